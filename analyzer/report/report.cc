@@ -1,0 +1,298 @@
+#include "analyzer/report/report.h"
+
+#include <algorithm>
+#include <cmath>
+#include <tuple>
+
+#include "analyzer/base/atomic_file.h"
+#include "analyzer/ingest/corpus_reader.h"
+
+namespace diverge {
+
+namespace {
+
+using json = nlohmann::json;
+
+constexpr std::string_view kKindNames[] = {"numeric", "date",        "set",      "negation", "antonym",
+                                           "framing", "attribution", "omission", "other"};
+constexpr std::string_view kTemporalNames[] = {"contradiction", "change_over_time", "undetermined"};
+constexpr std::string_view kStatusNames[] = {"open", "confirmed", "dismissed"};
+
+template <typename Enum, size_t N>
+std::optional<Enum> ParseName(const std::string_view (&names)[N], std::string_view name) {
+  for (size_t i = 0; i < N; ++i) {
+    if (names[i] == name) return static_cast<Enum>(i);
+  }
+  return std::nullopt;
+}
+
+json OptionalString(const std::optional<std::string>& s) { return s ? json(*s) : json(nullptr); }
+
+double RoundScore(double s) { return std::round(std::clamp(s, 0.0, 1.0) * 1e4) / 1e4; }
+
+json SideToJson(const DivergenceSide& side) {
+  return {{"statement", OptionalString(side.statement)}, {"evidence", side.evidence}};
+}
+
+// Field access that turns a missing or mistyped field into a message naming it.
+class Reader {
+ public:
+  explicit Reader(const std::string& source) : source_(source) {}
+  const std::string& error() const { return error_; }
+  bool failed() const { return !error_.empty(); }
+
+  std::string Str(const json& obj, const char* key, const std::string& where) {
+    auto it = obj.find(key);
+    if (it == obj.end() || !it->is_string()) {
+      Fail(where + "." + key + " must be a string");
+      return {};
+    }
+    return it->get<std::string>();
+  }
+  std::optional<std::string> OptStr(const json& obj, const char* key, const std::string& where) {
+    auto it = obj.find(key);
+    if (it == obj.end() || it->is_null()) return std::nullopt;
+    if (!it->is_string()) {
+      Fail(where + "." + key + " must be a string or null");
+      return std::nullopt;
+    }
+    return it->get<std::string>();
+  }
+  int64_t Int(const json& obj, const char* key, const std::string& where) {
+    auto it = obj.find(key);
+    if (it == obj.end() || !it->is_number_integer()) {
+      Fail(where + "." + key + " must be an integer");
+      return 0;
+    }
+    return it->get<int64_t>();
+  }
+  const json& Array(const json& obj, const char* key, bool required) {
+    static const json kEmpty = json::array();
+    auto it = obj.find(key);
+    if (it == obj.end()) {
+      if (required) Fail(std::string(key) + " is missing");
+      return kEmpty;
+    }
+    if (!it->is_array()) {
+      Fail(std::string(key) + " must be an array");
+      return kEmpty;
+    }
+    return *it;
+  }
+  void Fail(const std::string& what) {
+    if (error_.empty()) error_ = source_ + ": " + what;
+  }
+
+ private:
+  const std::string& source_;
+  std::string error_;
+};
+
+DivergenceSide SideFromJson(Reader& r, const json& j, const std::string& where) {
+  DivergenceSide side;
+  if (!j.is_object()) {
+    r.Fail(where + " must be an object");
+    return side;
+  }
+  side.statement = r.OptStr(j, "statement", where);
+  side.evidence = r.OptStr(j, "evidence", where).value_or("");
+  return side;
+}
+
+void ParseDivergences(Reader& r, const json& root, Report& report) {
+  const json& arr = r.Array(root, "divergences", false);
+  for (size_t i = 0; i < arr.size() && !r.failed(); ++i) {
+    const json& j = arr[i];
+    std::string where = "divergences[" + std::to_string(i) + "]";
+    Divergence d;
+    d.id = r.Str(j, "id", where);
+    d.cluster = r.Str(j, "cluster", where);
+    std::string kind = r.Str(j, "kind", where);
+    std::string temporal = r.Str(j, "temporal", where);
+    if (r.failed()) return;
+    auto k = ParseKind(kind);
+    auto t = ParseTemporal(temporal);
+    if (!k) return r.Fail(where + ".kind: unknown kind \"" + kind + "\"");
+    if (!t) return r.Fail(where + ".temporal: unknown label \"" + temporal + "\"");
+    d.kind = *k;
+    d.temporal = *t;
+    auto score = j.find("score");
+    if (score == j.end() || !score->is_number()) return r.Fail(where + ".score must be a number");
+    d.score = score->get<double>();
+    d.a = SideFromJson(r, j.value("a", json()), where + ".a");
+    d.b = SideFromJson(r, j.value("b", json()), where + ".b");
+    d.explanation = r.OptStr(j, "explanation", where).value_or("");
+    auto review = j.find("review");
+    if (review != j.end() && review->is_object()) {
+      std::string status = r.OptStr(*review, "status", where + ".review").value_or("open");
+      auto s = ParseReviewStatus(status);
+      if (!s) return r.Fail(where + ".review.status: unknown status \"" + status + "\"");
+      d.review.status = *s;
+      d.review.note = r.OptStr(*review, "note", where + ".review");
+    }
+    report.divergences.push_back(std::move(d));
+  }
+}
+
+}  // namespace
+
+std::string_view KindName(DivergenceKind kind) { return kKindNames[static_cast<int>(kind)]; }
+std::optional<DivergenceKind> ParseKind(std::string_view name) {
+  return ParseName<DivergenceKind>(kKindNames, name);
+}
+std::string_view TemporalName(Temporal t) { return kTemporalNames[static_cast<int>(t)]; }
+std::optional<Temporal> ParseTemporal(std::string_view name) {
+  return ParseName<Temporal>(kTemporalNames, name);
+}
+std::string_view ReviewStatusName(ReviewStatus s) { return kStatusNames[static_cast<int>(s)]; }
+std::optional<ReviewStatus> ParseReviewStatus(std::string_view name) {
+  return ParseName<ReviewStatus>(kStatusNames, name);
+}
+
+json ToJson(const Divergence& d) {
+  return {{"id", d.id},
+          {"cluster", d.cluster},
+          {"kind", KindName(d.kind)},
+          {"temporal", TemporalName(d.temporal)},
+          {"score", RoundScore(d.score)},
+          {"a", SideToJson(d.a)},
+          {"b", SideToJson(d.b)},
+          {"explanation", d.explanation},
+          {"review",
+           {{"status", ReviewStatusName(d.review.status)}, {"note", OptionalString(d.review.note)}}}};
+}
+
+void CanonicalizeReport(Report& r) {
+  std::sort(r.documents.begin(), r.documents.end(),
+            [](const Document& x, const Document& y) { return x.id < y.id; });
+  std::sort(r.statements.begin(), r.statements.end(), [](const Statement& x, const Statement& y) {
+    return std::tie(x.doc, x.start, x.end, x.id) < std::tie(y.doc, y.start, y.end, y.id);
+  });
+  std::sort(r.clusters.begin(), r.clusters.end(),
+            [](const ClaimCluster& x, const ClaimCluster& y) { return x.id < y.id; });
+  std::sort(r.divergences.begin(), r.divergences.end(),
+            [](const Divergence& x, const Divergence& y) { return x.id < y.id; });
+  std::sort(r.entities.begin(), r.entities.end(),
+            [](const Entity& x, const Entity& y) { return x.id < y.id; });
+}
+
+std::string SerializeReport(const Report& input) {
+  Report r = input;
+  CanonicalizeReport(r);
+  json root;
+  root["schema"] = r.schema;
+  root["generator"] = {{"name", r.generator.name},
+                       {"version", r.generator.version},
+                       {"model", r.generator.model},
+                       {"params", r.generator.params}};
+  json docs = json::array(), sts = json::array(), cls = json::array(), divs = json::array(),
+       ents = json::array();
+  for (const Document& d : r.documents) docs.push_back(DocumentToJson(d));
+  for (const Statement& s : r.statements) sts.push_back(StatementToJson(s));
+  for (const ClaimCluster& c : r.clusters) {
+    cls.push_back({{"id", c.id}, {"label", c.label}, {"statements", c.statements}});
+  }
+  for (const Divergence& d : r.divergences) divs.push_back(ToJson(d));
+  for (const Entity& e : r.entities) {
+    ents.push_back({{"id", e.id}, {"canonical", e.canonical}, {"variants", e.variants}});
+  }
+  root["documents"] = std::move(docs);
+  root["statements"] = std::move(sts);
+  root["clusters"] = std::move(cls);
+  root["divergences"] = std::move(divs);
+  root["entities"] = std::move(ents);
+  // nlohmann::json keeps object keys sorted, so the text is canonical.
+  return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+}
+
+Result<Report> ParseReport(std::string_view text, const std::string& source) {
+  json root;
+  try {
+    root = json::parse(text.begin(), text.end());
+  } catch (const json::parse_error& e) {
+    return Status::Corruption(source + "@byte " + std::to_string(e.byte) +
+                              ": not valid JSON: " + e.what());
+  }
+  if (!root.is_object()) return Status::Corruption(source + ": top level must be an object");
+  Report report;
+  Reader r(source);
+  report.schema = r.Str(root, "schema", "report");
+  if (r.failed()) return Status::Corruption(r.error());
+  if (report.schema.rfind("diverge.report/", 0) != 0) {
+    return Status::Corruption(source + ": not a diverge report (schema \"" + report.schema + "\")");
+  }
+  if (report.schema != kReportSchema) {
+    return Status::Unsupported(source + ": schema " + report.schema + ", this diverge reads " +
+                               std::string(kReportSchema));
+  }
+  if (auto g = root.find("generator"); g != root.end() && g->is_object()) {
+    report.generator.name = r.OptStr(*g, "name", "generator").value_or("");
+    report.generator.version = r.OptStr(*g, "version", "generator").value_or("");
+    report.generator.model = r.OptStr(*g, "model", "generator").value_or("");
+    if (auto p = g->find("params"); p != g->end()) report.generator.params = *p;
+  }
+  const json& docs = r.Array(root, "documents", true);
+  for (size_t i = 0; i < docs.size() && !r.failed(); ++i) {
+    std::string where = "documents[" + std::to_string(i) + "]";
+    Document d;
+    d.id = r.Str(docs[i], "id", where);
+    d.path = r.OptStr(docs[i], "path", where).value_or("");
+    d.outlet = r.OptStr(docs[i], "outlet", where).value_or("");
+    d.date = r.OptStr(docs[i], "date", where);
+    d.title = r.OptStr(docs[i], "title", where);
+    d.url = r.OptStr(docs[i], "url", where);
+    report.documents.push_back(std::move(d));
+  }
+  const json& sts = r.Array(root, "statements", true);
+  for (size_t i = 0; i < sts.size() && !r.failed(); ++i) {
+    std::string where = "statements[" + std::to_string(i) + "]";
+    Statement s;
+    s.id = r.Str(sts[i], "id", where);
+    s.doc = r.Str(sts[i], "doc", where);
+    s.text = r.Str(sts[i], "text", where);
+    s.start = r.Int(sts[i], "start", where);
+    s.end = r.Int(sts[i], "end", where);
+    report.statements.push_back(std::move(s));
+  }
+  const json& cls = r.Array(root, "clusters", false);
+  for (size_t i = 0; i < cls.size() && !r.failed(); ++i) {
+    std::string where = "clusters[" + std::to_string(i) + "]";
+    ClaimCluster c;
+    c.id = r.Str(cls[i], "id", where);
+    c.label = r.OptStr(cls[i], "label", where).value_or("");
+    for (const json& s : r.Array(cls[i], "statements", true)) {
+      if (!s.is_string()) {
+        r.Fail(where + ".statements must hold strings");
+        break;
+      }
+      c.statements.push_back(s.get<std::string>());
+    }
+    report.clusters.push_back(std::move(c));
+  }
+  ParseDivergences(r, root, report);
+  const json& ents = r.Array(root, "entities", false);
+  for (size_t i = 0; i < ents.size() && !r.failed(); ++i) {
+    std::string where = "entities[" + std::to_string(i) + "]";
+    Entity e;
+    e.id = r.Str(ents[i], "id", where);
+    e.canonical = r.Str(ents[i], "canonical", where);
+    for (const json& v : r.Array(ents[i], "variants", false)) {
+      if (v.is_string()) e.variants.push_back(v.get<std::string>());
+    }
+    report.entities.push_back(std::move(e));
+  }
+  if (r.failed()) return Status::Corruption(r.error());
+  return report;
+}
+
+Result<Report> LoadReport(const std::string& path) {
+  Result<std::string> text = ReadFile(path);
+  if (!text.ok()) return text.status();
+  return ParseReport(*text, path);
+}
+
+Status SaveReport(const Report& report, const std::string& path) {
+  return WriteFileAtomic(path, SerializeReport(report));
+}
+
+}  // namespace diverge

@@ -1,0 +1,105 @@
+// The analysis contract: the in-memory form of report.json
+// (../shared/spec/report-json.md, schema "diverge.report/1") and its reader/writer.
+// Everything that reads an analysis (review, renderers, evaluation, benchmarks) goes
+// through ParseReport; everything that writes one goes through SerializeReport.
+//
+// Determinism: SerializeReport sorts documents by id, statements by (doc, start),
+// clusters and divergences by id, entities by id, and prints scores rounded to 1e-4,
+// so the same analysis gives byte-identical output whatever the input order.
+#ifndef DIVERGE_ANALYZER_REPORT_REPORT_H_
+#define DIVERGE_ANALYZER_REPORT_REPORT_H_
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/base/result.h"
+#include "analyzer/ingest/document.h"
+
+namespace diverge {
+
+inline constexpr std::string_view kReportSchema = "diverge.report/1";
+
+struct ClaimCluster {
+  std::string id;                       // "c-" + stable hash of its member statement ids
+  std::string label;                    // short human label
+  std::vector<std::string> statements;  // statement ids, from >= 2 documents
+};
+
+enum class DivergenceKind {
+  kNumeric, kDate, kSet, kNegation, kAntonym, kFraming, kAttribution, kOmission, kOther
+};
+enum class Temporal { kContradiction, kChangeOverTime, kUndetermined };
+enum class ReviewStatus { kOpen, kConfirmed, kDismissed };
+
+std::string_view KindName(DivergenceKind kind);          // "numeric", ...
+std::optional<DivergenceKind> ParseKind(std::string_view name);
+std::string_view TemporalName(Temporal temporal);        // "contradiction", ...
+std::optional<Temporal> ParseTemporal(std::string_view name);
+std::string_view ReviewStatusName(ReviewStatus status);  // "open", ...
+std::optional<ReviewStatus> ParseReviewStatus(std::string_view name);
+
+struct DivergenceSide {
+  std::optional<std::string> statement;  // null only for the silent side of an omission
+  std::string evidence;                  // the words that conflict ("" for a silent side)
+};
+
+struct Review {
+  ReviewStatus status = ReviewStatus::kOpen;
+  std::optional<std::string> note;
+};
+
+struct Divergence {
+  std::string id;       // "d-" + stable hash of (kind, a statement, b statement/outlet, evidence)
+  std::string cluster;  // ClaimCluster::id
+  DivergenceKind kind = DivergenceKind::kOther;
+  Temporal temporal = Temporal::kUndetermined;
+  double score = 0;     // [0, 1], higher = more certain and more important
+  DivergenceSide a, b;
+  std::string explanation;  // one sentence a reviewer can check
+  Review review;
+};
+
+struct Entity {
+  std::string id;  // "e-" + stable hash of the canonical form
+  std::string canonical;
+  std::vector<std::string> variants;  // other spellings seen in the corpus, sorted
+};
+
+struct Generator {
+  std::string name = "diverge";
+  std::string version;
+  std::string model;                                      // embedding model id
+  nlohmann::json params = nlohmann::json::object();       // every result-changing parameter
+};
+
+struct Report {
+  std::string schema = std::string(kReportSchema);
+  Generator generator;
+  std::vector<Document> documents;  // Document::text is not serialized
+  std::vector<Statement> statements;
+  std::vector<ClaimCluster> clusters;
+  std::vector<Divergence> divergences;
+  std::vector<Entity> entities;
+};
+
+// Sorts every array of `report` into the canonical order described above.
+void CanonicalizeReport(Report& report);
+// Canonical JSON text (2-space indent, trailing newline) of a canonicalized copy.
+std::string SerializeReport(const Report& report);
+// Parses report.json text. Errors are kCorruption naming `source` and, for JSON
+// syntax errors, the byte offset; a different major schema is kUnsupported.
+Result<Report> ParseReport(std::string_view json_text, const std::string& source);
+Result<Report> LoadReport(const std::string& path);
+// Writes SerializeReport(report) atomically.
+Status SaveReport(const Report& report, const std::string& path);
+
+// JSON shape of one divergence (documents and statements: ingest's DocumentToJson and
+// StatementToJson, shared with `diverge ingest --json`).
+nlohmann::json ToJson(const Divergence& d);
+
+}  // namespace diverge
+
+#endif  // DIVERGE_ANALYZER_REPORT_REPORT_H_
