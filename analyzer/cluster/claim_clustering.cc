@@ -1,0 +1,205 @@
+#include "analyzer/cluster/claim_clustering.h"
+
+#include <algorithm>
+#include <boost/graph/adjacency_list.hpp>
+#include <boost/graph/connected_components.hpp>
+#include <mutex>
+#include <numeric>
+
+#include "analyzer/cluster/average_linkage.h"
+#include "analyzer/cluster/knn_internal.h"
+
+namespace diverge {
+namespace {
+
+using knn_internal::KeyOf;
+
+bool ListsRow(const KnnGraph& g, int32_t row, int32_t target) {
+  for (const Neighbor& nb : g.row(row)) {
+    if (nb.id == target) return true;
+  }
+  return false;
+}
+
+// Score of (i, j), calling pair_score with the smaller key first so a slightly asymmetric
+// scorer still gives an order-independent result.
+float Score(const PairScore& pair_score, std::span<const uint64_t> keys, int32_t i, int32_t j,
+            float knn_sim) {
+  if (!pair_score) return knn_sim;
+  return KeyOf(keys, i) < KeyOf(keys, j) ? pair_score(i, j) : pair_score(j, i);
+}
+
+int DistinctDocuments(std::span<const int32_t> rows, const std::vector<int32_t>& doc_of_row,
+                      int stop_at) {
+  std::vector<int32_t> seen;
+  for (int32_t r : rows) {
+    if (std::find(seen.begin(), seen.end(), doc_of_row[r]) == seen.end()) {
+      seen.push_back(doc_of_row[r]);
+      if (static_cast<int>(seen.size()) >= stop_at) break;
+    }
+  }
+  return static_cast<int>(seen.size());
+}
+
+// Refines one connected component (rows sorted by key) into average-linkage clusters.
+std::vector<std::vector<int32_t>> RefineComponent(
+    const std::vector<int32_t>& rows, const KnnGraph& graph, const std::vector<int>& comp,
+    std::vector<int32_t>& local_of, const std::vector<int32_t>& doc_of_row,
+    const ClusterOptions& options, const PairScore& pair_score) {
+  const int32_t s = static_cast<int32_t>(rows.size());
+  for (int32_t i = 0; i < s; ++i) local_of[rows[i]] = i;
+  std::vector<ScoredPair> pairs;
+  if (pair_score && static_cast<size_t>(s) <= options.dense_component_limit) {
+    pairs.reserve(static_cast<size_t>(s) * (s - 1) / 2);
+    for (int32_t a = 0; a < s; ++a) {
+      for (int32_t b = a + 1; b < s; ++b) {
+        pairs.push_back({a, b, Score(pair_score, options.row_keys, rows[a], rows[b], 0.f)});
+      }
+    }
+  } else {
+    // Every kNN edge (mutual or not) between two rows of the component, once.
+    for (int32_t a = 0; a < s; ++a) {
+      for (const Neighbor& nb : graph.row(rows[a])) {
+        if (nb.id < 0) continue;
+        if (comp[nb.id] != comp[rows[a]]) continue;  // not in this component
+        const int32_t b = local_of[nb.id];
+        if (b < a && ListsRow(graph, rows[b], rows[a])) continue;  // added from b's side
+        pairs.push_back({std::min(a, b), std::max(a, b),
+                         Score(pair_score, options.row_keys, rows[a], nb.id, nb.sim)});
+      }
+    }
+  }
+  const std::vector<int32_t> rep =
+      AverageLinkage(s, pairs, /*missing_score=*/0.0, options.average_link_min);
+  std::vector<std::vector<int32_t>> groups(s);
+  for (int32_t i = 0; i < s; ++i) groups[rep[i]].push_back(rows[i]);
+  std::vector<std::vector<int32_t>> out;
+  for (auto& g : groups) {
+    if (g.size() < 2) continue;
+    if (DistinctDocuments(g, doc_of_row, options.min_documents) < options.min_documents) continue;
+    std::sort(g.begin(), g.end());
+    out.push_back(std::move(g));
+  }
+  for (int32_t r : rows) local_of[r] = -1;
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
+                                                const std::vector<int32_t>& doc_of_row,
+                                                const ClusterOptions& options,
+                                                const PairScore& pair_score) {
+  const int32_t n = graph.n;
+  const auto keys = options.row_keys;
+  if (n <= 1 || static_cast<int32_t>(doc_of_row.size()) != n ||
+      (!keys.empty() && static_cast<int32_t>(keys.size()) != n)) {
+    return {};
+  }
+  // 1. Candidate edges, scored in parallel over row chunks (chunk order keeps determinism).
+  constexpr int32_t kChunk = 4096;
+  const int64_t chunks = (n + kChunk - 1) / kChunk;
+  std::vector<std::vector<std::pair<int32_t, int32_t>>> chunk_edges(chunks);
+  knn_internal::ParallelFor(options.threads, chunks, [&](int64_t c) {
+    const int32_t end = static_cast<int32_t>(std::min<int64_t>(n, (c + 1) * kChunk));
+    for (int32_t i = static_cast<int32_t>(c * kChunk); i < end; ++i) {
+      for (const Neighbor& nb : graph.row(i)) {
+        const int32_t j = nb.id;
+        if (j < 0 || j == i) continue;
+        const bool back = ListsRow(graph, j, i);
+        if (options.mutual && !back) continue;
+        if (back && j < i) continue;  // the pair is handled from row min(i, j)
+        if (Score(pair_score, keys, i, j, nb.sim) >= options.threshold) {
+          chunk_edges[c].push_back({i, j});
+        }
+      }
+    }
+  });
+  // 2. Connected components.
+  using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
+  std::vector<int> comp(n);
+  {
+    Graph g(n);
+    for (auto& edges : chunk_edges) {
+      for (auto [i, j] : edges) boost::add_edge(i, j, g);
+      std::vector<std::pair<int32_t, int32_t>>().swap(edges);
+    }
+    boost::connected_components(g, comp.data());
+  }
+  // 3. Refine each multi-document component (components listed by their first row).
+  std::vector<int32_t> first_row_of(n, -1);
+  std::vector<std::vector<int32_t>> components;
+  std::vector<int32_t> comp_index(n, -1);
+  for (int32_t i = 0; i < n; ++i) {
+    if (comp_index[comp[i]] < 0) {
+      comp_index[comp[i]] = static_cast<int32_t>(components.size());
+      components.emplace_back();
+    }
+    components[comp_index[comp[i]]].push_back(i);
+  }
+  std::vector<int32_t> todo;
+  for (size_t c = 0; c < components.size(); ++c) {
+    const auto& rows = components[c];
+    if (rows.size() >= 2 &&
+        DistinctDocuments(rows, doc_of_row, options.min_documents) >= options.min_documents) {
+      todo.push_back(static_cast<int32_t>(c));
+    }
+  }
+  // Largest first so one big component does not end up last on one thread.
+  std::stable_sort(todo.begin(), todo.end(), [&](int32_t a, int32_t b) {
+    return components[a].size() > components[b].size();
+  });
+  std::vector<int32_t> local_of(n, -1);
+  std::vector<std::vector<std::vector<int32_t>>> refined(todo.size());
+  knn_internal::ParallelFor(options.threads, static_cast<int64_t>(todo.size()), [&](int64_t t) {
+    std::vector<int32_t> rows = components[todo[t]];
+    std::sort(rows.begin(), rows.end(), [&](int32_t a, int32_t b) {
+      const uint64_t ka = KeyOf(keys, a), kb = KeyOf(keys, b);
+      return ka != kb ? ka < kb : a < b;
+    });
+    refined[t] = RefineComponent(rows, graph, comp, local_of, doc_of_row, options, pair_score);
+  });
+  std::vector<std::vector<int32_t>> clusters;
+  for (auto& r : refined) {
+    for (auto& c : r) clusters.push_back(std::move(c));
+  }
+  std::sort(clusters.begin(), clusters.end(),
+            [](const auto& a, const auto& b) { return a.front() < b.front(); });
+  return clusters;
+}
+
+PairScore CosinePairScore(const RowMatrixXf& unit_rows) {
+  return [&unit_rows](int32_t i, int32_t j) {
+    return ExactDot(unit_rows.row(i).data(), unit_rows.row(j).data(),
+                    static_cast<int>(unit_rows.cols()));
+  };
+}
+
+int32_t MostCentralMember(std::span<const int32_t> members, const PairScore& score,
+                          std::span<const uint64_t> row_keys) {
+  if (members.empty()) return -1;
+  // Work in key order so the floating-point sums do not depend on the member order.
+  std::vector<int32_t> sorted(members.begin(), members.end());
+  std::sort(sorted.begin(), sorted.end(), [&](int32_t a, int32_t b) {
+    const uint64_t ka = KeyOf(row_keys, a), kb = KeyOf(row_keys, b);
+    return ka != kb ? ka < kb : a < b;
+  });
+  members = sorted;
+  const size_t m = members.size();
+  std::vector<double> total(m, 0.0);
+  for (size_t a = 0; a < m; ++a) {
+    for (size_t b = a + 1; b < m; ++b) {
+      const int32_t i = members[a], j = members[b];
+      const double s = KeyOf(row_keys, i) < KeyOf(row_keys, j) ? score(i, j) : score(j, i);
+      total[a] += s;
+      total[b] += s;
+    }
+  }
+  size_t best = 0;
+  for (size_t a = 1; a < m; ++a) {
+    if (total[a] > total[best]) best = a;  // ties: the earlier (smaller key) member
+  }
+  return members[best];
+}
+
+}  // namespace diverge

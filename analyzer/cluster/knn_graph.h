@@ -1,0 +1,83 @@
+// k-nearest-neighbour similarity graph over unit vectors (cosine = dot product).
+//
+//   KnnOptions opt;  opt.k = 10;  opt.row_keys = keys;   // keys: stable per-row ids
+//   Result<KnnGraph> g = BuildKnnGraph(unit_rows, opt);
+//   for (const Neighbor& nb : g->row(i)) if (nb.id >= 0) Use(nb.id, nb.sim);
+//
+// Methods: kExact computes all dot products with blocked Eigen GEMM (query blocks of
+// 1024 rows x database blocks of 4096 rows, spread over `threads` std::threads) and keeps
+// a top-(k+margin) candidate list per row; kHnsw builds an hnswlib index (inner-product
+// space, M / ef_construction / seed from the options) and queries every row with
+// ef = max(ef_search, k+1). kAuto picks kExact up to `exact_limit` rows, kHnsw above.
+//
+// Determinism and order independence: whatever the method, the final similarity of a
+// pair is recomputed with ExactDot (fixed summation order, double accumulator), so it
+// does not depend on where the pair sat in a GEMM block; rows are ranked by
+// (sim desc, row_keys asc). The HNSW index inserts rows in row_keys order with one
+// thread (hnswlib's construction is only deterministic single-threaded), so the graph
+// depends on the set of (key, vector) pairs, not on their order in the matrix. Set
+// `hnsw_build_threads` > 1 to trade that determinism for build speed.
+#ifndef DIVERGE_ANALYZER_CLUSTER_KNN_GRAPH_H_
+#define DIVERGE_ANALYZER_CLUSTER_KNN_GRAPH_H_
+
+#include <Eigen/Core>
+#include <cstddef>
+#include <cstdint>
+#include <limits>
+#include <span>
+#include <vector>
+
+#include "analyzer/base/result.h"
+
+namespace diverge {
+
+using RowMatrixXf = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
+
+// One neighbour of a row: its row index and cosine similarity (rows are unit vectors).
+struct Neighbor {
+  int32_t id = -1;
+  float sim = -std::numeric_limits<float>::infinity();
+};
+
+// n rows x k slots. Row i lives at nbrs[i*k, i*k+k), sorted by (sim desc, key asc); a row
+// never lists itself (duplicates of it are listed, at sim ~1). When fewer than k other
+// rows exist (n <= k) the tail slots are unused: {-1, -inf}.
+struct KnnGraph {
+  int32_t n = 0;
+  int k = 0;
+  std::vector<Neighbor> nbrs;
+
+  std::span<const Neighbor> row(int32_t i) const {
+    return {nbrs.data() + static_cast<size_t>(i) * k, static_cast<size_t>(k)};
+  }
+};
+
+enum class KnnMethod { kAuto, kExact, kHnsw };
+
+struct KnnOptions {
+  int k = 10;
+  KnnMethod method = KnnMethod::kAuto;
+  size_t exact_limit = 50000;  // kAuto: exact up to this many rows
+  int hnsw_m = 16;
+  int hnsw_ef_construction = 200;
+  int hnsw_ef_search = 64;
+  uint64_t seed = 42;          // HNSW level generator
+  int threads = 2;             // exact GEMM blocks and HNSW queries
+  int hnsw_build_threads = 1;  // 1 = deterministic construction (see above)
+  // Optional stable key per row (e.g. hash of the statement id), size n, distinct. Used to
+  // break similarity ties and to order HNSW insertion; empty = the row index.
+  std::span<const uint64_t> row_keys;
+};
+
+// Builds the kNN graph of `unit_rows` (one L2-normalised vector per row). Fails with
+// InvalidArgument on k < 1, a row_keys size mismatch or non-finite values; Internal when
+// the HNSW library throws.
+Result<KnnGraph> BuildKnnGraph(const RowMatrixXf& unit_rows, const KnnOptions& options);
+
+// Dot product with a fixed summation order (4 double lanes), so the value for a pair is
+// bit-identical wherever it is computed and symmetric in (a, b).
+float ExactDot(const float* a, const float* b, int dim);
+
+}  // namespace diverge
+
+#endif  // DIVERGE_ANALYZER_CLUSTER_KNN_GRAPH_H_

@@ -1,0 +1,192 @@
+// kNN graph: exact search equals brute force, HNSW recall, padding, order independence.
+#include "analyzer/cluster/knn_graph.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <numeric>
+#include <random>
+#include <set>
+
+using namespace diverge;
+
+namespace {
+
+RowMatrixXf RandomUnitRows(int n, int d, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<float> g(0.f, 1.f);
+  RowMatrixXf x(n, d);
+  for (int i = 0; i < n; ++i) {
+    for (int j = 0; j < d; ++j) x(i, j) = g(rng);
+    x.row(i).normalize();
+  }
+  return x;
+}
+
+// Unit vectors scattered around `centers` random centres (cosine to the centre ~0.9).
+RowMatrixXf ClusteredUnitRows(int n, int d, int centers, uint64_t seed) {
+  RowMatrixXf c = RandomUnitRows(centers, d, seed + 1);
+  std::mt19937_64 rng(seed);
+  std::normal_distribution<float> g(0.f, 1.f);
+  std::uniform_int_distribution<int> pick(0, centers - 1);
+  RowMatrixXf x(n, d);
+  const float noise = 0.5f / std::sqrt(static_cast<float>(d));
+  for (int i = 0; i < n; ++i) {
+    x.row(i) = c.row(pick(rng));
+    for (int j = 0; j < d; ++j) x(i, j) += noise * g(rng);
+    x.row(i).normalize();
+  }
+  return x;
+}
+
+// Brute force: every other row by (ExactDot desc, key asc), first k.
+std::vector<Neighbor> BruteRow(const RowMatrixXf& x, const std::vector<uint64_t>& keys, int i,
+                               int k) {
+  std::vector<Neighbor> all;
+  for (int j = 0; j < x.rows(); ++j) {
+    if (j != i) all.push_back({j, ExactDot(x.row(i).data(), x.row(j).data(), x.cols())});
+  }
+  std::sort(all.begin(), all.end(), [&](const Neighbor& a, const Neighbor& b) {
+    return a.sim != b.sim ? a.sim > b.sim : keys[a.id] < keys[b.id];
+  });
+  all.resize(std::min<size_t>(all.size(), k));
+  return all;
+}
+
+std::vector<uint64_t> RandomKeys(int n, uint64_t seed) {
+  std::mt19937_64 rng(seed);
+  std::set<uint64_t> seen;
+  std::vector<uint64_t> keys;
+  while (static_cast<int>(keys.size()) < n) {
+    uint64_t k = rng();
+    if (seen.insert(k).second) keys.push_back(k);
+  }
+  return keys;
+}
+
+}  // namespace
+
+TEST_CASE("Exact kNN equals brute force, including ties and n <= k", "[knn]") {
+  struct Case {
+    int n, d, k;
+  };
+  for (Case c :
+       {Case{2, 8, 1}, Case{3, 8, 5}, Case{11, 16, 10}, Case{700, 32, 3}, Case{5000, 24, 10}}) {
+    CAPTURE(c.n, c.d, c.k);
+    RowMatrixXf x = RandomUnitRows(c.n, c.d, 7 + c.n);
+    // Exact duplicates: ties at similarity 1 that only the keys can order.
+    for (int i = 0; i + 3 < c.n; i += 5) x.row(i + 1) = x.row(i);
+    if (c.n > 40) {
+      for (int i = 20; i < 30; ++i) x.row(i) = x.row(10);
+    }
+    const std::vector<uint64_t> keys = RandomKeys(c.n, c.n);
+    KnnOptions opt;
+    opt.k = c.k;
+    opt.method = KnnMethod::kExact;
+    opt.row_keys = keys;
+    Result<KnnGraph> g = BuildKnnGraph(x, opt);
+    REQUIRE(g.ok());
+    REQUIRE(g->n == c.n);
+    REQUIRE(g->k == c.k);
+    int mismatches = 0;
+    for (int i = 0; i < c.n; ++i) {
+      const std::vector<Neighbor> want = BruteRow(x, keys, i, c.k);
+      auto row = g->row(i);
+      for (int s = 0; s < c.k; ++s) {
+        if (s < static_cast<int>(want.size())) {
+          if (row[s].id != want[s].id || row[s].sim != want[s].sim) ++mismatches;
+        } else if (row[s].id != -1 || row[s].sim != -INFINITY) {
+          ++mismatches;  // unused slots are padded
+        }
+      }
+    }
+    CHECK(mismatches == 0);
+  }
+}
+
+TEST_CASE("kNN rejects bad input", "[knn]") {
+  RowMatrixXf x = RandomUnitRows(10, 4, 1);
+  KnnOptions opt;
+  opt.k = 0;
+  CHECK(BuildKnnGraph(x, opt).status().code() == StatusCode::kInvalidArgument);
+  opt.k = 3;
+  std::vector<uint64_t> keys(5, 0);
+  opt.row_keys = keys;
+  CHECK(BuildKnnGraph(x, opt).status().code() == StatusCode::kInvalidArgument);
+  opt.row_keys = {};
+  x(3, 2) = NAN;
+  CHECK(BuildKnnGraph(x, opt).status().code() == StatusCode::kInvalidArgument);
+  RowMatrixXf empty(0, 4);
+  Result<KnnGraph> g = BuildKnnGraph(empty, opt);
+  REQUIRE(g.ok());
+  CHECK(g->n == 0);
+  CHECK(g->nbrs.empty());
+}
+
+TEST_CASE("kNN graph does not depend on row order", "[knn]") {
+  const int n = 3000;
+  RowMatrixXf x = ClusteredUnitRows(n, 40, 150, 11);
+  for (int i = 0; i < 50; ++i) x.row(n - 1 - i) = x.row(i);  // duplicates: exact ties
+  const std::vector<uint64_t> keys = RandomKeys(n, 5);
+  std::vector<int> perm(n);
+  std::iota(perm.begin(), perm.end(), 0);
+  std::shuffle(perm.begin(), perm.end(), std::mt19937(3));
+  RowMatrixXf y(n, x.cols());
+  std::vector<uint64_t> ykeys(n);
+  for (int i = 0; i < n; ++i) {
+    y.row(i) = x.row(perm[i]);  // row i of y is row perm[i] of x
+    ykeys[i] = keys[perm[i]];
+  }
+  for (KnnMethod m : {KnnMethod::kExact, KnnMethod::kHnsw}) {
+    CAPTURE(static_cast<int>(m));
+    KnnOptions opt;
+    opt.method = m;
+    opt.row_keys = keys;
+    Result<KnnGraph> gx = BuildKnnGraph(x, opt);
+    opt.row_keys = ykeys;
+    Result<KnnGraph> gy = BuildKnnGraph(y, opt);
+    REQUIRE(gx.ok());
+    REQUIRE(gy.ok());
+    int differences = 0;
+    for (int i = 0; i < n; ++i) {
+      auto rx = gx->row(perm[i]);
+      auto ry = gy->row(i);
+      for (int s = 0; s < opt.k; ++s) {
+        if (keys[rx[s].id] != ykeys[ry[s].id] || rx[s].sim != ry[s].sim) ++differences;
+      }
+    }
+    CHECK(differences == 0);
+  }
+}
+
+TEST_CASE("HNSW recall@10 against exact kNN is >= 0.95", "[knn][hnsw]") {
+  const int n = 20000;
+  RowMatrixXf x = ClusteredUnitRows(n, 100, 2000, 21);
+  KnnOptions opt;
+  opt.k = 10;
+  opt.method = KnnMethod::kHnsw;
+  Result<KnnGraph> approx = BuildKnnGraph(x, opt);
+  REQUIRE(approx.ok());
+  // Exact neighbours of a sample of 500 rows.
+  std::vector<uint64_t> keys(n);
+  std::iota(keys.begin(), keys.end(), 0);
+  int found = 0, total = 0;
+  for (int i = 0; i < n; i += n / 500) {
+    const std::vector<Neighbor> want = BruteRow(x, keys, i, opt.k);
+    std::set<int32_t> got;
+    for (const Neighbor& nb : approx->row(i)) got.insert(nb.id);
+    for (const Neighbor& nb : want) found += got.count(nb.id);
+    total += static_cast<int>(want.size());
+  }
+  const double recall = static_cast<double>(found) / total;
+  INFO("recall@10 = " << recall);
+  CHECK(recall >= 0.95);
+}
+
+TEST_CASE("ExactDot is symmetric and matches a double dot product", "[knn]") {
+  RowMatrixXf x = RandomUnitRows(2, 101, 9);
+  const float ab = ExactDot(x.row(0).data(), x.row(1).data(), 101);
+  CHECK(ab == ExactDot(x.row(1).data(), x.row(0).data(), 101));
+  CHECK(ab == Approx(x.row(0).cast<double>().dot(x.row(1).cast<double>())).margin(1e-6));
+  CHECK(ExactDot(x.row(0).data(), x.row(0).data(), 101) == Approx(1.0).margin(1e-6));
+}
