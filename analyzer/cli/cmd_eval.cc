@@ -1,0 +1,122 @@
+// diverge eval SUBCOMMAND: evaluations against labelled data.
+//
+// `eval` is a container: each evaluation is a nested subcommand registered by its own
+// function below. To add one (e.g. `eval gold`, `eval pairs`): write
+// `void RegisterEval<Name>(CLI::App& eval, CommandContext& ctx)` in its own
+// cmd_eval_<name>.cc, declare it in command.h and call it in RegisterEval here.
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analyzer/base/atomic_file.h"
+#include "analyzer/base/exit_codes.h"
+#include "analyzer/cli/command.h"
+#include "embeddings/embedding_model.h"
+#include "embeddings/sentence_encoder.h"
+#include "embeddings/sts_eval.h"
+
+namespace diverge::cli {
+namespace {
+
+std::unique_ptr<EmbeddingModel> LoadModelOrReport(const std::string& flag, CommandContext& ctx) {
+  std::string path = flag.empty() ? DefaultModelPath(DIVERGE_DEFAULT_MODEL) : flag;
+  auto m = EmbeddingModel::Load(path);
+  if (!m.ok()) {
+    PrintError(m.status());
+    ctx.exit_code = kExitModel;
+    return nullptr;
+  }
+  return std::move(*m);
+}
+
+void RegisterEvalSts(CLI::App& eval, CommandContext& ctx) {
+  auto* sts = eval.add_subcommand(
+      "sts",
+      "Correlate the pair similarity with STS-B or SICK relatedness scores "
+      "(prints N, Pearson, Spearman of the learned score and of the plain SIF cosine)");
+  struct Opts {
+    std::string file, format = "auto", model;
+  };
+  auto o = std::make_shared<Opts>();
+  sts->add_option("FILE", o->file, "STS-B .csv (tab-separated) or SICK .txt")->required();
+  sts->add_option("--format", o->format, "stsb, sick or auto (by header)")
+      ->check(CLI::IsMember({"auto", "stsb", "sick"}));
+  sts->add_option("--model", o->model, "Embedding model (default: $DIVERGE_MODEL or built-in)");
+  sts->footer("Example:\n  diverge eval sts /work/shared/data/stsb/sts-dev.csv --format stsb");
+  sts->callback([&ctx, o] {
+    StsFormat format = o->format == "stsb"   ? StsFormat::kStsb
+                       : o->format == "sick" ? StsFormat::kSick
+                                             : StsFormat::kAuto;
+    auto pairs = ReadStsFile(o->file, format);
+    if (!pairs.ok()) {
+      PrintError(pairs.status());
+      ctx.exit_code = kExitNoInput;
+      return;
+    }
+    auto model = LoadModelOrReport(o->model, ctx);
+    if (!model) return;
+    SentenceEncoder encoder(*model);
+    StsResult r = EvaluateSts(encoder, *pairs);
+    std::printf("file:      %s\nmodel:     %s\nN:         %zu\n", o->file.c_str(),
+                model->id().c_str(), r.n);
+    std::printf("score:     pearson %.4f  spearman %.4f\n", r.pearson, r.spearman);
+    std::printf("cosine:    pearson %.4f  spearman %.4f\n", r.cosine_pearson, r.cosine_spearman);
+  });
+}
+
+void RegisterEvalTrainSim(CLI::App& eval, CommandContext& ctx) {
+  auto* train = eval.add_subcommand(
+      "train-sim",
+      "Train the learned pair-similarity combiner (ridge regression, lambda by k-fold CV) on "
+      "STS-B/SICK TRAIN splits and write its weights (embeddings/weights/similarity.json)");
+  struct Opts {
+    std::vector<std::string> files;
+    std::string out, model;
+    int folds = 5;
+  };
+  auto o = std::make_shared<Opts>();
+  train->add_option("FILES", o->files, "Train files (STS-B train .csv, SICK_train.txt)")
+      ->required();
+  train->add_option("--out", o->out, "Output weights JSON")->required();
+  train->add_option("--folds", o->folds, "Cross-validation folds")->check(CLI::Range(2, 20));
+  train->add_option("--model", o->model, "Embedding model (default: $DIVERGE_MODEL or built-in)");
+  train->footer(
+      "Example:\n  diverge eval train-sim sts-train.csv SICK_train.txt "
+      "--out embeddings/weights/similarity.json");
+  train->callback([&ctx, o] {
+    auto model = LoadModelOrReport(o->model, ctx);
+    if (!model) return;
+    SentenceEncoder encoder(*model);
+    TrainSimilarityOptions opts;
+    opts.train_files = o->files;
+    opts.folds = o->folds;
+    auto r = TrainSimilarity(encoder, opts);
+    if (!r.ok()) {
+      PrintError(r.status());
+      ctx.exit_code = kExitNoInput;
+      return;
+    }
+    Status st = WriteFileAtomic(o->out, r->combiner.ToJson());
+    if (!st.ok()) {
+      PrintError(st);
+      ctx.exit_code = kExitOutput;
+      return;
+    }
+    std::printf("N:         %zu\ncv:        %d-fold spearman %.4f (lambda %g)\nwrote:     %s\n",
+                r->n, o->folds, r->cv_spearman, r->lambda, o->out.c_str());
+  });
+}
+
+}  // namespace
+
+void RegisterEval(CLI::App& app, CommandContext& ctx) {
+  CLI::App* eval = app.add_subcommand("eval", "Evaluate diverge against labelled data");
+  eval->require_subcommand(1);
+  eval->footer("Example:\n  diverge eval sts /work/shared/data/sick/SICK_trial.txt");
+  RegisterEvalSts(*eval, ctx);
+  RegisterEvalTrainSim(*eval, ctx);
+  // More evaluations (eval gold, eval pairs) are registered here, one line each.
+}
+
+}  // namespace diverge::cli

@@ -1,0 +1,53 @@
+// Semantic-textual-similarity evaluation (STS-B, SICK) and training of the learned
+// similarity combiner on train splits.
+#ifndef DIVERGE_EMBEDDINGS_STS_EVAL_H_
+#define DIVERGE_EMBEDDINGS_STS_EVAL_H_
+
+#include <string>
+#include <vector>
+
+#include "analyzer/base/result.h"
+#include "embeddings/sentence_encoder.h"
+
+namespace diverge {
+
+enum class StsFormat { kAuto, kStsb, kSick };
+
+struct StsPair {
+  std::string a, b;
+  double score = 0;  // gold, rescaled to [0, 1] (STS-B /5, SICK (x-1)/4)
+};
+
+// Reads STS-B (tab-separated: genre, file, year, id, score, s1, s2[, extra...]) or SICK
+// (header "pair_ID sentence_A sentence_B relatedness_score ..."). kAuto looks at the
+// header. Errors name the file and line.
+Result<std::vector<StsPair>> ReadStsFile(const std::string& path, StsFormat format);
+
+struct StsResult {
+  size_t n = 0;
+  double pearson = 0, spearman = 0;                // learned score vs gold
+  double cosine_pearson = 0, cosine_spearman = 0;  // plain SIF cosine vs gold
+};
+
+StsResult EvaluateSts(const SentenceEncoder& encoder, const std::vector<StsPair>& pairs);
+
+struct TrainSimilarityOptions {
+  std::vector<std::string> train_files;  // STS-B / SICK train splits only
+  int folds = 5;
+  std::vector<double> lambdas = {0.1, 1, 10, 100, 1000};
+};
+
+struct TrainSimilarityResult {
+  SimilarityCombiner combiner;
+  size_t n = 0;
+  double cv_spearman = 0;  // mean k-fold CV Spearman of the chosen lambda
+  double lambda = 0;
+};
+
+// Fits the combiner on the union of the train files (lambda by k-fold CV).
+Result<TrainSimilarityResult> TrainSimilarity(const SentenceEncoder& encoder,
+                                              const TrainSimilarityOptions& options);
+
+}  // namespace diverge
+
+#endif  // DIVERGE_EMBEDDINGS_STS_EVAL_H_
