@@ -22,6 +22,8 @@ void PrintError(const Status& status);
 // `app` with a description, a footer holding an example, and a callback that sets
 // ctx.exit_code.
 void RegisterIngest(CLI::App& app, CommandContext& ctx);
+void RegisterModel(CLI::App& app, CommandContext& ctx);
+void RegisterEval(CLI::App& app, CommandContext& ctx);
 
 }  // namespace diverge::cli
 

@@ -23,6 +23,8 @@ int main(int argc, char** argv) {
 
   diverge::cli::CommandContext ctx;
   diverge::cli::RegisterIngest(app, ctx);
+  diverge::cli::RegisterModel(app, ctx);
+  diverge::cli::RegisterEval(app, ctx);
 
   try {
     app.parse(argc, argv);
