@@ -1,0 +1,124 @@
+#include "analyzer/ingest/corpus_reader.h"
+
+#include <algorithm>
+#include <exception>
+#include <filesystem>
+#include <map>
+#include <set>
+#include <system_error>
+
+#include "analyzer/base/atomic_file.h"
+#include "analyzer/ingest/document_builder.h"
+#include "analyzer/ingest/file_collector.h"
+
+namespace diverge {
+namespace fs = std::filesystem;
+namespace {
+
+nlohmann::json OptionalJson(const std::optional<std::string>& v) {
+  return v ? nlohmann::json(*v) : nlohmann::json(nullptr);
+}
+
+Result<Corpus> ReadCorpusImpl(const std::vector<std::string>& inputs, const ReadOptions& opts) {
+  Corpus corpus;
+  Result<CollectedInputs> collected = CollectInputs(inputs, opts, &corpus.diagnostics);
+  if (!collected.ok()) return collected.status();
+  corpus.skipped_files = collected->skipped;
+
+  std::vector<BuiltDocument> built;
+  for (const InputFile& input : collected->files) {
+    std::error_code ec;
+    const auto size = fs::file_size(input.path, ec);
+    if (!ec && size > opts.max_file_bytes) {
+      corpus.diagnostics.Warn(input.path, "file is " + std::to_string(size) +
+                                              " bytes, over the limit of " +
+                                              std::to_string(opts.max_file_bytes) + "; skipped");
+      ++corpus.skipped_files;
+      continue;
+    }
+    if (fs::is_directory(input.path, ec)) {
+      corpus.diagnostics.Warn(input.path, "is a directory, not a file; skipped");
+      ++corpus.skipped_files;
+      continue;
+    }
+    Result<std::string> bytes = ReadFile(input.path);
+    if (!bytes.ok()) {
+      corpus.diagnostics.Warn(input.path, "unreadable, skipped: " + bytes.status().message());
+      ++corpus.skipped_files;
+      continue;
+    }
+    int skipped_records = 0;
+    if (!BuildDocuments(input, *bytes, opts, &built, &corpus.diagnostics, &skipped_records)) {
+      ++corpus.skipped_files;
+    }
+    corpus.skipped_files += skipped_records;
+  }
+
+  // Duplicate ids: the first in (path, id) order wins; later ones are reported.
+  std::stable_sort(built.begin(), built.end(), [](const BuiltDocument& a, const BuiltDocument& b) {
+    return a.doc.id < b.doc.id;
+  });
+  std::set<std::string> ids;
+  std::map<std::string, std::string> first_path;
+  for (BuiltDocument& b : built) {
+    if (!ids.insert(b.doc.id).second) {
+      corpus.diagnostics.Warn(b.doc.path, "duplicate document id '" + b.doc.id +
+                                              "' (already used by " + first_path[b.doc.id] +
+                                              "); skipped");
+      ++corpus.skipped_files;
+      continue;
+    }
+    first_path[b.doc.id] = b.doc.path;
+    corpus.statements.insert(corpus.statements.end(), b.statements.begin(), b.statements.end());
+    corpus.set_aside.insert(corpus.set_aside.end(), b.set_aside.begin(), b.set_aside.end());
+    corpus.documents.push_back(std::move(b.doc));
+  }
+  auto by_doc_start = [](const auto& a, const auto& b) {
+    if (a.doc != b.doc) return a.doc < b.doc;
+    if (a.start != b.start) return a.start < b.start;
+    return a.end < b.end;
+  };
+  std::stable_sort(corpus.statements.begin(), corpus.statements.end(), by_doc_start);
+  std::stable_sort(corpus.set_aside.begin(), corpus.set_aside.end(), by_doc_start);
+  if (corpus.documents.empty()) {
+    std::string list;
+    for (const auto& i : inputs) list += (list.empty() ? "" : ", ") + i;
+    std::string why;
+    for (const auto& d : corpus.diagnostics.all()) why += "\n  " + d.ToString();
+    return Status::NotFound(list + ": no readable document" + why);
+  }
+  return corpus;
+}
+
+}  // namespace
+
+Result<Corpus> ReadCorpus(const std::vector<std::string>& inputs, const ReadOptions& opts) {
+  try {
+    return ReadCorpusImpl(inputs, opts);
+  } catch (const std::exception& e) {
+    return Status::Internal(std::string("reading the corpus failed: ") + e.what());
+  }
+}
+
+nlohmann::json DocumentToJson(const Document& doc) {
+  return {{"id", doc.id},
+          {"path", doc.path},
+          {"outlet", doc.outlet},
+          {"date", OptionalJson(doc.date)},
+          {"title", OptionalJson(doc.title)},
+          {"url", OptionalJson(doc.url)}};
+}
+
+nlohmann::json StatementToJson(const Statement& s) {
+  return {{"id", s.id}, {"doc", s.doc}, {"text", s.text}, {"start", s.start}, {"end", s.end}};
+}
+
+nlohmann::json CorpusToJson(const Corpus& corpus) {
+  nlohmann::json docs = nlohmann::json::array();
+  for (const auto& d : corpus.documents) docs.push_back(DocumentToJson(d));
+  nlohmann::json sts = nlohmann::json::array();
+  for (const auto& s : corpus.statements) sts.push_back(StatementToJson(s));
+  return {{"documents", std::move(docs)}, {"statements", std::move(sts)}};
+}
+
+}  // namespace diverge
