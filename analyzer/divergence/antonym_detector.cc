@@ -1,0 +1,52 @@
+#include "analyzer/divergence/antonym_detector.h"
+
+#include <set>
+
+#include "analyzer/divergence/lexicon.h"
+#include "analyzer/divergence/wordnet.h"
+
+namespace diverge::divergence {
+
+bool AreOpposites(const DetectorContext& ctx, std::string_view a, std::string_view b) {
+  for (const auto& [x, y] : NewsOpposites()) {
+    if (x == a && y == b) return true;
+  }
+  return ctx.wordnet != nullptr && ctx.wordnet->AreAntonyms(a, b);
+}
+
+std::vector<Finding> DetectAntonym(const Side& a, const Side& b, const DetectorContext& ctx,
+                                   double min_overlap) {
+  std::vector<Finding> out;
+  if (ContentOverlap(a.tokens, b.tokens) < min_overlap) return out;
+  std::set<std::string> stems_a, stems_b;
+  for (const Token& t : a.tokens) {
+    if (t.IsWord()) stems_a.insert(Stem(t.lower));
+  }
+  for (const Token& t : b.tokens) {
+    if (t.IsWord()) stems_b.insert(Stem(t.lower));
+  }
+  std::vector<bool> neg_a = NegatedMask(a.tokens), neg_b = NegatedMask(b.tokens);
+  for (size_t i = 0; i < a.tokens.size(); ++i) {
+    const Token& x = a.tokens[i];
+    if (!IsContentWord(x) || x.cap || neg_a[i] || stems_b.count(Stem(x.lower))) continue;
+    for (size_t j = 0; j < b.tokens.size(); ++j) {
+      const Token& y = b.tokens[j];
+      if (!IsContentWord(y) || y.cap || neg_b[j] || stems_a.count(Stem(y.lower))) continue;
+      if (!AreOpposites(ctx, x.lower, y.lower)) continue;
+      Finding f;
+      f.kind = DivergenceKind::kAntonym;
+      f.nature = TimeNature::kState;
+      f.score = 0.6;
+      f.a_begin = x.begin;
+      f.a_end = x.end;
+      f.b_begin = y.begin;
+      f.b_end = y.end;
+      f.summary = "\"" + x.text + "\" vs its opposite \"" + y.text + "\"";
+      out.push_back(std::move(f));
+      return out;
+    }
+  }
+  return out;
+}
+
+}  // namespace diverge::divergence

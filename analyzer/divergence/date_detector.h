@@ -1,0 +1,30 @@
+// Date detector: absolute and relative dates (resolved against each side's publication
+// date, see dates.h) bound to the events they date. An event is named by an event word
+// (formed/established/founded -> "founding", signed/ratified -> "signing", died ->
+// "death", ...; lexicon.h). Each point date of a statement dates every event word of
+// that statement; attributive dates ("the 1992 treaty") and bounds ("since 1998") date
+// none. Two statements diverge when they date the same event class and no date of one
+// side agrees with a date of the other at their common granularity.
+#ifndef DIVERGE_ANALYZER_DIVERGENCE_DATE_DETECTOR_H_
+#define DIVERGE_ANALYZER_DIVERGENCE_DATE_DETECTOR_H_
+
+#include <string>
+#include <vector>
+
+#include "analyzer/divergence/finding.h"
+
+namespace diverge::divergence {
+
+struct DatedEvent {
+  std::string event_class;  // "founding"
+  std::string event_word;   // the word as written ("formed")
+  DateMention date;
+};
+
+std::vector<DatedEvent> FindDatedEvents(const Side& side);
+
+std::vector<Finding> DetectDate(const Side& a, const Side& b, const DetectorContext& ctx);
+
+}  // namespace diverge::divergence
+
+#endif  // DIVERGE_ANALYZER_DIVERGENCE_DATE_DETECTOR_H_

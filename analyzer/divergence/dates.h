@@ -1,0 +1,55 @@
+// Dates: partial calendar dates (year, year-month, or full), and date expressions found
+// in text, resolved against a publication date ("last June" in a 2012-11 article is
+// 2012-06; "on Thursday" in a 2017-06-15 article is 2017-06-15; "this year" is the
+// publication year). Expressions that cannot be resolved are dropped, never guessed.
+#ifndef DIVERGE_ANALYZER_DIVERGENCE_DATES_H_
+#define DIVERGE_ANALYZER_DIVERGENCE_DATES_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/divergence/text.h"
+
+namespace diverge::divergence {
+
+struct PartialDate {
+  int year = 0;   // 0 = unknown (then the date is unusable)
+  int month = 0;  // 0 = unknown
+  int day = 0;    // 0 = unknown
+  bool ok() const { return year > 0; }
+  std::string ToString() const;  // "2012", "2012-06", "2012-06-15"
+};
+
+// Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (anything after the day is ignored).
+std::optional<PartialDate> ParseIsoDate(std::string_view s);
+
+// Compares at the finest granularity both dates have: -1 a earlier, 0 same or
+// indistinguishable, +1 a later. 2012 vs 2012-06 -> 0; 2011-08 vs 2012 -> -1.
+int CompareDates(const PartialDate& a, const PartialDate& b);
+
+enum class DateRole {
+  kPoint,       // "in 2002", "on May 15, 1992", "last June"
+  kBound,       // "since 1998", "by late 2011", "until 2020", "before 2010"
+  kAttributive  // "the 1992 Collective Security Treaty" (names a thing, dates no event)
+};
+
+struct DateMention {
+  size_t first_token = 0, last_token = 0;  // inclusive token range
+  size_t begin = 0, end = 0;               // byte range in the text
+  PartialDate date;
+  bool relative = false;  // resolved against the publication date
+  DateRole role = DateRole::kPoint;
+};
+
+// Finds and resolves the date expressions of a tokenized text.
+std::vector<DateMention> FindDates(const std::vector<Token>& tokens,
+                                   const std::optional<PartialDate>& published);
+
+// Month number of a month name or abbreviation ("june", "sept"), 0 otherwise.
+int MonthNumber(std::string_view lower);
+
+}  // namespace diverge::divergence
+
+#endif  // DIVERGE_ANALYZER_DIVERGENCE_DATES_H_

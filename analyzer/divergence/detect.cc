@@ -1,0 +1,310 @@
+#include "analyzer/divergence/detect.h"
+
+#include <algorithm>
+#include <map>
+#include <memory>
+#include <mutex>
+#include <set>
+
+#include "analyzer/base/stable_hash.h"
+#include "analyzer/divergence/antonym_detector.h"
+#include "analyzer/divergence/attribution_detector.h"
+#include "analyzer/divergence/date_detector.h"
+#include "analyzer/divergence/finding.h"
+#include "analyzer/divergence/framing_detector.h"
+#include "analyzer/divergence/names.h"
+#include "analyzer/divergence/negation_detector.h"
+#include "analyzer/divergence/numeric_detector.h"
+#include "analyzer/divergence/omission_detector.h"
+#include "analyzer/divergence/set_detector.h"
+#include "analyzer/divergence/temporal.h"
+#include "analyzer/divergence/wordnet.h"
+
+namespace diverge {
+
+using divergence::ChangeIndex;
+using divergence::DetectorContext;
+using divergence::Finding;
+using divergence::NameResolver;
+using divergence::PartialDate;
+using divergence::Side;
+
+nlohmann::json DetectOptions::ToJson() const {
+  return nlohmann::json{{"min_score", min_score},
+                        {"max_flags", max_flags},
+                        {"align_overlap", align_overlap},
+                        {"framing_overlap", framing_overlap},
+                        {"same_period_days", same_period_days},
+                        {"omissions", omissions},
+                        {"omission_min_outlets", omission_min_outlets},
+                        {"omission_min_coverage", omission_min_coverage},
+                        {"wordnet", wordnet_dir.empty() ? "default" : wordnet_dir}};
+}
+
+namespace {
+
+const divergence::WordNet* WordNetFor(const std::string& dir) {
+  if (dir.empty()) return divergence::WordNet::Default();
+  static std::mutex mu;
+  static std::map<std::string, std::unique_ptr<divergence::WordNet>> cache;
+  std::lock_guard<std::mutex> lock(mu);
+  auto it = cache.find(dir);
+  if (it == cache.end()) {
+    auto wn = divergence::WordNet::Load(dir, false);
+    it =
+        cache
+            .emplace(dir, wn.ok() ? std::make_unique<divergence::WordNet>(std::move(*wn)) : nullptr)
+            .first;
+  }
+  return it->second.get();
+}
+
+std::optional<PartialDate> ParseDate(const std::optional<std::string>& s) {
+  if (!s) return std::nullopt;
+  return divergence::ParseIsoDate(*s);
+}
+
+std::vector<Finding> RunPairDetectors(const Side& a, const Side& b, const DetectorContext& ctx,
+                                      const DetectOptions& o) {
+  std::vector<Finding> out;
+  auto append = [&](std::vector<Finding> v) {
+    for (auto& f : v) out.push_back(std::move(f));
+  };
+  append(divergence::DetectNumeric(a, b, ctx));
+  append(divergence::DetectDate(a, b, ctx));
+  append(divergence::DetectSet(a, b, ctx));
+  append(divergence::DetectNegation(a, b, ctx, o.align_overlap));
+  append(divergence::DetectAntonym(a, b, ctx, o.align_overlap));
+  append(divergence::DetectAttribution(a, b, ctx, o.align_overlap));
+  append(divergence::DetectFraming(a, b, ctx, o.framing_overlap));
+  return out;
+}
+
+std::string SideLabel(const Side& s) {
+  std::string label = s.outlet.empty() ? s.doc : s.outlet + " (" + s.doc;
+  if (s.published && s.published->ok()) {
+    label += (s.outlet.empty() ? " (" : ", ") + s.published->ToString() + ")";
+  } else if (!s.outlet.empty()) {
+    label += ")";
+  }
+  return label;
+}
+
+Divergence MakeDivergence(const Finding& f, const Side& a, const Side& b, const std::string& stmt_a,
+                          const std::string& stmt_b, const std::string& cluster,
+                          const ChangeIndex* changes, const DetectOptions& o) {
+  Divergence d;
+  d.cluster = cluster;
+  d.kind = f.kind;
+  d.score = std::clamp(f.score, 0.0, 1.0);
+  d.a.statement = stmt_a;
+  d.a.evidence = a.text.substr(f.a_begin, f.a_end - f.a_begin);
+  d.b.statement = stmt_b;
+  d.b.evidence = b.text.substr(f.b_begin, f.b_end - f.b_begin);
+  divergence::TemporalLabel label = divergence::LabelTemporal(f, a, b, changes, o.same_period_days);
+  d.temporal = label.temporal;
+  d.explanation = SideLabel(a) + " vs " + SideLabel(b) + ": " + f.summary + "; " +
+                  std::string(TemporalName(label.temporal)) + ": " + label.reason + ".";
+  d.id = MakeId("d", {KindName(d.kind), stmt_a, stmt_b, d.a.evidence, d.b.evidence});
+  return d;
+}
+
+// Keeps the best divergence per (kind, cluster, documents, evidence), then the
+// `max_flags` best by score; returns them sorted by id.
+std::vector<Divergence> Finalize(std::vector<Divergence> all, const DetectOptions& o,
+                                 const std::map<std::string, std::string>& stmt_doc) {
+  auto doc_of = [&](const std::optional<std::string>& s) -> std::string {
+    if (!s) return "";
+    auto it = stmt_doc.find(*s);
+    return it == stmt_doc.end() ? *s : it->second;
+  };
+  std::map<std::string, Divergence> best;
+  for (auto& d : all) {
+    if (d.score < o.min_score) continue;
+    std::string key = std::string(KindName(d.kind)) + "\x1f" + d.cluster + "\x1f" +
+                      doc_of(d.a.statement) + "\x1f" + doc_of(d.b.statement) + "\x1f" +
+                      d.a.evidence + "\x1f" + d.b.evidence;
+    auto it = best.find(key);
+    if (it == best.end() || d.score > it->second.score ||
+        (d.score == it->second.score && d.id < it->second.id)) {
+      best[key] = std::move(d);
+    }
+  }
+  std::vector<Divergence> out;
+  for (auto& [k, d] : best) out.push_back(std::move(d));
+  std::sort(out.begin(), out.end(), [](const Divergence& x, const Divergence& y) {
+    return x.score != y.score ? x.score > y.score : x.id < y.id;
+  });
+  if (o.max_flags >= 0 && int(out.size()) > o.max_flags) out.resize(size_t(o.max_flags));
+  std::sort(out.begin(), out.end(),
+            [](const Divergence& x, const Divergence& y) { return x.id < y.id; });
+  return out;
+}
+
+// Order of the two sides: earlier publication first (undated last), then document id,
+// then statement id; so "a" is the older article whatever the input order.
+std::string SideOrderKey(const Side& s, const std::string& stmt) {
+  std::string date = s.published && s.published->ok() ? s.published->ToString() : "9999";
+  return date + "\x1f" + s.doc + "\x1f" + stmt;
+}
+
+}  // namespace
+
+namespace divergence {
+
+Side MakeSide(std::string text, std::optional<PartialDate> published, std::string doc,
+              std::string outlet) {
+  Side s;
+  s.text = std::move(text);
+  s.tokens = Tokenize(s.text);
+  s.published = published;
+  s.doc = std::move(doc);
+  s.outlet = std::move(outlet);
+  return s;
+}
+
+std::string CanonicalToken(const DetectorContext& ctx, std::string_view word) {
+  return ctx.names ? ctx.names->Canonical(word) : std::string(word);
+}
+
+}  // namespace divergence
+
+DetectResult DetectDivergences(const Report& report,
+                               const std::vector<Document>& documents_with_text,
+                               const DetectOptions& o) {
+  DetectResult result;
+  std::map<std::string, const Document*> meta, text;
+  for (const Document& d : report.documents) meta[d.id] = &d;
+  for (const Document& d : documents_with_text) text[d.id] = &d;
+  std::map<std::string, const Statement*> statements;
+  std::map<std::string, std::string> stmt_doc;
+  for (const Statement& s : report.statements) {
+    statements[s.id] = &s;
+    stmt_doc[s.id] = s.doc;
+  }
+  auto doc_meta = [&](const std::string& id) -> const Document* {
+    auto it = meta.find(id);
+    if (it != meta.end()) return it->second;
+    auto jt = text.find(id);
+    return jt == text.end() ? nullptr : jt->second;
+  };
+
+  // Full text per document (statements joined when the text is missing), in id order.
+  std::map<std::string, std::string> full_text;
+  for (const auto& [id, d] : text) full_text[id] = d->text;
+  for (const Statement& s : report.statements) {
+    if (!text.count(s.doc)) full_text[s.doc] += s.text + "\n";
+  }
+
+  NameResolver names;
+  ChangeIndex changes;
+  std::vector<divergence::OmissionDoc> omission_docs;
+  for (const auto& [id, body] : full_text) {
+    names.AddText(body);
+    const Document* d = doc_meta(id);
+    std::optional<PartialDate> published = d ? ParseDate(d->date) : std::nullopt;
+    changes.AddDocument(id, body, published);
+    if (o.omissions) {
+      omission_docs.push_back({id, d ? d->outlet : id, published, divergence::Tokenize(body)});
+    }
+  }
+  names.Build();
+  DetectorContext ctx;
+  ctx.names = &names;
+  ctx.wordnet = WordNetFor(o.wordnet_dir);
+
+  std::vector<Divergence> all;
+  for (const ClaimCluster& cluster : report.clusters) {
+    // sides of the cluster, in a content-defined order
+    std::vector<std::pair<std::string, Side>> sides;  // (statement id, side)
+    std::set<std::string> ids(cluster.statements.begin(), cluster.statements.end());
+    for (const std::string& sid : ids) {
+      auto it = statements.find(sid);
+      if (it == statements.end()) continue;
+      const Document* d = doc_meta(it->second->doc);
+      sides.emplace_back(
+          sid, divergence::MakeSide(it->second->text, d ? ParseDate(d->date) : std::nullopt,
+                                    it->second->doc, d ? d->outlet : ""));
+    }
+    std::sort(sides.begin(), sides.end(), [](const auto& x, const auto& y) {
+      return SideOrderKey(x.second, x.first) < SideOrderKey(y.second, y.first);
+    });
+    for (size_t i = 0; i < sides.size(); ++i) {
+      for (size_t j = i + 1; j < sides.size(); ++j) {
+        const Side& a = sides[i].second;
+        const Side& b = sides[j].second;
+        if (a.doc == b.doc) continue;
+        for (const Finding& f : RunPairDetectors(a, b, ctx, o)) {
+          all.push_back(
+              MakeDivergence(f, a, b, sides[i].first, sides[j].first, cluster.id, &changes, o));
+        }
+      }
+    }
+    if (o.omissions && !sides.empty()) {
+      std::vector<const Side*> ptrs;
+      for (const auto& [sid, s] : sides) ptrs.push_back(&s);
+      divergence::OmissionOptions oo{o.omission_min_outlets, o.omission_min_coverage};
+      for (const auto& om : divergence::DetectOmissions(ptrs, omission_docs, oo)) {
+        const auto& [sid, s] = sides[om.statement];
+        Divergence d;
+        d.cluster = cluster.id;
+        d.kind = DivergenceKind::kOmission;
+        d.temporal = Temporal::kUndetermined;
+        d.score = om.score;
+        d.a.statement = sid;
+        d.a.evidence = s.text.substr(om.a_begin, om.a_end - om.a_begin);
+        d.b.statement = std::nullopt;
+        d.b.evidence = "";
+        std::string terms;
+        for (size_t k = 0; k < om.key_terms.size() && k < 6; ++k) {
+          terms += (k ? ", " : "") + om.key_terms[k];
+        }
+        d.explanation = om.silent_outlet + " (" + om.silent_doc +
+                        ") covers the story (its text uses the cluster's key terms " + terms +
+                        ") but has no statement on this claim, which " + SideLabel(s) + " makes.";
+        d.id = MakeId("d", {KindName(d.kind), sid, om.silent_outlet, d.a.evidence, ""});
+        all.push_back(std::move(d));
+      }
+    }
+  }
+  result.divergences = Finalize(std::move(all), o, stmt_doc);
+  result.entities = names.Entities();
+  return result;
+}
+
+std::vector<Divergence> ComparePair(const std::string& text_a, const std::string& text_b,
+                                    const std::optional<std::string>& date_a,
+                                    const std::optional<std::string>& date_b,
+                                    const DetectOptions& o) {
+  NameResolver names;
+  names.AddText(text_a);
+  names.AddText(text_b);
+  names.Build();
+  ChangeIndex changes;
+  std::optional<PartialDate> pa = ParseDate(date_a), pb = ParseDate(date_b);
+  changes.AddDocument("A", text_a, pa);
+  changes.AddDocument("B", text_b, pb);
+  DetectorContext ctx;
+  ctx.names = &names;
+  ctx.wordnet = WordNetFor(o.wordnet_dir);
+  auto sentences = [](const std::string& text, const std::optional<PartialDate>& date,
+                      const std::string& doc) {
+    std::vector<Side> out;
+    for (auto [b, e] : divergence::SplitSentences(text)) {
+      out.push_back(divergence::MakeSide(text.substr(b, e - b), date, doc, ""));
+    }
+    return out;
+  };
+  std::vector<Side> sa = sentences(text_a, pa, "A"), sb = sentences(text_b, pb, "B");
+  std::vector<Divergence> all;
+  for (const Side& a : sa) {
+    for (const Side& b : sb) {
+      for (const Finding& f : RunPairDetectors(a, b, ctx, o)) {
+        all.push_back(MakeDivergence(f, a, b, "A", "B", "", &changes, o));
+      }
+    }
+  }
+  return Finalize(std::move(all), o, {});
+}
+
+}  // namespace diverge

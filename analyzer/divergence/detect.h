@@ -1,0 +1,60 @@
+// Divergence detection: within each claim cluster, where outlets disagree, how (kind),
+// the conflicting words on both sides (exact substrings of the statement texts), and
+// whether it is a contradiction or a change over time. Detectors: numeric, date, set,
+// negation, antonym, attribution, framing (pairwise, one unit each) and omission (per
+// cluster); name variants (names.h) are merged into entities and never flagged.
+//
+// Determinism: the result depends only on the content of the report and documents, not
+// on their order; divergences come sorted by id, entities by id.
+#ifndef DIVERGE_ANALYZER_DIVERGENCE_DETECT_H_
+#define DIVERGE_ANALYZER_DIVERGENCE_DETECT_H_
+
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzer/ingest/document.h"
+#include "analyzer/report/report.h"
+
+namespace diverge {
+
+struct DetectOptions {
+  double min_score = 0.45;        // findings scoring lower are dropped
+  int max_flags = 200;            // at most this many divergences (highest scores kept)
+  double align_overlap = 0.25;    // content overlap for negation/antonym/attribution
+  double framing_overlap = 0.08;  // content overlap for framing
+  int same_period_days = 31;      // publication dates this close: same state of the world
+  bool omissions = true;
+  int omission_min_outlets = 3;
+  double omission_min_coverage = 0.8;
+  std::string wordnet_dir;  // "" = $DIVERGE_WORDNET or /usr/share/wordnet
+  // Every knob, for generator.params.
+  nlohmann::json ToJson() const;
+};
+
+struct DetectResult {
+  std::vector<Divergence> divergences;
+  std::vector<Entity> entities;
+};
+
+// Uses report.documents (outlet, date), report.statements, report.clusters; does not
+// modify them. `documents_with_text` supplies Document::text (matched by id) for
+// corpus-level evidence (sentences that date a change) and omission coverage; documents
+// missing there are treated as having only their statements.
+DetectResult DetectDivergences(const Report& report,
+                               const std::vector<Document>& documents_with_text,
+                               const DetectOptions& options);
+
+// Pairwise mode: the divergences between text A and text B (each maybe several
+// sentences; every sentence of A is compared with every sentence of B). Dates are
+// "YYYY[-MM[-DD]]" publication dates. Sides are named by statement "A" and "B";
+// cluster is "".
+std::vector<Divergence> ComparePair(const std::string& text_a, const std::string& text_b,
+                                    const std::optional<std::string>& date_a,
+                                    const std::optional<std::string>& date_b,
+                                    const DetectOptions& options);
+
+}  // namespace diverge
+
+#endif  // DIVERGE_ANALYZER_DIVERGENCE_DETECT_H_

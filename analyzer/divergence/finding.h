@@ -1,0 +1,62 @@
+// What every detector consumes (two sides: statement text, tokens, publication date)
+// and produces (a Finding: kind, evidence spans, score, and what could explain the
+// difference over time). Findings become report Divergences in detect.cc.
+#ifndef DIVERGE_ANALYZER_DIVERGENCE_FINDING_H_
+#define DIVERGE_ANALYZER_DIVERGENCE_FINDING_H_
+
+#include <optional>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/divergence/dates.h"
+#include "analyzer/divergence/text.h"
+#include "analyzer/report/report.h"
+
+namespace diverge::divergence {
+
+class NameResolver;
+class WordNet;
+
+// One statement (or one text in pairwise mode).
+struct Side {
+  std::string text;
+  std::vector<Token> tokens;  // Tokenize(text)
+  std::optional<PartialDate> published;
+  std::string doc;     // document id ("" in pairwise mode: "A"/"B")
+  std::string outlet;  // outlet name ("" when unknown)
+};
+Side MakeSide(std::string text, std::optional<PartialDate> published, std::string doc,
+              std::string outlet);
+
+// How time bears on a finding.
+enum class TimeNature {
+  kHistorical,  // a dated past fact (founding date, who did a past act): never changes
+  kState,       // a current state (members, counts, status): may change between articles
+  kTimeless     // a characterisation (framing): not explained by publication dates
+};
+
+struct Finding {
+  DivergenceKind kind = DivergenceKind::kOther;
+  size_t a_begin = 0, a_end = 0;  // evidence byte ranges in Side::text
+  size_t b_begin = 0, b_end = 0;
+  double score = 0;     // [0, 1]
+  std::string summary;  // "established 1992-05-15 vs formed 2002"
+  TimeNature nature = TimeNature::kState;
+  // Items whose joining/leaving could explain the difference ("Uzbekistan"): the
+  // temporal labeller looks for corpus sentences that date such a change.
+  std::vector<std::string> changed_items;
+};
+
+// Shared read-only resources for the detectors.
+struct DetectorContext {
+  const NameResolver* names = nullptr;  // may be null: names compared as written
+  const WordNet* wordnet = nullptr;     // may be null: only the built-in opposites
+};
+
+// Canonical form of a capitalised name token via ctx.names (identity without one).
+std::string CanonicalToken(const DetectorContext& ctx, std::string_view word);
+
+}  // namespace diverge::divergence
+
+#endif  // DIVERGE_ANALYZER_DIVERGENCE_FINDING_H_

@@ -1,0 +1,221 @@
+#include "analyzer/divergence/numeric_detector.h"
+
+#include <cmath>
+#include <cstdio>
+#include <unordered_map>
+
+#include "analyzer/divergence/lexicon.h"
+
+namespace diverge::divergence {
+namespace {
+
+const std::unordered_map<std::string, double>& SmallNumbers() {
+  static const std::unordered_map<std::string, double> kMap = {
+      {"zero", 0},     {"one", 1},      {"two", 2},        {"three", 3},     {"four", 4},
+      {"five", 5},     {"six", 6},      {"seven", 7},      {"eight", 8},     {"nine", 9},
+      {"ten", 10},     {"eleven", 11},  {"twelve", 12},    {"thirteen", 13}, {"fourteen", 14},
+      {"fifteen", 15}, {"sixteen", 16}, {"seventeen", 17}, {"eighteen", 18}, {"nineteen", 19},
+      {"twenty", 20},  {"thirty", 30},  {"forty", 40},     {"fifty", 50},    {"sixty", 60},
+      {"seventy", 70}, {"eighty", 80},  {"ninety", 90},    {"dozen", 12}};
+  return kMap;
+}
+
+double Scale(std::string_view w) {
+  if (w == "hundred") return 1e2;
+  if (w == "thousand") return 1e3;
+  if (w == "million") return 1e6;
+  if (w == "billion") return 1e9;
+  if (w == "trillion") return 1e12;
+  return 0;
+}
+
+bool IsNumberWord(std::string_view w) {
+  if (Scale(w) > 0) return true;
+  std::string s(w);
+  size_t dash = s.find('-');
+  if (dash != std::string::npos) {
+    return SmallNumbers().count(s.substr(0, dash)) && SmallNumbers().count(s.substr(dash + 1));
+  }
+  return SmallNumbers().count(s) > 0;
+}
+
+double ParseDigits(std::string_view s) {
+  std::string clean;
+  for (char c : s) {
+    if (c != ',') clean += c;
+  }
+  return std::atof(clean.c_str());
+}
+
+bool IsYearToken(const Token& t) {
+  if (!t.IsNumber() || t.text.size() != 4) return false;
+  int y = std::atoi(t.text.c_str());
+  return y >= 1800 && y <= 2100;
+}
+
+std::string FormatValue(double v) {
+  char buf[64];
+  if (v == std::floor(v) && std::fabs(v) < 1e15) {
+    std::snprintf(buf, sizeof buf, "%.0f", v);
+  } else {
+    std::snprintf(buf, sizeof buf, "%g", v);
+  }
+  return buf;
+}
+
+}  // namespace
+
+bool ParseNumberWords(const std::vector<std::string>& words, double* value) {
+  double total = 0, current = 0;
+  bool any = false;
+  for (const std::string& w : words) {
+    if (w == "and") continue;
+    if (double s = Scale(w); s > 0) {
+      if (current == 0) current = 1;
+      if (s == 100) {
+        current *= s;
+      } else {
+        total += current * s;
+        current = 0;
+      }
+      any = true;
+      continue;
+    }
+    size_t dash = w.find('-');
+    if (dash != std::string::npos) {
+      auto& m = SmallNumbers();
+      auto x = m.find(w.substr(0, dash)), y = m.find(w.substr(dash + 1));
+      if (x == m.end() || y == m.end()) return false;
+      current += x->second + y->second;
+      any = true;
+      continue;
+    }
+    auto it = SmallNumbers().find(w);
+    if (it == SmallNumbers().end()) return false;
+    current += it->second;
+    any = true;
+  }
+  *value = total + current;
+  return any;
+}
+
+std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
+  std::vector<Quantity> out;
+  const size_t n = t.size();
+  for (size_t i = 0; i < n; ++i) {
+    double value = 0;
+    size_t j = i;  // one past the number
+    if (t[i].IsNumber()) {
+      if (IsYearToken(t[i]) && !(i + 1 < n && t[i + 1].IsWord() && t[i + 1].lower.size() > 2 &&
+                                 t[i + 1].lower.back() == 's' && !IsFunctionWord(t[i + 1].lower))) {
+        continue;
+      }
+      // parts of dates and times: "May 15", "15 May", "10:38", "3-14"
+      if (i > 0 &&
+          (MonthNumber(t[i - 1].lower) || t[i - 1].IsPunct(":") || t[i - 1].IsPunct("-"))) {
+        continue;
+      }
+      if (i + 1 < n && (MonthNumber(t[i + 1].lower) || t[i + 1].IsPunct(":"))) continue;
+      value = ParseDigits(t[i].text);
+      j = i + 1;
+      while (j < n && t[j].IsWord() && Scale(t[j].lower) > 0) value *= Scale(t[j++].lower);
+    } else if (t[i].IsWord() && IsNumberWord(t[i].lower)) {
+      std::vector<std::string> words;
+      j = i;
+      while (j < n && t[j].IsWord() &&
+             (IsNumberWord(t[j].lower) ||
+              (t[j].lower == "and" && j + 1 < n && IsNumberWord(t[j + 1].lower) &&
+               Scale(t[j - 1].lower) > 0))) {
+        words.push_back(t[j].lower);
+        ++j;
+      }
+      // a lone "one" is mostly a pronoun ("one of the problems")
+      if (words.size() == 1 && (words[0] == "one" || Scale(words[0]) > 0)) continue;
+      if (!ParseNumberWords(words, &value)) continue;
+    } else {
+      continue;
+    }
+    Quantity q;
+    q.value = value;
+    q.first_token = i;
+    for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
+      if (t[k].IsWord() && IsApproximator(t[k].lower) && t[k].lower != "an") q.approximate = true;
+    }
+    size_t k = j;
+    if (k < n && (t[k].IsPunct("%") || t[k].lower == "percent")) {
+      q.referent = "percent";
+      q.last_token = k;
+    } else {
+      if (k + 1 < n && t[k].lower == "of" && Scale(t[j - 1].lower) > 0) ++k;  // millions of
+      size_t last = 0;
+      size_t count = 0;
+      while (k < n && count < 3 && t[k].IsWord() && !IsFunctionWord(t[k].lower) &&
+             !IsNumberWord(t[k].lower) && !IsSpeechVerb(t[k].lower)) {
+        last = k;
+        ++k;
+        ++count;
+      }
+      if (count == 0) {
+        i = j - 1;
+        continue;
+      }
+      q.referent = Singular(t[last].lower);
+      q.last_token = last;
+    }
+    q.begin = t[q.first_token].begin;
+    q.end = t[q.last_token].end;
+    out.push_back(q);
+    i = j - 1;
+  }
+  return out;
+}
+
+std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorContext&) {
+  std::vector<Quantity> qa = FindQuantities(a.tokens), qb = FindQuantities(b.tokens);
+  std::vector<Finding> out;
+  std::unordered_map<std::string, bool> done;
+  for (const Quantity& x : qa) {
+    if (done.count(x.referent)) continue;
+    done[x.referent] = true;
+    // values of this referent on each side
+    std::vector<const Quantity*> xs, ys;
+    for (const Quantity& q : qa) {
+      if (q.referent == x.referent) xs.push_back(&q);
+    }
+    for (const Quantity& q : qb) {
+      if (q.referent == x.referent) ys.push_back(&q);
+    }
+    if (ys.empty()) continue;
+    bool compatible = false;
+    const Quantity *best_x = nullptr, *best_y = nullptr;
+    double best_gap = 1e300;
+    for (const Quantity* p : xs) {
+      for (const Quantity* q : ys) {
+        double hi = std::max(std::fabs(p->value), std::fabs(q->value));
+        double gap = hi == 0 ? 0 : std::fabs(p->value - q->value) / hi;
+        double tolerance = (p->approximate || q->approximate) ? 0.25 : 1e-9;
+        if (gap <= tolerance) compatible = true;
+        if (gap < best_gap) {
+          best_gap = gap;
+          best_x = p;
+          best_y = q;
+        }
+      }
+    }
+    if (compatible || !best_x) continue;
+    Finding f;
+    f.kind = DivergenceKind::kNumeric;
+    f.a_begin = best_x->begin;
+    f.a_end = best_x->end;
+    f.b_begin = best_y->begin;
+    f.b_end = best_y->end;
+    f.score = (best_x->approximate || best_y->approximate) ? 0.5 : 0.7;
+    f.summary = FormatValue(best_x->value) + " vs " + FormatValue(best_y->value) + " " +
+                x.referent + (x.referent == "percent" ? "" : "(s)");
+    f.nature = TimeNature::kState;
+    out.push_back(std::move(f));
+  }
+  return out;
+}
+
+}  // namespace diverge::divergence

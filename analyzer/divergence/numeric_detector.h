@@ -1,0 +1,35 @@
+// Numeric detector: quantities written in digits or words ("six", "Seventeen thousand",
+// "2,000", "1.5 million", "40%", "12 percent") bound to what they count: the head noun
+// of the words that follow ("2,000 special servicemen" -> serviceman, "six member
+// states" -> state). Two statements diverge when they count the same referent with
+// values that do not overlap; the same value for a different referent (2,000 servicemen
+// vs 2,000 websites) or different values for different referents are not flags.
+// Years, days of dates and clock times are not quantities.
+#ifndef DIVERGE_ANALYZER_DIVERGENCE_NUMERIC_DETECTOR_H_
+#define DIVERGE_ANALYZER_DIVERGENCE_NUMERIC_DETECTOR_H_
+
+#include <string>
+#include <vector>
+
+#include "analyzer/divergence/finding.h"
+
+namespace diverge::divergence {
+
+struct Quantity {
+  double value = 0;
+  bool approximate = false;                // "about", "more than", "nearly", ... before it
+  std::string referent;                    // singular head noun ("serviceman", "percent")
+  size_t first_token = 0, last_token = 0;  // number .. head, inclusive
+  size_t begin = 0, end = 0;               // byte range of the same
+};
+
+std::vector<Quantity> FindQuantities(const std::vector<Token>& tokens);
+
+// Value of a run of number words ("seventeen thousand" -> 17000); false if not one.
+bool ParseNumberWords(const std::vector<std::string>& lower_words, double* value);
+
+std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorContext& ctx);
+
+}  // namespace diverge::divergence
+
+#endif  // DIVERGE_ANALYZER_DIVERGENCE_NUMERIC_DETECTOR_H_

@@ -1,0 +1,85 @@
+#include "analyzer/divergence/omission_detector.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+namespace diverge::divergence {
+
+std::vector<Omission> DetectOmissions(const std::vector<const Side*>& cluster,
+                                      const std::vector<OmissionDoc>& documents,
+                                      const OmissionOptions& options) {
+  std::vector<Omission> out;
+  std::set<std::string> outlets, docs;
+  for (const Side* s : cluster) {
+    outlets.insert(s->outlet);
+    docs.insert(s->doc);
+  }
+  if (int(outlets.size()) < options.min_outlets) return out;
+  // term -> documents of the cluster that use it
+  std::map<std::string, std::set<std::string>> used;
+  for (const Side* s : cluster) {
+    for (const Token& t : s->tokens) {
+      if (IsContentWord(t)) used[Stem(t.lower)].insert(s->doc);
+    }
+  }
+  std::vector<std::string> keys;
+  for (const auto& [term, ds] : used) {
+    if (3 * ds.size() >= 2 * docs.size() && ds.size() >= 2) keys.push_back(term);
+  }
+  if (keys.size() < 3) return out;
+  std::optional<PartialDate> lo, hi;
+  for (const Side* s : cluster) {
+    if (!s->published || !s->published->ok()) continue;
+    if (!lo || CompareDates(*s->published, *lo) < 0) lo = s->published;
+    if (!hi || CompareDates(*s->published, *hi) > 0) hi = s->published;
+  }
+  // the statement holding most key terms is shown as the claim the outlet omits
+  size_t best = 0, best_hits = 0;
+  for (size_t i = 0; i < cluster.size(); ++i) {
+    std::set<std::string> hits;
+    for (const Token& t : cluster[i]->tokens) {
+      if (IsContentWord(t) && std::binary_search(keys.begin(), keys.end(), Stem(t.lower))) {
+        hits.insert(Stem(t.lower));
+      }
+    }
+    if (hits.size() > best_hits) {
+      best_hits = hits.size();
+      best = i;
+    }
+  }
+  std::set<std::string> reported;
+  for (const OmissionDoc& d : documents) {
+    if (outlets.count(d.outlet) || reported.count(d.outlet)) continue;
+    if (d.published && d.published->ok() && lo && hi &&
+        (CompareDates(*d.published, *lo) < 0 || CompareDates(*d.published, *hi) > 0)) {
+      continue;
+    }
+    std::set<std::string> present;
+    for (const Token& t : d.tokens) {
+      if (IsContentWord(t)) present.insert(Stem(t.lower));
+    }
+    size_t hits = 0;
+    for (const auto& k : keys) hits += present.count(k);
+    if (double(hits) < options.min_coverage * double(keys.size())) continue;
+    Omission o;
+    o.statement = best;
+    o.silent_doc = d.id;
+    o.silent_outlet = d.outlet;
+    o.key_terms = keys;
+    // evidence: the first key term of the statement
+    for (const Token& t : cluster[best]->tokens) {
+      if (IsContentWord(t) && std::binary_search(keys.begin(), keys.end(), Stem(t.lower))) {
+        o.a_begin = t.begin;
+        o.a_end = t.end;
+        break;
+      }
+    }
+    o.score = 0.3 + 0.2 * double(hits) / double(keys.size());
+    reported.insert(d.outlet);
+    out.push_back(std::move(o));
+  }
+  return out;
+}
+
+}  // namespace diverge::divergence

@@ -1,0 +1,149 @@
+#include "analyzer/divergence/temporal.h"
+
+#include <cmath>
+
+#include "analyzer/divergence/lexicon.h"
+
+namespace diverge::divergence {
+namespace {
+
+int Precision(const PartialDate& d) { return d.day ? 3 : d.month ? 2 : 1; }
+
+std::string DateOrUnknown(const std::optional<PartialDate>& d) {
+  return d && d->ok() ? d->ToString() : "undated";
+}
+
+}  // namespace
+
+double DaysBetween(const PartialDate& a, const PartialDate& b) {
+  auto days = [](const PartialDate& d) {
+    double m = d.month ? d.month : 6.5;
+    double dd = d.day ? d.day : 15;
+    return d.year * 365.25 + (m - 1) * 30.44 + dd;
+  };
+  return std::fabs(days(a) - days(b));
+}
+
+void ChangeIndex::AddDocument(const std::string& doc, const std::string& text,
+                              const std::optional<PartialDate>& published) {
+  for (auto [b, e] : SplitSentences(text)) {
+    Sentence s;
+    s.doc = doc;
+    s.text = text.substr(b, e - b);
+    s.tokens = Tokenize(s.text);
+    s.published = published;
+    bool change = false;
+    for (const Token& t : s.tokens) change |= t.IsWord() && MembershipChange(t.lower) != 0;
+    if (!change) continue;
+    bool dated = false;
+    for (const DateMention& d : FindDates(s.tokens, published)) {
+      dated |= d.role == DateRole::kPoint;
+    }
+    if (dated) sentences_.push_back(std::move(s));
+  }
+}
+
+std::optional<ChangeEvidence> ChangeIndex::Find(const std::string& item) const {
+  std::optional<ChangeEvidence> best;
+  std::vector<Token> item_tokens = Tokenize(item);
+  if (item_tokens.empty()) return best;
+  for (const Sentence& s : sentences_) {
+    // the item's tokens, in order, somewhere in the sentence
+    size_t at = s.tokens.size();
+    for (size_t i = 0; i + item_tokens.size() <= s.tokens.size(); ++i) {
+      bool match = true;
+      for (size_t k = 0; k < item_tokens.size() && match; ++k) {
+        match = s.tokens[i + k].text == item_tokens[k].text;
+      }
+      if (match) {
+        at = i;
+        break;
+      }
+    }
+    if (at == s.tokens.size()) continue;
+    // the change word nearest to the item
+    size_t word = s.tokens.size();
+    size_t best_dist = 1000;
+    for (size_t i = 0; i < s.tokens.size(); ++i) {
+      if (!s.tokens[i].IsWord() || MembershipChange(s.tokens[i].lower) == 0) continue;
+      size_t dist = i > at ? i - at : at - i;
+      if (dist < best_dist) {
+        best_dist = dist;
+        word = i;
+      }
+    }
+    if (word == s.tokens.size() || best_dist > 12) continue;
+    for (const DateMention& d : FindDates(s.tokens, s.published)) {
+      if (d.role != DateRole::kPoint) continue;
+      ChangeEvidence ev;
+      ev.doc = s.doc;
+      ev.item = item;
+      ev.word = s.tokens[word].text;
+      ev.date_text = s.text.substr(d.begin, d.end - d.begin);
+      ev.date = d.date;
+      ev.direction = MembershipChange(s.tokens[word].lower);
+      if (!best || Precision(ev.date) > Precision(best->date) ||
+          (Precision(ev.date) == Precision(best->date) && ev.doc < best->doc)) {
+        best = ev;
+      }
+    }
+  }
+  return best;
+}
+
+TemporalLabel LabelTemporal(const Finding& f, const Side& a, const Side& b,
+                            const ChangeIndex* changes, int same_period_days) {
+  TemporalLabel out;
+  if (f.nature == TimeNature::kTimeless) {
+    out.temporal = Temporal::kContradiction;
+    out.reason = "a difference in characterisation, not explained by publication dates";
+    return out;
+  }
+  if (f.nature == TimeNature::kHistorical) {
+    out.temporal = Temporal::kContradiction;
+    out.reason = "a dated past fact, which publication dates cannot explain";
+    return out;
+  }
+  bool dated = a.published && a.published->ok() && b.published && b.published->ok();
+  if (changes && dated) {
+    const PartialDate& pa = *a.published;
+    const PartialDate& pb = *b.published;
+    const PartialDate& early = CompareDates(pa, pb) <= 0 ? pa : pb;
+    const PartialDate& late = CompareDates(pa, pb) <= 0 ? pb : pa;
+    for (const std::string& item : f.changed_items) {
+      std::optional<ChangeEvidence> ev = changes->Find(item);
+      if (!ev) continue;
+      std::string says =
+          ev->doc + " says " + ev->item + " " + ev->word + " in " + ev->date.ToString();
+      if (ev->date_text != ev->date.ToString()) says += " (\"" + ev->date_text + "\")";
+      if (CompareDates(ev->date, early) >= 0 && CompareDates(ev->date, late) <= 0 &&
+          CompareDates(early, late) != 0) {
+        out.temporal = Temporal::kChangeOverTime;
+        out.reason = says + ", between the two publication dates";
+        return out;
+      }
+      if (CompareDates(ev->date, early) < 0) {
+        out.temporal = Temporal::kContradiction;
+        out.reason = says + ", before both articles";
+        return out;
+      }
+    }
+  }
+  if (!dated) {
+    out.temporal = Temporal::kUndetermined;
+    out.reason = "a publication date is unknown";
+    return out;
+  }
+  double days = DaysBetween(*a.published, *b.published);
+  if (days <= same_period_days) {
+    out.temporal = Temporal::kContradiction;
+    out.reason = "both published within " + std::to_string(same_period_days) + " days";
+  } else {
+    out.temporal = Temporal::kUndetermined;
+    out.reason = "published " + DateOrUnknown(a.published) + " and " + DateOrUnknown(b.published) +
+                 " with no dated change found in the corpus";
+  }
+  return out;
+}
+
+}  // namespace diverge::divergence
