@@ -126,7 +126,7 @@ std::vector<DateMatch> FindDates(std::string_view folded) {
   static const std::vector<std::regex> kPatterns = [] {
     const std::string mo = kMonth;
     return std::vector<std::regex>{
-        std::regex("\\b(\\d{4})-(\\d{2})-(\\d{2})\\b"),                         // 0 ISO
+        std::regex("\\b(\\d{4})-(\\d{2})-(\\d{2})(?![0-9])"),                   // 0 ISO
         std::regex("\\b(\\d{1,2}) " + mo + ",? (\\d{4})\\b"),                   // 1 DMY
         std::regex("\\b" + mo + " (\\d{1,2})(?:st|nd|rd|th)?,? (\\d{4})\\b"),   // 2 MDY
         std::regex("\\b" + mo + ",? (\\d{4})\\b"),                              // 3 MY
