@@ -186,6 +186,14 @@ SimilarityFeatures SentenceEncoder::Features(const EncodedSentence& a,
   f[7] = ((a.negations > 0) != (b.negations > 0)) ? 1.0f : 0.0f;
   int ta = std::max(a.tokens, 1), tb = std::max(b.tokens, 1);
   f[8] = static_cast<float>(std::min(ta, tb)) / static_cast<float>(std::max(ta, tb));
+  if (a.vector.size() == b.vector.size()) {
+    const Eigen::Index d = a.vector.size();
+    f.vec.resize(2 * d);
+    for (Eigen::Index k = 0; k < d; ++k) {
+      f.vec[k] = a.vector[k] * b.vector[k];
+      f.vec[d + k] = std::fabs(a.vector[k] - b.vector[k]);
+    }
+  }
   return f;
 }
 

@@ -3,7 +3,9 @@
 #include <Eigen/Dense>
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <nlohmann/json.hpp>
+#include <random>
 
 #include "embeddings/stats.h"
 
@@ -11,11 +13,29 @@ namespace diverge {
 
 std::string_view BuiltinSimilarityWeightsJson();  // generated from weights/similarity.json
 
+namespace {
+// Deterministic standard normal from a seeded 64-bit generator (Box-Muller).
+double Normal(std::mt19937_64& rng) {
+  double u1 = (static_cast<double>(rng() >> 11) + 0.5) / 9007199254740992.0;
+  double u2 = (static_cast<double>(rng() >> 11) + 0.5) / 9007199254740992.0;
+  return std::sqrt(-2.0 * std::log(u1)) * std::cos(6.283185307179586 * u2);
+}
+
+// Identity on [0.05, 0.95], smoothly and strictly monotonically compressed into (0, 1)
+// outside, so the ranking of out-of-range predictions is kept (no ties at 0 or 1).
+double Squash(double s) {
+  if (s > 0.95) return 0.95 + 0.05 * std::tanh((s - 0.95) / 0.05);
+  if (s < 0.05) return 0.05 - 0.05 * std::tanh((0.05 - s) / 0.05);
+  return s;
+}
+}  // namespace
+
 std::vector<double> SimilarityCombiner::Expand(const SimilarityFeatures& f) {
-  std::vector<double> out(f.begin(), f.end());
+  std::vector<double> out(f.base.begin(), f.base.end());
   for (int i = 0; i < kNumSimilarityFeatures; ++i) {
     for (int j = i; j < kNumSimilarityFeatures; ++j) out.push_back(double(f[i]) * f[j]);
   }
+  out.insert(out.end(), f.vec.begin(), f.vec.end());
   return out;
 }
 
@@ -49,9 +69,19 @@ Result<SimilarityCombiner> SimilarityCombiner::FromJson(std::string_view json,
     c.weights_ = j.at("weights").get<std::vector<double>>();
     c.bias_ = j.at("bias").get<double>();
     c.note = j.value("note", "");
-    size_t expanded = Expand(SimilarityFeatures{}).size();
+    c.vec_size_ = j.value("vec_size", 0);
+    c.hidden_ = j.value("hidden", 0);
+    if (c.hidden_ > 0) {
+      c.w1_ = j.at("w1").get<std::vector<double>>();
+      c.b1_ = j.at("b1").get<std::vector<double>>();
+      c.w2_ = j.at("w2").get<std::vector<double>>();
+    }
+    size_t expanded = Expand(SimilarityFeatures{}).size() + c.vec_size_;
     if (c.mean_.size() != expanded || c.scale_.size() != expanded ||
-        c.weights_.size() != expanded) {
+        (c.hidden_ == 0 && c.weights_.size() != expanded) ||
+        (c.hidden_ > 0 &&
+         (c.w1_.size() != expanded * c.hidden_ || c.b1_.size() != size_t(c.hidden_) ||
+          c.w2_.size() != size_t(c.hidden_)))) {
       return Status::Corruption(name + ": weight vectors must have " + std::to_string(expanded) +
                                 " entries");
     }
@@ -67,6 +97,16 @@ std::string SimilarityCombiner::ToJson() const {
   j["model"] = "ridge regression on standardised base features and their pairwise products";
   j["features"] =
       std::vector<std::string>(kSimilarityFeatureNames.begin(), kSimilarityFeatureNames.end());
+  j["vec_size"] = vec_size_;
+  j["hidden"] = hidden_;
+  if (hidden_ > 0) {
+    j["model"] =
+        "one-hidden-layer ReLU network on standardised base features, their pairwise "
+        "products and the vector product/difference features";
+    j["w1"] = w1_;
+    j["b1"] = b1_;
+    j["w2"] = w2_;
+  }
   j["mean"] = mean_;
   j["scale"] = scale_;
   j["weights"] = weights_;
@@ -76,18 +116,33 @@ std::string SimilarityCombiner::ToJson() const {
 }
 
 float SimilarityCombiner::Score(const SimilarityFeatures& f) const {
-  if (weights_.empty()) return std::max(f[0], 0.0f);
+  if (!trained()) return std::max(f[0], 0.0f);
   std::vector<double> x = Expand(f);
+  if (x.size() != mean_.size()) return std::max(f[0], 0.0f);  // a model of other dims
+  for (size_t i = 0; i < x.size(); ++i) x[i] = (x[i] - mean_[i]) / scale_[i];
   double s = bias_;
-  for (size_t i = 0; i < x.size(); ++i) s += weights_[i] * (x[i] - mean_[i]) / scale_[i];
-  return static_cast<float>(std::clamp(s, 0.0, 1.0));
+  if (hidden_ == 0) {
+    for (size_t i = 0; i < x.size(); ++i) s += weights_[i] * x[i];
+  } else {
+    const size_t p = x.size();
+    for (int h = 0; h < hidden_; ++h) {
+      double a = b1_[h];
+      const double* w = w1_.data() + h * p;
+      for (size_t i = 0; i < p; ++i) a += w[i] * x[i];
+      if (a > 0) s += w2_[h] * a;
+    }
+  }
+  return static_cast<float>(Squash(s));
 }
 
 SimilarityCombiner SimilarityCombiner::Fit(const std::vector<SimilarityFeatures>& xs,
-                                           const std::vector<float>& y, double lambda) {
+                                           const std::vector<float>& y,
+                                           const CombinerConfig& config) {
+  const double lambda = config.lambda;
   SimilarityCombiner c;
   const size_t n = xs.size();
-  const size_t p = Expand(SimilarityFeatures{}).size();
+  const size_t p = Expand(xs[0]).size();
+  c.vec_size_ = static_cast<int>(xs[0].vec.size());
   Eigen::MatrixXd x(n, p);
   for (size_t i = 0; i < n; ++i) {
     auto e = Expand(xs[i]);
@@ -105,19 +160,91 @@ SimilarityCombiner SimilarityCombiner::Fit(const std::vector<SimilarityFeatures>
   Eigen::VectorXd yy(n);
   for (size_t i = 0; i < n; ++i) yy(i) = y[i];
   c.bias_ = yy.mean();
-  Eigen::MatrixXd a = x.transpose() * x;
-  a.diagonal().array() += lambda;
-  Eigen::VectorXd w = a.ldlt().solve(x.transpose() * (yy.array() - c.bias_).matrix());
-  c.weights_.assign(w.data(), w.data() + p);
+  if (config.hidden <= 0) {
+    Eigen::MatrixXd a = x.transpose() * x;
+    a.diagonal().array() += lambda;
+    Eigen::VectorXd w = a.ldlt().solve(x.transpose() * (yy.array() - c.bias_).matrix());
+    c.weights_.assign(w.data(), w.data() + p);
+    return c;
+  }
+  FitMlp(x, yy.array() - c.bias_, config, &c);
   return c;
+}
+
+void SimilarityCombiner::FitMlp(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
+                                const CombinerConfig& config, SimilarityCombiner* c) {
+  const Eigen::Index n = x.rows(), p = x.cols(), hidden = config.hidden;
+  std::mt19937_64 rng(20261122);
+  Eigen::MatrixXd w1(hidden, p);
+  for (Eigen::Index i = 0; i < w1.size(); ++i) w1.data()[i] = Normal(rng) * std::sqrt(2.0 / p);
+  Eigen::VectorXd b1 = Eigen::VectorXd::Zero(hidden);
+  Eigen::VectorXd w2(hidden);
+  for (Eigen::Index i = 0; i < hidden; ++i) w2(i) = Normal(rng) * std::sqrt(1.0 / hidden);
+  double b2 = 0;
+  // Adam state.
+  Eigen::MatrixXd mw1 = Eigen::MatrixXd::Zero(hidden, p), vw1 = mw1;
+  Eigen::VectorXd mb1 = Eigen::VectorXd::Zero(hidden), vb1 = mb1, mw2 = mb1, vw2 = mb1;
+  double mb2 = 0, vb2 = 0;
+  const double lr = 1e-3, beta1 = 0.9, beta2 = 0.999, eps = 1e-8;
+  std::vector<Eigen::Index> order(n);
+  for (Eigen::Index i = 0; i < n; ++i) order[i] = i;
+  const Eigen::Index batch = 64;
+  int64_t step = 0;
+  for (int epoch = 0; epoch < config.epochs; ++epoch) {
+    for (Eigen::Index i = n - 1; i > 0; --i) {
+      std::swap(order[i], order[static_cast<Eigen::Index>(rng() % static_cast<uint64_t>(i + 1))]);
+    }
+    for (Eigen::Index start = 0; start < n; start += batch) {
+      const Eigen::Index m = std::min(batch, n - start);
+      Eigen::MatrixXd xb(m, p);
+      Eigen::VectorXd yb(m);
+      for (Eigen::Index r = 0; r < m; ++r) {
+        xb.row(r) = x.row(order[start + r]);
+        yb(r) = y(order[start + r]);
+      }
+      Eigen::MatrixXd pre = (xb * w1.transpose()).rowwise() + b1.transpose();
+      Eigen::MatrixXd act = pre.cwiseMax(0.0);
+      Eigen::VectorXd out = (act * w2).array() + b2;
+      Eigen::VectorXd err = (out - yb) * (2.0 / m);
+      Eigen::VectorXd gw2 = act.transpose() * err + config.lambda * w2;
+      double gb2 = err.sum();
+      Eigen::MatrixXd dact = err * w2.transpose();
+      dact = dact.cwiseProduct((pre.array() > 0).cast<double>().matrix());
+      Eigen::MatrixXd gw1 = dact.transpose() * xb + config.lambda * w1;
+      Eigen::VectorXd gb1 = dact.colwise().sum().transpose();
+      ++step;
+      const double c1 = 1 - std::pow(beta1, step), c2 = 1 - std::pow(beta2, step);
+      auto adam = [&](auto& w, auto& mom, auto& vel, const auto& g) {
+        mom = beta1 * mom + (1 - beta1) * g;
+        vel = beta2 * vel + (1 - beta2) * g.cwiseProduct(g);
+        w.array() -= lr * (mom.array() / c1) / ((vel.array() / c2).sqrt() + eps);
+      };
+      adam(w1, mw1, vw1, gw1);
+      adam(b1, mb1, vb1, gb1);
+      adam(w2, mw2, vw2, gw2);
+      mb2 = beta1 * mb2 + (1 - beta1) * gb2;
+      vb2 = beta2 * vb2 + (1 - beta2) * gb2 * gb2;
+      b2 -= lr * (mb2 / c1) / (std::sqrt(vb2 / c2) + eps);
+    }
+  }
+  c->hidden_ = static_cast<int>(hidden);
+  c->w1_.resize(hidden * p);
+  for (Eigen::Index h = 0; h < hidden; ++h) {
+    for (Eigen::Index i = 0; i < p; ++i) c->w1_[h * p + i] = w1(h, i);
+  }
+  c->b1_.assign(b1.data(), b1.data() + hidden);
+  c->w2_.assign(w2.data(), w2.data() + hidden);
+  c->bias_ += b2;
 }
 
 SimilarityCombiner SimilarityCombiner::FitCV(const std::vector<SimilarityFeatures>& x,
                                              const std::vector<float>& y,
-                                             const std::vector<double>& lambdas, int folds,
-                                             double* cv_spearman, double* chosen_lambda) {
-  double best = -2, best_lambda = lambdas.empty() ? 1.0 : lambdas[0];
-  for (double lambda : lambdas) {
+                                             const std::vector<CombinerConfig>& configs, int folds,
+                                             double* cv_spearman, CombinerConfig* chosen,
+                                             std::string* report) {
+  double best = -2;
+  CombinerConfig best_config = configs.empty() ? CombinerConfig{} : configs[0];
+  for (const CombinerConfig& config : configs) {
     double sum = 0;
     for (int f = 0; f < folds; ++f) {
       std::vector<SimilarityFeatures> tx;
@@ -129,7 +256,7 @@ SimilarityCombiner SimilarityCombiner::FitCV(const std::vector<SimilarityFeature
           ty.push_back(y[i]);
         }
       }
-      SimilarityCombiner c = Fit(tx, ty, lambda);
+      SimilarityCombiner c = Fit(tx, ty, config);
       for (size_t i = 0; i < x.size(); ++i) {
         if (static_cast<int>(i % folds) == f) {
           pred.push_back(c.Score(x[i]));
@@ -139,14 +266,20 @@ SimilarityCombiner SimilarityCombiner::FitCV(const std::vector<SimilarityFeature
       sum += Spearman(pred, gold);
     }
     double mean = sum / folds;
+    if (report) {
+      char line[160];
+      std::snprintf(line, sizeof line, "hidden %d lambda %g epochs %d: cv spearman %.4f\n",
+                    config.hidden, config.lambda, config.epochs, mean);
+      *report += line;
+    }
     if (mean > best) {
       best = mean;
-      best_lambda = lambda;
+      best_config = config;
     }
   }
   if (cv_spearman) *cv_spearman = best;
-  if (chosen_lambda) *chosen_lambda = best_lambda;
-  return Fit(x, y, best_lambda);
+  if (chosen) *chosen = best_config;
+  return Fit(x, y, best_config);
 }
 
 }  // namespace diverge

@@ -8,6 +8,7 @@
 #ifndef DIVERGE_EMBEDDINGS_SIMILARITY_H_
 #define DIVERGE_EMBEDDINGS_SIMILARITY_H_
 
+#include <Eigen/Core>
 #include <array>
 #include <string>
 #include <string_view>
@@ -31,7 +32,14 @@ inline constexpr std::array<std::string_view, kNumSimilarityFeatures> kSimilarit
     "length_ratio",       // min/max of token counts
 };
 
-using SimilarityFeatures = std::array<float, kNumSimilarityFeatures>;
+// The base features plus, for the learned combination, the element-wise product and
+// absolute difference of the two sentence vectors (2 * dims values).
+struct SimilarityFeatures {
+  std::array<float, kNumSimilarityFeatures> base{};
+  std::vector<float> vec;
+  float operator[](int i) const { return base[i]; }
+  float& operator[](int i) { return base[i]; }
+};
 
 struct PairSimilarity {
   float cosine = 0;     // embedding cosine of the SIF vectors, [-1, 1]
@@ -45,6 +53,15 @@ struct PairSimilarity {
   SimilarityFeatures features{};
 };
 
+// How to fit the combiner: hidden == 0 is ridge regression with L2 penalty `lambda`;
+// hidden > 0 is a one-hidden-layer ReLU network (Adam, minibatches of 64, fixed seed,
+// weight decay `lambda`, `epochs` passes) on the same standardised inputs.
+struct CombinerConfig {
+  int hidden = 0;
+  double lambda = 1.0;
+  int epochs = 30;
+};
+
 class SimilarityCombiner {
  public:
   // The compiled-in weights (embeddings/weights/similarity.json). If those are empty
@@ -54,25 +71,32 @@ class SimilarityCombiner {
   static Result<SimilarityCombiner> FromJson(std::string_view json, const std::string& name);
 
   float Score(const SimilarityFeatures& f) const;
+  bool trained() const { return !mean_.empty(); }
   std::string ToJson() const;
-  bool trained() const { return !weights_.empty(); }
 
-  // Ridge regression on the expanded features (base + pairwise products), features
+  // Ridge regression on the expanded features (base, their pairwise products, vec),
   // standardised on the training data; `lambda` the L2 penalty.
   static SimilarityCombiner Fit(const std::vector<SimilarityFeatures>& x,
-                                const std::vector<float>& y, double lambda);
-  // Chooses lambda among `lambdas` by k-fold cross-validation (folds by index modulo k,
+                                const std::vector<float>& y, const CombinerConfig& config);
+  // Chooses among `configs` by k-fold cross-validation (folds by index modulo k,
   // deterministic), maximising mean Spearman; refits on all data. `cv_spearman` receives
-  // the mean CV Spearman of the chosen lambda.
+  // the mean CV Spearman of the chosen config, `report` one line per config tried.
   static SimilarityCombiner FitCV(const std::vector<SimilarityFeatures>& x,
-                                  const std::vector<float>& y, const std::vector<double>& lambdas,
-                                  int folds, double* cv_spearman, double* chosen_lambda);
+                                  const std::vector<float>& y,
+                                  const std::vector<CombinerConfig>& configs, int folds,
+                                  double* cv_spearman, CombinerConfig* chosen, std::string* report);
 
   std::string note;  // free text stored in the JSON (training data, CV figures)
 
  private:
   static std::vector<double> Expand(const SimilarityFeatures& f);
+  static void FitMlp(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
+                     const CombinerConfig& config, SimilarityCombiner* c);
   std::vector<double> mean_, scale_, weights_;
+  int vec_size_ = 0;
+  // MLP (hidden_ > 0): w1_ is hidden_ x inputs row-major, then b1_, w2_, and bias_.
+  int hidden_ = 0;
+  std::vector<double> w1_, b1_, w2_;
   double bias_ = 0;
 };
 

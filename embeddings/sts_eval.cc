@@ -103,12 +103,13 @@ Result<TrainSimilarityResult> TrainSimilarity(const SentenceEncoder& encoder,
   if (x.empty()) return Status::InvalidArgument("train-sim: no training files given");
   TrainSimilarityResult r;
   r.n = x.size();
-  r.combiner =
-      SimilarityCombiner::FitCV(x, y, options.lambdas, options.folds, &r.cv_spearman, &r.lambda);
+  r.combiner = SimilarityCombiner::FitCV(x, y, options.configs, options.folds, &r.cv_spearman,
+                                         &r.config, &r.report);
   std::ostringstream note;
   note << "trained on " << files << " (" << r.n << " pairs) with model " << encoder.model().id()
-       << "; " << options.folds << "-fold CV Spearman " << r.cv_spearman << " at lambda "
-       << r.lambda;
+       << "; " << options.folds << "-fold CV Spearman " << r.cv_spearman << " (hidden "
+       << r.config.hidden << ", lambda " << r.config.lambda << ", epochs " << r.config.epochs
+       << ")";
   r.combiner.note = note.str();
   return r;
 }

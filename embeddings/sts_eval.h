@@ -34,14 +34,15 @@ StsResult EvaluateSts(const SentenceEncoder& encoder, const std::vector<StsPair>
 struct TrainSimilarityOptions {
   std::vector<std::string> train_files;  // STS-B / SICK train splits only
   int folds = 5;
-  std::vector<double> lambdas = {0.1, 1, 10, 100, 1000};
+  std::vector<CombinerConfig> configs = {{0, 10, 0}, {0, 100, 0}, {32, 1e-4, 20}, {64, 1e-3, 20}};
 };
 
 struct TrainSimilarityResult {
   SimilarityCombiner combiner;
   size_t n = 0;
   double cv_spearman = 0;  // mean k-fold CV Spearman of the chosen lambda
-  double lambda = 0;
+  CombinerConfig config;
+  std::string report;  // CV Spearman of every config tried
 };
 
 // Fits the combiner on the union of the train files (lambda by k-fold CV).

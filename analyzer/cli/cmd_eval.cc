@@ -36,13 +36,15 @@ void RegisterEvalSts(CLI::App& eval, CommandContext& ctx) {
       "Correlate the pair similarity with STS-B or SICK relatedness scores "
       "(prints N, Pearson, Spearman of the learned score and of the plain SIF cosine)");
   struct Opts {
-    std::string file, format = "auto", model;
+    std::string file, format = "auto", model, weights;
   };
   auto o = std::make_shared<Opts>();
   sts->add_option("FILE", o->file, "STS-B .csv (tab-separated) or SICK .txt")->required();
   sts->add_option("--format", o->format, "stsb, sick or auto (by header)")
       ->check(CLI::IsMember({"auto", "stsb", "sick"}));
   sts->add_option("--model", o->model, "Embedding model (default: $DIVERGE_MODEL or built-in)");
+  sts->add_option("--weights", o->weights,
+                  "Similarity weights JSON (default: the built-in embeddings/weights/similarity.json)");
   sts->footer("Example:\n  diverge eval sts /work/shared/data/stsb/sts-dev.csv --format stsb");
   sts->callback([&ctx, o] {
     StsFormat format = o->format == "stsb"   ? StsFormat::kStsb
@@ -57,6 +59,17 @@ void RegisterEvalSts(CLI::App& eval, CommandContext& ctx) {
     auto model = LoadModelOrReport(o->model, ctx);
     if (!model) return;
     SentenceEncoder encoder(*model);
+    if (!o->weights.empty()) {
+      auto json = ReadFile(o->weights);
+      auto combiner = json.ok() ? SimilarityCombiner::FromJson(*json, o->weights)
+                                : Result<SimilarityCombiner>(json.status());
+      if (!combiner.ok()) {
+        PrintError(combiner.status());
+        ctx.exit_code = kExitNoInput;
+        return;
+      }
+      encoder.set_combiner(*combiner);
+    }
     StsResult r = EvaluateSts(encoder, *pairs);
     std::printf("file:      %s\nmodel:     %s\nN:         %zu\n", o->file.c_str(),
                 model->id().c_str(), r.n);
@@ -103,8 +116,10 @@ void RegisterEvalTrainSim(CLI::App& eval, CommandContext& ctx) {
       ctx.exit_code = kExitOutput;
       return;
     }
-    std::printf("N:         %zu\ncv:        %d-fold spearman %.4f (lambda %g)\nwrote:     %s\n",
-                r->n, o->folds, r->cv_spearman, r->lambda, o->out.c_str());
+    std::printf("%sN:         %zu\ncv:        %d-fold spearman %.4f (hidden %d, lambda %g)\n"
+                "wrote:     %s\n",
+                r->report.c_str(), r->n, o->folds, r->cv_spearman, r->config.hidden,
+                r->config.lambda, o->out.c_str());
   });
 }
 
