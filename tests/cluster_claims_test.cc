@@ -126,8 +126,9 @@ TEST_CASE("Planted paraphrase groups across documents are recovered", "[cluster]
     sparse.dense_component_limit = 0;  // groups <= 8 < k: all group pairs are kNN edges
     CHECK(Run(p.x, p.doc, sparse) == clusters);
   }
-  SECTION("HNSW graph gives the same quality") {
+  SECTION("HNSW and IVF graphs give the same quality") {
     CHECK(PairF1(Run(p.x, p.doc, opt, {}, KnnMethod::kHnsw), p.truth) >= 0.99);
+    CHECK(PairF1(Run(p.x, p.doc, opt, {}, KnnMethod::kIvf), p.truth) >= 0.99);
   }
 }
 
@@ -194,7 +195,7 @@ TEST_CASE("Clusters do not depend on row order", "[cluster]") {
     ydoc[i] = p.doc[perm[i]];
     ykeys[i] = keys[perm[i]];
   }
-  for (KnnMethod m : {KnnMethod::kExact, KnnMethod::kHnsw}) {
+  for (KnnMethod m : {KnnMethod::kExact, KnnMethod::kIvf, KnnMethod::kHnsw}) {
     for (float threshold : {0.8f, 0.87f}) {
       CAPTURE(static_cast<int>(m), threshold);
       ClusterOptions opt;

@@ -15,42 +15,6 @@ constexpr int64_t kQueryBlock = 512;
 constexpr int64_t kDbBlock = 4096;
 constexpr int kMargin = 8;
 
-struct Cand {
-  float score;
-  int32_t id;
-};
-
-// A bounded list of the best candidates of one query, sorted best first.
-class TopList {
- public:
-  TopList(Cand* slots, int width) : slots_(slots), width_(width) {}
-  float worst() const {
-    return size_ < width_ ? -std::numeric_limits<float>::infinity() : slots_[size_ - 1].score;
-  }
-  bool full() const { return size_ == width_; }
-  // Inserts unless worse than the current worst of a full list (ties: smaller key wins).
-  void Offer(float score, int32_t id, std::span<const uint64_t> keys) {
-    auto better = [&](const Cand& a, float s, int32_t i) {
-      if (a.score != s) return a.score > s;
-      return KeyOf(keys, a.id) < KeyOf(keys, i);
-    };
-    if (full() && better(slots_[size_ - 1], score, id)) return;
-    int pos = full() ? size_ - 1 : size_;
-    while (pos > 0 && !better(slots_[pos - 1], score, id)) {
-      slots_[pos] = slots_[pos - 1];
-      --pos;
-    }
-    slots_[pos] = {score, id};
-    if (!full()) ++size_;
-  }
-  int size() const { return size_; }
-
- private:
-  Cand* slots_;
-  int width_;
-  int size_ = 0;
-};
-
 }  // namespace
 
 Result<KnnGraph> BuildExact(const RowMatrixXf& x, const KnnOptions& options) {
@@ -68,14 +32,13 @@ Result<KnnGraph> BuildExact(const RowMatrixXf& x, const KnnOptions& options) {
     std::vector<TopList> lists;
     lists.reserve(qn);
     for (int64_t r = 0; r < qn; ++r) lists.emplace_back(slots.data() + r * width, width);
-    Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor> s(qn, kDbBlock);
+    std::vector<float> s(static_cast<size_t>(qn) * kDbBlock);
     for (int64_t d0 = 0; d0 < n; d0 += kDbBlock) {
       const int64_t dn = std::min(kDbBlock, n - d0);
-      auto sb = s.topLeftCorner(qn, dn);
-      sb.noalias() = x.middleRows(q0, qn) * x.middleRows(d0, dn).transpose();
+      DotBlock(x.row(q0).data(), qn, x.row(d0).data(), dn, static_cast<int>(x.cols()), s.data());
       for (int64_t r = 0; r < qn; ++r) {
         TopList& list = lists[r];
-        const float* srow = s.row(r).data();
+        const float* srow = s.data() + r * dn;
         const int32_t self = static_cast<int32_t>(q0 + r);
         float worst = list.worst();
         for (int64_t c = 0; c < dn; ++c) {

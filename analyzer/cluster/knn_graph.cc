@@ -10,19 +10,6 @@
 
 namespace diverge {
 
-float ExactDot(const float* a, const float* b, int dim) {
-  double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
-  int i = 0;
-  for (; i + 4 <= dim; i += 4) {
-    s0 += static_cast<double>(a[i]) * b[i];
-    s1 += static_cast<double>(a[i + 1]) * b[i + 1];
-    s2 += static_cast<double>(a[i + 2]) * b[i + 2];
-    s3 += static_cast<double>(a[i + 3]) * b[i + 3];
-  }
-  for (; i < dim; ++i) s0 += static_cast<double>(a[i]) * b[i];
-  return static_cast<float>((s0 + s1) + (s2 + s3));
-}
-
 namespace knn_internal {
 
 void ParallelFor(int threads, int64_t tasks, const std::function<void(int64_t)>& fn) {
@@ -91,8 +78,9 @@ Result<KnnGraph> BuildKnnGraph(const RowMatrixXf& unit_rows, const KnnOptions& o
     g.nbrs.assign(static_cast<size_t>(n) * options.k, Neighbor{});
     return g;
   }
-  return exact ? knn_internal::BuildExact(unit_rows, options)
-               : knn_internal::BuildHnsw(unit_rows, options);
+  if (exact) return knn_internal::BuildExact(unit_rows, options);
+  if (options.method == KnnMethod::kHnsw) return knn_internal::BuildHnsw(unit_rows, options);
+  return knn_internal::BuildIvf(unit_rows, options);
 }
 
 }  // namespace diverge

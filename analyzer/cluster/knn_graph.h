@@ -5,18 +5,22 @@
 //   for (const Neighbor& nb : g->row(i)) if (nb.id >= 0) Use(nb.id, nb.sim);
 //
 // Methods: kExact computes all dot products with blocked Eigen GEMM (query blocks of
-// 1024 rows x database blocks of 4096 rows, spread over `threads` std::threads) and keeps
+// 512 rows x database blocks of 4096 rows, spread over `threads` std::threads) and keeps
 // a top-(k+margin) candidate list per row; kHnsw builds an hnswlib index (inner-product
 // space, M / ef_construction / seed from the options) and queries every row with
-// ef = max(ef_search, k+1). kAuto picks kExact up to `exact_limit` rows, kHnsw above.
+// ef = max(ef_search, k+1); kIvf partitions the rows with spherical k-means and runs the
+// GEMM search inside the `ivf_probes` cells nearest each row (see knn_ivf.cc). kAuto picks
+// kExact up to `exact_limit` rows and kIvf above (measured faster and more accurate on
+// high-similarity neighbours than HNSW at 100k-1M rows; see bench/knn_bench.cc).
 //
 // Determinism and order independence: whatever the method, the final similarity of a
 // pair is recomputed with ExactDot (fixed summation order, double accumulator), so it
 // does not depend on where the pair sat in a GEMM block; rows are ranked by
-// (sim desc, row_keys asc). The HNSW index inserts rows in row_keys order with one
-// thread (hnswlib's construction is only deterministic single-threaded), so the graph
-// depends on the set of (key, vector) pairs, not on their order in the matrix. Set
-// `hnsw_build_threads` > 1 to trade that determinism for build speed.
+// (sim desc, row_keys asc). HNSW indexes insert rows in row_keys order with one thread
+// each (hnswlib's construction is only deterministic single-threaded), so the graph
+// depends on the set of (key, vector) pairs, not on their order in the matrix. To use
+// several cores deterministically, rows are split into `hnsw_shards` indexes built
+// concurrently (each single-threaded) and every row is searched in all of them.
 #ifndef DIVERGE_ANALYZER_CLUSTER_KNN_GRAPH_H_
 #define DIVERGE_ANALYZER_CLUSTER_KNN_GRAPH_H_
 
@@ -52,18 +56,21 @@ struct KnnGraph {
   }
 };
 
-enum class KnnMethod { kAuto, kExact, kHnsw };
+enum class KnnMethod { kAuto, kExact, kIvf, kHnsw };
 
 struct KnnOptions {
   int k = 10;
   KnnMethod method = KnnMethod::kAuto;
-  size_t exact_limit = 50000;  // kAuto: exact up to this many rows
+  size_t exact_limit = 50000;  // kAuto: exact up to this many rows, kIvf above
   int hnsw_m = 16;
   int hnsw_ef_construction = 200;
   int hnsw_ef_search = 64;
-  uint64_t seed = 42;          // HNSW level generator
-  int threads = 2;             // exact GEMM blocks and HNSW queries
-  int hnsw_build_threads = 1;  // 1 = deterministic construction (see above)
+  uint64_t seed = 42;  // HNSW level generator
+  int ivf_lists = 0;   // IVF cells; 0 = sqrt(rows * ivf_probes)
+  int ivf_probes = 12; // cells searched per row
+  int ivf_train_iterations = 4;
+  int threads = 2;      // exact GEMM blocks, HNSW shard builds and queries
+  int hnsw_shards = 2;  // independent HNSW indexes (see above); not tied to threads
   // Optional stable key per row (e.g. hash of the statement id), size n, distinct. Used to
   // break similarity ties and to order HNSW insertion; empty = the row index.
   std::span<const uint64_t> row_keys;

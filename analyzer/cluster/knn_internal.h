@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <functional>
+#include <limits>
 #include <span>
 #include <vector>
 
@@ -17,6 +18,48 @@ inline uint64_t KeyOf(std::span<const uint64_t> keys, int32_t i) {
   return keys.empty() ? static_cast<uint64_t>(i) : keys[i];
 }
 
+// A GEMM score and the row it belongs to.
+struct Cand {
+  float score;
+  int32_t id;
+};
+
+// A bounded list of the best candidates of one query, sorted best first.
+class TopList {
+ public:
+  TopList(Cand* slots, int width) : slots_(slots), width_(width) {}
+  float worst() const {
+    return size_ < width_ ? -std::numeric_limits<float>::infinity() : slots_[size_ - 1].score;
+  }
+  bool full() const { return size_ == width_; }
+  // Inserts unless worse than the current worst of a full list (ties: smaller key wins).
+  void Offer(float score, int32_t id, std::span<const uint64_t> keys) {
+    auto better = [&](const Cand& a, float s, int32_t i) {
+      if (a.score != s) return a.score > s;
+      return KeyOf(keys, a.id) < KeyOf(keys, i);
+    };
+    if (full() && better(slots_[size_ - 1], score, id)) return;
+    int pos = full() ? size_ - 1 : size_;
+    while (pos > 0 && !better(slots_[pos - 1], score, id)) {
+      slots_[pos] = slots_[pos - 1];
+      --pos;
+    }
+    slots_[pos] = {score, id};
+    if (!full()) ++size_;
+  }
+  int size() const { return size_; }
+
+ private:
+  Cand* slots_;
+  int width_;
+  int size_ = 0;
+};
+
+// s[i*m + j] = dot(q row i, db row j) for row-major q (qn x d) and db (m x d), s contiguous
+// (qn x m). AVX2/FMA kernel when the CPU has it (the value of a pair is then independent of
+// its position in the block), Eigen GEMM otherwise (may differ in the last bit by position).
+void DotBlock(const float* q, int64_t qn, const float* db, int64_t m, int d, float* s);
+
 // Runs fn(task) for task in [0, tasks) on `threads` threads (tasks taken in order from an
 // atomic counter). Results must not depend on which thread runs a task.
 void ParallelFor(int threads, int64_t tasks, const std::function<void(int64_t)>& fn);
@@ -26,9 +69,9 @@ void ParallelFor(int threads, int64_t tasks, const std::function<void(int64_t)>&
 void FinalizeRow(const RowMatrixXf& x, std::span<const uint64_t> keys, int32_t row,
                  std::vector<int32_t>& candidates, KnnGraph& graph);
 
-// Candidates per row, `width` per row (-1 = none), then FinalizeRow for every row.
 Result<KnnGraph> BuildExact(const RowMatrixXf& x, const KnnOptions& options);
 Result<KnnGraph> BuildHnsw(const RowMatrixXf& x, const KnnOptions& options);
+Result<KnnGraph> BuildIvf(const RowMatrixXf& x, const KnnOptions& options);
 
 }  // namespace diverge::knn_internal
 

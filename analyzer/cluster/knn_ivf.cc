@@ -1,0 +1,184 @@
+// Approximate kNN with an inverted file (IVF) and blocked GEMM, for large inputs.
+//
+//  1. Spherical k-means on a sample (rows in key order, every step-th): `lists` centroids,
+//     initialised from evenly spaced sample rows, `ivf_train_iterations` Lloyd rounds.
+//  2. Every row is assigned to its `ivf_probes` most similar centroids (GEMM); the first is
+//     its home cell.
+//  3. Per cell (cells run in parallel): GEMM of the rows probing the cell against the rows
+//     living in it; each probing row keeps its top k of that cell in its own slot, and each
+//     resident keeps its top k probers (so a pair is found when either row probes the
+//     other's home cell: in high dimension a near neighbour's home is often not among a
+//     row's own nearest centroids).
+//  4. Each row's (probes + 1) * k candidates are rescored with ExactDot (FinalizeRow).
+// All matrices are gathered in key order, so every GEMM sees the same inputs whatever the
+// row order of the caller: the graph depends only on the set of (key, vector) pairs.
+// High-similarity neighbours (the ones clustering keeps) share a home or a probed cell
+// with near certainty; recall drops for far, noise-level neighbours.
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+
+#include "analyzer/cluster/knn_internal.h"
+
+namespace diverge::knn_internal {
+namespace {
+
+constexpr int64_t kRowBlock = 1024;
+
+// For rows `rows` of x (gathered in that order), the `probes` best centroids of each, best
+// first (ties: lower centroid). out has rows.size() * probes entries.
+void TopCentroids(const RowMatrixXf& x, std::span<const int32_t> rows, const RowMatrixXf& c,
+                  int probes, int threads, std::vector<int32_t>& out) {
+  const int64_t m = static_cast<int64_t>(rows.size());
+  out.assign(static_cast<size_t>(m) * probes, -1);
+  const std::span<const uint64_t> no_keys;
+  ParallelFor(threads, (m + kRowBlock - 1) / kRowBlock, [&](int64_t b) {
+    const int64_t r0 = b * kRowBlock, rn = std::min(kRowBlock, m - r0);
+    RowMatrixXf q(rn, x.cols());
+    for (int64_t i = 0; i < rn; ++i) q.row(i) = x.row(rows[r0 + i]);
+    RowMatrixXf s(rn, c.rows());
+    DotBlock(q.data(), rn, c.data(), c.rows(), static_cast<int>(c.cols()), s.data());
+    std::vector<Cand> slots(probes);
+    for (int64_t i = 0; i < rn; ++i) {
+      TopList list(slots.data(), probes);
+      const float* srow = s.row(i).data();
+      for (int64_t j = 0; j < c.rows(); ++j) {
+        if (srow[j] >= list.worst()) list.Offer(srow[j], static_cast<int32_t>(j), no_keys);
+      }
+      for (int p = 0; p < list.size(); ++p) out[(r0 + i) * probes + p] = slots[p].id;
+    }
+  });
+}
+
+RowMatrixXf TrainCentroids(const RowMatrixXf& x, const std::vector<int32_t>& order, int lists,
+                           const KnnOptions& options) {
+  const int64_t n = x.rows();
+  const int64_t want = std::min<int64_t>(n, static_cast<int64_t>(lists) * 24);
+  std::vector<int32_t> sample;
+  for (int64_t i = 0; i < want; ++i) sample.push_back(order[i * n / want]);
+  const int64_t s = static_cast<int64_t>(sample.size());
+  RowMatrixXf c(lists, x.cols());
+  for (int l = 0; l < lists; ++l) c.row(l) = x.row(sample[l * s / lists]);
+  std::vector<int32_t> assign;
+  for (int it = 0; it < std::max(0, options.ivf_train_iterations); ++it) {
+    TopCentroids(x, sample, c, 1, options.threads, assign);
+    Eigen::MatrixXd sum = Eigen::MatrixXd::Zero(lists, x.cols());
+    std::vector<int64_t> count(lists, 0);
+    for (int64_t i = 0; i < s; ++i) {
+      sum.row(assign[i]) += x.row(sample[i]).cast<double>();
+      ++count[assign[i]];
+    }
+    for (int l = 0; l < lists; ++l) {
+      const double norm = sum.row(l).norm();
+      if (count[l] > 0 && norm > 0) c.row(l) = (sum.row(l) / norm).cast<float>();
+    }
+  }
+  return c;
+}
+
+}  // namespace
+
+Result<KnnGraph> BuildIvf(const RowMatrixXf& x, const KnnOptions& options) {
+  const int64_t n = x.rows();
+  const auto& keys = options.row_keys;
+  std::vector<int32_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  if (!keys.empty()) {
+    std::sort(order.begin(), order.end(),
+              [&](int32_t a, int32_t b) { return keys[a] != keys[b] ? keys[a] < keys[b] : a < b; });
+  }
+  const int probes_wanted = std::max(1, options.ivf_probes);
+  int lists = options.ivf_lists > 0
+                  ? options.ivf_lists
+                  : static_cast<int>(std::lround(std::sqrt(double(n) * probes_wanted)));
+  lists = static_cast<int>(std::clamp<int64_t>(lists, 1, std::max<int64_t>(1, n / 4)));
+  const int probes = std::min(probes_wanted, lists);
+  const RowMatrixXf centroids = TrainCentroids(x, order, lists, options);
+
+  // Probes of every row (in key order), then per cell: residents and probing rows.
+  std::vector<int32_t> probe_of;  // indexed by position in `order`
+  TopCentroids(x, order, centroids, probes, options.threads, probe_of);
+  std::vector<std::vector<int32_t>> residents(lists), probers(lists);
+  for (int64_t i = 0; i < n; ++i) {
+    const int32_t* p = &probe_of[i * probes];
+    residents[p[0]].push_back(order[i]);
+    for (int j = 0; j < probes; ++j) {
+      if (p[j] >= 0) probers[p[j]].push_back(static_cast<int32_t>(i));  // position in order
+    }
+  }
+  // Candidate slots of position i in order: `probes` slots of k ids (its best residents of
+  // each probed cell), then one slot of k ids (its best probers, found as a resident).
+  const int k = options.k;
+  const int slots_per_row = probes + 1;
+  std::vector<int32_t> cand(static_cast<size_t>(n) * slots_per_row * k, -1);
+  std::vector<int32_t> cells(lists);
+  std::iota(cells.begin(), cells.end(), 0);
+  std::stable_sort(cells.begin(), cells.end(), [&](int32_t a, int32_t b) {
+    return probers[a].size() * residents[a].size() > probers[b].size() * residents[b].size();
+  });
+  std::vector<int32_t> pos_of(n);
+  for (int64_t i = 0; i < n; ++i) pos_of[order[i]] = static_cast<int32_t>(i);
+  ParallelFor(options.threads, lists, [&](int64_t t) {
+    const int32_t cell = cells[t];
+    const auto& res = residents[cell];
+    const auto& qs = probers[cell];
+    if (res.empty() || qs.empty()) return;
+    const int64_t m = static_cast<int64_t>(res.size());
+    RowMatrixXf db(m, x.cols());
+    for (int64_t i = 0; i < m; ++i) db.row(i) = x.row(res[i]);
+    // Reverse lists: the best probers of each resident (the cell owns its residents).
+    const int rwidth = static_cast<int>(std::min<int64_t>(k, qs.size()));
+    std::vector<Cand> rslots(static_cast<size_t>(m) * rwidth);
+    std::vector<TopList> rlists;
+    std::vector<float> rworst(m, -std::numeric_limits<float>::infinity());
+    rlists.reserve(m);
+    for (int64_t j = 0; j < m; ++j) rlists.emplace_back(rslots.data() + j * rwidth, rwidth);
+    const int width = static_cast<int>(std::min<int64_t>(k, m));
+    std::vector<Cand> slots(width);
+    RowMatrixXf q, s;
+    for (size_t q0 = 0; q0 < qs.size(); q0 += kRowBlock) {
+      const int64_t qn = std::min<int64_t>(kRowBlock, qs.size() - q0);
+      q.resize(qn, x.cols());
+      for (int64_t i = 0; i < qn; ++i) q.row(i) = x.row(order[qs[q0 + i]]);
+      s.resize(qn, m);
+      DotBlock(q.data(), qn, db.data(), m, static_cast<int>(x.cols()), s.data());
+      for (int64_t i = 0; i < qn; ++i) {
+        const int32_t pos = qs[q0 + i];
+        const int32_t self = order[pos];
+        TopList list(slots.data(), width);
+        const float* srow = s.row(i).data();
+        for (int64_t j = 0; j < m; ++j) {
+          if (res[j] == self) continue;
+          if (srow[j] >= rworst[j]) {
+            rlists[j].Offer(srow[j], self, keys);
+            rworst[j] = rlists[j].worst();
+          }
+          if (srow[j] >= list.worst()) list.Offer(srow[j], res[j], keys);
+        }
+        int slot = 0;
+        while (probe_of[static_cast<size_t>(pos) * probes + slot] != cell) ++slot;
+        int32_t* out = &cand[(static_cast<size_t>(pos) * slots_per_row + slot) * k];
+        for (int j = 0; j < list.size(); ++j) out[j] = slots[j].id;
+      }
+    }
+    for (int64_t j = 0; j < m; ++j) {
+      int32_t* out = &cand[(static_cast<size_t>(pos_of[res[j]]) * slots_per_row + probes) * k];
+      for (int i = 0; i < rlists[j].size(); ++i) out[i] = rslots[j * rwidth + i].id;
+    }
+  });
+  KnnGraph graph;
+  graph.n = static_cast<int32_t>(n);
+  graph.k = k;
+  graph.nbrs.assign(static_cast<size_t>(n) * k, Neighbor{});
+  ParallelFor(options.threads, (n + kRowBlock - 1) / kRowBlock, [&](int64_t b) {
+    std::vector<int32_t> c;
+    for (int64_t pos = b * kRowBlock; pos < std::min(n, (b + 1) * kRowBlock); ++pos) {
+      const int32_t* in = &cand[static_cast<size_t>(pos) * slots_per_row * k];
+      c.assign(in, in + static_cast<size_t>(slots_per_row) * k);
+      FinalizeRow(x, keys, order[pos], c, graph);
+    }
+  });
+  return graph;
+}
+
+}  // namespace diverge::knn_internal
