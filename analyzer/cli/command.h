@@ -24,6 +24,7 @@ void PrintError(const Status& status);
 void RegisterIngest(CLI::App& app, CommandContext& ctx);
 void RegisterModel(CLI::App& app, CommandContext& ctx);
 void RegisterEval(CLI::App& app, CommandContext& ctx);
+void RegisterReport(CLI::App& app, CommandContext& ctx);
 
 }  // namespace diverge::cli
 

@@ -25,6 +25,7 @@ int main(int argc, char** argv) {
   diverge::cli::RegisterIngest(app, ctx);
   diverge::cli::RegisterModel(app, ctx);
   diverge::cli::RegisterEval(app, ctx);
+  diverge::cli::RegisterReport(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -1,0 +1,22 @@
+// One function per output format; callers use Render() (reports/render.h).
+#ifndef DIVERGE_REPORTS_FORMATS_H_
+#define DIVERGE_REPORTS_FORMATS_H_
+
+#include <string>
+#include <vector>
+
+#include "reports/render.h"
+#include "reports/report_view.h"
+
+namespace diverge::reports {
+
+std::string RenderMarkdown(const ReportView& view);
+std::string RenderHtml(const ReportView& view);
+// The page <title>: counts only, never corpus text.
+std::string HtmlTitle(const ReportView& view);
+std::string RenderCsv(const ReportView& view);
+std::string RenderGraphml(const ReportView& view, const std::vector<SimilarityEdge>& similarities);
+
+}  // namespace diverge::reports
+
+#endif  // DIVERGE_REPORTS_FORMATS_H_

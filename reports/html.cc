@@ -1,0 +1,304 @@
+// report.html: one self-contained page (inline CSS and SVG, no scripts, no external
+// resources, strict CSP). Every piece of corpus and manifest text goes through
+// HtmlEscape; manifest URLs become links only when IsSafeHttpUrl.
+#include <algorithm>
+#include <string>
+
+#include "reports/escape.h"
+#include "reports/formats.h"
+#include "reports/svg.h"
+
+namespace diverge::reports {
+
+namespace {
+
+constexpr const char* kStyle = R"css(
+body{font-family:system-ui,-apple-system,"Segoe UI",sans-serif;margin:0 auto;max-width:1100px;
+padding:1rem 1.5rem;color:#1d1d1f;line-height:1.45}
+h1{margin-bottom:.2rem}h2{border-bottom:2px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
+table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}
+th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
+th{background:#f4f4f6}td.num{text-align:right}
+mark{background:#ffd54f;padding:0 .1em}
+.intro{font-size:1.05rem;color:#333}.muted{color:#666}.small{font-size:.85rem}
+.tag{display:inline-block;border-radius:3px;padding:0 .4em;margin-right:.3em;font-size:.85rem;
+background:#ecebf5;color:#433f7a}
+.status-open{background:#eee;color:#444}.status-confirmed{background:#d8f0e3;color:#0b5b36}
+.status-dismissed{background:#f6dede;color:#8a1f1f;text-decoration:line-through}
+.divergence{border:1px solid #ddd;border-radius:6px;padding:.6rem .9rem;margin:1rem 0}
+.divergence h3{margin:.1rem 0 .4rem;font-size:1.05rem}
+.sides{display:grid;grid-template-columns:1fr 1fr;gap:.8rem}
+.side{background:#fafafa;border-left:4px solid #d95f02;padding:.4rem .6rem}
+.side.silent{border-left-color:#bbb;color:#666;font-style:italic}
+.meta{font-size:.85rem;color:#555;margin-bottom:.2rem}
+td.differs{background:#fbe3d2;font-weight:bold}td.asserts{background:#d9efe7}
+td.silent{color:#aaa;text-align:center}
+.scroll{overflow-x:auto}
+code{background:#f4f4f6;padding:0 .2em;border-radius:3px}
+@media (max-width:700px){.sides{grid-template-columns:1fr}}
+)css";
+
+std::string H(std::string_view text) { return HtmlEscape(text); }
+
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string Highlighted(const ReportView& view, const Statement& s, const Divergence* only) {
+  return WithHighlights(s.text, view.Highlights(s, only), H, "<mark>", "</mark>");
+}
+
+std::string SourceLink(const ReportView& view, const Statement& s) {
+  const Document* d = view.DocumentOf(&s);
+  std::string path = d == nullptr ? "" : d->path;
+  std::string offsets = "#" + std::to_string(s.start) + "-" + std::to_string(s.end);
+  if (!IsLinkablePath(path)) return "<code>" + H(path + offsets) + "</code>";
+  return "<a href=\"" + H(PercentEncodePath(path) + offsets) + "\"><code>" + H(path + offsets) +
+         "</code></a>";
+}
+
+std::string Counts(const std::vector<std::pair<std::string, int>>& counts) {
+  std::string out;
+  for (const auto& [name, n] : counts) {
+    if (n == 0) continue;
+    out += "<span class=\"tag\">" + H(name) + " " + std::to_string(n) + "</span>";
+  }
+  return out.empty() ? "none" : out;
+}
+
+void Summary(const ReportView& view, std::string& out) {
+  const Report& r = view.report();
+  auto [lo, hi] = view.DateRange();
+  std::string range = lo.empty() ? "undated" : (lo == hi ? H(lo) : H(lo) + " to " + H(hi));
+  out +=
+      "<section id=\"summary\"><h2>Summary</h2>\n<table class=\"summary\" style=\"width:auto\">"
+      "<tbody>\n";
+  auto row = [&](const char* what, const std::string& value) {
+    out += std::string("<tr><th>") + what + "</th><td class=\"num\">" + value + "</td></tr>\n";
+  };
+  row("Documents", std::to_string(view.documents().size()));
+  row("Outlets", std::to_string(view.outlets().size()));
+  row("Date range", range);
+  row("Statements", std::to_string(r.statements.size()));
+  row("Claims (statements grouped across outlets)", std::to_string(view.claims().size()));
+  row("Divergences", std::to_string(r.divergences.size()));
+  out += "</tbody></table>\n<p>By kind: " + Counts(view.CountByKind()) + "</p>\n";
+  out += "<p>By temporal label: " + Counts(view.CountByTemporal()) + "</p>\n";
+  out +=
+      "<p class=\"muted small\"><em>contradiction</em>: the outlets cannot both be right about "
+      "the same moment; <em>change_over_time</em>: each may have been right at its own date; "
+      "<em>undetermined</em>: the dates do not tell.</p>\n";
+  out += KindBarsSvg(view);
+  out += "</section>\n";
+}
+
+void Matrix(const ReportView& view, std::string& out) {
+  out += "<section id=\"matrix\"><h2>Who says what: claims by outlet</h2>\n";
+  if (view.claims().empty() || view.outlets().empty()) {
+    out += "<p>No claim is shared by two documents.</p></section>\n";
+    return;
+  }
+  out +=
+      "<p>One row per claim, one column per outlet. <strong>differs</strong>: the outlet's "
+      "statement is a side of a divergence; asserts: it states the claim without conflict; "
+      "·: silent (no statement on this claim).</p>\n<div class=\"scroll\">" +
+      HeatmapSvg(view) +
+      "</div>\n<details><summary>The matrix as a table</summary><div class=\"scroll\">"
+      "<table class=\"matrix\"><thead><tr><th>Claim</th>";
+  for (const std::string& o : view.outlets()) out += "<th>" + H(o) + "</th>";
+  out += "</tr></thead><tbody>\n";
+  for (const ClaimView& c : view.claims()) {
+    out +=
+        "<tr><th><a href=\"#claim-" + c.number + "\">" + c.number + "</a> " + H(c.label) + "</th>";
+    for (Cell cell : c.cells) {
+      std::string name(CellName(cell));
+      out += "<td class=\"" + name + "\">" + (cell == Cell::kSilent ? "·" : name) + "</td>";
+    }
+    out += "</tr>\n";
+  }
+  out += "</tbody></table></div></details></section>\n";
+}
+
+std::string Side(const ReportView& view, const char* label, const Statement* s,
+                 const std::optional<std::string>& id, const Divergence& d) {
+  if (s == nullptr) {
+    std::string what = id ? "unknown statement " + H(*id) : "silent: says nothing on this claim";
+    return std::string("<div class=\"side silent\"><div class=\"meta\">") + label + "</div>" +
+           what + "</div>";
+  }
+  std::string date = view.DateOf(s);
+  return std::string("<div class=\"side\"><div class=\"meta\">") + label + " · <strong>" +
+         H(view.OutletOf(s)) + "</strong> · " + (date.empty() ? "undated" : H(date)) + " · " +
+         SourceLink(view, *s) + "</div>" + Highlighted(view, *s, &d) + "</div>";
+}
+
+void Divergences(const ReportView& view, std::string& out) {
+  out += "<section id=\"divergences\"><h2>Divergences, strongest first</h2>\n";
+  if (view.divergences().empty()) {
+    out += "<p>No divergences were found.</p></section>\n";
+    return;
+  }
+  out +=
+      "<p>Sorted by score (0 to 1: how certain and how important). The conflicting words "
+      "are <mark>highlighted</mark>.</p>\n";
+  for (const DivergenceView& v : view.divergences()) {
+    const Divergence& d = *v.divergence;
+    std::string kind(KindName(d.kind)), temporal(TemporalName(d.temporal));
+    std::string status(ReviewStatusName(d.review.status));
+    out += "<article class=\"divergence kind-" + kind + "\" id=\"" + H(d.id) + "\" data-kind=\"" +
+           kind + "\">\n<h3>" + v.number + " <span class=\"tag\">" + kind +
+           "</span><span class=\"tag\">" + temporal + "</span>score " + FormatScore(d.score) +
+           " <span class=\"tag status-" + status + "\">" + status + "</span></h3>\n";
+    out += "<div class=\"meta\">Claim " +
+           (v.claim ? "<a href=\"#claim-" + v.claim->number + "\">" + v.claim->number + "</a> " +
+                          H(v.claim->label)
+                    : H(d.cluster)) +
+           " · id <code>" + H(d.id) + "</code></div>\n<div class=\"sides\">" +
+           Side(view, "A", v.a, d.a.statement, d) + Side(view, "B", v.b, d.b.statement, d) +
+           "</div>\n<p class=\"why\"><strong>Why:</strong> " +
+           (d.explanation.empty() ? std::string("(no explanation)") : H(d.explanation)) + "</p>\n";
+    out += "<p class=\"review\"><strong>Review:</strong> " + status;
+    if (d.review.note && !d.review.note->empty()) out += " — " + H(*d.review.note);
+    out += "</p>\n</article>\n";
+  }
+  out += "</section>\n";
+}
+
+void Timeline(const ReportView& view, std::string& out) {
+  if (view.timeline().empty()) return;
+  out +=
+      "<section id=\"timeline\"><h2>Timeline of changes over time</h2>\n<p>Statements of "
+      "<em>change_over_time</em> divergences, by date: each may have been true when it was "
+      "published.</p>\n<table class=\"timeline\"><thead><tr><th>Date</th><th>Outlet</th>"
+      "<th>Claim</th><th>Statement</th><th>Divergence</th></tr></thead><tbody>\n";
+  for (const TimelineEntry& e : view.timeline()) {
+    const DivergenceView& v = *e.divergence;
+    std::string date = view.DateOf(e.statement);
+    out += "<tr><td>" + (date.empty() ? std::string("undated") : H(date)) + "</td><td>" +
+           H(view.OutletOf(e.statement)) + "</td><td>" +
+           (v.claim ? v.claim->number : H(v.divergence->cluster)) + "</td><td>" +
+           Highlighted(view, *e.statement, v.divergence) + "</td><td><a href=\"#" +
+           H(v.divergence->id) + "\">" + v.number + "</a></td></tr>\n";
+  }
+  out += "</tbody></table></section>\n";
+}
+
+void Claims(const ReportView& view, std::string& out) {
+  if (view.claims().empty()) return;
+  out += "<section id=\"claims\"><h2>Claims, statement by statement</h2>\n";
+  for (const ClaimView& c : view.claims()) {
+    size_t outlets = 0;
+    for (Cell cell : c.cells) outlets += cell != Cell::kSilent;
+    out += "<div class=\"claim\" id=\"claim-" + c.number + "\"><h3>" + c.number + " · " +
+           H(c.label) + "</h3>\n<p class=\"meta\">" +
+           Plural(c.statements.size(), "statement", "statements") + " from " +
+           Plural(outlets, "outlet", "outlets");
+    if (!c.divergences.empty()) {
+      out += "; divergences:";
+      for (const DivergenceView& v : view.divergences()) {
+        if (v.claim == &c) out += " <a href=\"#" + H(v.divergence->id) + "\">" + v.number + "</a>";
+      }
+    }
+    out += ". Claim id <code>" + H(c.cluster->id) +
+           "</code>.</p>\n<table><thead><tr>"
+           "<th>Outlet</th><th>Date</th><th>Statement</th><th>Source</th></tr></thead><tbody>\n";
+    for (const Statement* s : c.statements) {
+      std::string date = view.DateOf(s);
+      out += "<tr><td>" + H(view.OutletOf(s)) + "</td><td>" +
+             (date.empty() ? std::string("undated") : H(date)) + "</td><td>" +
+             Highlighted(view, *s, nullptr) + "</td><td>" + SourceLink(view, *s) + "</td></tr>\n";
+    }
+    out += "</tbody></table></div>\n";
+  }
+  out += "</section>\n";
+}
+
+void Entities(const ReportView& view, std::string& out) {
+  if (view.entities().empty()) return;
+  out +=
+      "<section id=\"entities\"><h2>Names and their variants</h2>\n<p>Spellings that refer "
+      "to the same entity.</p>\n<table><thead><tr><th>Entity</th><th>Variants seen</th></tr>"
+      "</thead><tbody>\n";
+  for (const Entity* e : view.entities()) {
+    std::vector<std::string> variants = e->variants;
+    std::sort(variants.begin(), variants.end());
+    std::string list;
+    for (const std::string& v : variants) list += (list.empty() ? "" : ", ") + H(v);
+    out +=
+        "<tr><td>" + H(e->canonical) + "</td><td>" + (list.empty() ? "—" : list) + "</td></tr>\n";
+  }
+  out += "</tbody></table></section>\n";
+}
+
+void Documents(const ReportView& view, std::string& out) {
+  out +=
+      "<section id=\"documents\"><h2>Documents</h2>\n<table><thead><tr><th>Id</th>"
+      "<th>Outlet</th><th>Date</th><th>Title</th><th>URL</th></tr></thead><tbody>\n";
+  for (const Document* d : view.documents()) {
+    std::string url = "—";
+    if (d->url && IsSafeHttpUrl(*d->url)) {
+      url = "<a href=\"" + H(*d->url) + "\" rel=\"noopener noreferrer\">" + H(*d->url) + "</a>";
+    } else if (d->url && !d->url->empty()) {
+      url = H(*d->url);
+    }
+    out += "<tr><td>" + H(d->id) + "</td><td>" + H(d->outlet) + "</td><td>" +
+           H(d->date.value_or("—")) + "</td><td>" + H(d->title.value_or("—")) + "</td><td>" + url +
+           "</td></tr>\n";
+  }
+  out += "</tbody></table></section>\n";
+}
+
+void About(const ReportView& view, std::string& out) {
+  const Generator& g = view.report().generator;
+  out += "<section id=\"about\"><h2>About this run</h2>\n<p>Generated by " + H(g.name) + " " +
+         H(g.version) + " with embedding model " + (g.model.empty() ? "—" : H(g.model)) +
+         ". Parameters: <code>" +
+         H(g.params.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace)) +
+         "</code>.</p>\n<p>Re-render after review with <code>diverge report report.json --format "
+         "html</code>.</p></section>\n";
+}
+
+}  // namespace
+
+std::string HtmlTitle(const ReportView& view) {
+  return "diverge report: " +
+         Plural(view.report().divergences.size(), "divergence", "divergences") + " across " +
+         Plural(view.outlets().size(), "outlet", "outlets");
+}
+
+std::string RenderHtml(const ReportView& view) {
+  const Report& r = view.report();
+  std::string out =
+      "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
+      "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
+      "style-src 'unsafe-inline'; img-src data:\">\n"
+      "<meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n<title>" +
+      HtmlTitle(view) + "</title>\n<style>" + kStyle + "</style>\n</head>\n<body>\n";
+  out += "<header><h1>Divergence report</h1>\n<p class=\"intro\">diverge read " +
+         Plural(view.documents().size(), "document", "documents") + " from " +
+         Plural(view.outlets().size(), "outlet", "outlets") + ", split them into " +
+         Plural(r.statements.size(), "statement", "statements") +
+         ", grouped statements that make the same claim into " +
+         Plural(view.claims().size(), "claim", "claims") + " and found " +
+         Plural(r.divergences.size(), "divergence", "divergences") +
+         ": places where outlets disagree about a claim (numbers, dates, member lists, "
+         "negations, framing, omissions). Start with the matrix to see who says what, then read "
+         "the divergences, strongest first.</p>\n<nav class=\"small\"><a href=\"#summary\">Summary"
+         "</a> · <a href=\"#matrix\">Matrix</a> · <a href=\"#divergences\">Divergences</a>";
+  if (!view.timeline().empty()) out += " · <a href=\"#timeline\">Timeline</a>";
+  if (!view.claims().empty()) out += " · <a href=\"#claims\">Claims</a>";
+  if (!view.entities().empty()) out += " · <a href=\"#entities\">Names</a>";
+  out += " · <a href=\"#documents\">Documents</a></nav></header>\n<main>\n";
+  Summary(view, out);
+  Matrix(view, out);
+  Divergences(view, out);
+  Timeline(view, out);
+  Claims(view, out);
+  Entities(view, out);
+  Documents(view, out);
+  About(view, out);
+  out += "</main>\n</body>\n</html>\n";
+  return out;
+}
+
+}  // namespace diverge::reports

@@ -1,0 +1,237 @@
+// report.md: reads on its own (GitHub-flavoured Markdown tables), newest reader first:
+// intro, summary, claim x outlet matrix, divergences by score, timeline, claims,
+// entities, documents, run parameters. All corpus text goes through MarkdownEscape.
+#include <algorithm>
+#include <string>
+
+#include "reports/escape.h"
+#include "reports/formats.h"
+
+namespace diverge::reports {
+
+namespace {
+
+std::string Md(std::string_view text) { return MarkdownEscape(text); }
+
+std::string OrDash(const std::string& text) { return text.empty() ? "—" : Md(text); }
+
+std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
+std::string Highlighted(const ReportView& view, const Statement& s, const Divergence* only) {
+  return WithHighlights(s.text, view.Highlights(s, only), Md, "**", "**");
+}
+
+// "[corpus/a.txt#10-42](corpus/a.txt#10-42)", or escaped text if the path is not linkable.
+std::string SourceLink(const ReportView& view, const Statement& s) {
+  const Document* d = view.DocumentOf(&s);
+  std::string path = d == nullptr ? "" : d->path;
+  std::string offsets = "#" + std::to_string(s.start) + "-" + std::to_string(s.end);
+  if (!IsLinkablePath(path)) return Md(path + offsets);
+  return "[" + Md(path + offsets) + "](" + PercentEncodePath(path) + offsets + ")";
+}
+
+std::string Counts(const std::vector<std::pair<std::string, int>>& counts) {
+  std::string out;
+  for (const auto& [name, n] : counts) {
+    if (n == 0) continue;
+    if (!out.empty()) out += " · ";
+    out += name + " " + std::to_string(n);  // enum names: nothing to escape
+  }
+  return out.empty() ? "none" : out;
+}
+
+void Summary(const ReportView& view, std::string& out) {
+  const Report& r = view.report();
+  auto [lo, hi] = view.DateRange();
+  out += "## Summary\n\n| What | Count |\n|---|---:|\n";
+  out += "| Documents | " + std::to_string(view.documents().size()) + " |\n";
+  out += "| Outlets | " + std::to_string(view.outlets().size()) + " |\n";
+  std::string range = lo.empty() ? "undated" : (lo == hi ? Md(lo) : Md(lo) + " to " + Md(hi));
+  out += "| Date range | " + range + " |\n";
+  out += "| Statements | " + std::to_string(r.statements.size()) + " |\n";
+  out += "| Claims (statements grouped across outlets) | " + std::to_string(view.claims().size()) +
+         " |\n";
+  out += "| Divergences | " + std::to_string(r.divergences.size()) + " |\n\n";
+  out += "Divergences by kind: " + Counts(view.CountByKind()) + ".\n\n";
+  out += "By temporal label: " + Counts(view.CountByTemporal()) + ".\n\n";
+  out +=
+      "*contradiction*: the outlets cannot both be right about the same moment; "
+      "*change_over_time*: each may have been right at its own date; "
+      "*undetermined*: the dates do not tell.\n\n";
+}
+
+void Matrix(const ReportView& view, std::string& out) {
+  out += "## Who says what: claims by outlet\n\n";
+  if (view.claims().empty() || view.outlets().empty()) {
+    out += "No claim is shared by two documents.\n\n";
+    return;
+  }
+  out +=
+      "One row per claim, one column per outlet. **differs**: the outlet's statement is "
+      "a side of a divergence; asserts: it states the claim without conflict; "
+      "·: silent (no statement on this claim).\n\n";
+  out += "| Claim |";
+  for (const std::string& o : view.outlets()) out += " " + Md(o) + " |";
+  out += "\n|---|";
+  for (size_t i = 0; i < view.outlets().size(); ++i) out += ":-:|";
+  out += "\n";
+  for (const ClaimView& c : view.claims()) {
+    out += "| " + c.number + " " + Md(c.label) + " |";
+    for (Cell cell : c.cells) {
+      out += cell == Cell::kDiffers   ? " **differs** |"
+             : cell == Cell::kAsserts ? " asserts |"
+                                      : " · |";
+    }
+    out += "\n";
+  }
+  out += "\n";
+}
+
+void SideRow(const ReportView& view, const char* side, const Statement* s, const Divergence& d,
+             std::string& out) {
+  if (s == nullptr) {
+    const std::optional<std::string>& id = side[0] == 'A' ? d.a.statement : d.b.statement;
+    out += std::string("| ") + side + " | — | — | " +
+           (id ? "*unknown statement " + Md(*id) + "*"
+               : std::string("*silent: says nothing on this claim*")) +
+           " | |\n";
+    return;
+  }
+  out += std::string("| ") + side + " | " + Md(view.OutletOf(s)) + " | " + OrDash(view.DateOf(s)) +
+         " | " + Highlighted(view, *s, &d) + " | " + SourceLink(view, *s) + " |\n";
+}
+
+void Divergences(const ReportView& view, std::string& out) {
+  out += "## Divergences, strongest first\n\n";
+  if (view.divergences().empty()) {
+    out += "No divergences were found.\n\n";
+    return;
+  }
+  out +=
+      "Sorted by score (0 to 1: how certain and how important). The conflicting words are "
+      "in **bold**.\n\n";
+  for (const DivergenceView& v : view.divergences()) {
+    const Divergence& d = *v.divergence;
+    out += "### " + v.number + " · " + std::string(KindName(d.kind)) + " · " +
+           std::string(TemporalName(d.temporal)) + " · score " + FormatScore(d.score) + "\n\n";
+    out += "Claim: " + (v.claim ? v.claim->number + " " + Md(v.claim->label) : Md(d.cluster)) +
+           " · id `" + Md(d.id) + "`\n\n";
+    out += "| Side | Outlet | Date | Statement | Source |\n|---|---|---|---|---|\n";
+    SideRow(view, "A", v.a, d, out);
+    SideRow(view, "B", v.b, d, out);
+    out += "\n**Why:** " +
+           (d.explanation.empty() ? std::string("(no explanation)") : Md(d.explanation)) + "\n\n";
+    out += "**Review:** " + std::string(ReviewStatusName(d.review.status));
+    if (d.review.note && !d.review.note->empty()) out += " — " + Md(*d.review.note);
+    out += "\n\n";
+  }
+}
+
+void Timeline(const ReportView& view, std::string& out) {
+  if (view.timeline().empty()) return;
+  out +=
+      "## Timeline of changes over time\n\n"
+      "Statements of *change_over_time* divergences, by date: each may have been true "
+      "when it was published.\n\n";
+  out += "| Date | Outlet | Claim | Statement | Divergence |\n|---|---|---|---|---|\n";
+  for (const TimelineEntry& e : view.timeline()) {
+    const DivergenceView& v = *e.divergence;
+    out += "| " + OrDash(view.DateOf(e.statement)) + " | " + Md(view.OutletOf(e.statement)) +
+           " | " + (v.claim ? v.claim->number : Md(v.divergence->cluster)) + " | " +
+           Highlighted(view, *e.statement, v.divergence) + " | " + v.number + " |\n";
+  }
+  out += "\n";
+}
+
+void Claims(const ReportView& view, std::string& out) {
+  if (view.claims().empty()) return;
+  out += "## Claims, statement by statement\n\n";
+  for (const ClaimView& c : view.claims()) {
+    out += "### " + c.number + " · " + Md(c.label) + "\n\n";
+    size_t outlets = 0;
+    for (Cell cell : c.cells) outlets += cell != Cell::kSilent;
+    out += Plural(c.statements.size(), "statement", "statements") + " from " +
+           Plural(outlets, "outlet", "outlets");
+    if (!c.divergences.empty()) {
+      out += "; divergences:";
+      for (const DivergenceView& v : view.divergences()) {
+        if (v.claim == &c) out += " " + v.number;
+      }
+    }
+    out += ". Claim id `" + Md(c.cluster->id) + "`.\n\n";
+    out += "| Outlet | Date | Statement | Source |\n|---|---|---|---|\n";
+    for (const Statement* s : c.statements) {
+      out += "| " + Md(view.OutletOf(s)) + " | " + OrDash(view.DateOf(s)) + " | " +
+             Highlighted(view, *s, nullptr) + " | " + SourceLink(view, *s) + " |\n";
+    }
+    out += "\n";
+  }
+}
+
+void Entities(const ReportView& view, std::string& out) {
+  if (view.entities().empty()) return;
+  out += "## Names and their variants\n\nSpellings that refer to the same entity.\n\n";
+  out += "| Entity | Variants seen |\n|---|---|\n";
+  for (const Entity* e : view.entities()) {
+    std::vector<std::string> variants = e->variants;
+    std::sort(variants.begin(), variants.end());
+    std::string list;
+    for (const std::string& v : variants) list += (list.empty() ? "" : ", ") + Md(v);
+    out += "| " + Md(e->canonical) + " | " + (list.empty() ? "—" : list) + " |\n";
+  }
+  out += "\n";
+}
+
+void Documents(const ReportView& view, std::string& out) {
+  out += "## Documents\n\n| Id | Outlet | Date | Title | URL |\n|---|---|---|---|---|\n";
+  for (const Document* d : view.documents()) {
+    std::string url = "—";
+    if (d->url && IsSafeHttpUrl(*d->url)) {
+      url = "<" + *d->url + ">";  // autolink: IsSafeHttpUrl excludes spaces and < >
+    } else if (d->url && !d->url->empty()) {
+      url = Md(*d->url);
+    }
+    out += "| " + Md(d->id) + " | " + OrDash(d->outlet) + " | " + OrDash(d->date.value_or("")) +
+           " | " + OrDash(d->title.value_or("")) + " | " + url + " |\n";
+  }
+  out += "\n";
+}
+
+void About(const ReportView& view, std::string& out) {
+  const Generator& g = view.report().generator;
+  out += "## About this run\n\n";
+  std::string params = g.params.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
+  params = params.find('`') == std::string::npos ? "`" + FoldSpace(params) + "`" : Md(params);
+  out += "Generated by " + OrDash(g.name) + " " + Md(g.version) + " with embedding model " +
+         OrDash(g.model) + ". Parameters: " + params +
+         ".\n\nRe-render after review with `diverge report report.json --format md`.\n";
+}
+
+}  // namespace
+
+std::string RenderMarkdown(const ReportView& view) {
+  const Report& r = view.report();
+  std::string out = "# Divergence report\n\n";
+  out += "diverge read " + Plural(view.documents().size(), "document", "documents") + " from " +
+         Plural(view.outlets().size(), "outlet", "outlets") + ", split them into " +
+         Plural(r.statements.size(), "statement", "statements") +
+         ", grouped statements that make the same claim into " +
+         Plural(view.claims().size(), "claim", "claims") + " and found " +
+         Plural(r.divergences.size(), "divergence", "divergences") +
+         ": places where outlets disagree about a claim (numbers, dates, member lists, "
+         "negations, framing, omissions). Start with the matrix to see who says what, then "
+         "read the divergences, strongest first.\n\n";
+  Summary(view, out);
+  Matrix(view, out);
+  Divergences(view, out);
+  Timeline(view, out);
+  Claims(view, out);
+  Entities(view, out);
+  Documents(view, out);
+  About(view, out);
+  return out;
+}
+
+}  // namespace diverge::reports

@@ -1,0 +1,73 @@
+// The report renderers: Markdown, self-contained HTML, CSV and GraphML views of one
+// analysis (analyzer/report/report.h). Rendering is pure and deterministic: the same
+// Report gives byte-identical text whatever the order of its arrays (everything is
+// sorted here), and no output depends on time, locale or environment.
+//
+// What each format holds:
+//  - md / html: summary counts, the claim x outlet matrix (asserts / differs / silent),
+//    divergences by score with both sides, evidence highlighted (**bold** / <mark>),
+//    explanation and review status, a timeline of change-over-time divergences, every
+//    claim's statements side by side with outlet, date and source offsets
+//    (path#start-end), entities with their name variants, documents and run parameters.
+//    The HTML adds an inline SVG heatmap of the matrix and a bar chart of kinds; it is
+//    one file with no scripts and a strict Content-Security-Policy, and escapes all
+//    corpus text; only http(s) URLs become links.
+//  - csv: RFC 4180, CRLF line ends, header + one row per divergence by score (columns
+//    in kCsvColumns). Cells starting with = + - @ TAB CR get a leading apostrophe
+//    (spreadsheet formula-injection guard), so such a cell reads back with a "'".
+//  - graphml: Boost.Graph write_graphml; vertices are outlets, claims (clusters) and
+//    statements (attribute "type"), edges are member_of (statement -> claim), said_by
+//    (statement -> outlet), diverges (statement a -> b) and similar (optional extra
+//    edges) (attribute "type").
+#ifndef DIVERGE_REPORTS_RENDER_H_
+#define DIVERGE_REPORTS_RENDER_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/base/result.h"
+#include "analyzer/report/report.h"
+
+namespace diverge {
+
+enum class Format { kMarkdown, kHtml, kCsv, kGraphml };
+
+// "md" | "markdown" | "html" | "csv" | "graphml" (case-sensitive); else kInvalidArgument.
+Result<Format> ParseFormat(std::string_view name);
+std::string_view FormatName(Format format);  // "md", "html", "csv", "graphml"
+
+// An extra statement-statement similarity edge for the GraphML view (report.json holds
+// no similarities). Edges naming unknown statements are skipped; duplicates (in either
+// direction) are kept once, with the highest similarity.
+struct SimilarityEdge {
+  std::string a, b;  // statement ids
+  float sim = 0;
+};
+
+inline constexpr std::string_view kCsvColumns[] = {
+    "id",         "cluster",     "kind",          "temporal",   "score",  "outlet_a",
+    "date_a",     "statement_a", "evidence_a",    "outlet_b",   "date_b", "statement_b",
+    "evidence_b", "explanation", "review_status", "review_note"};
+
+// Renders `report` in `format`. `similarities` only affects GraphML.
+std::string Render(const Report& report, Format format,
+                   const std::vector<SimilarityEdge>& similarities = {});
+
+// File name WriteAllFormats uses for `format`: report.md, report.html, divergences.csv,
+// claims.graphml.
+std::string_view DefaultFileName(Format format);
+
+// Writes report.md, report.html, divergences.csv and claims.graphml into `dir` (which
+// must exist), each atomically (WriteFileAtomic). Stops at the first failure and
+// returns it (kIOError naming the file); files already written stay.
+Status WriteAllFormats(const Report& report, const std::string& dir,
+                       const std::vector<SimilarityEdge>& similarities = {});
+
+// `diverge report`: loads report.json at `report_path` (LoadReport errors unchanged)
+// and renders it.
+Result<std::string> RenderReportFile(const std::string& report_path, Format format);
+
+}  // namespace diverge
+
+#endif  // DIVERGE_REPORTS_RENDER_H_

@@ -1,0 +1,265 @@
+#include "reports/report_view.h"
+
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+#include <set>
+#include <tuple>
+
+#include "reports/escape.h"
+
+namespace diverge::reports {
+
+namespace {
+
+constexpr DivergenceKind kAllKinds[] = {
+    DivergenceKind::kNumeric,     DivergenceKind::kDate,     DivergenceKind::kSet,
+    DivergenceKind::kNegation,    DivergenceKind::kAntonym,  DivergenceKind::kFraming,
+    DivergenceKind::kAttribution, DivergenceKind::kOmission, DivergenceKind::kOther};
+constexpr Temporal kAllTemporal[] = {Temporal::kContradiction, Temporal::kChangeOverTime,
+                                     Temporal::kUndetermined};
+
+// Score-descending total order over divergences.
+bool ByScore(const Divergence* x, const Divergence* y) {
+  if (x->score != y->score) return x->score > y->score;
+  return std::tie(x->id, x->cluster, x->a.evidence, x->b.evidence) <
+         std::tie(y->id, y->cluster, y->a.evidence, y->b.evidence);
+}
+
+// Position of `needle` in `hay`, exact first, then ASCII case-insensitive.
+size_t FindEvidence(std::string_view hay, std::string_view needle) {
+  size_t pos = hay.find(needle);
+  if (pos != std::string_view::npos) return pos;
+  auto eq = [](char a, char b) {
+    return std::tolower(static_cast<unsigned char>(a)) ==
+           std::tolower(static_cast<unsigned char>(b));
+  };
+  auto it = std::search(hay.begin(), hay.end(), needle.begin(), needle.end(), eq);
+  return it == hay.end() ? std::string_view::npos : static_cast<size_t>(it - hay.begin());
+}
+
+}  // namespace
+
+std::string_view CellName(Cell cell) {
+  switch (cell) {
+    case Cell::kSilent:
+      return "silent";
+    case Cell::kAsserts:
+      return "asserts";
+    case Cell::kDiffers:
+      return "differs";
+  }
+  return "silent";
+}
+
+std::string FormatScore(double score, int decimals) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.*f", decimals, score);
+  return buf;
+}
+
+ReportView::ReportView(const Report& report) : report_(report) {
+  for (const Document& d : report.documents) {
+    doc_by_id_.emplace(d.id, &d);  // first wins on (invalid) duplicate ids
+  }
+  for (const auto& [id, d] : doc_by_id_) documents_.push_back(d);
+  std::set<std::string> outlets;
+  for (const Document* d : documents_)
+    outlets.insert(d->outlet.empty() ? "unknown outlet" : d->outlet);
+  outlets_.assign(outlets.begin(), outlets.end());
+
+  for (const Statement& s : report.statements) statement_by_id_.emplace(s.id, &s);
+  for (const auto& [id, s] : statement_by_id_) statements_.push_back(s);
+  std::sort(statements_.begin(), statements_.end(), [](const Statement* x, const Statement* y) {
+    return std::tie(x->doc, x->start, x->end, x->id) < std::tie(y->doc, y->start, y->end, y->id);
+  });
+
+  for (const Divergence& d : report.divergences) {
+    if (d.a.statement) divergences_by_statement_[*d.a.statement].push_back(&d);
+    if (d.b.statement && d.b.statement != d.a.statement) {
+      divergences_by_statement_[*d.b.statement].push_back(&d);
+    }
+  }
+  for (auto& [id, list] : divergences_by_statement_) std::sort(list.begin(), list.end(), ByScore);
+
+  // Claims.
+  std::map<std::string, std::vector<const Divergence*>, std::less<>> by_cluster;
+  for (const Divergence& d : report.divergences) by_cluster[d.cluster].push_back(&d);
+  std::set<std::string> seen_clusters;
+  for (const ClaimCluster& c : report.clusters) {
+    if (!seen_clusters.insert(c.id).second) continue;
+    ClaimView claim;
+    claim.cluster = &c;
+    std::set<std::string> seen;
+    for (const std::string& sid : c.statements) {
+      const Statement* s = FindStatement(sid);
+      if (s != nullptr && seen.insert(sid).second) claim.statements.push_back(s);
+    }
+    std::sort(claim.statements.begin(), claim.statements.end(),
+              [this](const Statement* x, const Statement* y) {
+                return std::make_tuple(OutletOf(x), DateOf(x), x->doc, x->start, x->id) <
+                       std::make_tuple(OutletOf(y), DateOf(y), y->doc, y->start, y->id);
+              });
+    if (auto it = by_cluster.find(c.id); it != by_cluster.end()) claim.divergences = it->second;
+    std::sort(claim.divergences.begin(), claim.divergences.end(), ByScore);
+    if (!claim.divergences.empty()) claim.max_score = claim.divergences.front()->score;
+    std::string label = FoldSpace(c.label);
+    if (label.empty() && !claim.statements.empty()) {
+      label = TruncateUtf8(claim.statements.front()->text, 60);
+    }
+    claim.label = label.empty() ? c.id : label;
+    claims_.push_back(std::move(claim));
+  }
+  std::sort(claims_.begin(), claims_.end(), [](const ClaimView& x, const ClaimView& y) {
+    if (x.max_score != y.max_score) return x.max_score > y.max_score;
+    return x.cluster->id < y.cluster->id;
+  });
+  for (size_t i = 0; i < claims_.size(); ++i) {
+    ClaimView& claim = claims_[i];
+    claim.number = "C" + std::to_string(i + 1);
+    claim.cells.assign(outlets_.size(), Cell::kSilent);
+    claim.cell_scores.assign(outlets_.size(), 0.0);
+    for (const Statement* s : claim.statements) {
+      size_t o = std::lower_bound(outlets_.begin(), outlets_.end(), OutletOf(s)) - outlets_.begin();
+      if (o >= outlets_.size()) continue;
+      if (claim.cells[o] == Cell::kSilent) claim.cells[o] = Cell::kAsserts;
+      auto it = divergences_by_statement_.find(s->id);
+      if (it == divergences_by_statement_.end()) continue;
+      for (const Divergence* d : it->second) {
+        if (d->cluster != claim.cluster->id) continue;
+        claim.cells[o] = Cell::kDiffers;
+        claim.cell_scores[o] = std::max(claim.cell_scores[o], d->score);
+      }
+    }
+  }
+
+  // Divergences by score.
+  std::vector<const Divergence*> sorted;
+  for (const Divergence& d : report.divergences) sorted.push_back(&d);
+  std::sort(sorted.begin(), sorted.end(), ByScore);
+  for (size_t i = 0; i < sorted.size(); ++i) {
+    DivergenceView v;
+    v.divergence = sorted[i];
+    v.number = "D" + std::to_string(i + 1);
+    for (const ClaimView& c : claims_) {
+      if (c.cluster->id == sorted[i]->cluster) v.claim = &c;
+    }
+    if (sorted[i]->a.statement) v.a = FindStatement(*sorted[i]->a.statement);
+    if (sorted[i]->b.statement) v.b = FindStatement(*sorted[i]->b.statement);
+    divergences_.push_back(v);
+  }
+
+  // Timeline of change-over-time divergences: each involved statement once, by date.
+  std::set<std::string> in_timeline;
+  for (const DivergenceView& v : divergences_) {
+    if (v.divergence->temporal != Temporal::kChangeOverTime) continue;
+    for (const Statement* s : {v.a, v.b}) {
+      if (s == nullptr || !in_timeline.insert(s->id).second) continue;
+      timeline_.push_back({s, DocumentOf(s), &v});
+    }
+  }
+  std::sort(timeline_.begin(), timeline_.end(),
+            [this](const TimelineEntry& x, const TimelineEntry& y) {
+              std::string dx = DateOf(x.statement), dy = DateOf(y.statement);
+              return std::make_tuple(dx.empty(), dx, OutletOf(x.statement), x.statement->doc,
+                                     x.statement->start, x.statement->id) <
+                     std::make_tuple(dy.empty(), dy, OutletOf(y.statement), y.statement->doc,
+                                     y.statement->start, y.statement->id);
+            });
+
+  for (const Entity& e : report.entities) entities_.push_back(&e);
+  std::sort(entities_.begin(), entities_.end(), [](const Entity* x, const Entity* y) {
+    return std::tie(x->canonical, x->id, x->variants) < std::tie(y->canonical, y->id, y->variants);
+  });
+}
+
+const Document* ReportView::FindDocument(std::string_view id) const {
+  auto it = doc_by_id_.find(id);
+  return it == doc_by_id_.end() ? nullptr : it->second;
+}
+
+const Statement* ReportView::FindStatement(std::string_view id) const {
+  auto it = statement_by_id_.find(id);
+  return it == statement_by_id_.end() ? nullptr : it->second;
+}
+
+const Document* ReportView::DocumentOf(const Statement* s) const {
+  return s == nullptr ? nullptr : FindDocument(s->doc);
+}
+
+std::string ReportView::OutletOf(const Statement* s) const {
+  const Document* d = DocumentOf(s);
+  return d == nullptr || d->outlet.empty() ? "unknown outlet" : d->outlet;
+}
+
+std::string ReportView::DateOf(const Statement* s) const {
+  const Document* d = DocumentOf(s);
+  return d == nullptr || !d->date ? "" : *d->date;
+}
+
+std::pair<std::string, std::string> ReportView::DateRange() const {
+  std::string lo, hi;
+  for (const Document* d : documents_) {
+    if (!d->date || d->date->empty()) continue;
+    if (lo.empty() || *d->date < lo) lo = *d->date;
+    if (hi.empty() || *d->date > hi) hi = *d->date;
+  }
+  return {lo, hi};
+}
+
+std::vector<std::pair<std::string, int>> ReportView::CountByKind() const {
+  std::vector<std::pair<std::string, int>> out;
+  for (DivergenceKind k : kAllKinds) {
+    int n = 0;
+    for (const Divergence& d : report_.divergences) n += d.kind == k;
+    out.emplace_back(std::string(KindName(k)), n);
+  }
+  return out;
+}
+
+std::vector<std::pair<std::string, int>> ReportView::CountByTemporal() const {
+  std::vector<std::pair<std::string, int>> out;
+  for (Temporal t : kAllTemporal) {
+    int n = 0;
+    for (const Divergence& d : report_.divergences) n += d.temporal == t;
+    out.emplace_back(std::string(TemporalName(t)), n);
+  }
+  return out;
+}
+
+std::vector<Highlight> ReportView::Highlights(const Statement& s, const Divergence* only) const {
+  std::vector<std::string_view> evidence;
+  auto add = [&](const Divergence& d) {
+    if (d.a.statement == s.id && !d.a.evidence.empty()) evidence.push_back(d.a.evidence);
+    if (d.b.statement == s.id && !d.b.evidence.empty()) evidence.push_back(d.b.evidence);
+  };
+  if (only != nullptr) {
+    add(*only);
+  } else if (auto it = divergences_by_statement_.find(s.id);
+             it != divergences_by_statement_.end()) {
+    for (const Divergence* d : it->second) add(*d);
+  }
+  std::vector<Highlight> ranges;
+  for (std::string_view e : evidence) {
+    size_t pos = FindEvidence(s.text, e);
+    if (pos == std::string_view::npos) continue;
+    size_t begin = pos, end = pos + e.size();
+    while (begin < end && std::isspace(static_cast<unsigned char>(s.text[begin]))) ++begin;
+    while (end > begin && std::isspace(static_cast<unsigned char>(s.text[end - 1]))) --end;
+    if (begin < end) ranges.push_back({begin, end});
+  }
+  std::sort(ranges.begin(), ranges.end(), [](const Highlight& x, const Highlight& y) {
+    return std::tie(x.begin, x.end) < std::tie(y.begin, y.end);
+  });
+  std::vector<Highlight> merged;
+  for (const Highlight& h : ranges) {
+    if (!merged.empty() && h.begin <= merged.back().end) {
+      merged.back().end = std::max(merged.back().end, h.end);
+    } else {
+      merged.push_back(h);
+    }
+  }
+  return merged;
+}
+
+}  // namespace diverge::reports

@@ -1,0 +1,128 @@
+// ReportView: the reading order shared by every renderer. It indexes a Report (which
+// it borrows; the Report must outlive the view), sorts everything itself so output
+// does not depend on the order of the input arrays, and precomputes what the formats
+// show: outlets, claims with their claim x outlet cells, divergences by score, the
+// change-over-time timeline, and evidence highlight ranges.
+#ifndef DIVERGE_REPORTS_REPORT_VIEW_H_
+#define DIVERGE_REPORTS_REPORT_VIEW_H_
+
+#include <cstddef>
+#include <map>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "analyzer/report/report.h"
+
+namespace diverge::reports {
+
+// What an outlet says about a claim.
+enum class Cell {
+  kSilent,   // no statement of the outlet in the claim
+  kAsserts,  // states the claim, no divergence involves its statements
+  kDiffers,  // at least one of its statements in the claim is a side of a divergence
+};
+std::string_view CellName(Cell cell);  // "silent" | "asserts" | "differs"
+
+struct ClaimView {
+  const ClaimCluster* cluster = nullptr;
+  std::string number;  // "C1", "C2", ... in reading order
+  std::string label;   // the cluster label, or the start of its first statement
+  std::vector<const Statement*> statements;    // by (outlet, date, doc, start, id)
+  std::vector<const Divergence*> divergences;  // by (score desc, id)
+  double max_score = 0;                        // of its divergences; 0 if none
+  std::vector<Cell> cells;                     // one per ReportView::outlets()
+  std::vector<double> cell_scores;             // max score of the outlet's divergences
+};
+
+struct DivergenceView {
+  const Divergence* divergence = nullptr;
+  std::string number;                // "D1", "D2", ... by score
+  const ClaimView* claim = nullptr;  // null if the cluster id is unknown
+  const Statement* a = nullptr;      // null if unknown
+  const Statement* b = nullptr;      // null for the silent side of an omission
+};
+
+struct TimelineEntry {
+  const Statement* statement = nullptr;
+  const Document* document = nullptr;
+  const DivergenceView* divergence = nullptr;
+};
+
+struct Highlight {
+  size_t begin = 0, end = 0;  // byte range into Statement::text
+};
+
+class ReportView {
+ public:
+  explicit ReportView(const Report& report);
+  ReportView(const ReportView&) = delete;
+  ReportView& operator=(const ReportView&) = delete;
+
+  const Report& report() const { return report_; }
+  const std::vector<std::string>& outlets() const { return outlets_; }
+  const std::vector<const Document*>& documents() const { return documents_; }
+  const std::vector<ClaimView>& claims() const { return claims_; }
+  const std::vector<DivergenceView>& divergences() const { return divergences_; }
+  const std::vector<TimelineEntry>& timeline() const { return timeline_; }
+  const std::vector<const Entity*>& entities() const { return entities_; }
+  const std::vector<const Statement*>& statements() const { return statements_; }
+
+  const Document* FindDocument(std::string_view id) const;
+  const Statement* FindStatement(std::string_view id) const;
+  const Document* DocumentOf(const Statement* s) const;  // null if s or its doc is unknown
+  // Outlet name for display ("unknown outlet" if the document is unknown or unnamed).
+  std::string OutletOf(const Statement* s) const;
+  std::string DateOf(const Statement* s) const;  // "" if undated
+
+  // Earliest and latest document date ("" if no document is dated).
+  std::pair<std::string, std::string> DateRange() const;
+  // Counts by kind / temporal label in enum order, including zeros.
+  std::vector<std::pair<std::string, int>> CountByKind() const;
+  std::vector<std::pair<std::string, int>> CountByTemporal() const;
+
+  // Sorted, merged byte ranges of the evidence strings of `s` in `only` (or in every
+  // divergence it is a side of, when `only` is null). Evidence not found verbatim is
+  // searched ASCII case-insensitively and skipped if still absent.
+  std::vector<Highlight> Highlights(const Statement& s, const Divergence* only = nullptr) const;
+
+ private:
+  const Report& report_;
+  std::map<std::string, const Document*, std::less<>> doc_by_id_;
+  std::map<std::string, const Statement*, std::less<>> statement_by_id_;
+  std::map<std::string, std::vector<const Divergence*>, std::less<>> divergences_by_statement_;
+  std::vector<std::string> outlets_;
+  std::vector<const Document*> documents_;
+  std::vector<const Statement*> statements_;
+  std::vector<ClaimView> claims_;
+  std::vector<DivergenceView> divergences_;
+  std::vector<TimelineEntry> timeline_;
+  std::vector<const Entity*> entities_;
+};
+
+// Writes `text` with the `ranges` wrapped in open/close markers; every piece of text
+// goes through `escape`. Used for **bold** (Markdown) and <mark> (HTML) evidence.
+template <typename Escape>
+std::string WithHighlights(std::string_view text, const std::vector<Highlight>& ranges,
+                           Escape escape, std::string_view open, std::string_view close) {
+  std::string out;
+  size_t pos = 0;
+  for (const Highlight& h : ranges) {
+    if (h.begin < pos || h.end > text.size() || h.begin >= h.end) continue;
+    out += escape(text.substr(pos, h.begin - pos));
+    out += open;
+    out += escape(text.substr(h.begin, h.end - h.begin));
+    out += close;
+    pos = h.end;
+  }
+  out += escape(text.substr(pos));
+  return out;
+}
+
+// "0.87" (two decimals, C locale independent of the process locale).
+std::string FormatScore(double score, int decimals = 2);
+
+}  // namespace diverge::reports
+
+#endif  // DIVERGE_REPORTS_REPORT_VIEW_H_

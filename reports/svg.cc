@@ -1,0 +1,116 @@
+#include "reports/svg.h"
+
+#include <algorithm>
+
+#include "reports/escape.h"
+
+namespace diverge::reports {
+
+namespace {
+
+constexpr int kLabelWidth = 280;
+constexpr int kCellWidth = 120;
+constexpr int kCellHeight = 26;
+constexpr int kHeaderHeight = 34;
+constexpr int kLegendHeight = 30;
+
+std::string Num(int v) { return std::to_string(v); }
+
+std::string Text(int x, int y, const std::string& text, const std::string& attrs = "") {
+  return "<text x=\"" + Num(x) + "\" y=\"" + Num(y) + "\"" + attrs + ">" + HtmlEscape(text) +
+         "</text>";
+}
+
+}  // namespace
+
+std::string HeatmapSvg(const ReportView& view) {
+  const auto& claims = view.claims();
+  const auto& outlets = view.outlets();
+  if (claims.empty() || outlets.empty()) return "";
+  int width = kLabelWidth + kCellWidth * static_cast<int>(outlets.size()) + 10;
+  int height = kHeaderHeight + kCellHeight * static_cast<int>(claims.size()) + kLegendHeight + 10;
+  std::string out =
+      "<svg class=\"heatmap\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+      "aria-label=\"Claim by outlet matrix\" width=\"" +
+      Num(width) + "\" height=\"" + Num(height) + "\" viewBox=\"0 0 " + Num(width) + " " +
+      Num(height) + "\" font-family=\"sans-serif\" font-size=\"12\">\n";
+  for (size_t o = 0; o < outlets.size(); ++o) {
+    int x = kLabelWidth + kCellWidth * static_cast<int>(o) + kCellWidth / 2;
+    out += "<g><title>" + HtmlEscape(outlets[o]) + "</title>" +
+           Text(x, kHeaderHeight - 10, TruncateUtf8(outlets[o], 18),
+                " text-anchor=\"middle\" font-weight=\"bold\"") +
+           "</g>\n";
+  }
+  for (size_t c = 0; c < claims.size(); ++c) {
+    const ClaimView& claim = claims[c];
+    int y = kHeaderHeight + kCellHeight * static_cast<int>(c);
+    out += "<g><title>" + HtmlEscape(claim.number + " " + claim.label) + "</title>" +
+           Text(4, y + 17, claim.number + " " + TruncateUtf8(claim.label, 36)) + "</g>\n";
+    for (size_t o = 0; o < outlets.size(); ++o) {
+      int x = kLabelWidth + kCellWidth * static_cast<int>(o);
+      Cell cell = claim.cells[o];
+      std::string fill = "#eeeeee", opacity = "1", ink = "#777777";
+      if (cell == Cell::kAsserts) {
+        fill = "#1b9e77";
+        opacity = "0.45";
+        ink = "#0b3d2e";
+      } else if (cell == Cell::kDiffers) {
+        fill = "#d95f02";
+        opacity = FormatScore(0.35 + 0.65 * std::clamp(claim.cell_scores[o], 0.0, 1.0));
+        ink = "#000000";
+      }
+      std::string name(CellName(cell));
+      out += "<g><title>" + HtmlEscape(claim.number + " × " + outlets[o] + ": " + name) +
+             "</title><rect x=\"" + Num(x + 1) + "\" y=\"" + Num(y + 1) + "\" width=\"" +
+             Num(kCellWidth - 2) + "\" height=\"" + Num(kCellHeight - 2) + "\" fill=\"" + fill +
+             "\" fill-opacity=\"" + opacity + "\"/>" +
+             Text(x + kCellWidth / 2, y + 17, cell == Cell::kSilent ? "·" : name,
+                  " text-anchor=\"middle\" fill=\"" + ink + "\"") +
+             "</g>\n";
+    }
+  }
+  int ly = kHeaderHeight + kCellHeight * static_cast<int>(claims.size()) + 12;
+  const char* legend[][3] = {{"#1b9e77", "0.45", "asserts"},
+                             {"#d95f02", "0.9", "differs (darker = higher score)"},
+                             {"#eeeeee", "1", "silent"}};
+  int lx = 4;
+  for (const auto& item : legend) {
+    out += "<rect x=\"" + Num(lx) + "\" y=\"" + Num(ly) + "\" width=\"14\" height=\"14\" fill=\"" +
+           item[0] + "\" fill-opacity=\"" + item[1] + "\"/>" + Text(lx + 20, ly + 12, item[2]) +
+           "\n";
+    lx += 40 + 7 * static_cast<int>(std::string(item[2]).size());
+  }
+  out += "</svg>\n";
+  return out;
+}
+
+std::string KindBarsSvg(const ReportView& view) {
+  std::vector<std::pair<std::string, int>> counts;
+  int max = 0;
+  for (const auto& kc : view.CountByKind()) {
+    if (kc.second == 0) continue;
+    counts.push_back(kc);
+    max = std::max(max, kc.second);
+  }
+  if (counts.empty()) return "";
+  constexpr int kLabel = 100, kBar = 300, kRow = 22;
+  int height = kRow * static_cast<int>(counts.size()) + 6;
+  int width = kLabel + kBar + 50;
+  std::string out =
+      "<svg class=\"bars\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
+      "aria-label=\"Divergences by kind\" width=\"" +
+      Num(width) + "\" height=\"" + Num(height) + "\" viewBox=\"0 0 " + Num(width) + " " +
+      Num(height) + "\" font-family=\"sans-serif\" font-size=\"12\">\n";
+  for (size_t i = 0; i < counts.size(); ++i) {
+    int y = kRow * static_cast<int>(i) + 3;
+    int w = std::max(2, kBar * counts[i].second / max);
+    out += Text(kLabel - 6, y + 14, counts[i].first, " text-anchor=\"end\"") + "<rect x=\"" +
+           Num(kLabel) + "\" y=\"" + Num(y) + "\" width=\"" + Num(w) + "\" height=\"" +
+           Num(kRow - 6) + "\" fill=\"#7570b3\"/>" +
+           Text(kLabel + w + 6, y + 14, std::to_string(counts[i].second)) + "\n";
+  }
+  out += "</svg>\n";
+  return out;
+}
+
+}  // namespace diverge::reports
