@@ -59,3 +59,22 @@ TEST_CASE("WriteFileAtomic replaces whole files and reports failures", "[base]")
   CHECK(ReadFile((dir / "nope").string()).status().code() == StatusCode::kNotFound);
   fs::remove_all(dir);
 }
+
+TEST_CASE("WriteFilesAtomic writes all files or none", "[base]") {
+  fs::path dir = fs::temp_directory_path() / "diverge_atomic_group_test";
+  fs::remove_all(dir);
+  fs::create_directories(dir);
+  std::string a = (dir / "a.json").string(), b = (dir / "b.md").string();
+  REQUIRE(WriteFilesAtomic({{a, "a1"}, {b, "b1"}}).ok());
+  CHECK(*ReadFile(a) == "a1");
+  CHECK(*ReadFile(b) == "b1");
+  // The third destination cannot be written: the first two keep their old contents.
+  Status st = WriteFilesAtomic({{a, "a2"}, {b, "b2"}, {(dir / "no" / "c").string(), "c2"}});
+  CHECK(st.code() == StatusCode::kIOError);
+  CHECK(*ReadFile(a) == "a1");
+  CHECK(*ReadFile(b) == "b1");
+  int files = 0;
+  for (auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
+  CHECK(files == 2);
+  fs::remove_all(dir);
+}

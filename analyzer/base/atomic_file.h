@@ -6,6 +6,8 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
+#include <vector>
 
 #include "analyzer/base/result.h"
 
@@ -14,6 +16,11 @@ namespace diverge {
 // Writes `contents` to `path` atomically. Errors (unwritable directory, full disk)
 // come back as kIOError naming `path`; the temporary file is removed.
 Status WriteFileAtomic(const std::string& path, std::string_view contents);
+
+// Writes several files as one unit: every file goes to a temporary beside its
+// destination first; only when all were written and flushed are they renamed into place.
+// On failure no destination is touched and every temporary is removed.
+Status WriteFilesAtomic(const std::vector<std::pair<std::string, std::string>>& files);
 
 // Reads a whole file. kNotFound if it does not exist, kIOError if unreadable.
 Result<std::string> ReadFile(const std::string& path);

@@ -22,9 +22,16 @@ void PrintError(const Status& status);
 // `app` with a description, a footer holding an example, and a callback that sets
 // ctx.exit_code.
 void RegisterIngest(CLI::App& app, CommandContext& ctx);
+void RegisterAnalyze(CLI::App& app, CommandContext& ctx);
 void RegisterModel(CLI::App& app, CommandContext& ctx);
 void RegisterEval(CLI::App& app, CommandContext& ctx);
+void RegisterEmbed(CLI::App& app, CommandContext& ctx);
+// Nested under `eval` (called from RegisterEval).
+void RegisterEvalGold(CLI::App& eval, CommandContext& ctx);
+void RegisterEvalParaphrase(CLI::App& eval, CommandContext& ctx);
 void RegisterReport(CLI::App& app, CommandContext& ctx);
+void RegisterCompare(CLI::App& app, CommandContext& ctx);
+void RegisterEvalPairs(CLI::App& eval, CommandContext& ctx);
 
 }  // namespace diverge::cli
 

@@ -23,9 +23,12 @@ int main(int argc, char** argv) {
 
   diverge::cli::CommandContext ctx;
   diverge::cli::RegisterIngest(app, ctx);
+  diverge::cli::RegisterAnalyze(app, ctx);
   diverge::cli::RegisterModel(app, ctx);
   diverge::cli::RegisterEval(app, ctx);
+  diverge::cli::RegisterEmbed(app, ctx);
   diverge::cli::RegisterReport(app, ctx);
+  diverge::cli::RegisterCompare(app, ctx);
 
   try {
     app.parse(argc, argv);

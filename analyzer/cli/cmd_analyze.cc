@@ -1,0 +1,79 @@
+// `diverge analyze CORPUS... --out DIR`: the whole pipeline (analyzer/pipeline).
+#include <cstdio>
+#include <memory>
+
+#include "analyzer/base/exit_codes.h"
+#include "analyzer/cli/command.h"
+#include "analyzer/pipeline/analyze.h"
+#include "embeddings/embedding_model.h"
+
+namespace diverge::cli {
+
+void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
+  auto opts = std::make_shared<AnalyzeOptions>();
+  CLI::App* cmd = app.add_subcommand(
+      "analyze",
+      "Analyze a corpus: split into statements, embed, cluster claims across outlets, flag "
+      "divergences, and write report.json, report.md, report.html, divergences.csv and "
+      "claims.graphml into --out.");
+  cmd->add_option("CORPUS", opts->inputs, "Corpus directories or files")->required();
+  cmd->add_option("--out,-o", opts->out_dir, "Output directory (created if missing)")
+      ->required();
+  cmd->add_option("--model,-m", opts->model_path,
+                  "Embedding model: .dvec, fastText .bin or .vec (default: $DIVERGE_MODEL or "
+                  "the bundled GloVe 6B 100d)");
+  cmd->add_option("--threshold", opts->threshold,
+                  "Minimum pair similarity (0-1) for two statements to make the same claim")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--average-link", opts->average_link_min,
+                  "Minimum mean similarity (0-1) when merging statements into one claim")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("-k,--neighbours", opts->k, "Neighbours per statement in the similarity graph")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 200));
+  cmd->add_option("--min-score", opts->detect.min_score,
+                  "Drop divergences scoring below this (0-1)")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--max-flags", opts->detect.max_flags, "Keep at most this many divergences")
+      ->capture_default_str()
+      ->check(CLI::PositiveNumber);
+  cmd->add_flag("--no-omissions", [opts](int64_t) { opts->detect.omissions = false; },
+                "Do not report omissions");
+  cmd->add_option("--threads", opts->threads, "Worker threads")->capture_default_str()->check(
+      CLI::Range(1, 256));
+  cmd->add_flag("--quiet,-q", opts->quiet, "No progress lines on stderr");
+  cmd->footer(
+      "Example:\n  diverge analyze corpus/csto --out out/csto\n"
+      "  diverge analyze articles/ --out out/run2 --threshold 0.7 --model cc.en.300.bin\n"
+      "Exit codes: 0 ok, 3 some inputs skipped, 4 no usable input, 5 model error, "
+      "6 output not written.");
+  cmd->callback([opts, &ctx]() {
+    if (opts->model_path.empty()) opts->model_path = DefaultModelPath(DIVERGE_DEFAULT_MODEL);
+    AnalyzeStage stage;
+    Result<AnalyzeSummary> result = Analyze(*opts, &stage);
+    if (!result.ok()) {
+      PrintError(result.status());
+      switch (stage) {
+        case AnalyzeStage::kIngest: ctx.exit_code = kExitNoInput; break;
+        case AnalyzeStage::kModel: ctx.exit_code = kExitModel; break;
+        case AnalyzeStage::kCluster: ctx.exit_code = kExitInternal; break;
+        case AnalyzeStage::kWrite: ctx.exit_code = kExitOutput; break;
+      }
+      return;
+    }
+    for (const Diagnostic& d : result->diagnostics.all()) {
+      std::fprintf(stderr, "%s\n", d.ToString().c_str());
+    }
+    const Report& r = result->report;
+    std::printf("%zu documents, %zu statements, %zu claims, %zu divergences\n",
+                r.documents.size(), r.statements.size(), r.clusters.size(),
+                r.divergences.size());
+    for (const std::string& path : result->written) std::printf("wrote %s\n", path.c_str());
+    ctx.exit_code = result->skipped_files > 0 ? kExitPartialInput : kExitOk;
+  });
+}
+
+}  // namespace diverge::cli

@@ -1,0 +1,18 @@
+// The --model loading shared by the subcommands.
+#include "analyzer/base/exit_codes.h"
+#include "analyzer/cli/model_loading.h"
+
+namespace diverge::cli {
+
+std::unique_ptr<EmbeddingModel> LoadModelOrReport(const std::string& flag, CommandContext& ctx) {
+  std::string path = flag.empty() ? DefaultModelPath(DIVERGE_DEFAULT_MODEL) : flag;
+  auto m = EmbeddingModel::Load(path);
+  if (!m.ok()) {
+    PrintError(m.status());
+    ctx.exit_code = kExitModel;
+    return nullptr;
+  }
+  return std::move(*m);
+}
+
+}  // namespace diverge::cli

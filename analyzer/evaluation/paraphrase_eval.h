@@ -1,0 +1,45 @@
+// "Same claim" decisions on a labelled paraphrase file (MSRP: Quality, #1 ID, #2 ID,
+// #1 String, #2 String, tab-separated, header row). A pair is called the same claim when
+// the pair similarity the clustering uses (SentenceEncoder::Similarity().score) is >=
+// the threshold; precision, recall and F1 are of the positive ("paraphrase") class.
+// BestThreshold is how the clustering threshold is chosen: on a TRAIN split.
+#ifndef DIVERGE_ANALYZER_EVALUATION_PARAPHRASE_EVAL_H_
+#define DIVERGE_ANALYZER_EVALUATION_PARAPHRASE_EVAL_H_
+
+#include <string>
+#include <vector>
+
+#include "analyzer/base/result.h"
+#include "embeddings/sentence_encoder.h"
+
+namespace diverge {
+
+struct LabelledPair {
+  std::string a, b;
+  bool same = false;
+};
+
+// Errors name the file and line (missing columns, a label other than 0/1).
+Result<std::vector<LabelledPair>> ReadParaphraseFile(const std::string& path);
+
+struct BinaryScores {
+  double threshold = 0;
+  int tp = 0, fp = 0, fn = 0, tn = 0;
+  double precision() const;
+  double recall() const;
+  double f1() const;
+  double accuracy() const;
+};
+
+// Pair similarity scores, one per pair, computed on `threads` threads.
+std::vector<float> ScorePairs(const SentenceEncoder& encoder,
+                              const std::vector<LabelledPair>& pairs, int threads = 2);
+BinaryScores ScoreAtThreshold(const std::vector<float>& scores,
+                              const std::vector<LabelledPair>& pairs, double threshold);
+// The threshold in [0.30, 0.95] (steps of 0.01) with the highest F1 (ties: the higher
+// threshold, which favours precision).
+BinaryScores BestThreshold(const std::vector<float>& scores, const std::vector<LabelledPair>& pairs);
+
+}  // namespace diverge
+
+#endif  // DIVERGE_ANALYZER_EVALUATION_PARAPHRASE_EVAL_H_

@@ -1,0 +1,197 @@
+#include "analyzer/pipeline/analyze.h"
+
+#include <algorithm>
+#include <filesystem>
+#include <memory>
+#include <thread>
+#include <utility>
+
+#include "analyzer/base/atomic_file.h"
+#include "analyzer/base/stable_hash.h"
+#include "analyzer/cluster/claim_clustering.h"
+#include "analyzer/cluster/knn_graph.h"
+#include "analyzer/ingest/corpus_reader.h"
+#include "embeddings/embedding_model.h"
+#include "embeddings/sentence_encoder.h"
+#include "reports/progress.h"
+#include "reports/render.h"
+
+namespace diverge {
+
+namespace {
+
+constexpr size_t kLabelBytes = 90;
+
+// Encodes every statement on `threads` threads; slot i belongs to statement i.
+std::vector<EncodedSentence> EncodeStatements(const SentenceEncoder& encoder,
+                                              const std::vector<Statement>& statements,
+                                              int threads) {
+  std::vector<EncodedSentence> out(statements.size());
+  int n_threads = std::max(1, std::min<int>(threads, static_cast<int>(statements.size())));
+  std::vector<std::thread> pool;
+  for (int t = 0; t < n_threads; ++t) {
+    pool.emplace_back([&, t] {
+      for (size_t i = t; i < statements.size(); i += n_threads) {
+        out[i] = encoder.Encode(statements[i].text);
+      }
+    });
+  }
+  for (std::thread& th : pool) th.join();
+  return out;
+}
+
+// The statement text cut at a word boundary to about kLabelBytes bytes.
+std::string MakeLabel(const std::string& text) {
+  if (text.size() <= kLabelBytes) return text;
+  size_t cut = text.rfind(' ', kLabelBytes);
+  if (cut == std::string::npos || cut < kLabelBytes / 2) cut = kLabelBytes;
+  while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;  // UTF-8
+  return text.substr(0, cut) + "\u2026";
+}
+
+struct Clustering {
+  std::vector<ClaimCluster> clusters;
+  std::vector<SimilarityEdge> edges;  // scored pairs inside clusters, for GraphML
+};
+
+Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
+                             const SentenceEncoder& encoder,
+                             const std::vector<EncodedSentence>& encoded, const RowMatrix& rows,
+                             Progress& progress, Status* status) {
+  Clustering out;
+  const auto& sts = corpus.statements;
+  std::vector<uint64_t> keys(sts.size());
+  std::vector<int32_t> doc_of_row(sts.size());
+  for (size_t i = 0; i < sts.size(); ++i) {
+    keys[i] = StableHash(sts[i].id);
+    auto doc = std::lower_bound(
+        corpus.documents.begin(), corpus.documents.end(), sts[i].doc,
+        [](const Document& d, const std::string& id) { return d.id < id; });
+    doc_of_row[i] = static_cast<int32_t>(doc - corpus.documents.begin());
+  }
+
+  progress.Stage("similarity graph");
+  KnnOptions knn;
+  knn.k = opt.k;
+  knn.exact_limit = opt.exact_limit;
+  knn.threads = opt.threads;
+  knn.row_keys = keys;
+  Result<KnnGraph> graph = BuildKnnGraph(rows, knn);
+  if (!graph.ok()) {
+    *status = graph.status();
+    return out;
+  }
+  progress.Count(static_cast<int64_t>(sts.size()), "statements");
+
+  progress.Stage("clustering");
+  PairScore score = [&](int32_t i, int32_t j) {
+    return encoder.Similarity(encoded[i], encoded[j]).score;
+  };
+  ClusterOptions copt;
+  copt.threshold = opt.threshold;
+  copt.average_link_min = opt.average_link_min;
+  copt.mutual = opt.mutual;
+  copt.threads = opt.threads;
+  copt.row_keys = keys;
+  std::vector<std::vector<int32_t>> groups = ClusterClaims(*graph, doc_of_row, copt, score);
+  for (const std::vector<int32_t>& rows_of : groups) {
+    ClaimCluster c;
+    for (int32_t r : rows_of) c.statements.push_back(sts[r].id);
+    std::sort(c.statements.begin(), c.statements.end());
+    StableHasher h;
+    for (const std::string& id : c.statements) h.Add(id);
+    c.id = "c-" + h.Hex();
+    int32_t central = MostCentralMember(rows_of, score, keys);
+    c.label = MakeLabel(sts[central].text);
+    for (size_t a = 0; a < rows_of.size(); ++a) {
+      for (size_t b = a + 1; b < rows_of.size(); ++b) {
+        out.edges.push_back({sts[rows_of[a]].id, sts[rows_of[b]].id,
+                             score(rows_of[a], rows_of[b])});
+      }
+    }
+    out.clusters.push_back(std::move(c));
+  }
+  progress.Count(static_cast<int64_t>(out.clusters.size()), "claims");
+  return out;
+}
+
+Status WriteOutputs(const Report& report, const std::vector<SimilarityEdge>& edges,
+                    const std::string& dir, std::vector<std::string>* written) {
+  std::error_code ec;
+  std::filesystem::create_directories(dir, ec);
+  if (ec) return Status::IOError(dir + ": cannot create output directory: " + ec.message());
+  std::vector<std::pair<std::string, std::string>> files;
+  files.emplace_back(dir + "/report.json", SerializeReport(report));
+  for (Format f : {Format::kMarkdown, Format::kHtml, Format::kCsv, Format::kGraphml}) {
+    files.emplace_back(dir + "/" + std::string(DefaultFileName(f)), Render(report, f, edges));
+  }
+  DIVERGE_RETURN_IF_ERROR(WriteFilesAtomic(files));
+  for (const auto& [path, contents] : files) written->push_back(path);
+  return Status::Ok();
+}
+
+}  // namespace
+
+nlohmann::json AnalyzeOptions::Params() const {
+  return {{"k", k},
+          {"threshold", threshold},
+          {"average_link_min", average_link_min},
+          {"mutual_knn", mutual},
+          {"exact_knn_limit", exact_limit},
+          {"detect", detect.ToJson()}};
+}
+
+Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_at) {
+  AnalyzeStage ignored;
+  AnalyzeStage& stage = failed_at ? *failed_at : ignored;
+  Progress progress(opt.quiet);
+  stage = AnalyzeStage::kIngest;
+  progress.Stage("reading corpus");
+  Result<Corpus> corpus = ReadCorpus(opt.inputs);
+  if (!corpus.ok()) return corpus.status();
+  progress.Count(static_cast<int64_t>(corpus->documents.size()), "documents");
+
+  progress.Stage("loading model");
+  stage = AnalyzeStage::kModel;
+  Result<std::unique_ptr<EmbeddingModel>> model = EmbeddingModel::Load(opt.model_path);
+  if (!model.ok()) return model.status();
+  SentenceEncoder encoder(**model);
+
+  progress.Stage("embedding");
+  std::vector<EncodedSentence> encoded =
+      EncodeStatements(encoder, corpus->statements, opt.threads);
+  RowMatrix rows(static_cast<Eigen::Index>(encoded.size()), (*model)->dims());
+  for (size_t i = 0; i < encoded.size(); ++i) rows.row(static_cast<Eigen::Index>(i)) = encoded[i].vector;
+  progress.Count(static_cast<int64_t>(encoded.size()), "statements");
+
+  stage = AnalyzeStage::kCluster;
+  Status status;
+  Clustering clustering =
+      ClusterStatements(opt, *corpus, encoder, encoded, rows, progress, &status);
+  if (!status.ok()) return status;
+
+  AnalyzeSummary summary;
+  Report& report = summary.report;
+  report.generator.version = DIVERGE_VERSION;
+  report.generator.model = (*model)->id();
+  report.generator.params = opt.Params();
+  report.documents = corpus->documents;
+  report.statements = corpus->statements;
+  report.clusters = std::move(clustering.clusters);
+
+  progress.Stage("detecting divergences");
+  DetectResult detected = DetectDivergences(report, corpus->documents, opt.detect);
+  report.divergences = std::move(detected.divergences);
+  report.entities = std::move(detected.entities);
+  progress.Count(static_cast<int64_t>(report.divergences.size()), "divergences");
+  for (Document& d : report.documents) d.text.clear();  // report.json holds no full texts
+
+  progress.Stage("writing reports");
+  stage = AnalyzeStage::kWrite;
+  DIVERGE_RETURN_IF_ERROR(WriteOutputs(report, clustering.edges, opt.out_dir, &summary.written));
+  summary.diagnostics = std::move(corpus->diagnostics);
+  summary.skipped_files = corpus->skipped_files;
+  return summary;
+}
+
+}  // namespace diverge

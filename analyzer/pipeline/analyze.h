@@ -1,0 +1,66 @@
+// Analyze: the whole pipeline behind `diverge analyze CORPUS --out DIR`.
+//
+// Phases, each consuming only the previous phase's output:
+//   1. ingest      ReadCorpus: documents and statements, sorted (documents by id,
+//                  statements by document and offset), so every later phase sees the
+//                  same order whatever the order of the files;
+//   2. embed       one EncodedSentence per statement (SIF vector + lexical parts);
+//   3. graph       k-nearest-neighbour graph of the sentence vectors (exact, or HNSW
+//                  above KnnOptions::exact_limit statements);
+//   4. cluster     ClusterClaims on mutual kNN edges re-scored by the pair similarity
+//                  (cosine + alignment + lexical evidence), average-linkage refined;
+//                  cluster id = hash of its member statement ids, label = its most
+//                  central statement;
+//   5. diverge     DetectDivergences inside each cluster, plus name entities;
+//   6. write       report.json, report.md, report.html, divergences.csv and
+//                  claims.graphml, all staged as temporary files and renamed into DIR
+//                  only when every one was written (a failed run leaves the old report).
+#ifndef DIVERGE_ANALYZER_PIPELINE_ANALYZE_H_
+#define DIVERGE_ANALYZER_PIPELINE_ANALYZE_H_
+
+#include <string>
+#include <vector>
+
+#include "analyzer/base/diagnostics.h"
+#include "analyzer/base/result.h"
+#include "analyzer/divergence/detect.h"
+#include "analyzer/report/report.h"
+
+namespace diverge {
+
+// Defaults chosen on public development data (see README "How the thresholds were
+// chosen"), never on the sample corpus.
+struct AnalyzeOptions {
+  std::vector<std::string> inputs;  // corpus directories or files
+  std::string out_dir;              // created if missing
+  std::string model_path;           // embedding model (any format EmbeddingModel loads)
+  int k = 10;                       // neighbours per statement in the similarity graph
+  float threshold = 0.62f;          // minimum pair similarity of a "same claim" edge
+  float average_link_min = 0.55f;   // minimum mean similarity when merging clusters
+  bool mutual = true;               // keep only mutual kNN edges
+  size_t exact_limit = 50000;       // exact kNN up to this many statements, HNSW above
+  int threads = 2;
+  bool quiet = false;  // no progress lines on stderr
+  DetectOptions detect;
+  // generator.params: every option above that changes the result.
+  nlohmann::json Params() const;
+};
+
+struct AnalyzeSummary {
+  Report report;                     // what was written to report.json
+  std::vector<std::string> written;  // paths of the files written
+  Diagnostics diagnostics;           // per-file warnings from ingest
+  int skipped_files = 0;
+};
+
+// The phase an Analyze error comes from (the CLI maps it to an exit code).
+enum class AnalyzeStage { kIngest, kModel, kCluster, kWrite };
+
+// Errors: from ReadCorpus when nothing is readable (kIngest), from EmbeddingModel::Load
+// (kModel), from the kNN graph (kCluster), kIOError when an output cannot be written
+// (kWrite). `failed_at`, when given, receives the phase of the error.
+Result<AnalyzeSummary> Analyze(const AnalyzeOptions& options, AnalyzeStage* failed_at = nullptr);
+
+}  // namespace diverge
+
+#endif  // DIVERGE_ANALYZER_PIPELINE_ANALYZE_H_
