@@ -11,8 +11,8 @@
 namespace diverge::knn_internal {
 namespace {
 
-constexpr int64_t kQueryBlock = 512;
-constexpr int64_t kDbBlock = 4096;
+constexpr int64_t kQueryBlock = 128;  // 128 x 1024 scores = 512 KB, stays in L2
+constexpr int64_t kDbBlock = 1024;
 constexpr int kMargin = 8;
 
 }  // namespace

@@ -4,8 +4,8 @@
 //   Result<KnnGraph> g = BuildKnnGraph(unit_rows, opt);
 //   for (const Neighbor& nb : g->row(i)) if (nb.id >= 0) Use(nb.id, nb.sim);
 //
-// Methods: kExact computes all dot products with blocked Eigen GEMM (query blocks of
-// 512 rows x database blocks of 4096 rows, spread over `threads` std::threads) and keeps
+// Methods: kExact computes all dot products with blocked GEMM (query blocks of
+// 128 rows x database blocks of 1024 rows, spread over `threads` std::threads) and keeps
 // a top-(k+margin) candidate list per row; kHnsw builds an hnswlib index (inner-product
 // space, M / ef_construction / seed from the options) and queries every row with
 // ef = max(ef_search, k+1); kIvf partitions the rows with spherical k-means and runs the
@@ -65,9 +65,9 @@ struct KnnOptions {
   int hnsw_m = 16;
   int hnsw_ef_construction = 200;
   int hnsw_ef_search = 64;
-  uint64_t seed = 42;  // HNSW level generator
-  int ivf_lists = 0;   // IVF cells; 0 = sqrt(rows * ivf_probes)
-  int ivf_probes = 12; // cells searched per row
+  uint64_t seed = 42;   // HNSW level generator
+  int ivf_lists = 0;    // IVF cells; 0 = sqrt(rows * ivf_probes)
+  int ivf_probes = 12;  // cells searched per row
   int ivf_train_iterations = 4;
   int threads = 2;      // exact GEMM blocks, HNSW shard builds and queries
   int hnsw_shards = 2;  // independent HNSW indexes (see above); not tied to threads

@@ -28,8 +28,10 @@ struct Cand {
 class TopList {
  public:
   TopList(Cand* slots, int width) : slots_(slots), width_(width) {}
+  // Scores below worst() cannot enter (+inf for a zero-width list).
   float worst() const {
-    return size_ < width_ ? -std::numeric_limits<float>::infinity() : slots_[size_ - 1].score;
+    if (width_ <= 0) return std::numeric_limits<float>::infinity();
+    return size_ < width_ ? -std::numeric_limits<float>::infinity() : slots_[width_ - 1].score;
   }
   bool full() const { return size_ == width_; }
   // Inserts unless worse than the current worst of a full list (ties: smaller key wins).
@@ -38,7 +40,7 @@ class TopList {
       if (a.score != s) return a.score > s;
       return KeyOf(keys, a.id) < KeyOf(keys, i);
     };
-    if (full() && better(slots_[size_ - 1], score, id)) return;
+    if (width_ <= 0 || (full() && better(slots_[width_ - 1], score, id))) return;
     int pos = full() ? size_ - 1 : size_;
     while (pos > 0 && !better(slots_[pos - 1], score, id)) {
       slots_[pos] = slots_[pos - 1];

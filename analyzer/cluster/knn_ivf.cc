@@ -25,27 +25,46 @@ namespace {
 
 constexpr int64_t kRowBlock = 1024;
 
+// Score blocks are kept around 512 KB (L2) so they never round-trip through memory.
+constexpr int64_t kQueryBlock = 128;
+constexpr int64_t kCentroidChunk = 1024;
+
 // For rows `rows` of x (gathered in that order), the `probes` best centroids of each, best
 // first (ties: lower centroid). out has rows.size() * probes entries.
 void TopCentroids(const RowMatrixXf& x, std::span<const int32_t> rows, const RowMatrixXf& c,
                   int probes, int threads, std::vector<int32_t>& out) {
   const int64_t m = static_cast<int64_t>(rows.size());
+  const int64_t lists = c.rows();
+  const int d = static_cast<int>(x.cols());
   out.assign(static_cast<size_t>(m) * probes, -1);
   const std::span<const uint64_t> no_keys;
-  ParallelFor(threads, (m + kRowBlock - 1) / kRowBlock, [&](int64_t b) {
-    const int64_t r0 = b * kRowBlock, rn = std::min(kRowBlock, m - r0);
-    RowMatrixXf q(rn, x.cols());
+  ParallelFor(threads, (m + kQueryBlock - 1) / kQueryBlock, [&](int64_t b) {
+    const int64_t r0 = b * kQueryBlock, rn = std::min(kQueryBlock, m - r0);
+    RowMatrixXf q(rn, d);
     for (int64_t i = 0; i < rn; ++i) q.row(i) = x.row(rows[r0 + i]);
-    RowMatrixXf s(rn, c.rows());
-    DotBlock(q.data(), rn, c.data(), c.rows(), static_cast<int>(c.cols()), s.data());
-    std::vector<Cand> slots(probes);
-    for (int64_t i = 0; i < rn; ++i) {
-      TopList list(slots.data(), probes);
-      const float* srow = s.row(i).data();
-      for (int64_t j = 0; j < c.rows(); ++j) {
-        if (srow[j] >= list.worst()) list.Offer(srow[j], static_cast<int32_t>(j), no_keys);
+    std::vector<float> s(static_cast<size_t>(rn) * kCentroidChunk);
+    std::vector<Cand> slots(static_cast<size_t>(rn) * probes);
+    std::vector<TopList> lists_of;
+    lists_of.reserve(rn);
+    for (int64_t i = 0; i < rn; ++i) lists_of.emplace_back(slots.data() + i * probes, probes);
+    for (int64_t c0 = 0; c0 < lists; c0 += kCentroidChunk) {
+      const int64_t cn = std::min(kCentroidChunk, lists - c0);
+      DotBlock(q.data(), rn, c.row(c0).data(), cn, d, s.data());
+      for (int64_t i = 0; i < rn; ++i) {
+        TopList& list = lists_of[i];
+        const float* srow = s.data() + i * cn;
+        float worst = list.worst();
+        for (int64_t j = 0; j < cn; ++j) {
+          if (srow[j] < worst) continue;
+          list.Offer(srow[j], static_cast<int32_t>(c0 + j), no_keys);
+          worst = list.worst();
+        }
       }
-      for (int p = 0; p < list.size(); ++p) out[(r0 + i) * probes + p] = slots[p].id;
+    }
+    for (int64_t i = 0; i < rn; ++i) {
+      for (int p = 0; p < lists_of[i].size(); ++p) {
+        out[(r0 + i) * probes + p] = slots[i * probes + p].id;
+      }
     }
   });
 }
@@ -136,8 +155,9 @@ Result<KnnGraph> BuildIvf(const RowMatrixXf& x, const KnnOptions& options) {
     const int width = static_cast<int>(std::min<int64_t>(k, m));
     std::vector<Cand> slots(width);
     RowMatrixXf q, s;
-    for (size_t q0 = 0; q0 < qs.size(); q0 += kRowBlock) {
-      const int64_t qn = std::min<int64_t>(kRowBlock, qs.size() - q0);
+    const int64_t block = std::max<int64_t>(16, (128 * 1024) / m);  // ~512 KB of scores
+    for (size_t q0 = 0; q0 < qs.size(); q0 += block) {
+      const int64_t qn = std::min<int64_t>(block, qs.size() - q0);
       q.resize(qn, x.cols());
       for (int64_t i = 0; i < qn; ++i) q.row(i) = x.row(order[qs[q0 + i]]);
       s.resize(qn, m);
@@ -147,13 +167,17 @@ Result<KnnGraph> BuildIvf(const RowMatrixXf& x, const KnnOptions& options) {
         const int32_t self = order[pos];
         TopList list(slots.data(), width);
         const float* srow = s.row(i).data();
+        float worst = list.worst();
         for (int64_t j = 0; j < m; ++j) {
           if (res[j] == self) continue;
           if (srow[j] >= rworst[j]) {
             rlists[j].Offer(srow[j], self, keys);
             rworst[j] = rlists[j].worst();
           }
-          if (srow[j] >= list.worst()) list.Offer(srow[j], res[j], keys);
+          if (srow[j] >= worst) {
+            list.Offer(srow[j], res[j], keys);
+            worst = list.worst();
+          }
         }
         int slot = 0;
         while (probe_of[static_cast<size_t>(pos) * probes + slot] != cell) ++slot;
