@@ -135,6 +135,9 @@ std::vector<DateMatch> FindDates(std::string_view folded) {
     };
   }();
   std::vector<DateMatch> out;
+  if (std::none_of(folded.begin(), folded.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    return out;  // every pattern needs a digit
+  }
   const std::string s(folded);
   for (size_t p = 0; p < kPatterns.size(); ++p) {
     for (auto it = std::sregex_iterator(s.begin(), s.end(), kPatterns[p]);
@@ -179,7 +182,14 @@ std::vector<DateMatch> FindDates(std::string_view folded) {
 }
 
 std::optional<Dateline> ParseDateline(std::string_view folded) {
-  const std::string s(folded);
+  // Cheap filters first: every dateline starts with a capital letter or a digit.
+  if (folded.size() < 4) return std::nullopt;
+  const char c0 = folded[0];
+  const bool upper0 = c0 >= 'A' && c0 <= 'Z';
+  if (!upper0 && !(c0 >= '0' && c0 <= '9')) return std::nullopt;
+  const bool caps = upper0 && folded[1] >= 'A' && folded[1] <= 'Z';
+  const std::string s(folded.substr(0, 200));  // a dateline prefix is short
+  const auto anchored = std::regex_constants::match_continuous;
   // CITY[, date] (Agency) [-–—:]
   static const std::regex kAgency(
       "^([A-Z][A-Z'.\\-]+(?: [A-Z][A-Z'.\\-]+){0,3})(?:, ([^()]{3,40}?))? \\(([^()]{2,40})\\)"
@@ -188,7 +198,7 @@ std::optional<Dateline> ParseDateline(std::string_view folded) {
   static const std::regex kCityDash(
       "^([A-Z][A-Z'.\\-]+(?: [A-Z][A-Z'.\\-]+){0,2}),? (?:-|\xE2\x80\x93|\xE2\x80\x94) ");
   std::smatch m;
-  if (std::regex_search(s, m, kAgency)) {
+  if (caps && std::regex_search(s, m, kAgency, anchored)) {
     const std::string agency = m[3].str();
     if (Words(agency).size() <= 3 && StartsUpper(agency)) {
       Dateline d;
@@ -198,19 +208,20 @@ std::optional<Dateline> ParseDateline(std::string_view folded) {
         if (!dates.empty()) d.date = dates[0].date;
       }
       d.prefix_len = static_cast<size_t>(m.length(0));
-      d.whole_line = d.prefix_len >= s.size();
+      d.whole_line = d.prefix_len >= folded.size();
       return d;
     }
   }
-  if (std::regex_search(s, m, kCityDash)) {
+  if (caps && std::regex_search(s, m, kCityDash, anchored)) {
     Dateline d;
     d.prefix_len = static_cast<size_t>(m.length(0));
     return d;
   }
   // "Aug 16. The Voice of Russia" / "31 March 2021 | Outlet Name": a date then a name.
-  auto dates = FindDates(s);
+  if (folded.size() > 100) return std::nullopt;  // "date. Outlet" is a short line
+  auto dates = FindDates(folded.substr(0, 40));
   if (!dates.empty() && dates[0].begin == 0) {
-    std::string rest = TrimPunct(s.substr(dates[0].end));
+    std::string rest = TrimPunct(std::string(folded.substr(dates[0].end)));
     for (const char* sep : {"|", "\xE2\x80\x94", "\xE2\x80\x93", "-", "\xC2\xB7"}) {
       if (rest.rfind(sep, 0) == 0) rest = TrimPunct(rest.substr(std::string(sep).size()));
     }
@@ -218,7 +229,7 @@ std::optional<Dateline> ParseDateline(std::string_view folded) {
       Dateline d;
       d.outlet = rest;
       d.date = dates[0].date;
-      d.prefix_len = s.size();
+      d.prefix_len = folded.size();
       d.whole_line = true;
       return d;
     }
@@ -244,6 +255,12 @@ std::optional<std::string> ParseByline(std::string_view folded) {
 }
 
 std::optional<Copyright> ParseCopyright(std::string_view folded) {
+  if (folded.size() > 200 ||
+      !(folded.rfind("Copyright", 0) == 0 || folded.rfind("COPYRIGHT", 0) == 0 ||
+        folded.rfind("\xC2\xA9", 0) == 0 || folded.rfind("(c)", 0) == 0 ||
+        folded.rfind("(C)", 0) == 0)) {
+    return std::nullopt;
+  }
   static const std::regex kRe(
       "^(?:Copyright|COPYRIGHT|\xC2\xA9|\\([cC]\\))(?: ?(?:\xC2\xA9|\\([cC]\\)))? ?(\\d{4})"
       "(?: ?(?:-|\xE2\x80\x93) ?\\d{4})?[,.]? ?(.*)$");
@@ -272,8 +289,9 @@ std::optional<std::string> ParseSiteNameLine(std::string_view folded) {
 }
 
 bool IsDateOnlyLine(std::string_view folded) {
+  if (folded.size() > 80) return false;
   auto dates = FindDates(folded);
-  if (dates.empty() || folded.size() > 80) return false;
+  if (dates.empty()) return false;
   std::string rest;
   size_t pos = 0;
   for (const auto& d : dates) {
