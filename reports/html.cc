@@ -195,8 +195,8 @@ void Claims(const ReportView& view, std::string& out) {
            Plural(outlets, "outlet", "outlets");
     if (!c.divergences.empty()) {
       out += "; divergences:";
-      for (const DivergenceView& v : view.divergences()) {
-        if (v.claim == &c) out += " <a href=\"#" + H(v.divergence->id) + "\">" + v.number + "</a>";
+      for (size_t i = 0; i < c.divergences.size() && i < c.divergence_numbers.size(); ++i) {
+        out += " <a href=\"#" + H(c.divergences[i]->id) + "\">" + c.divergence_numbers[i] + "</a>";
       }
     }
     out += ". Claim id <code>" + H(c.cluster->id) +

@@ -156,9 +156,7 @@ void Claims(const ReportView& view, std::string& out) {
            Plural(outlets, "outlet", "outlets");
     if (!c.divergences.empty()) {
       out += "; divergences:";
-      for (const DivergenceView& v : view.divergences()) {
-        if (v.claim == &c) out += " " + v.number;
-      }
+      for (const std::string& number : c.divergence_numbers) out += " " + number;
     }
     out += ". Claim id `" + Md(c.cluster->id) + "`.\n\n";
     out += "| Outlet | Date | Statement | Source |\n|---|---|---|---|\n";

@@ -133,6 +133,9 @@ ReportView::ReportView(const Report& report) : report_(report) {
     }
   }
 
+  std::map<std::string_view, size_t> claim_index;
+  for (size_t i = 0; i < claims_.size(); ++i) claim_index.emplace(claims_[i].cluster->id, i);
+
   // Divergences by score.
   std::vector<const Divergence*> sorted;
   for (const Divergence& d : report.divergences) sorted.push_back(&d);
@@ -141,8 +144,9 @@ ReportView::ReportView(const Report& report) : report_(report) {
     DivergenceView v;
     v.divergence = sorted[i];
     v.number = "D" + std::to_string(i + 1);
-    for (const ClaimView& c : claims_) {
-      if (c.cluster->id == sorted[i]->cluster) v.claim = &c;
+    if (auto it = claim_index.find(sorted[i]->cluster); it != claim_index.end()) {
+      v.claim = &claims_[it->second];
+      claims_[it->second].divergence_numbers.push_back(v.number);
     }
     if (sorted[i]->a.statement) v.a = FindStatement(*sorted[i]->a.statement);
     if (sorted[i]->b.statement) v.b = FindStatement(*sorted[i]->b.statement);

@@ -29,11 +29,12 @@ struct ClaimView {
   const ClaimCluster* cluster = nullptr;
   std::string number;  // "C1", "C2", ... in reading order
   std::string label;   // the cluster label, or the start of its first statement
-  std::vector<const Statement*> statements;    // by (outlet, date, doc, start, id)
-  std::vector<const Divergence*> divergences;  // by (score desc, id)
-  double max_score = 0;                        // of its divergences; 0 if none
-  std::vector<Cell> cells;                     // one per ReportView::outlets()
-  std::vector<double> cell_scores;             // max score of the outlet's divergences
+  std::vector<const Statement*> statements;     // by (outlet, date, doc, start, id)
+  std::vector<const Divergence*> divergences;   // by (score desc, id)
+  std::vector<std::string> divergence_numbers;  // their DivergenceView numbers, same order
+  double max_score = 0;                         // of its divergences; 0 if none
+  std::vector<Cell> cells;                      // one per ReportView::outlets()
+  std::vector<double> cell_scores;              // max score of the outlet's divergences
 };
 
 struct DivergenceView {
