@@ -9,13 +9,17 @@
 //     resident keeps its top k probers (so a pair is found when either row probes the
 //     other's home cell: in high dimension a near neighbour's home is often not among a
 //     row's own nearest centroids).
-//  4. Each row's (probes + 1) * k candidates are rescored with ExactDot (FinalizeRow).
+//  4. Each row's (probes + 1) * k candidates are merged; the best k + 6 by kernel score are
+//     rescored with ExactDot (FinalizeRow).
 // All matrices are gathered in key order, so every GEMM sees the same inputs whatever the
 // row order of the caller: the graph depends only on the set of (key, vector) pairs.
 // High-similarity neighbours (the ones clustering keeps) share a home or a probed cell
 // with near certainty; recall drops for far, noise-level neighbours.
 #include <algorithm>
+#include <chrono>
 #include <cmath>
+#include <cstdio>
+#include <cstdlib>
 #include <numeric>
 
 #include "analyzer/cluster/knn_internal.h"
@@ -24,6 +28,7 @@ namespace diverge::knn_internal {
 namespace {
 
 constexpr int64_t kRowBlock = 1024;
+constexpr int kRescoreMargin = 6;
 
 // Score blocks are kept around 512 KB (L2) so they never round-trip through memory.
 constexpr int64_t kQueryBlock = 128;
@@ -69,6 +74,23 @@ void TopCentroids(const RowMatrixXf& x, std::span<const int32_t> rows, const Row
   });
 }
 
+// DIVERGE_KNN_TRACE=1 prints the wall time of each phase to stderr.
+class PhaseTrace {
+ public:
+  PhaseTrace() : on_(std::getenv("DIVERGE_KNN_TRACE") != nullptr) {}
+  void Mark(const char* phase) {
+    if (!on_) return;
+    const auto now = std::chrono::steady_clock::now();
+    std::fprintf(stderr, "knn ivf: %-8s %.2f s\n", phase,
+                 std::chrono::duration<double>(now - last_).count());
+    last_ = now;
+  }
+
+ private:
+  bool on_;
+  std::chrono::steady_clock::time_point last_ = std::chrono::steady_clock::now();
+};
+
 RowMatrixXf TrainCentroids(const RowMatrixXf& x, const std::vector<int32_t>& order, int lists,
                            const KnnOptions& options) {
   const int64_t n = x.rows();
@@ -112,11 +134,14 @@ Result<KnnGraph> BuildIvf(const RowMatrixXf& x, const KnnOptions& options) {
                   : static_cast<int>(std::lround(std::sqrt(double(n) * probes_wanted)));
   lists = static_cast<int>(std::clamp<int64_t>(lists, 1, std::max<int64_t>(1, n / 4)));
   const int probes = std::min(probes_wanted, lists);
+  PhaseTrace trace;
   const RowMatrixXf centroids = TrainCentroids(x, order, lists, options);
+  trace.Mark("train");
 
   // Probes of every row (in key order), then per cell: residents and probing rows.
   std::vector<int32_t> probe_of;  // indexed by position in `order`
   TopCentroids(x, order, centroids, probes, options.threads, probe_of);
+  trace.Mark("assign");
   std::vector<std::vector<int32_t>> residents(lists), probers(lists);
   for (int64_t i = 0; i < n; ++i) {
     const int32_t* p = &probe_of[i * probes];
@@ -129,7 +154,7 @@ Result<KnnGraph> BuildIvf(const RowMatrixXf& x, const KnnOptions& options) {
   // each probed cell), then one slot of k ids (its best probers, found as a resident).
   const int k = options.k;
   const int slots_per_row = probes + 1;
-  std::vector<int32_t> cand(static_cast<size_t>(n) * slots_per_row * k, -1);
+  std::vector<Cand> cand(static_cast<size_t>(n) * slots_per_row * k, Cand{0.f, -1});
   std::vector<int32_t> cells(lists);
   std::iota(cells.begin(), cells.end(), 0);
   std::stable_sort(cells.begin(), cells.end(), [&](int32_t a, int32_t b) {
@@ -181,27 +206,46 @@ Result<KnnGraph> BuildIvf(const RowMatrixXf& x, const KnnOptions& options) {
         }
         int slot = 0;
         while (probe_of[static_cast<size_t>(pos) * probes + slot] != cell) ++slot;
-        int32_t* out = &cand[(static_cast<size_t>(pos) * slots_per_row + slot) * k];
-        for (int j = 0; j < list.size(); ++j) out[j] = slots[j].id;
+        Cand* out = &cand[(static_cast<size_t>(pos) * slots_per_row + slot) * k];
+        for (int j = 0; j < list.size(); ++j) out[j] = slots[j];
       }
     }
     for (int64_t j = 0; j < m; ++j) {
-      int32_t* out = &cand[(static_cast<size_t>(pos_of[res[j]]) * slots_per_row + probes) * k];
-      for (int i = 0; i < rlists[j].size(); ++i) out[i] = rslots[j * rwidth + i].id;
+      Cand* out = &cand[(static_cast<size_t>(pos_of[res[j]]) * slots_per_row + probes) * k];
+      for (int i = 0; i < rlists[j].size(); ++i) out[i] = rslots[j * rwidth + i];
     }
   });
+  trace.Mark("search");
   KnnGraph graph;
   graph.n = static_cast<int32_t>(n);
   graph.k = k;
   graph.nbrs.assign(static_cast<size_t>(n) * k, Neighbor{});
   ParallelFor(options.threads, (n + kRowBlock - 1) / kRowBlock, [&](int64_t b) {
-    std::vector<int32_t> c;
+    // Only the best k + kRescoreMargin distinct candidates by kernel score are rescored:
+    // kernel scores differ from ExactDot in the last bits at most.
+    std::vector<Cand> c;
+    std::vector<int32_t> ids;
     for (int64_t pos = b * kRowBlock; pos < std::min(n, (b + 1) * kRowBlock); ++pos) {
-      const int32_t* in = &cand[static_cast<size_t>(pos) * slots_per_row * k];
-      c.assign(in, in + static_cast<size_t>(slots_per_row) * k);
-      FinalizeRow(x, keys, order[pos], c, graph);
+      const Cand* in = &cand[static_cast<size_t>(pos) * slots_per_row * k];
+      c.clear();
+      for (int64_t i = 0; i < static_cast<int64_t>(slots_per_row) * k; ++i) {
+        if (in[i].id >= 0) c.push_back(in[i]);
+      }
+      std::sort(c.begin(), c.end(), [](const Cand& a, const Cand& b2) { return a.id < b2.id; });
+      c.erase(std::unique(c.begin(), c.end(),
+                          [](const Cand& a, const Cand& b2) { return a.id == b2.id; }),
+              c.end());
+      const size_t keep = std::min<size_t>(c.size(), k + kRescoreMargin);
+      std::partial_sort(c.begin(), c.begin() + keep, c.end(), [&](const Cand& a, const Cand& b2) {
+        if (a.score != b2.score) return a.score > b2.score;
+        return KeyOf(keys, a.id) < KeyOf(keys, b2.id);
+      });
+      ids.clear();
+      for (size_t i = 0; i < keep; ++i) ids.push_back(c[i].id);
+      FinalizeRow(x, keys, order[pos], ids, graph);
     }
   });
+  trace.Mark("finalize");
   return graph;
 }
 
