@@ -18,7 +18,8 @@ padding:1rem 1.5rem;color:#1d1d1f;line-height:1.45}
 h1{margin-bottom:.2rem}h2{border-bottom:2px solid #ddd;padding-bottom:.2rem;margin-top:2rem}
 table{border-collapse:collapse;margin:.5rem 0 1rem;width:100%}
 th,td{border:1px solid #ddd;padding:.3rem .5rem;text-align:left;vertical-align:top}
-th{background:#f4f4f6}td.num{text-align:right}
+th{background:#f4f4f6}td.num{text-align:right}td,th{overflow-wrap:break-word}code,td.url{overflow-wrap:anywhere}td.date{white-space:nowrap}
+td.src{max-width:14rem}
 mark{background:#ffd54f;padding:0 .1em}
 .intro{font-size:1.05rem;color:#333}.muted{color:#666}.small{font-size:.85rem}
 .tag{display:inline-block;border-radius:3px;padding:0 .4em;margin-right:.3em;font-size:.85rem;
@@ -30,7 +31,7 @@ background:#ecebf5;color:#433f7a}
 .sides{display:grid;grid-template-columns:1fr 1fr;gap:.8rem}
 .side{background:#fafafa;border-left:4px solid #d95f02;padding:.4rem .6rem}
 .side.silent{border-left-color:#bbb;color:#666;font-style:italic}
-.meta{font-size:.85rem;color:#555;margin-bottom:.2rem}
+.meta{font-size:.85rem;color:#555;margin-bottom:.2rem;overflow-wrap:anywhere}
 td.differs{background:#fbe3d2;font-weight:bold}td.asserts{background:#d9efe7}
 td.silent{color:#aaa;text-align:center}
 .scroll{overflow-x:auto}
@@ -174,8 +175,8 @@ void Timeline(const ReportView& view, std::string& out) {
   for (const TimelineEntry& e : view.timeline()) {
     const DivergenceView& v = *e.divergence;
     std::string date = view.DateOf(e.statement);
-    out += "<tr><td>" + (date.empty() ? std::string("undated") : H(date)) + "</td><td>" +
-           H(view.OutletOf(e.statement)) + "</td><td>" +
+    out += "<tr><td class=\"date\">" + (date.empty() ? std::string("undated") : H(date)) +
+           "</td><td>" + H(view.OutletOf(e.statement)) + "</td><td>" +
            (v.claim ? v.claim->number : H(v.divergence->cluster)) + "</td><td>" +
            Highlighted(view, *e.statement, v.divergence) + "</td><td><a href=\"#" +
            H(v.divergence->id) + "\">" + v.number + "</a></td></tr>\n";
@@ -204,9 +205,10 @@ void Claims(const ReportView& view, std::string& out) {
            "<th>Outlet</th><th>Date</th><th>Statement</th><th>Source</th></tr></thead><tbody>\n";
     for (const Statement* s : c.statements) {
       std::string date = view.DateOf(s);
-      out += "<tr><td>" + H(view.OutletOf(s)) + "</td><td>" +
+      out += "<tr><td>" + H(view.OutletOf(s)) + "</td><td class=\"date\">" +
              (date.empty() ? std::string("undated") : H(date)) + "</td><td>" +
-             Highlighted(view, *s, nullptr) + "</td><td>" + SourceLink(view, *s) + "</td></tr>\n";
+             Highlighted(view, *s, nullptr) + "</td><td class=\"src\">" + SourceLink(view, *s) +
+             "</td></tr>\n";
     }
     out += "</tbody></table></div>\n";
   }
@@ -241,9 +243,9 @@ void Documents(const ReportView& view, std::string& out) {
     } else if (d->url && !d->url->empty()) {
       url = H(*d->url);
     }
-    out += "<tr><td>" + H(d->id) + "</td><td>" + H(d->outlet) + "</td><td>" +
-           H(d->date.value_or("—")) + "</td><td>" + H(d->title.value_or("—")) + "</td><td>" + url +
-           "</td></tr>\n";
+    out += "<tr><td>" + H(d->id) + "</td><td>" + H(d->outlet) + "</td><td class=\"date\">" +
+           H(d->date.value_or("—")) + "</td><td>" + H(d->title.value_or("—")) +
+           "</td><td class=\"url\">" + url + "</td></tr>\n";
   }
   out += "</tbody></table></section>\n";
 }

@@ -1,6 +1,8 @@
 #include "reports/svg.h"
 
 #include <algorithm>
+#include <string>
+#include <vector>
 
 #include "reports/escape.h"
 
@@ -11,10 +13,21 @@ namespace {
 constexpr int kLabelWidth = 280;
 constexpr int kCellWidth = 120;
 constexpr int kCellHeight = 26;
-constexpr int kHeaderHeight = 34;
+constexpr int kHeaderHeight = 44;
+constexpr size_t kHeaderChars = 17;  // per line of an outlet name, 2 lines at most
 constexpr int kLegendHeight = 30;
 
 std::string Num(int v) { return std::to_string(v); }
+
+// Splits an outlet name into at most two lines of about kHeaderChars bytes at spaces;
+// the rest is cut with an ellipsis (the full name is in the <title> tooltip).
+std::vector<std::string> WrapLabel(const std::string& name) {
+  std::string text = FoldSpace(name);
+  if (text.size() <= kHeaderChars) return {text};
+  size_t cut = text.rfind(' ', kHeaderChars);
+  if (cut == std::string::npos || cut == 0) return {TruncateUtf8(text, kHeaderChars)};
+  return {text.substr(0, cut), TruncateUtf8(text.substr(cut + 1), kHeaderChars)};
+}
 
 std::string Text(int x, int y, const std::string& text, const std::string& attrs = "") {
   return "<text x=\"" + Num(x) + "\" y=\"" + Num(y) + "\"" + attrs + ">" + HtmlEscape(text) +
@@ -36,10 +49,14 @@ std::string HeatmapSvg(const ReportView& view) {
       Num(height) + "\" font-family=\"sans-serif\" font-size=\"12\">\n";
   for (size_t o = 0; o < outlets.size(); ++o) {
     int x = kLabelWidth + kCellWidth * static_cast<int>(o) + kCellWidth / 2;
-    out += "<g><title>" + HtmlEscape(outlets[o]) + "</title>" +
-           Text(x, kHeaderHeight - 10, TruncateUtf8(outlets[o], 18),
-                " text-anchor=\"middle\" font-weight=\"bold\"") +
-           "</g>\n";
+    std::vector<std::string> lines = WrapLabel(outlets[o]);
+    int y = kHeaderHeight - 8 - 14 * static_cast<int>(lines.size() - 1);
+    out += "<g><title>" + HtmlEscape(outlets[o]) + "</title>";
+    for (const std::string& line : lines) {
+      out += Text(x, y, line, " text-anchor=\"middle\" font-weight=\"bold\"");
+      y += 14;
+    }
+    out += "</g>\n";
   }
   for (size_t c = 0; c < claims.size(); ++c) {
     const ClaimView& claim = claims[c];
