@@ -127,7 +127,6 @@ std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
     boost::connected_components(g, comp.data());
   }
   // 3. Refine each multi-document component (components listed by their first row).
-  std::vector<int32_t> first_row_of(n, -1);
   std::vector<std::vector<int32_t>> components;
   std::vector<int32_t> comp_index(n, -1);
   for (int32_t i = 0; i < n; ++i) {
