@@ -187,7 +187,10 @@ void Documents(const ReportView& view, std::string& out) {
   for (const Document* d : view.documents()) {
     std::string url = "—";
     if (d->url && IsSafeHttpUrl(*d->url)) {
-      url = "<" + *d->url + ">";  // autolink: IsSafeHttpUrl excludes spaces and < >
+      // Autolink (IsSafeHttpUrl excludes spaces and < >); a '|' would split the table cell.
+      std::string safe;
+      for (char ch : *d->url) safe += ch == '|' ? std::string("%7C") : std::string(1, ch);
+      url = "<" + safe + ">";
     } else if (d->url && !d->url->empty()) {
       url = Md(*d->url);
     }

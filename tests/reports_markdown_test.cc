@@ -107,7 +107,10 @@ TEST_CASE("report.md has the summary, the claim x outlet matrix and sorted diver
 }
 
 TEST_CASE("report.md of hostile text keeps every table row intact", "[reports]") {
-  std::string md = Render(HostileReport(), Format::kMarkdown);
+  Report hostile = HostileReport();
+  hostile.documents[2].url = "https://x.example/a|b";  // safe scheme, but a pipe
+  std::string md = Render(hostile, Format::kMarkdown);
+  CHECK(md.find("<https://x.example/a%7Cb>") != std::string::npos);
   CHECK(md.find("<script") != std::string::npos);  // the text is there, escaped:
   CHECK_FALSE(HasUnescaped(md, "<script"));
   CHECK_FALSE(HasUnescaped(md, "<img"));
