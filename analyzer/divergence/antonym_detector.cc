@@ -7,6 +7,22 @@
 
 namespace diverge::divergence {
 
+namespace {
+
+bool EndsWith(const std::string& w, std::string_view suf) {
+  return w.size() > suf.size() + 1 && w.compare(w.size() - suf.size(), suf.size(), suf) == 0;
+}
+
+// An adjective directly modifying a noun ("white dog"): not a verb form, followed by a
+// content word that is not an adverb.
+bool Attributive(const std::vector<Token>& t, size_t i) {
+  const std::string& w = t[i].lower;
+  if (EndsWith(w, "ed") || EndsWith(w, "ing") || EndsWith(w, "s")) return false;
+  return i + 1 < t.size() && IsContentWord(t[i + 1]) && !EndsWith(t[i + 1].lower, "ly");
+}
+
+}  // namespace
+
 bool AreOpposites(const DetectorContext& ctx, std::string_view a, std::string_view b) {
   for (const auto& [x, y] : NewsOpposites()) {
     if (x == a && y == b) return true;
@@ -32,6 +48,9 @@ std::vector<Finding> DetectAntonym(const Side& a, const Side& b, const DetectorC
     for (size_t j = 0; j < b.tokens.size(); ++j) {
       const Token& y = b.tokens[j];
       if (!IsContentWord(y) || y.cap || neg_b[j] || stems_a.count(Stem(y.lower))) continue;
+      // "a white dog" / "a black dog": opposite modifiers of a noun usually name
+      // different things, not conflicting claims about one
+      if (Attributive(a.tokens, i) && Attributive(b.tokens, j)) continue;
       if (!AreOpposites(ctx, x.lower, y.lower)) continue;
       Finding f;
       f.kind = DivergenceKind::kAntonym;

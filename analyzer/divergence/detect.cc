@@ -34,6 +34,7 @@ nlohmann::json DetectOptions::ToJson() const {
                         {"max_flags", max_flags},
                         {"align_overlap", align_overlap},
                         {"framing_overlap", framing_overlap},
+                        {"numeric_overlap", numeric_overlap},
                         {"same_period_days", same_period_days},
                         {"omissions", omissions},
                         {"omission_min_outlets", omission_min_outlets},
@@ -70,7 +71,7 @@ std::vector<Finding> RunPairDetectors(const Side& a, const Side& b, const Detect
   auto append = [&](std::vector<Finding> v) {
     for (auto& f : v) out.push_back(std::move(f));
   };
-  append(divergence::DetectNumeric(a, b, ctx));
+  append(divergence::DetectNumeric(a, b, ctx, o.numeric_overlap));
   append(divergence::DetectDate(a, b, ctx));
   append(divergence::DetectSet(a, b, ctx));
   append(divergence::DetectNegation(a, b, ctx, o.align_overlap));

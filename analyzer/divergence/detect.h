@@ -24,6 +24,7 @@ struct DetectOptions {
   int max_flags = 200;            // at most this many divergences (highest scores kept)
   double align_overlap = 0.25;    // content overlap for negation/antonym/attribution
   double framing_overlap = 0.08;  // content overlap for framing
+  double numeric_overlap = 0.1;   // content overlap for numeric
   int same_period_days = 31;      // publication dates this close: same state of the world
   bool omissions = true;
   int omission_min_outlets = 3;

@@ -1,9 +1,35 @@
 #include "analyzer/divergence/negation_detector.h"
 
+#include <cstdlib>
+#include <map>
+#include <set>
+
 #include "analyzer/divergence/lexicon.h"
 
 namespace diverge::divergence {
 namespace {
+
+// Share of a negation scope's content words that must occur on the asserting side.
+const double kScopeCoverage = 0.7;
+
+// Everyday synonyms of common nouns, so "no lady" covers "a woman" (stems).
+std::string NounClass(const std::string& stem) {
+  static const std::map<std::string, std::string> kClass = {
+      {"lady", "woman"},      {"guy", "man"},         {"gentleman", "man"},    {"kid", "child"},
+      {"youngster", "child"}, {"puppy", "dog"},       {"kitten", "cat"},       {"telephon", "phon"},
+      {"someon", "person"},   {"somebody", "person"}, {"individual", "person"}};
+  auto it = kClass.find(stem);
+  return it == kClass.end() ? stem : it->second;
+}
+
+bool IsPersonNoun(const std::string& stem) {
+  static const std::set<std::string> kPeople = {
+      "man",    "woman",  "lady",    "guy",      "boy",     "girl",     "child",
+      "kid",    "person", "people",  "player",   "someon",  "somebody", "chef",
+      "cook",   "worker", "officer", "official", "student", "teacher",  "soldier",
+      "driver", "rider",  "runner",  "athlet"};
+  return kPeople.count(stem) > 0;
+}
 
 bool IsBoundary(const Token& t) {
   if (t.kind == TokenKind::kPunct) {
@@ -18,6 +44,64 @@ bool IsBoundary(const Token& t) {
 bool IsSkippable(const Token& t) {
   return !IsContentWord(t) || t.lower == "longer" || t.lower == "yet" || t.lower == "even" ||
          t.lower == "being" || t.lower == "currently" || t.lower == "really";
+}
+
+// Words that call a claim false ("hoax", "debunked", "denied"): a sentence holding one
+// and most of the other side's content words refutes it.
+bool IsRefutation(std::string_view w) {
+  static const std::set<std::string_view> kWords = {
+      "hoax",        "hoaxes",    "fake",     "faked",    "false",     "falsely",
+      "untrue",      "debunked",  "debunk",   "debunks",  "denied",    "denies",
+      "deny",        "denial",    "refuted",  "refutes",  "refute",    "fabricated",
+      "fabrication", "baseless",  "bogus",    "myth",     "satire",    "satirical",
+      "unfounded",   "disproved", "disputed", "disputes", "retracted", "retraction"};
+  return kWords.count(w) > 0;
+}
+
+void DetectRefutation(const Side& a, const Side& b, std::vector<Finding>* out) {
+  auto run = [&](const Side& claim, const Side& refuter, bool refuter_is_b) {
+    std::set<std::string> claim_stems, refuter_stems;
+    for (const Token& t : claim.tokens) {
+      // a claim that already denies or doubts itself is not refuted by a denial
+      if (t.IsWord() && (IsRefutation(t.lower) || IsNegationCue(t.lower) || t.lower == "rumor" ||
+                         t.lower == "rumour")) {
+        return false;
+      }
+      if (IsContentWord(t)) claim_stems.insert(Stem(t.lower));
+    }
+    for (const Token& t : refuter.tokens) {
+      if (IsContentWord(t)) refuter_stems.insert(Stem(t.lower));
+    }
+    size_t shared = 0;
+    for (const auto& st : claim_stems) shared += refuter_stems.count(st);
+    if (shared < 2 || double(shared) < 0.4 * double(claim_stems.size())) return false;
+    for (const Token& r : refuter.tokens) {
+      if (!r.IsWord() || !IsRefutation(r.lower) || claim_stems.count(Stem(r.lower))) continue;
+      const Token* anchor = nullptr;  // the claim's first content word the refuter repeats
+      for (const Token& t : claim.tokens) {
+        if (IsContentWord(t) && refuter_stems.count(Stem(t.lower))) {
+          anchor = &t;
+          break;
+        }
+      }
+      if (!anchor) return false;
+      Finding f;
+      f.kind = DivergenceKind::kNegation;
+      f.nature = TimeNature::kState;
+      f.score = 0.55;
+      if (refuter_is_b) {
+        f.a_begin = anchor->begin, f.a_end = anchor->end, f.b_begin = r.begin, f.b_end = r.end;
+        f.summary = "B calls the claim \"" + r.text + "\"";
+      } else {
+        f.a_begin = r.begin, f.a_end = r.end, f.b_begin = anchor->begin, f.b_end = anchor->end;
+        f.summary = "A calls the claim \"" + r.text + "\"";
+      }
+      out->push_back(std::move(f));
+      return true;
+    }
+    return false;
+  };
+  if (!run(a, b, true)) run(b, a, false);
 }
 
 }  // namespace
@@ -73,6 +157,23 @@ std::vector<Finding> DetectNegation(const Side& a, const Side& b, const Detector
       for (size_t k = s.predicate + 1; k < s.end; ++k) {
         if (IsContentWord(neg.tokens[k])) cands.push_back(k);
       }
+      // the negated words must be what the other side asserts: most of the scope's
+      // content words occur there ("no man playing a piano" does not deny "a man is
+      // playing a guitar")
+      std::set<std::string> pos_stems;
+      for (const Token& t : pos.tokens) {
+        if (!t.IsWord()) continue;
+        std::string st = Stem(t.lower);
+        pos_stems.insert(NounClass(st));
+        if (IsPersonNoun(st)) pos_stems.insert("person");
+      }
+      size_t scope_words = 0, covered = 0;
+      for (size_t k = s.predicate; k < s.end; ++k) {
+        if (!IsContentWord(neg.tokens[k])) continue;
+        ++scope_words;
+        covered += pos_stems.count(NounClass(Stem(neg.tokens[k].lower)));
+      }
+      if (double(covered) < kScopeCoverage * double(scope_words)) continue;
       for (size_t c : cands) {
         std::string stem = Stem(neg.tokens[c].lower);
         for (size_t m = 0; m < pos.tokens.size(); ++m) {
@@ -102,6 +203,7 @@ std::vector<Finding> DetectNegation(const Side& a, const Side& b, const Detector
   };
   run(a, b, true);
   if (out.empty()) run(b, a, false);
+  if (out.empty()) DetectRefutation(a, b, &out);
   return out;
 }
 

@@ -150,7 +150,7 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
       size_t last = 0;
       size_t count = 0;
       while (k < n && count < 3 && t[k].IsWord() && !IsFunctionWord(t[k].lower) &&
-             !IsNumberWord(t[k].lower) && !IsSpeechVerb(t[k].lower)) {
+             !IsNumberWord(t[k].lower) && !(IsSpeechVerb(t[k].lower) && t[k].lower.back() != 's')) {
         last = k;
         ++k;
         ++count;
@@ -170,9 +170,11 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
   return out;
 }
 
-std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorContext&) {
-  std::vector<Quantity> qa = FindQuantities(a.tokens), qb = FindQuantities(b.tokens);
+std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorContext&,
+                                   double min_overlap) {
   std::vector<Finding> out;
+  if (min_overlap > 0 && ContentOverlap(a.tokens, b.tokens) < min_overlap) return out;
+  std::vector<Quantity> qa = FindQuantities(a.tokens), qb = FindQuantities(b.tokens);
   std::unordered_map<std::string, bool> done;
   for (const Quantity& x : qa) {
     if (done.count(x.referent)) continue;

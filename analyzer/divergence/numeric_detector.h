@@ -28,7 +28,9 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& tokens);
 // Value of a run of number words ("seventeen thousand" -> 17000); false if not one.
 bool ParseNumberWords(const std::vector<std::string>& lower_words, double* value);
 
-std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorContext& ctx);
+// `min_overlap`: content-word overlap (text.h ContentOverlap) the two sides need.
+std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorContext& ctx,
+                                   double min_overlap = 0);
 
 }  // namespace diverge::divergence
 

@@ -1,0 +1,90 @@
+#include <catch2/catch.hpp>
+
+#include "analyzer/divergence/date_detector.h"
+#include "tests/detector_test_util.h"
+
+namespace diverge::divergence {
+namespace {
+using testing::EvidenceA;
+using testing::EvidenceB;
+using testing::S;
+
+std::vector<std::string> Resolved(const std::string& text, const char* pub) {
+  Side s = S(text, pub);
+  std::vector<std::string> out;
+  for (const DateMention& d : FindDates(s.tokens, s.published)) {
+    if (d.role == DateRole::kPoint) out.push_back(d.date.ToString());
+  }
+  return out;
+}
+
+TEST_CASE("partial publication dates parse and compare", "[detector][date]") {
+  auto d = ParseIsoDate("2011-08");
+  REQUIRE(d);
+  CHECK(d->year == 2011);
+  CHECK(d->month == 8);
+  CHECK(d->day == 0);
+  CHECK_FALSE(ParseIsoDate("August"));
+  CHECK(CompareDates({2012, 0, 0}, {2012, 6, 0}) == 0);
+  CHECK(CompareDates({2011, 8, 0}, {2012, 0, 0}) == -1);
+  CHECK(CompareDates({2017, 6, 15}, {2017, 6, 14}) == 1);
+}
+
+TEST_CASE("relative dates resolve against the publication date", "[detector][date]") {
+  // "last June" in a November 2012 article is June 2012; in June 2012 it is June 2011
+  CHECK(Resolved("Uzbekistan quit the alliance last June.", "2012-11") ==
+        std::vector<std::string>{"2012-06"});
+  CHECK(Resolved("It quit last June.", "2012-06-20") == std::vector<std::string>{"2011-06"});
+  // 2017-06-15 was a Thursday
+  CHECK(Resolved("The secretary said Thursday that it works.", "2017-06-15") ==
+        std::vector<std::string>{"2017-06-15"});
+  CHECK(Resolved("He spoke on Monday.", "2017-06-15") == std::vector<std::string>{"2017-06-12"});
+  CHECK(Resolved("We may sign an agreement this year.", "2017-06-15") ==
+        std::vector<std::string>{"2017"});
+  CHECK(Resolved("At the October 24 meeting he spoke.", "2012-11") ==
+        std::vector<std::string>{"2012-10-24"});
+  // a weekday cannot be resolved against a month-only date
+  CHECK(Resolved("He spoke on Monday.", "2011-08").empty());
+}
+
+TEST_CASE("absolute dates and their roles", "[detector][date]") {
+  CHECK(Resolved("It was signed on May 15, 1992 and renamed in 2002.", nullptr) ==
+        std::vector<std::string>{"1992-05-15", "2002"});
+  CHECK(Resolved("It met on 30 March 2021.", nullptr) == std::vector<std::string>{"2021-03-30"});
+  // attributive and bounding years date no event
+  CHECK(Resolved("building upon the 1992 Collective Security Treaty", nullptr).empty());
+  CHECK(Resolved("each year since 1998, Russia has introduced it", nullptr).empty());
+  // "may" the verb is not a month
+  CHECK(Resolved("They may sign it.", nullptr).empty());
+}
+
+TEST_CASE("different dates for the same founding event are a historical conflict",
+          "[detector][date]") {
+  Side a =
+      S("The organization was established on the basis of the treaty and signed by its "
+        "members on May 15, 1992.",
+        "2017-06-15");
+  Side b = S("The organization was formed in 2002, building upon the 1992 treaty.", "2012-11");
+  auto f = DetectDate(a, b, {});
+  REQUIRE(f.size() >= 1);
+  CHECK(f[0].kind == DivergenceKind::kDate);
+  CHECK(f[0].nature == TimeNature::kHistorical);
+  CHECK(EvidenceA(a, f[0]) == "May 15, 1992");
+  CHECK(EvidenceB(b, f[0]) == "2002");
+}
+
+TEST_CASE("the same date written differently, or different events, agree", "[detector][date]") {
+  Side a = S("The bank was founded in 1998.", "2020-01-01");
+  Side b = S("Founded in March 1998, the bank grew fast.", "2021-01-01");
+  CHECK(DetectDate(a, b, {}).empty());
+  Side c = S("The bank was founded in 1998.");
+  Side d = S("The bank's chief died in 2004.");
+  CHECK(DetectDate(c, d, {}).empty());
+  // a relative date that resolves to the same month
+  Side e = S("Uzbekistan quit the alliance last June.", "2012-11");
+  Side g = S("Uzbekistan quit the alliance in June 2012.", "2015-01");
+  CHECK(DetectDate(e, g, {}).empty());
+}
+
+}  // namespace
+}  // namespace diverge::divergence

@@ -1,0 +1,47 @@
+#include <catch2/catch.hpp>
+
+#include "analyzer/divergence/framing_detector.h"
+#include "tests/detector_test_util.h"
+
+namespace diverge::divergence {
+namespace {
+using testing::EvidenceA;
+using testing::EvidenceB;
+using testing::S;
+
+TEST_CASE("clashing characterisations of the same act", "[detector][framing]") {
+  Side a = S("The operation is aimed at drug dealers and also at political provocateurs.");
+  Side b = S("The operation showed the information space remains vulnerable to drug dealers.");
+  auto f = DetectFraming(a, b, {}, 0.08);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].kind == DivergenceKind::kFraming);
+  CHECK(f[0].nature == TimeNature::kTimeless);
+  CHECK(EvidenceA(a, f[0]) == "political provocateurs");
+  CHECK(EvidenceB(b, f[0]) == "vulnerable");
+}
+
+TEST_CASE("a hedge against a factive", "[detector][framing]") {
+  Side a = S("The minister allegedly took bribes from the company.");
+  Side b = S("The minister admitted he took bribes from the company.");
+  auto f = DetectFraming(a, b, {}, 0.08);
+  REQUIRE(f.size() == 1);
+  CHECK(EvidenceA(a, f[0]) == "allegedly");
+  CHECK(EvidenceB(b, f[0]) == "admitted");
+}
+
+TEST_CASE("paraphrases and one-sided colour are not framing flags", "[detector][framing]") {
+  CHECK(DetectFraming(S("The government closed the border on Monday."),
+                      S("On Monday the border was closed by the government."), {}, 0.08)
+            .empty());
+  // an evaluative word on one side only
+  CHECK(DetectFraming(S("The regime closed the border on Monday."),
+                      S("The government closed the border on Monday."), {}, 0.08)
+            .empty());
+  // the same loaded word on both sides
+  CHECK(
+      DetectFraming(S("The regime closed the border."), S("The regime shut the border."), {}, 0.08)
+          .empty());
+}
+
+}  // namespace
+}  // namespace diverge::divergence

@@ -1,0 +1,76 @@
+#include <catch2/catch.hpp>
+
+#include "analyzer/divergence/numeric_detector.h"
+#include "tests/detector_test_util.h"
+
+namespace diverge::divergence {
+namespace {
+using testing::EvidenceA;
+using testing::EvidenceB;
+using testing::S;
+
+TEST_CASE("number words parse", "[detector][numeric]") {
+  double v = 0;
+  REQUIRE(ParseNumberWords({"seventeen", "thousand"}, &v));
+  CHECK(v == 17000);
+  REQUIRE(ParseNumberWords({"two", "hundred", "and", "five"}, &v));
+  CHECK(v == 205);
+  REQUIRE(ParseNumberWords({"twenty-five"}, &v));
+  CHECK(v == 25);
+  CHECK_FALSE(ParseNumberWords({"many"}, &v));
+}
+
+TEST_CASE("quantities are bound to the noun they count", "[detector][numeric]") {
+  Side s =
+      S("Seventeen thousand soldiers and 2,000 special servicemen will join, "
+        "and 1.5 million people and 40% of voters and six member states.");
+  auto q = FindQuantities(s.tokens);
+  REQUIRE(q.size() == 5);
+  CHECK(q[0].value == 17000);
+  CHECK(q[0].referent == "soldier");
+  CHECK(q[1].value == 2000);
+  CHECK(q[1].referent == "serviceman");
+  CHECK(q[2].value == 1.5e6);
+  CHECK(q[2].referent == "person");
+  CHECK(q[3].value == 40);
+  CHECK(q[3].referent == "percent");
+  CHECK(q[4].value == 6);
+  CHECK(q[4].referent == "state");
+}
+
+TEST_CASE("years, dates and times are not quantities", "[detector][numeric]") {
+  Side s = S("On May 15, 1992 at 10:38 the treaty was signed; in 2002 it was renamed.");
+  CHECK(FindQuantities(s.tokens).empty());
+}
+
+TEST_CASE("different values for the same referent diverge", "[detector][numeric]") {
+  Side a = S("The alliance deployed 2,000 troops to the border region.");
+  Side b = S("The alliance deployed 3,500 troops to the border region.");
+  auto f = DetectNumeric(a, b, {});
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].kind == DivergenceKind::kNumeric);
+  CHECK(EvidenceA(a, f[0]) == "2,000 troops");
+  CHECK(EvidenceB(b, f[0]) == "3,500 troops");
+}
+
+TEST_CASE("false friends: same number, different referent", "[detector][numeric]") {
+  Side a = S("Seventeen thousand soldiers and 2,000 special servicemen will make up the forces.");
+  Side b = S("As a result of the joint action, 2,000 suspect websites were identified.");
+  CHECK(DetectNumeric(a, b, {}).empty());
+  // different value, different referent
+  Side c = S("The operation found 300 websites.");
+  Side d = S("The operation involved 40 servicemen.");
+  CHECK(DetectNumeric(c, d, {}).empty());
+}
+
+TEST_CASE("approximate figures within tolerance agree", "[detector][numeric]") {
+  Side a = S("About 2,000 people attended the rally.");
+  Side b = S("Some 2,200 people attended the rally.");
+  CHECK(DetectNumeric(a, b, {}).empty());
+  Side c = S("The rally drew 2,000 people.");
+  Side d = S("The rally drew 2,000 people, police said.");
+  CHECK(DetectNumeric(c, d, {}).empty());
+}
+
+}  // namespace
+}  // namespace diverge::divergence

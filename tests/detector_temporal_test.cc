@@ -1,0 +1,63 @@
+#include <catch2/catch.hpp>
+
+#include "analyzer/divergence/temporal.h"
+#include "tests/detector_test_util.h"
+
+namespace diverge::divergence {
+namespace {
+using testing::S;
+
+Finding StateFinding(std::vector<std::string> changed) {
+  Finding f;
+  f.kind = DivergenceKind::kSet;
+  f.nature = TimeNature::kState;
+  f.changed_items = std::move(changed);
+  return f;
+}
+
+TEST_CASE("a dated change between the publication dates is a change over time",
+          "[detector][temporal]") {
+  ChangeIndex idx;
+  idx.AddDocument("004", "The league has five members. Paris quit the league last June.",
+                  ParseIsoDate("2012-11"));
+  auto ev = idx.Find("Paris");
+  REQUIRE(ev);
+  CHECK(ev->date.ToString() == "2012-06");
+  CHECK(ev->word == "quit");
+  CHECK(ev->direction == -1);
+  Side a = S("x", "2011-08");
+  Side b = S("y", "2017-06-15");
+  TemporalLabel l = LabelTemporal(StateFinding({"Paris"}), a, b, &idx, 31);
+  CHECK(l.temporal == Temporal::kChangeOverTime);
+  CHECK(l.reason.find("004 says Paris quit in 2012-06") != std::string::npos);
+  // a change dated before both articles: one of them is out of date
+  Side c = S("x", "2013-01");
+  Side d = S("y", "2014-01");
+  CHECK(LabelTemporal(StateFinding({"Paris"}), c, d, &idx, 31).temporal ==
+        Temporal::kContradiction);
+}
+
+TEST_CASE("without evidence, publication dates decide", "[detector][temporal]") {
+  ChangeIndex idx;
+  Side a = S("x", "2017-06-15");
+  Side b = S("y", "2017-06-20");
+  Side c = S("y", "2019-01");
+  Side u = S("y");
+  CHECK(LabelTemporal(StateFinding({"Lyon"}), a, b, &idx, 31).temporal == Temporal::kContradiction);
+  CHECK(LabelTemporal(StateFinding({"Lyon"}), a, c, &idx, 31).temporal == Temporal::kUndetermined);
+  CHECK(LabelTemporal(StateFinding({}), a, u, &idx, 31).temporal == Temporal::kUndetermined);
+}
+
+TEST_CASE("historical facts and framings are contradictions whatever the dates",
+          "[detector][temporal]") {
+  Finding f;
+  f.nature = TimeNature::kHistorical;
+  Side a = S("x", "2011-08");
+  Side b = S("y", "2021-03-31");
+  CHECK(LabelTemporal(f, a, b, nullptr, 31).temporal == Temporal::kContradiction);
+  f.nature = TimeNature::kTimeless;
+  CHECK(LabelTemporal(f, a, b, nullptr, 31).temporal == Temporal::kContradiction);
+}
+
+}  // namespace
+}  // namespace diverge::divergence
