@@ -36,6 +36,11 @@ td.differs{background:#fbe3d2;font-weight:bold}td.asserts{background:#d9efe7}
 td.silent{color:#aaa;text-align:center}
 .scroll{overflow-x:auto}
 code{background:#f4f4f6;padding:0 .2em;border-radius:3px}
+.filter input{position:absolute;opacity:0}
+.filter label{display:inline-block;border:1px solid #bbb;border-radius:3px;padding:0 .5em;
+margin:0 .3em .3em 0;cursor:pointer;font-size:.85rem}
+.filter input:checked+label{background:#433f7a;color:#fff;border-color:#433f7a}
+.filter input:focus-visible+label{outline:2px solid #d95f02}
 @media (max-width:700px){.sides{grid-template-columns:1fr}}
 )css";
 
@@ -133,6 +138,23 @@ std::string Side(const ReportView& view, const char* label, const Statement* s,
          SourceLink(view, *s) + "</div>" + Highlighted(view, *s, &d) + "</div>";
 }
 
+// Show-only-one-kind buttons without scripts: radio inputs and :checked sibling rules
+// (the generated CSS only names our own kind names, never corpus text).
+void KindFilter(const ReportView& view, std::string& out) {
+  std::string css, buttons;
+  buttons += "<input type=\"radio\" name=\"kind\" id=\"f-all\" checked><label for=\"f-all\">all " +
+             std::to_string(view.divergences().size()) + "</label>";
+  for (const auto& [kind, n] : view.CountByKind()) {
+    if (n == 0) continue;
+    std::string id = "f-" + kind;
+    buttons += "<input type=\"radio\" name=\"kind\" id=\"" + id + "\"><label for=\"" + id + "\">" +
+               kind + " " + std::to_string(n) + "</label>";
+    css += "#" + id + ":checked~.divs .divergence:not(.kind-" + kind + "){display:none}\n";
+  }
+  out += "<style>" + css + "</style>\n<div class=\"filter\"><span class=\"small\">Show: </span>" +
+         buttons + "\n<div class=\"divs\">\n";
+}
+
 void Divergences(const ReportView& view, std::string& out) {
   out += "<section id=\"divergences\"><h2>Divergences, strongest first</h2>\n";
   if (view.divergences().empty()) {
@@ -142,6 +164,7 @@ void Divergences(const ReportView& view, std::string& out) {
   out +=
       "<p>Sorted by score (0 to 1: how certain and how important). The conflicting words "
       "are <mark>highlighted</mark>.</p>\n";
+  KindFilter(view, out);
   for (const DivergenceView& v : view.divergences()) {
     const Divergence& d = *v.divergence;
     std::string kind(KindName(d.kind)), temporal(TemporalName(d.temporal));
@@ -162,6 +185,7 @@ void Divergences(const ReportView& view, std::string& out) {
     if (d.review.note && !d.review.note->empty()) out += " — " + H(*d.review.note);
     out += "</p>\n</article>\n";
   }
+  out += "</div></div>\n";  // .divs, .filter
   out += "</section>\n";
 }
 

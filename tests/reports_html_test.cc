@@ -34,10 +34,11 @@ std::vector<Tag> Tags(const std::string& html) {
 }
 
 const std::set<std::string> kAllowedTags = {
-    "DOCTYPE", "html", "head", "meta",    "title",   "style",   "body",    "header", "h1",
-    "h2",      "h3",   "p",    "nav",     "a",       "main",    "section", "table",  "tbody",
-    "thead",   "tr",   "th",   "td",      "em",      "strong",  "span",    "div",    "svg",
-    "g",       "text", "rect", "details", "summary", "article", "mark",    "code"};
+    "DOCTYPE", "html",  "head",  "meta",  "title", "style", "body",    "header",
+    "h1",      "h2",    "h3",    "p",     "nav",   "a",     "main",    "section",
+    "table",   "tbody", "thead", "tr",    "th",    "td",    "em",      "strong",
+    "span",    "div",   "svg",   "g",     "text",  "rect",  "details", "summary",
+    "article", "mark",  "code",  "input", "label"};
 
 void CheckInert(const std::string& html) {
   for (const Tag& t : Tags(html)) {
