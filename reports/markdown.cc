@@ -78,7 +78,7 @@ void Matrix(const ReportView& view, std::string& out) {
   for (size_t i = 0; i < view.outlets().size(); ++i) out += ":-:|";
   out += "\n";
   for (const ClaimView& c : view.claims()) {
-    out += "| " + c.number + " " + Md(c.label) + " |";
+    out += "| " + c.number + " " + Md(TruncateUtf8(c.label, 60)) + " |";
     for (Cell cell : c.cells) {
       out += cell == Cell::kDiffers   ? " **differs** |"
              : cell == Cell::kAsserts ? " asserts |"
