@@ -32,4 +32,25 @@ Status WriteNpy(const std::string& path, const float* data, int64_t rows, int64_
   return WriteFileAtomic(path, EncodeNpy(data, rows, cols));
 }
 
+std::string IdsPathFor(const std::string& npy_path) {
+  const std::string ext = ".npy";
+  if (npy_path.size() >= ext.size() &&
+      npy_path.compare(npy_path.size() - ext.size(), ext.size(), ext) == 0) {
+    return npy_path.substr(0, npy_path.size() - ext.size()) + ".ids.txt";
+  }
+  return npy_path + ".ids.txt";
+}
+
+Status WriteVectorsWithIds(const std::string& npy_path, const float* vectors, int64_t rows,
+                           int64_t cols, const std::vector<std::string>& ids) {
+  if (static_cast<int64_t>(ids.size()) != rows) {
+    return Status::InvalidArgument(npy_path + ": " + std::to_string(ids.size()) + " ids for " +
+                                   std::to_string(rows) + " vectors");
+  }
+  std::string lines;
+  for (const auto& id : ids) lines += id + "\n";
+  DIVERGE_RETURN_IF_ERROR(WriteNpy(npy_path, vectors, rows, cols));
+  return WriteFileAtomic(IdsPathFor(npy_path), lines);
+}
+
 }  // namespace diverge

@@ -4,6 +4,7 @@
 
 #include <cstdint>
 #include <string>
+#include <vector>
 
 #include "analyzer/base/status.h"
 
@@ -17,6 +18,16 @@ std::string EncodeNpy(const float* data, int64_t rows, int64_t cols);
 
 // Writes EncodeNpy(...) to `path` atomically.
 Status WriteNpy(const std::string& path, const float* data, int64_t rows, int64_t cols);
+
+// Path of the ids file beside a .npy: "dir/vectors.npy" -> "dir/vectors.ids.txt"
+// (a path not ending in .npy just gets ".ids.txt" appended).
+std::string IdsPathFor(const std::string& npy_path);
+
+// Writes `vectors` (rows x cols, row-major) to `npy_path` and `ids` (one per line, in
+// row order) to IdsPathFor(npy_path), both atomically. kInvalidArgument if the number of
+// ids differs from rows; kIOError naming the file if a write fails.
+Status WriteVectorsWithIds(const std::string& npy_path, const float* vectors, int64_t rows,
+                           int64_t cols, const std::vector<std::string>& ids);
 
 }  // namespace diverge
 

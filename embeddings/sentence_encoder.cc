@@ -60,10 +60,15 @@ SentenceEncoder::SentenceEncoder(const EmbeddingModel& model, EncoderOptions opt
 }
 
 EncodedSentence SentenceEncoder::Encode(std::string_view text) const {
+  return EncodeImpl(text, /*full=*/true);
+}
+
+EncodedSentence SentenceEncoder::EncodeImpl(std::string_view text, bool full) const {
   EncodedSentence s;
   const int d = model_.dims();
   s.vector = Eigen::VectorXf::Zero(d);
-  std::vector<float> sub(d);
+  std::vector<float> sub;
+  if (model_.HasSubwords()) sub.resize(d);
   int n_vec = 0;
   auto add_word = [&](std::string_view w, bool content, bool cap) {
     int32_t id = model_.Find(w);
@@ -71,7 +76,9 @@ EncodedSentence SentenceEncoder::Encode(std::string_view text) const {
     if (id >= 0) {
       double p = model_.Probability(id);
       idf = static_cast<float>(-std::log(p));
-      model_.AddVector(id, static_cast<float>(options_.sif_a / (options_.sif_a + p)),
+      float norm = model_.Norm(id);
+      float unit = options_.unit_word_vectors && norm > 0 ? 1.0f / norm : 1.0f;
+      model_.AddVector(id, unit * static_cast<float>(options_.sif_a / (options_.sif_a + p)),
                        s.vector.data());
       s.word_ids.push_back(id);
       s.idf.push_back(idf);
@@ -80,18 +87,23 @@ EncodedSentence SentenceEncoder::Encode(std::string_view text) const {
       for (int k = 0; k < d; ++k) s.vector[k] += sub[k];  // weight ~1 for rare words
       ++n_vec;
     }
-    if (content && !IsStopword(w)) {
+    if (full && content && !IsStopword(w)) {
       s.terms.emplace_back(w);
       s.term_idf.push_back(idf);
       if (cap) s.entities.emplace_back(w);
     }
   };
+  std::string prev;
   for (const Token& t : Tokenize(text)) {
+    if (full && t.kind != TokenKind::kPunct) {
+      if (!prev.empty()) s.bigrams.push_back(prev + " " + t.text);
+      prev = t.text;
+    }
     switch (t.kind) {
       case TokenKind::kPunct:
         break;
       case TokenKind::kNumber:
-        s.numbers.push_back(t.text);
+        if (full) s.numbers.push_back(t.text);
         ++s.tokens;
         break;
       case TokenKind::kNegation:
@@ -132,7 +144,9 @@ RowMatrix SentenceEncoder::EncodeAll(const std::vector<std::string>& texts, int 
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   threads = std::min<int>(threads, std::max<size_t>(1, texts.size() / 64));
   auto work = [&](size_t begin, size_t end) {
-    for (size_t i = begin; i < end; ++i) m.row(i) = Encode(texts[i]).vector.transpose();
+    for (size_t i = begin; i < end; ++i) {
+      m.row(i) = EncodeImpl(texts[i], /*full=*/false).vector.transpose();
+    }
   };
   if (threads <= 1) {
     work(0, texts.size());
@@ -152,31 +166,45 @@ SimilarityFeatures SentenceEncoder::Features(const EncodedSentence& a,
                                              const EncodedSentence& b) const {
   SimilarityFeatures f{};
   f[0] = (a.vector.size() == b.vector.size()) ? a.vector.dot(b.vector) : 0.0f;
-  // Greedy max-cosine alignment, IDF-weighted, both directions.
+  // Greedy max-cosine alignment, both directions: IDF-weighted, plain, and squared.
   const size_t na = a.word_ids.size(), nb = b.word_ids.size();
-  float prec = 0, rec = 0;
+  float prec = 0, rec = 0, pprec = 0, prec_sq = 0, rec_sq = 0, prec_plain = 0, rec_plain = 0;
+  float unaligned = 0;
+  (void)pprec;
   if (na > 0 && nb > 0) {
-    std::vector<float> best_b(nb, -1.0f);
-    float num_a = 0, den_a = 0, num_b = 0, den_b = 0;
+    std::vector<float> best_a(na, -1.0f), best_b(nb, -1.0f);
     for (size_t i = 0; i < na; ++i) {
-      float best = -1.0f;
       for (size_t j = 0; j < nb; ++j) {
         float c =
             a.word_ids[i] == b.word_ids[j] ? 1.0f : model_.Cosine(a.word_ids[i], b.word_ids[j]);
-        best = std::max(best, c);
+        best_a[i] = std::max(best_a[i], c);
         best_b[j] = std::max(best_b[j], c);
       }
-      num_a += a.idf[i] * best;
-      den_a += a.idf[i];
     }
-    for (size_t j = 0; j < nb; ++j) {
-      num_b += b.idf[j] * best_b[j];
-      den_b += b.idf[j];
-    }
-    prec = den_a > 0 ? num_a / den_a : 0;
-    rec = den_b > 0 ? num_b / den_b : 0;
+    auto side = [](const std::vector<float>& best, const std::vector<float>& idf, float* w,
+                   float* sq, float* plain, float* miss) {
+      float num = 0, num_sq = 0, den = 0, sum = 0, lost = 0;
+      for (size_t i = 0; i < best.size(); ++i) {
+        float c = std::max(best[i], 0.0f);
+        num += idf[i] * best[i];
+        num_sq += idf[i] * c * c;
+        den += idf[i];
+        sum += best[i];
+        if (best[i] < 0.5f) lost += idf[i];
+      }
+      *w = den > 0 ? num / den : 0;
+      *sq = den > 0 ? num_sq / den : 0;
+      *plain = best.empty() ? 0 : sum / best.size();
+      *miss += lost / std::max(den, 1e-6f);
+    };
+    side(best_a, a.idf, &prec, &prec_sq, &prec_plain, &unaligned);
+    side(best_b, b.idf, &rec, &rec_sq, &rec_plain, &unaligned);
+    unaligned /= 2;
+  } else {
+    unaligned = (na == 0 && nb == 0) ? 0.0f : 1.0f;
   }
-  f[1] = prec + rec > 0 ? 2 * prec * rec / (prec + rec) : 0.0f;
+  auto f1 = [](float p, float r) { return p + r > 0 ? 2 * p * r / (p + r) : 0.0f; };
+  f[1] = f1(prec, rec);
   f[2] = std::min(prec, rec);
   float contain = 0;
   f[3] = WeightedJaccard(a, b, &contain);
@@ -186,6 +214,11 @@ SimilarityFeatures SentenceEncoder::Features(const EncodedSentence& a,
   f[7] = ((a.negations > 0) != (b.negations > 0)) ? 1.0f : 0.0f;
   int ta = std::max(a.tokens, 1), tb = std::max(b.tokens, 1);
   f[8] = static_cast<float>(std::min(ta, tb)) / static_cast<float>(std::max(ta, tb));
+  f[9] = f1(prec_plain, rec_plain);
+  f[10] = f1(prec_sq, rec_sq);
+  f[11] = unaligned;
+  f[12] = SetJaccard(a.bigrams, b.bigrams);
+  f[13] = std::fabs(std::log(static_cast<float>(ta)) - std::log(static_cast<float>(tb)));
   if (a.vector.size() == b.vector.size()) {
     const Eigen::Index d = a.vector.size();
     f.vec.resize(2 * d);

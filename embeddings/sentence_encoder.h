@@ -40,12 +40,16 @@ struct EncodedSentence {
   std::vector<float> term_idf;        // idf per terms entry (unknown words: the maximum)
   std::vector<std::string> numbers;   // canonical number tokens, in order
   std::vector<std::string> entities;  // capitalised non-initial words (lowercased)
+  std::vector<std::string> bigrams;   // "w1 w2" of consecutive word tokens
   int negations = 0;                  // count of negators
   int tokens = 0;                     // word + number + negation tokens
 };
 
 struct EncoderOptions {
   double sif_a = 1e-3;
+  // Sum unit-length word vectors (as uSIF does): GloVe norms grow with frequency.
+  // Off: on STS-B/SICK train it made no consistent difference.
+  bool unit_word_vectors = false;
   bool remove_common_component = true;
 };
 
@@ -69,6 +73,9 @@ class SentenceEncoder {
   const EmbeddingModel& model() const { return model_; }
 
  private:
+  // full = false: only `vector` (and word_ids/idf) are filled, for EncodeAll.
+  EncodedSentence EncodeImpl(std::string_view text, bool full) const;
+
   const EmbeddingModel& model_;
   EncoderOptions options_;
   SimilarityCombiner combiner_;

@@ -71,6 +71,25 @@ Result<SimilarityCombiner> SimilarityCombiner::FromJson(std::string_view json,
     c.note = j.value("note", "");
     c.vec_size_ = j.value("vec_size", 0);
     c.hidden_ = j.value("hidden", 0);
+    if (j.contains("tree_roots")) {
+      c.tree_roots_ = j.at("tree_roots").get<std::vector<int>>();
+      c.tree_feature_ = j.at("tree_feature").get<std::vector<int>>();
+      c.tree_left_ = j.at("tree_left").get<std::vector<int>>();
+      c.tree_right_ = j.at("tree_right").get<std::vector<int>>();
+      c.tree_threshold_ = j.at("tree_threshold").get<std::vector<double>>();
+      c.tree_value_ = j.at("tree_value").get<std::vector<double>>();
+      const int nodes = static_cast<int>(c.tree_feature_.size());
+      bool bad = c.tree_left_.size() != size_t(nodes) || c.tree_right_.size() != size_t(nodes) ||
+                 c.tree_threshold_.size() != size_t(nodes) || c.tree_value_.size() != size_t(nodes);
+      for (int k = 0; !bad && k < nodes; ++k) {
+        // Children must come after their parent (no cycles) and features be valid.
+        bad = c.tree_feature_[k] >= kNumSimilarityFeatures ||
+              (c.tree_feature_[k] >= 0 && (c.tree_left_[k] <= k || c.tree_right_[k] <= k ||
+                                           c.tree_left_[k] >= nodes || c.tree_right_[k] >= nodes));
+      }
+      for (int r : c.tree_roots_) bad = bad || r < 0 || r >= nodes;
+      if (bad) return Status::Corruption(name + ": malformed boosted trees");
+    }
     if (c.hidden_ > 0) {
       c.w1_ = j.at("w1").get<std::vector<double>>();
       c.b1_ = j.at("b1").get<std::vector<double>>();
@@ -99,6 +118,14 @@ std::string SimilarityCombiner::ToJson() const {
       std::vector<std::string>(kSimilarityFeatureNames.begin(), kSimilarityFeatureNames.end());
   j["vec_size"] = vec_size_;
   j["hidden"] = hidden_;
+  if (!tree_roots_.empty()) {
+    j["tree_roots"] = tree_roots_;
+    j["tree_feature"] = tree_feature_;
+    j["tree_left"] = tree_left_;
+    j["tree_right"] = tree_right_;
+    j["tree_threshold"] = tree_threshold_;
+    j["tree_value"] = tree_value_;
+  }
   if (hidden_ > 0) {
     j["model"] =
         "one-hidden-layer ReLU network on standardised base features, their pairwise "
@@ -132,7 +159,115 @@ float SimilarityCombiner::Score(const SimilarityFeatures& f) const {
       if (a > 0) s += w2_[h] * a;
     }
   }
+  s += TreesScore(f);
   return static_cast<float>(Squash(s));
+}
+
+double SimilarityCombiner::TreesScore(const SimilarityFeatures& f) const {
+  double s = 0;
+  for (int root : tree_roots_) {
+    int node = root;
+    while (tree_feature_[node] >= 0) {
+      node = f[tree_feature_[node]] <= tree_threshold_[node] ? tree_left_[node] : tree_right_[node];
+    }
+    s += tree_value_[node];
+  }
+  return s;
+}
+
+void SimilarityCombiner::FitTrees(const std::vector<SimilarityFeatures>& xs,
+                                  std::vector<double> residual, const CombinerConfig& config) {
+  const int n = static_cast<int>(xs.size()), nf = kNumSimilarityFeatures;
+  const double shrink = 0.05;
+  const int min_leaf = 20;
+  std::vector<std::vector<int>> sorted(nf);
+  for (int f = 0; f < nf; ++f) {
+    sorted[f].resize(n);
+    for (int i = 0; i < n; ++i) sorted[f][i] = i;
+    std::stable_sort(sorted[f].begin(), sorted[f].end(),
+                     [&](int a, int b) { return xs[a][f] < xs[b][f]; });
+  }
+  std::vector<int> node_of(n);
+  for (int t = 0; t < config.trees; ++t) {
+    const int root = static_cast<int>(tree_feature_.size());
+    tree_roots_.push_back(root);
+    auto new_node = [&]() {
+      tree_feature_.push_back(-1);
+      tree_left_.push_back(-1);
+      tree_right_.push_back(-1);
+      tree_threshold_.push_back(0);
+      tree_value_.push_back(0);
+      return static_cast<int>(tree_feature_.size()) - 1;
+    };
+    new_node();
+    std::fill(node_of.begin(), node_of.end(), root);
+    std::vector<int> active = {root};
+    for (int depth = 0; depth < config.depth && !active.empty(); ++depth) {
+      const int total_nodes = static_cast<int>(tree_feature_.size());
+      std::vector<double> sum(total_nodes, 0), best_gain(total_nodes, 1e-12), best_thr(total_nodes);
+      std::vector<int> cnt(total_nodes, 0), best_f(total_nodes, -1);
+      std::vector<char> is_active(total_nodes, 0);
+      for (int a : active) is_active[a] = 1;
+      for (int i = 0; i < n; ++i) {
+        sum[node_of[i]] += residual[i];
+        ++cnt[node_of[i]];
+      }
+      for (int f = 0; f < nf; ++f) {
+        std::vector<double> lsum(total_nodes, 0), last(total_nodes, 0);
+        std::vector<int> lcnt(total_nodes, 0);
+        for (int i : sorted[f]) {
+          int node = node_of[i];
+          if (!is_active[node]) continue;
+          double v = xs[i][f];
+          int rc = cnt[node] - lcnt[node];
+          if (lcnt[node] >= min_leaf && rc >= min_leaf && v > last[node]) {
+            double rs = sum[node] - lsum[node];
+            double gain = lsum[node] * lsum[node] / lcnt[node] + rs * rs / rc -
+                          sum[node] * sum[node] / cnt[node];
+            if (gain > best_gain[node]) {
+              best_gain[node] = gain;
+              best_f[node] = f;
+              best_thr[node] = (last[node] + v) / 2;
+            }
+          }
+          lsum[node] += residual[i];
+          ++lcnt[node];
+          last[node] = v;
+        }
+      }
+      std::vector<int> next;
+      for (int a : active) {
+        if (best_f[a] < 0) continue;
+        tree_feature_[a] = best_f[a];
+        tree_threshold_[a] = best_thr[a];
+        int l = new_node(), r = new_node();
+        tree_left_[a] = l;
+        tree_right_[a] = r;
+        next.push_back(l);
+        next.push_back(r);
+      }
+      for (int i = 0; i < n; ++i) {
+        int node = node_of[i];
+        if (tree_feature_[node] >= 0 && tree_left_[node] >= 0 &&
+            (node == root || std::find(active.begin(), active.end(), node) != active.end())) {
+          node_of[i] = xs[i][tree_feature_[node]] <= tree_threshold_[node] ? tree_left_[node]
+                                                                           : tree_right_[node];
+        }
+      }
+      active = std::move(next);
+    }
+    // Leaf values: shrunken mean residual; update residuals.
+    std::vector<double> lsum(tree_feature_.size(), 0);
+    std::vector<int> lcnt(tree_feature_.size(), 0);
+    for (int i = 0; i < n; ++i) {
+      lsum[node_of[i]] += residual[i];
+      ++lcnt[node_of[i]];
+    }
+    for (size_t k = root; k < tree_feature_.size(); ++k) {
+      if (tree_feature_[k] < 0 && lcnt[k] > 0) tree_value_[k] = shrink * lsum[k] / lcnt[k];
+    }
+    for (int i = 0; i < n; ++i) residual[i] -= tree_value_[node_of[i]];
+  }
 }
 
 SimilarityCombiner SimilarityCombiner::Fit(const std::vector<SimilarityFeatures>& xs,
@@ -165,6 +300,12 @@ SimilarityCombiner SimilarityCombiner::Fit(const std::vector<SimilarityFeatures>
     a.diagonal().array() += lambda;
     Eigen::VectorXd w = a.ldlt().solve(x.transpose() * (yy.array() - c.bias_).matrix());
     c.weights_.assign(w.data(), w.data() + p);
+    if (config.trees > 0) {
+      Eigen::VectorXd pred = x * w;
+      std::vector<double> residual(n);
+      for (size_t i = 0; i < n; ++i) residual[i] = yy(i) - c.bias_ - pred(i);
+      c.FitTrees(xs, std::move(residual), config);
+    }
     return c;
   }
   FitMlp(x, yy.array() - c.bias_, config, &c);

@@ -19,7 +19,7 @@
 namespace diverge {
 
 // Base features, in this order (names are the keys in similarity.json).
-inline constexpr int kNumSimilarityFeatures = 9;
+inline constexpr int kNumSimilarityFeatures = 14;
 inline constexpr std::array<std::string_view, kNumSimilarityFeatures> kSimilarityFeatureNames = {
     "cosine",             // SIF sentence-vector cosine
     "align_f1",           // IDF-weighted greedy max-cosine word alignment, F1 (BERTScore-like)
@@ -30,6 +30,11 @@ inline constexpr std::array<std::string_view, kNumSimilarityFeatures> kSimilarit
     "entities",           // Jaccard of capitalised words (1 if neither has any)
     "negation_mismatch",  // 1 if exactly one side is negated
     "length_ratio",       // min/max of token counts
+    "align_plain_f1",     // the alignment F1 without IDF weights
+    "align_sq_f1",        // IDF-weighted alignment F1 of max(cos, 0)^2 (strong matches)
+    "unaligned",          // IDF mass share of words whose best match has cos < 0.5
+    "bigram_jaccard",     // Jaccard of word bigrams (word order)
+    "length_diff",        // |log(tokens a) - log(tokens b)|
 };
 
 // The base features plus, for the learned combination, the element-wise product and
@@ -56,10 +61,14 @@ struct PairSimilarity {
 // How to fit the combiner: hidden == 0 is ridge regression with L2 penalty `lambda`;
 // hidden > 0 is a one-hidden-layer ReLU network (Adam, minibatches of 64, fixed seed,
 // weight decay `lambda`, `epochs` passes) on the same standardised inputs.
+// trees > 0 (ridge only): then gradient-boosted regression trees (depth `depth`,
+// shrinkage 0.05, >= 20 samples a leaf) on the base features fit the ridge residuals.
 struct CombinerConfig {
   int hidden = 0;
   double lambda = 1.0;
   int epochs = 30;
+  int trees = 0;
+  int depth = 3;
 };
 
 class SimilarityCombiner {
@@ -97,6 +106,13 @@ class SimilarityCombiner {
   // MLP (hidden_ > 0): w1_ is hidden_ x inputs row-major, then b1_, w2_, and bias_.
   int hidden_ = 0;
   std::vector<double> w1_, b1_, w2_;
+  // Boosted trees on the base features: node arrays; a node with feature -1 is a leaf
+  // holding `value`; tree t starts at node roots_[t].
+  std::vector<int> tree_feature_, tree_left_, tree_right_, tree_roots_;
+  std::vector<double> tree_threshold_, tree_value_;
+  double TreesScore(const SimilarityFeatures& f) const;
+  void FitTrees(const std::vector<SimilarityFeatures>& xs, std::vector<double> residual,
+                const CombinerConfig& config);
   double bias_ = 0;
 };
 

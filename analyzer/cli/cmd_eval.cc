@@ -131,6 +131,9 @@ void RegisterEval(CLI::App& app, CommandContext& ctx) {
   eval->footer("Example:\n  diverge eval sts /work/shared/data/sick/SICK_trial.txt");
   RegisterEvalSts(*eval, ctx);
   RegisterEvalTrainSim(*eval, ctx);
+  RegisterEvalGold(*eval, ctx);
+  RegisterEvalParaphrase(*eval, ctx);
+  RegisterEvalPairs(*eval, ctx);
   // More evaluations (eval gold, eval pairs) are registered here, one line each.
 }
 

@@ -1,0 +1,177 @@
+// Sentence encoder, pair similarity, statistics and the .npy writer.
+#include <unistd.h>
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cstring>
+#include <filesystem>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include "embeddings/embedding_model.h"
+#include "embeddings/npy_writer.h"
+#include "embeddings/sentence_encoder.h"
+#include "embeddings/stats.h"
+#include "embeddings/sts_eval.h"
+
+namespace fs = std::filesystem;
+using namespace diverge;
+
+namespace {
+
+std::unique_ptr<EmbeddingModel> ToyModel() {
+  RawVectors raw;
+  raw.dims = 4;
+  raw.words = {"the", "a", "cat", "dog", "sat", "ran", "mat", "economy", "grew", "not"};
+  raw.data = {0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.05f, 0.1f, 1,    0,    0,    0,   0.9f, 0.2f,
+              0,    0,    0,    1,    0,    0,    0,     0.9f, 0.3f, 0,    0,    0,   1,    0.2f,
+              0,    0,    0.1f, 1,    0.2f, 0,    0.2f,  0.9f, 0.3f, 0.3f, 0.3f, 0.3f};
+  auto m = EmbeddingModel::FromRaw(raw, "toy");
+  REQUIRE(m.ok());
+  return std::move(*m);
+}
+
+}  // namespace
+
+TEST_CASE("encoding is deterministic and independent of the other inputs", "[embeddings]") {
+  auto model = ToyModel();
+  SentenceEncoder enc(*model);
+  std::vector<std::string> texts = {"The cat sat on the mat.", "A dog ran.", "The economy grew 5%.",
+                                    "Nothing here is known"};
+  RowMatrix m1 = enc.EncodeAll(texts, 1);
+  RowMatrix m2 = enc.EncodeAll(texts, 2);
+  std::vector<std::string> rev(texts.rbegin(), texts.rend());
+  RowMatrix m3 = enc.EncodeAll(rev, 1);
+  REQUIRE(m1.rows() == 4);
+  for (int i = 0; i < 4; ++i) {
+    for (int k = 0; k < 4; ++k) {
+      CHECK(m1(i, k) == m2(i, k));
+      CHECK(m1(i, k) == m3(3 - i, k));
+    }
+  }
+  // Rows are unit length, except a text with no known word (all zeros).
+  CHECK(m1.row(0).norm() == Approx(1.0f).epsilon(1e-5));
+  CHECK(m1.row(3).norm() == 0.0f);
+}
+
+TEST_CASE("similarity parts are inspectable and sensible", "[embeddings]") {
+  auto model = ToyModel();
+  SentenceEncoder enc(*model);
+  auto a = enc.Encode("The cat sat on the mat.");
+  auto b = enc.Encode("The cat sat on the mat.");
+  auto c = enc.Encode("The economy grew 5% in 2019.");
+  auto d = enc.Encode("The economy grew 7% in 2019.");
+  auto e = enc.Encode("The cat did not sit on the mat.");
+  PairSimilarity same = enc.Similarity(a, b);
+  CHECK(same.cosine == Approx(1.0f).epsilon(1e-5));
+  CHECK(same.alignment == Approx(1.0f).epsilon(1e-5));
+  CHECK(same.lexical == Approx(1.0f));
+  CHECK_FALSE(same.negation_mismatch);
+  PairSimilarity diff = enc.Similarity(a, c);
+  CHECK(diff.cosine < same.cosine);
+  CHECK(diff.lexical == 0.0f);
+  CHECK(diff.score <= same.score);
+  PairSimilarity nums = enc.Similarity(c, d);
+  CHECK(nums.numbers == Approx(1.0 / 3.0));  // {5%, 2019} vs {7%, 2019}
+  CHECK(enc.Similarity(a, e).negation_mismatch);
+  CHECK(c.numbers == std::vector<std::string>{"5%", "2019"});
+  for (float s : {same.score, diff.score, nums.score}) {
+    CHECK(s >= 0.0f);
+    CHECK(s <= 1.0f);
+  }
+}
+
+TEST_CASE("Pearson and Spearman match hand-computed values", "[embeddings][stats]") {
+  // x = 1..5, y = 2,4,5,4,5: mean y 4, sxy = 6, sxx = 10, syy = 6 -> r = 6/sqrt(60).
+  std::vector<double> x = {1, 2, 3, 4, 5}, y = {2, 4, 5, 4, 5};
+  CHECK(Pearson(x, y) == Approx(6.0 / std::sqrt(60.0)));
+  // Ranks of y with ties: 1, 2.5, 4.5, 2.5, 4.5 -> Pearson with 1..5 = 0.7071...(hand:
+  // mean 3, sxy = 5.5... computed: (-2)(-2)+(-1)(-0.5)+0(1.5)+1(-0.5)+2(1.5) = 7,
+  // syy = 4+0.25+2.25+0.25+2.25 = 9, sxx = 10 -> 7/sqrt(90)).
+  CHECK(AverageRanks(y) == std::vector<double>{1, 2.5, 4.5, 2.5, 4.5});
+  CHECK(Spearman(x, y) == Approx(7.0 / std::sqrt(90.0)));
+  CHECK(Spearman(x, {10, 20, 30, 40, 50}) == Approx(1.0));
+  CHECK(Spearman(x, {5, 4, 3, 2, 1}) == Approx(-1.0));
+  CHECK(Pearson({1, 1, 1}, {1, 2, 3}) == 0.0);
+}
+
+TEST_CASE("npy writer produces a valid v1.0 header", "[embeddings][npy]") {
+  std::vector<float> data = {1, 2, 3, 4, 5, 6};
+  std::string npy = EncodeNpy(data.data(), 2, 3);
+  REQUIRE(npy.size() > 10);
+  CHECK(npy.compare(0, 6, "\x93NUMPY") == 0);
+  CHECK(npy[6] == 1);
+  CHECK(npy[7] == 0);
+  size_t header_len =
+      static_cast<unsigned char>(npy[8]) | (static_cast<unsigned char>(npy[9]) << 8);
+  CHECK((10 + header_len) % 64 == 0);
+  std::string header = npy.substr(10, header_len);
+  CHECK(header.back() == '\n');
+  CHECK_THAT(header, Catch::Contains("'descr': '<f4'"));
+  CHECK_THAT(header, Catch::Contains("'fortran_order': False"));
+  CHECK_THAT(header, Catch::Contains("'shape': (2, 3)"));
+  REQUIRE(npy.size() == 10 + header_len + 6 * 4);
+  float back[6];
+  std::memcpy(back, npy.data() + 10 + header_len, sizeof back);
+  CHECK(back[5] == 6.0f);
+
+  fs::path dir = fs::temp_directory_path() / ("diverge-npy-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  REQUIRE(WriteVectorsWithIds((dir / "v.npy").string(), data.data(), 2, 3, {"s-1", "s-2"}).ok());
+  std::ifstream ids(dir / "v.ids.txt");
+  std::string l1, l2;
+  std::getline(ids, l1);
+  std::getline(ids, l2);
+  CHECK(l1 == "s-1");
+  CHECK(l2 == "s-2");
+  CHECK_FALSE(WriteVectorsWithIds((dir / "w.npy").string(), data.data(), 2, 3, {"x"}).ok());
+}
+
+TEST_CASE("STS files are read in both formats", "[embeddings][sts]") {
+  fs::path dir = fs::temp_directory_path() / ("diverge-sts-" + std::to_string(::getpid()));
+  fs::create_directories(dir);
+  std::ofstream(dir / "b.csv") << "g\tf\t2012\t1\t5.000\tA cat.\tA cat!\n"
+                               << "g\tf\t2012\t2\t0.0\tx\ty\textra\tcols\n";
+  std::ofstream(dir / "s.txt") << "pair_ID\tsentence_A\tsentence_B\trelatedness_score\tx\n"
+                               << "1\tA b\tC d\t3.0\tNEUTRAL\n";
+  auto b = ReadStsFile((dir / "b.csv").string(), StsFormat::kAuto);
+  REQUIRE(b.ok());
+  REQUIRE(b->size() == 2);
+  CHECK((*b)[0].score == Approx(1.0));
+  CHECK((*b)[1].b == "y");
+  auto s = ReadStsFile((dir / "s.txt").string(), StsFormat::kAuto);
+  REQUIRE(s.ok());
+  REQUIRE(s->size() == 1);
+  CHECK((*s)[0].score == Approx(0.5));
+  std::ofstream(dir / "bad.csv") << "only\ttwo\n";
+  auto bad = ReadStsFile((dir / "bad.csv").string(), StsFormat::kStsb);
+  REQUIRE_FALSE(bad.ok());
+  CHECK_THAT(bad.status().message(), Catch::Contains("bad.csv:1"));
+}
+
+TEST_CASE("default model meets the STS targets", "[embeddings][default-model]") {
+  if (!fs::exists(DIVERGE_DEFAULT_MODEL)) {
+    WARN("default model absent (scripts/fetch-model.sh): skipped");
+    return;
+  }
+  auto model = EmbeddingModel::Load(DIVERGE_DEFAULT_MODEL);
+  REQUIRE(model.ok());
+  SentenceEncoder enc(**model);
+  auto a = enc.Encode("The government raised taxes on fuel.");
+  auto b = enc.Encode("Fuel taxes were increased by the government.");
+  auto c = enc.Encode("A dog is playing in the snow.");
+  CHECK(enc.Similarity(a, b).score > enc.Similarity(a, c).score);
+  CHECK(enc.Similarity(a, b).cosine > enc.Similarity(a, c).cosine);
+  fs::path stsb = fs::path(DIVERGE_SHARED_DATA) / "stsb" / "sts-dev.csv";
+  if (!fs::exists(stsb)) {
+    WARN("shared data absent: STS check skipped");
+    return;
+  }
+  auto pairs = ReadStsFile(stsb.string(), StsFormat::kAuto);
+  REQUIRE(pairs.ok());
+  StsResult r = EvaluateSts(enc, *pairs);
+  CHECK(r.n == 1500);
+  CHECK(r.spearman > r.cosine_spearman);
+  CHECK(r.spearman > 0.75);
+}
