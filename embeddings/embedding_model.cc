@@ -134,9 +134,10 @@ Status EmbeddingModel::Attach(const unsigned char* data, uint64_t size) {
                 static_cast<unsigned long long>(
                     StableHash(std::string_view(reinterpret_cast<const char*>(data), 128))));
   std::string base = BaseName(path_);
-  if (base.size() > 5 && base.compare(base.size() - 5, 5, ".dvec") != 0) {
+  const std::string ext = ".dvec";
+  if (base.size() < ext.size() || base.compare(base.size() - ext.size(), ext.size(), ext) != 0) {
     size_t dot = base.find_last_of('.');
-    base = (dot == std::string::npos ? base : base.substr(0, dot)) + ".dvec";
+    base = (dot == std::string::npos || dot == 0 ? base : base.substr(0, dot)) + ext;
   }
   id_ = base + ":" + hex;
   return Status::Ok();
