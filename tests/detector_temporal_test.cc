@@ -29,7 +29,7 @@ TEST_CASE("a dated change between the publication dates is a change over time",
   Side b = S("y", "2017-06-15");
   TemporalLabel l = LabelTemporal(StateFinding({"Paris"}), a, b, &idx, 31);
   CHECK(l.temporal == Temporal::kChangeOverTime);
-  CHECK(l.reason.find("004 says Paris quit in 2012-06") != std::string::npos);
+  CHECK(l.reason.find("004 dates Paris's leaving (\"quit\") to 2012-06") != std::string::npos);
   // a change dated before both articles: one of them is out of date
   Side c = S("x", "2013-01");
   Side d = S("y", "2014-01");

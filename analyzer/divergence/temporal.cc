@@ -67,12 +67,14 @@ std::optional<ChangeEvidence> ChangeIndex::Find(const std::string& item) const {
     for (size_t i = 0; i < s.tokens.size(); ++i) {
       if (!s.tokens[i].IsWord() || MembershipChange(s.tokens[i].lower) == 0) continue;
       size_t dist = i > at ? i - at : at - i;
+      // adjectives ("former", "new") only when no verb or noun of change is there
+      if (s.tokens[i].lower == "former" || s.tokens[i].lower == "new") dist += 20;
       if (dist < best_dist) {
         best_dist = dist;
         word = i;
       }
     }
-    if (word == s.tokens.size() || best_dist > 12) continue;
+    if (word == s.tokens.size() || best_dist > 32) continue;
     for (const DateMention& d : FindDates(s.tokens, s.published)) {
       if (d.role != DateRole::kPoint) continue;
       ChangeEvidence ev;
@@ -113,8 +115,9 @@ TemporalLabel LabelTemporal(const Finding& f, const Side& a, const Side& b,
     for (const std::string& item : f.changed_items) {
       std::optional<ChangeEvidence> ev = changes->Find(item);
       if (!ev) continue;
-      std::string says =
-          ev->doc + " says " + ev->item + " " + ev->word + " in " + ev->date.ToString();
+      std::string says = ev->doc + " dates " + ev->item +
+                         (ev->direction < 0 ? "'s leaving (\"" : "'s joining (\"") + ev->word +
+                         "\") to " + ev->date.ToString();
       if (ev->date_text != ev->date.ToString()) says += " (\"" + ev->date_text + "\")";
       if (CompareDates(ev->date, early) >= 0 && CompareDates(ev->date, late) <= 0 &&
           CompareDates(early, late) != 0) {
