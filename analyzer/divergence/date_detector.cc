@@ -54,6 +54,9 @@ std::vector<Finding> DetectDate(const Side& a, const Side& b, const DetectorCont
   for (const Token& t : b.tokens) future |= IsFutureMarker(t.lower);
   std::vector<Finding> out;
   for (const auto& [cls, xs] : by_a) {
+    // recurring events (meetings, arrests) are often different occurrences: only one-off
+    // events (founding, signing, birth, death, election, ...) and membership changes
+    if (!IsHistoricalEventClass(cls) && cls != "membership") continue;
     auto it = by_b.find(cls);
     if (it == by_b.end()) continue;
     bool agree = false;
