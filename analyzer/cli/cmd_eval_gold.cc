@@ -55,7 +55,7 @@ void RegisterEvalParaphrase(CLI::App& eval, CommandContext& ctx) {
   CLI::App* cmd = eval.add_subcommand(
       "paraphrase",
       "F1 of the \"same claim\" decision (pair similarity >= threshold) on a labelled "
-      "paraphrase file (MSRP format); without --threshold, also the F1-best threshold");
+      "paraphrase file (MSRP format), and the threshold of highest accuracy");
   cmd->add_option("FILE", o->file, "MSRP-format TSV: Quality, #1 ID, #2 ID, #1 String, #2 String")
       ->required();
   cmd->add_option("--threshold", o->threshold, "Decision threshold (default: the analyze default)");

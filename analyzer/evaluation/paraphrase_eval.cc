@@ -92,7 +92,7 @@ BinaryScores BestThreshold(const std::vector<float>& scores,
   BinaryScores best = ScoreAtThreshold(scores, pairs, 0.30);
   for (int step = 31; step <= 95; ++step) {
     BinaryScores s = ScoreAtThreshold(scores, pairs, step / 100.0);
-    if (s.f1() >= best.f1()) best = s;
+    if (s.accuracy() >= best.accuracy()) best = s;
   }
   return best;
 }

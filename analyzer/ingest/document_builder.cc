@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzer/base/stable_hash.h"
+#include "analyzer/ingest/claim_spans.h"
 #include "analyzer/ingest/cleanup.h"
 #include "analyzer/ingest/html_text.h"
 #include "analyzer/ingest/metadata_inference.h"
@@ -119,13 +120,20 @@ void SegmentPage(const SourceText& page, const ReadOptions& opts, BuiltDocument*
       ++j;
     }
     const std::string_view block(text.data() + b, e - b);
-    for (const Span& sp : SplitSentences(block)) {
+    auto add_statement = [&](size_t begin, size_t end) {
       Statement st;
       st.doc = doc.id;
-      st.text = FoldWhitespace(block.substr(sp.begin, sp.end - sp.begin));
-      source_range(b + sp.begin, b + sp.end, &st.start, &st.end);
+      st.text = FoldWhitespace(block.substr(begin, end - begin));
+      source_range(b + begin, b + end, &st.start, &st.end);
       st.id = MakeId("s", {content_hash, st.text, std::to_string(st.start)});
       built->statements.push_back(std::move(st));
+    };
+    for (const Span& sp : SplitSentences(block)) {
+      add_statement(sp.begin, sp.end);
+      // Lists mentioned in passing are claims of their own (claim_spans.h).
+      for (const Span& list : FindListSpans(block.substr(sp.begin, sp.end - sp.begin))) {
+        add_statement(sp.begin + list.begin, sp.begin + list.end);
+      }
     }
     i = j;
   }

@@ -35,8 +35,8 @@ struct AnalyzeOptions {
   std::string out_dir;              // created if missing
   std::string model_path;           // embedding model (any format EmbeddingModel loads)
   int k = 10;                       // neighbours per statement in the similarity graph
-  float threshold = 0.62f;          // minimum pair similarity of a "same claim" edge
-  float average_link_min = 0.55f;   // minimum mean similarity when merging clusters
+  float threshold = 0.70f;          // minimum pair similarity of a "same claim" edge
+  float average_link_min = 0.70f;   // minimum mean similarity when merging clusters
   bool mutual = true;               // keep only mutual kNN edges
   size_t exact_limit = 50000;       // exact kNN up to this many statements, HNSW above
   int threads = 2;
