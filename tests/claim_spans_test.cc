@@ -1,8 +1,8 @@
 // Claim spans: lists mentioned in passing become statements of their own.
+#include "analyzer/ingest/claim_spans.h"
+
 #include <catch2/catch.hpp>
 #include <string>
-
-#include "analyzer/ingest/claim_spans.h"
 
 using namespace diverge;
 
@@ -40,8 +40,8 @@ TEST_CASE("A list followed by more of the sentence is a claim span", "[claim_spa
 
 TEST_CASE("A list that is what the sentence says yields no span", "[claim_spans]") {
   CHECK(Lists("The union has four members: France, Spain, Italy and Portugal.").empty());
-  CHECK(Lists("In addition to France, the union is composed of Spain, Italy and Portugal.")
-            .empty());
+  CHECK(
+      Lists("In addition to France, the union is composed of Spain, Italy and Portugal.").empty());
   CHECK(Lists("France, Spain and Italy.").empty());  // the whole sentence is the list
 }
 

@@ -54,8 +54,18 @@ TEST_CASE("Gold evaluation counts pairs, divergences and false flags", "[evaluat
       {"summit", {{"A", "summit took place"}, {"B", "met at a summit"}, {"C", "was informal"}}},
   };
   gold.divergences = {
-      {"g1", "members", "numeric", "change_over_time", {"A", "seven members"}, {"B", "six members"}},
-      {"g2", "summit", "framing", "contradiction", {"A", "summit took place"}, {"C", "was informal"}},
+      {"g1",
+       "members",
+       "numeric",
+       "change_over_time",
+       {"A", "seven members"},
+       {"B", "six members"}},
+      {"g2",
+       "summit",
+       "framing",
+       "contradiction",
+       {"A", "summit took place"},
+       {"C", "was informal"}},
   };
   gold.non_divergences = {{{"A", "seven members"}, {"B", "currently has six"}, "flagged"},
                           {{"A", "summit took place"}, {"B", "met at a summit"}, "not flagged"}};

@@ -6,14 +6,14 @@
 namespace diverge {
 
 enum ExitCode : int {
-  kExitOk = 0,            // everything read and written
-  kExitInternal = 1,      // a bug: an unexpected exception or broken invariant
-  kExitUsage = 2,         // bad command line (unknown flag, missing argument)
-  kExitPartialInput = 3,  // outputs written, but some input files were skipped (see stderr)
-  kExitNoInput = 4,       // no usable input: missing/empty corpus, fatal manifest error
-  kExitModel = 5,         // the embedding model is missing, truncated or corrupt
-  kExitOutput = 6,        // an output could not be written (permissions, full disk)
-  kExitInterrupted = 130, // SIGINT/SIGTERM: no half-written output is left behind
+  kExitOk = 0,             // everything read and written
+  kExitInternal = 1,       // a bug: an unexpected exception or broken invariant
+  kExitUsage = 2,          // bad command line (unknown flag, missing argument)
+  kExitPartialInput = 3,   // outputs written, but some input files were skipped (see stderr)
+  kExitNoInput = 4,        // no usable input: missing/empty corpus, fatal manifest error
+  kExitModel = 5,          // the embedding model is missing, truncated or corrupt
+  kExitOutput = 6,         // an output could not be written (permissions, full disk)
+  kExitInterrupted = 130,  // SIGINT/SIGTERM: no half-written output is left behind
 };
 
 }  // namespace diverge

@@ -20,7 +20,7 @@ namespace diverge {
 template <typename T>
 class Result {
  public:
-  Result(T value) : value_(std::move(value)) {}  // NOLINT: implicit by design
+  Result(T value) : value_(std::move(value)) {}         // NOLINT: implicit by design
   Result(Status status) : status_(std::move(status)) {  // NOLINT: implicit by design
     if (status_.ok()) status_ = Status::Internal("Result constructed from an ok Status");
   }
@@ -28,9 +28,18 @@ class Result {
   bool ok() const { return value_.has_value(); }
   const Status& status() const { return status_; }
 
-  T& value() & { Check(); return *value_; }
-  const T& value() const& { Check(); return *value_; }
-  T&& value() && { Check(); return std::move(*value_); }
+  T& value() & {
+    Check();
+    return *value_;
+  }
+  const T& value() const& {
+    Check();
+    return *value_;
+  }
+  T&& value() && {
+    Check();
+    return std::move(*value_);
+  }
   T& operator*() & { return value(); }
   const T& operator*() const& { return value(); }
   T&& operator*() && { return std::move(*this).value(); }
@@ -51,10 +60,10 @@ class Result {
 
 }  // namespace diverge
 
-#define DIVERGE_RETURN_IF_ERROR(expr)        \
-  do {                                       \
-    ::diverge::Status _st = (expr);          \
-    if (!_st.ok()) return _st;               \
+#define DIVERGE_RETURN_IF_ERROR(expr) \
+  do {                                \
+    ::diverge::Status _st = (expr);   \
+    if (!_st.ok()) return _st;        \
   } while (0)
 
 #endif  // DIVERGE_ANALYZER_BASE_RESULT_H_

@@ -17,8 +17,7 @@ void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
       "divergences, and write report.json, report.md, report.html, divergences.csv and "
       "claims.graphml into --out.");
   cmd->add_option("CORPUS", opts->inputs, "Corpus directories or files")->required();
-  cmd->add_option("--out,-o", opts->out_dir, "Output directory (created if missing)")
-      ->required();
+  cmd->add_option("--out,-o", opts->out_dir, "Output directory (created if missing)")->required();
   cmd->add_option("--model,-m", opts->model_path,
                   "Embedding model: .dvec, fastText .bin or .vec (default: $DIVERGE_MODEL or "
                   "the bundled GloVe 6B 100d)");
@@ -40,10 +39,12 @@ void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--max-flags", opts->detect.max_flags, "Keep at most this many divergences")
       ->capture_default_str()
       ->check(CLI::PositiveNumber);
-  cmd->add_flag("--no-omissions", [opts](int64_t) { opts->detect.omissions = false; },
-                "Do not report omissions");
-  cmd->add_option("--threads", opts->threads, "Worker threads")->capture_default_str()->check(
-      CLI::Range(1, 256));
+  cmd->add_flag(
+      "--no-omissions", [opts](int64_t) { opts->detect.omissions = false; },
+      "Do not report omissions");
+  cmd->add_option("--threads", opts->threads, "Worker threads")
+      ->capture_default_str()
+      ->check(CLI::Range(1, 256));
   cmd->add_flag("--quiet,-q", opts->quiet, "No progress lines on stderr");
   cmd->footer(
       "Example:\n  diverge analyze corpus/csto --out out/csto\n"
@@ -57,10 +58,18 @@ void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
     if (!result.ok()) {
       PrintError(result.status());
       switch (stage) {
-        case AnalyzeStage::kIngest: ctx.exit_code = kExitNoInput; break;
-        case AnalyzeStage::kModel: ctx.exit_code = kExitModel; break;
-        case AnalyzeStage::kCluster: ctx.exit_code = kExitInternal; break;
-        case AnalyzeStage::kWrite: ctx.exit_code = kExitOutput; break;
+        case AnalyzeStage::kIngest:
+          ctx.exit_code = kExitNoInput;
+          break;
+        case AnalyzeStage::kModel:
+          ctx.exit_code = kExitModel;
+          break;
+        case AnalyzeStage::kCluster:
+          ctx.exit_code = kExitInternal;
+          break;
+        case AnalyzeStage::kWrite:
+          ctx.exit_code = kExitOutput;
+          break;
       }
       return;
     }
@@ -68,9 +77,8 @@ void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
       std::fprintf(stderr, "%s\n", d.ToString().c_str());
     }
     const Report& r = result->report;
-    std::printf("%zu documents, %zu statements, %zu claims, %zu divergences\n",
-                r.documents.size(), r.statements.size(), r.clusters.size(),
-                r.divergences.size());
+    std::printf("%zu documents, %zu statements, %zu claims, %zu divergences\n", r.documents.size(),
+                r.statements.size(), r.clusters.size(), r.divergences.size());
     for (const std::string& path : result->written) std::printf("wrote %s\n", path.c_str());
     ctx.exit_code = result->skipped_files > 0 ? kExitPartialInput : kExitOk;
   });

@@ -6,6 +6,7 @@
 
 #include "analyzer/base/exit_codes.h"
 #include "analyzer/cli/command.h"
+#include "analyzer/cli/model_loading.h"
 #include "analyzer/ingest/corpus_reader.h"
 #include "embeddings/embedding_model.h"
 #include "embeddings/npy_writer.h"
@@ -38,14 +39,9 @@ void RegisterEmbed(CLI::App& app, CommandContext& ctx) {
       ctx.exit_code = kExitNoInput;
       return;
     }
-    std::string path = o->model.empty() ? DefaultModelPath(DIVERGE_DEFAULT_MODEL) : o->model;
-    auto model = EmbeddingModel::Load(path);
-    if (!model.ok()) {
-      PrintError(model.status());
-      ctx.exit_code = kExitModel;
-      return;
-    }
-    SentenceEncoder encoder(**model);
+    std::unique_ptr<EmbeddingModel> model = LoadModelOrReport(o->model, ctx);
+    if (!model) return;
+    SentenceEncoder encoder(*model);
     std::vector<std::string> ids, texts;
     for (const auto& s : corpus->statements) {
       ids.push_back(s.id);
@@ -60,7 +56,7 @@ void RegisterEmbed(CLI::App& app, CommandContext& ctx) {
     }
     std::printf("wrote %s (%lld x %lld, model %s) and %s\n", o->out.c_str(),
                 static_cast<long long>(m.rows()), static_cast<long long>(m.cols()),
-                (*model)->id().c_str(), IdsPathFor(o->out).c_str());
+                model->id().c_str(), IdsPathFor(o->out).c_str());
     if (corpus->skipped_files > 0) ctx.exit_code = kExitPartialInput;
   });
 }

@@ -12,23 +12,13 @@
 #include "analyzer/base/atomic_file.h"
 #include "analyzer/base/exit_codes.h"
 #include "analyzer/cli/command.h"
+#include "analyzer/cli/model_loading.h"
 #include "embeddings/embedding_model.h"
 #include "embeddings/sentence_encoder.h"
 #include "embeddings/sts_eval.h"
 
 namespace diverge::cli {
 namespace {
-
-std::unique_ptr<EmbeddingModel> LoadModelOrReport(const std::string& flag, CommandContext& ctx) {
-  std::string path = flag.empty() ? DefaultModelPath(DIVERGE_DEFAULT_MODEL) : flag;
-  auto m = EmbeddingModel::Load(path);
-  if (!m.ok()) {
-    PrintError(m.status());
-    ctx.exit_code = kExitModel;
-    return nullptr;
-  }
-  return std::move(*m);
-}
 
 void RegisterEvalSts(CLI::App& eval, CommandContext& ctx) {
   auto* sts = eval.add_subcommand(
@@ -43,8 +33,9 @@ void RegisterEvalSts(CLI::App& eval, CommandContext& ctx) {
   sts->add_option("--format", o->format, "stsb, sick or auto (by header)")
       ->check(CLI::IsMember({"auto", "stsb", "sick"}));
   sts->add_option("--model", o->model, "Embedding model (default: $DIVERGE_MODEL or built-in)");
-  sts->add_option("--weights", o->weights,
-                  "Similarity weights JSON (default: the built-in embeddings/weights/similarity.json)");
+  sts->add_option(
+      "--weights", o->weights,
+      "Similarity weights JSON (default: the built-in embeddings/weights/similarity.json)");
   sts->footer("Example:\n  diverge eval sts /work/shared/data/stsb/sts-dev.csv --format stsb");
   sts->callback([&ctx, o] {
     StsFormat format = o->format == "stsb"   ? StsFormat::kStsb
@@ -116,10 +107,11 @@ void RegisterEvalTrainSim(CLI::App& eval, CommandContext& ctx) {
       ctx.exit_code = kExitOutput;
       return;
     }
-    std::printf("%sN:         %zu\ncv:        %d-fold spearman %.4f (hidden %d, lambda %g)\n"
-                "wrote:     %s\n",
-                r->report.c_str(), r->n, o->folds, r->cv_spearman, r->config.hidden,
-                r->config.lambda, o->out.c_str());
+    std::printf(
+        "%sN:         %zu\ncv:        %d-fold spearman %.4f (hidden %d, lambda %g)\n"
+        "wrote:     %s\n",
+        r->report.c_str(), r->n, o->folds, r->cv_spearman, r->config.hidden, r->config.lambda,
+        o->out.c_str());
   });
 }
 

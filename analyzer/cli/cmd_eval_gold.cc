@@ -22,8 +22,9 @@ void RegisterEvalGold(CLI::App& eval, CommandContext& ctx) {
       "Score a report.json against a gold annotation: cluster pair recall/precision, "
       "divergence recall with kind and temporal label, flags on non-divergences");
   cmd->add_option("REPORT", o->report, "report.json written by diverge analyze")->required();
-  cmd->add_option("GOLD", o->gold, "Gold annotation JSON (clusters, divergences, "
-                                   "non_divergences of {doc, quote})")
+  cmd->add_option("GOLD", o->gold,
+                  "Gold annotation JSON (clusters, divergences, "
+                  "non_divergences of {doc, quote})")
       ->required();
   cmd->add_flag("--json", o->json, "Print the scores as JSON");
   cmd->footer("Example:\n  diverge eval gold out/csto/report.json gold-dev.json");

@@ -1,6 +1,7 @@
 // The --model loading shared by the subcommands.
-#include "analyzer/base/exit_codes.h"
 #include "analyzer/cli/model_loading.h"
+
+#include "analyzer/base/exit_codes.h"
 
 namespace diverge::cli {
 

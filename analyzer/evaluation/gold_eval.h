@@ -53,12 +53,12 @@ Result<Gold> LoadGold(const std::string& path);
 size_t OverlapBytes(std::string_view statement, std::string_view quote);
 
 struct GoldScores {
-  int gold_pairs = 0, gold_pairs_found = 0;            // recall of same-cluster pairs
+  int gold_pairs = 0, gold_pairs_found = 0;              // recall of same-cluster pairs
   int predicted_pairs = 0, predicted_pairs_correct = 0;  // precision over gold statements
   int divergences = 0, divergences_found = 0, kind_right = 0, temporal_right = 0;
   int non_divergences = 0, non_divergences_flagged = 0;
-  int unmatched_quotes = 0;  // gold quotes that map to no statement (a segmentation problem)
-  int total_flags = 0;       // divergences in the report
+  int unmatched_quotes = 0;         // gold quotes that map to no statement (a segmentation problem)
+  int total_flags = 0;              // divergences in the report
   std::vector<std::string> missed;  // human-readable lines: what was not found, and why
   double pair_recall() const;
   double pair_precision() const;

@@ -44,8 +44,8 @@ Result<std::vector<LabelledPair>> ReadParaphraseFile(const std::string& path) {
     if (line_no == 1 || line.empty()) continue;  // header
     std::vector<std::string> f = SplitTabs(line);
     if (f.size() < 5) {
-      return Status::Corruption(path + ":" + std::to_string(line_no) + ": expected 5 columns, got " +
-                                std::to_string(f.size()));
+      return Status::Corruption(path + ":" + std::to_string(line_no) +
+                                ": expected 5 columns, got " + std::to_string(f.size()));
     }
     if (f[0] != "0" && f[0] != "1") {
       return Status::Corruption(path + ":" + std::to_string(line_no) + ": label \"" + f[0] +
@@ -65,7 +65,8 @@ std::vector<float> ScorePairs(const SentenceEncoder& encoder,
   for (int t = 0; t < n; ++t) {
     pool.emplace_back([&, t] {
       for (size_t i = t; i < pairs.size(); i += n) {
-        scores[i] = encoder.Similarity(encoder.Encode(pairs[i].a), encoder.Encode(pairs[i].b)).score;
+        scores[i] =
+            encoder.Similarity(encoder.Encode(pairs[i].a), encoder.Encode(pairs[i].b)).score;
       }
     });
   }

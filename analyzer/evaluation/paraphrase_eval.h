@@ -39,7 +39,8 @@ BinaryScores ScoreAtThreshold(const std::vector<float>& scores,
 // The threshold in [0.30, 0.95] (steps of 0.01) with the highest accuracy (ties: the
 // higher threshold, which favours precision). Accuracy, not F1: on MSRP two thirds of
 // the pairs are paraphrases, so F1 peaks at "everything is the same claim".
-BinaryScores BestThreshold(const std::vector<float>& scores, const std::vector<LabelledPair>& pairs);
+BinaryScores BestThreshold(const std::vector<float>& scores,
+                           const std::vector<LabelledPair>& pairs);
 
 }  // namespace diverge
 

@@ -28,7 +28,7 @@ size_t Breaker(std::string_view s, size_t i, Token::Kind* kind) {
   if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
   if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
     unsigned char c2 = static_cast<unsigned char>(s[i + 2]);
-    if (c2 == 0x93 || c2 == 0x94) return *kind = Token::kDash, 3;  // en / em dash
+    if (c2 == 0x93 || c2 == 0x94) return *kind = Token::kDash, 3;          // en / em dash
     if (c2 <= 0x8A || c2 == 0xAF || (c2 >= 0x98 && c2 <= 0x9F)) return 3;  // spaces, quotes
   }
   return 0;

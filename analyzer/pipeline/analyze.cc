@@ -64,9 +64,8 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
   std::vector<int32_t> doc_of_row(sts.size());
   for (size_t i = 0; i < sts.size(); ++i) {
     keys[i] = StableHash(sts[i].id);
-    auto doc = std::lower_bound(
-        corpus.documents.begin(), corpus.documents.end(), sts[i].doc,
-        [](const Document& d, const std::string& id) { return d.id < id; });
+    auto doc = std::lower_bound(corpus.documents.begin(), corpus.documents.end(), sts[i].doc,
+                                [](const Document& d, const std::string& id) { return d.id < id; });
     doc_of_row[i] = static_cast<int32_t>(doc - corpus.documents.begin());
   }
 
@@ -105,8 +104,8 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
     c.label = MakeLabel(sts[central].text);
     for (size_t a = 0; a < rows_of.size(); ++a) {
       for (size_t b = a + 1; b < rows_of.size(); ++b) {
-        out.edges.push_back({sts[rows_of[a]].id, sts[rows_of[b]].id,
-                             score(rows_of[a], rows_of[b])});
+        out.edges.push_back(
+            {sts[rows_of[a]].id, sts[rows_of[b]].id, score(rows_of[a], rows_of[b])});
       }
     }
     out.clusters.push_back(std::move(c));
@@ -158,10 +157,10 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   SentenceEncoder encoder(**model);
 
   progress.Stage("embedding");
-  std::vector<EncodedSentence> encoded =
-      EncodeStatements(encoder, corpus->statements, opt.threads);
+  std::vector<EncodedSentence> encoded = EncodeStatements(encoder, corpus->statements, opt.threads);
   RowMatrix rows(static_cast<Eigen::Index>(encoded.size()), (*model)->dims());
-  for (size_t i = 0; i < encoded.size(); ++i) rows.row(static_cast<Eigen::Index>(i)) = encoded[i].vector;
+  for (size_t i = 0; i < encoded.size(); ++i)
+    rows.row(static_cast<Eigen::Index>(i)) = encoded[i].vector;
   progress.Count(static_cast<int64_t>(encoded.size()), "statements");
 
   stage = AnalyzeStage::kCluster;

@@ -13,8 +13,8 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr std::string_view kKindNames[] = {"numeric", "date",        "set",      "negation", "antonym",
-                                           "framing", "attribution", "omission", "other"};
+constexpr std::string_view kKindNames[] = {
+    "numeric", "date", "set", "negation", "antonym", "framing", "attribution", "omission", "other"};
 constexpr std::string_view kTemporalNames[] = {"contradiction", "change_over_time", "undetermined"};
 constexpr std::string_view kStatusNames[] = {"open", "confirmed", "dismissed"};
 
@@ -150,16 +150,17 @@ std::optional<ReviewStatus> ParseReviewStatus(std::string_view name) {
 }
 
 json ToJson(const Divergence& d) {
-  return {{"id", d.id},
-          {"cluster", d.cluster},
-          {"kind", KindName(d.kind)},
-          {"temporal", TemporalName(d.temporal)},
-          {"score", RoundScore(d.score)},
-          {"a", SideToJson(d.a)},
-          {"b", SideToJson(d.b)},
-          {"explanation", d.explanation},
-          {"review",
-           {{"status", ReviewStatusName(d.review.status)}, {"note", OptionalString(d.review.note)}}}};
+  return {
+      {"id", d.id},
+      {"cluster", d.cluster},
+      {"kind", KindName(d.kind)},
+      {"temporal", TemporalName(d.temporal)},
+      {"score", RoundScore(d.score)},
+      {"a", SideToJson(d.a)},
+      {"b", SideToJson(d.b)},
+      {"explanation", d.explanation},
+      {"review",
+       {{"status", ReviewStatusName(d.review.status)}, {"note", OptionalString(d.review.note)}}}};
 }
 
 void CanonicalizeReport(Report& r) {

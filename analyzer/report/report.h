@@ -29,14 +29,22 @@ struct ClaimCluster {
 };
 
 enum class DivergenceKind {
-  kNumeric, kDate, kSet, kNegation, kAntonym, kFraming, kAttribution, kOmission, kOther
+  kNumeric,
+  kDate,
+  kSet,
+  kNegation,
+  kAntonym,
+  kFraming,
+  kAttribution,
+  kOmission,
+  kOther
 };
 enum class Temporal { kContradiction, kChangeOverTime, kUndetermined };
 enum class ReviewStatus { kOpen, kConfirmed, kDismissed };
 
-std::string_view KindName(DivergenceKind kind);          // "numeric", ...
+std::string_view KindName(DivergenceKind kind);  // "numeric", ...
 std::optional<DivergenceKind> ParseKind(std::string_view name);
-std::string_view TemporalName(Temporal temporal);        // "contradiction", ...
+std::string_view TemporalName(Temporal temporal);  // "contradiction", ...
 std::optional<Temporal> ParseTemporal(std::string_view name);
 std::string_view ReviewStatusName(ReviewStatus status);  // "open", ...
 std::optional<ReviewStatus> ParseReviewStatus(std::string_view name);
@@ -56,7 +64,7 @@ struct Divergence {
   std::string cluster;  // ClaimCluster::id
   DivergenceKind kind = DivergenceKind::kOther;
   Temporal temporal = Temporal::kUndetermined;
-  double score = 0;     // [0, 1], higher = more certain and more important
+  double score = 0;  // [0, 1], higher = more certain and more important
   DivergenceSide a, b;
   std::string explanation;  // one sentence a reviewer can check
   Review review;
@@ -71,8 +79,8 @@ struct Entity {
 struct Generator {
   std::string name = "diverge";
   std::string version;
-  std::string model;                                      // embedding model id
-  nlohmann::json params = nlohmann::json::object();       // every result-changing parameter
+  std::string model;                                 // embedding model id
+  nlohmann::json params = nlohmann::json::object();  // every result-changing parameter
 };
 
 struct Report {
