@@ -46,10 +46,6 @@ margin:0 .3em .3em 0;cursor:pointer;font-size:.85rem}
 
 std::string H(std::string_view text) { return HtmlEscape(text); }
 
-std::string Plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 std::string Highlighted(const ReportView& view, const Statement& s, const Divergence* only) {
   return WithHighlights(s.text, view.Highlights(s, only), H, "<mark>", "</mark>");
 }

@@ -15,10 +15,6 @@ std::string Md(std::string_view text) { return MarkdownEscape(text); }
 
 std::string OrDash(const std::string& text) { return text.empty() ? "—" : Md(text); }
 
-std::string Plural(size_t n, const char* one, const char* many) {
-  return std::to_string(n) + " " + (n == 1 ? one : many);
-}
-
 std::string Highlighted(const ReportView& view, const Statement& s, const Divergence* only) {
   return WithHighlights(s.text, view.Highlights(s, only), Md, "**", "**");
 }

@@ -17,6 +17,11 @@
 
 namespace diverge::reports {
 
+// "1 claim", "3 claims".
+inline std::string Plural(size_t n, const char* one, const char* many) {
+  return std::to_string(n) + " " + (n == 1 ? one : many);
+}
+
 // What an outlet says about a claim.
 enum class Cell {
   kSilent,   // no statement of the outlet in the claim

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <atomic>
 #include <cmath>
+#include <numeric>
 #include <string>
 #include <thread>
 
@@ -49,6 +50,16 @@ void FinalizeRow(const RowMatrixXf& x, std::span<const uint64_t> keys, int32_t r
   Neighbor* out = graph.nbrs.data() + static_cast<size_t>(row) * graph.k;
   for (size_t i = 0; i < static_cast<size_t>(graph.k); ++i)
     out[i] = i < keep ? scored[i] : Neighbor{};
+}
+
+std::vector<int32_t> RowsInKeyOrder(int64_t n, std::span<const uint64_t> keys) {
+  std::vector<int32_t> order(n);
+  std::iota(order.begin(), order.end(), 0);
+  if (!keys.empty()) {
+    std::sort(order.begin(), order.end(),
+              [&](int32_t a, int32_t b) { return keys[a] != keys[b] ? keys[a] < keys[b] : a < b; });
+  }
+  return order;
 }
 
 }  // namespace knn_internal

@@ -90,12 +90,7 @@ using Index = hnswlib::HierarchicalNSW<float>;
 Result<KnnGraph> BuildHnsw(const RowMatrixXf& x, const KnnOptions& options) {
   const int64_t n = x.rows();
   const auto& keys = options.row_keys;
-  std::vector<int32_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  if (!keys.empty()) {
-    std::sort(order.begin(), order.end(),
-              [&](int32_t a, int32_t b) { return keys[a] != keys[b] ? keys[a] < keys[b] : a < b; });
-  }
+  std::vector<int32_t> order = RowsInKeyOrder(n, keys);
   const int shards = static_cast<int>(std::clamp<int64_t>(options.hnsw_shards, 1, n));
   KnnGraph graph;
   graph.n = static_cast<int32_t>(n);

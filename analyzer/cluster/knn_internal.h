@@ -71,6 +71,10 @@ void ParallelFor(int threads, int64_t tasks, const std::function<void(int64_t)>&
 void FinalizeRow(const RowMatrixXf& x, std::span<const uint64_t> keys, int32_t row,
                  std::vector<int32_t>& candidates, KnnGraph& graph);
 
+// Row indices 0..n-1 sorted by (key, row): the insertion / processing order that makes
+// the approximate indexes independent of row order. Identity order without keys.
+std::vector<int32_t> RowsInKeyOrder(int64_t n, std::span<const uint64_t> keys);
+
 Result<KnnGraph> BuildExact(const RowMatrixXf& x, const KnnOptions& options);
 Result<KnnGraph> BuildHnsw(const RowMatrixXf& x, const KnnOptions& options);
 Result<KnnGraph> BuildIvf(const RowMatrixXf& x, const KnnOptions& options);

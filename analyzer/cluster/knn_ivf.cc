@@ -122,12 +122,7 @@ RowMatrixXf TrainCentroids(const RowMatrixXf& x, const std::vector<int32_t>& ord
 Result<KnnGraph> BuildIvf(const RowMatrixXf& x, const KnnOptions& options) {
   const int64_t n = x.rows();
   const auto& keys = options.row_keys;
-  std::vector<int32_t> order(n);
-  std::iota(order.begin(), order.end(), 0);
-  if (!keys.empty()) {
-    std::sort(order.begin(), order.end(),
-              [&](int32_t a, int32_t b) { return keys[a] != keys[b] ? keys[a] < keys[b] : a < b; });
-  }
+  std::vector<int32_t> order = RowsInKeyOrder(n, keys);
   const int probes_wanted = std::max(1, options.ivf_probes);
   int lists = options.ivf_lists > 0
                   ? options.ivf_lists
