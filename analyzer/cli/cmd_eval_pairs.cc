@@ -20,12 +20,15 @@ void RegisterEvalPairs(CLI::App& eval, CommandContext& ctx) {
   struct Opts {
     std::vector<std::string> files;
     std::string format;
+    std::string errors;
   };
   auto o = std::make_shared<Opts>();
   cmd->add_option("FILE", o->files, "Labelled pairs file(s), evaluated together")->required();
   cmd->add_option("--format", o->format, "sick, fnc1 or emergent")
       ->required()
       ->check(CLI::IsMember({"sick", "fnc1", "emergent"}));
+  cmd->add_option("--errors", o->errors,
+                  "Write the misclassified pairs to this TSV file (for error analysis)");
   cmd->footer(
       "Example:\n  diverge eval pairs SICK_train.txt SICK_trial.txt --format sick\n"
       "  diverge eval pairs fnc1/train_stances.csv --format fnc1");
@@ -34,7 +37,7 @@ void RegisterEvalPairs(CLI::App& eval, CommandContext& ctx) {
                          : o->format == "fnc1" ? PairsFormat::kFnc1
                                                : PairsFormat::kEmergent;
     DetectOptions options;
-    auto r = EvaluatePairFiles(o->files, format, options);
+    auto r = EvaluatePairFiles(o->files, format, options, o->errors);
     if (!r.ok()) {
       PrintError(r.status());
       ctx.exit_code = kExitNoInput;

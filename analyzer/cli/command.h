@@ -32,6 +32,7 @@ void RegisterEvalParaphrase(CLI::App& eval, CommandContext& ctx);
 void RegisterReport(CLI::App& app, CommandContext& ctx);
 void RegisterCompare(CLI::App& app, CommandContext& ctx);
 void RegisterEvalPairs(CLI::App& eval, CommandContext& ctx);
+void RegisterEvalTrainStance(CLI::App& eval, CommandContext& ctx);
 
 }  // namespace diverge::cli
 

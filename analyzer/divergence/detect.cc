@@ -10,6 +10,7 @@
 #include "analyzer/divergence/antonym_detector.h"
 #include "analyzer/divergence/attribution_detector.h"
 #include "analyzer/divergence/date_detector.h"
+#include "analyzer/divergence/detect_internal.h"
 #include "analyzer/divergence/finding.h"
 #include "analyzer/divergence/framing_detector.h"
 #include "analyzer/divergence/names.h"
@@ -42,7 +43,7 @@ nlohmann::json DetectOptions::ToJson() const {
                         {"wordnet", wordnet_dir.empty() ? "default" : wordnet_dir}};
 }
 
-namespace {
+namespace divergence::internal {
 
 const divergence::WordNet* WordNetFor(const std::string& dir) {
   if (dir.empty()) return divergence::WordNet::Default();
@@ -141,6 +142,17 @@ std::vector<Divergence> Finalize(std::vector<Divergence> all, const DetectOption
             [](const Divergence& x, const Divergence& y) { return x.id < y.id; });
   return out;
 }
+
+}  // namespace divergence::internal
+
+namespace {
+
+using divergence::internal::Finalize;
+using divergence::internal::MakeDivergence;
+using divergence::internal::ParseDate;
+using divergence::internal::RunPairDetectors;
+using divergence::internal::SideLabel;
+using divergence::internal::WordNetFor;
 
 // Order of the two sides: earlier publication first (undated last), then document id,
 // then statement id; so "a" is the older article whatever the input order.
@@ -271,41 +283,6 @@ DetectResult DetectDivergences(const Report& report,
   result.divergences = Finalize(std::move(all), o, stmt_doc);
   result.entities = names.Entities();
   return result;
-}
-
-std::vector<Divergence> ComparePair(const std::string& text_a, const std::string& text_b,
-                                    const std::optional<std::string>& date_a,
-                                    const std::optional<std::string>& date_b,
-                                    const DetectOptions& o) {
-  NameResolver names;
-  names.AddText(text_a);
-  names.AddText(text_b);
-  names.Build();
-  ChangeIndex changes;
-  std::optional<PartialDate> pa = ParseDate(date_a), pb = ParseDate(date_b);
-  changes.AddDocument("A", text_a, pa);
-  changes.AddDocument("B", text_b, pb);
-  DetectorContext ctx;
-  ctx.names = &names;
-  ctx.wordnet = WordNetFor(o.wordnet_dir);
-  auto sentences = [](const std::string& text, const std::optional<PartialDate>& date,
-                      const std::string& doc) {
-    std::vector<Side> out;
-    for (auto [b, e] : divergence::SplitSentences(text)) {
-      out.push_back(divergence::MakeSide(text.substr(b, e - b), date, doc, ""));
-    }
-    return out;
-  };
-  std::vector<Side> sa = sentences(text_a, pa, "A"), sb = sentences(text_b, pb, "B");
-  std::vector<Divergence> all;
-  for (const Side& a : sa) {
-    for (const Side& b : sb) {
-      for (const Finding& f : RunPairDetectors(a, b, ctx, o)) {
-        all.push_back(MakeDivergence(f, a, b, "A", "B", "", &changes, o));
-      }
-    }
-  }
-  return Finalize(std::move(all), o, {});
 }
 
 }  // namespace diverge

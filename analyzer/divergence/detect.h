@@ -14,6 +14,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzer/divergence/stance_features.h"
 #include "analyzer/ingest/document.h"
 #include "analyzer/report/report.h"
 
@@ -51,10 +52,28 @@ DetectResult DetectDivergences(const Report& report,
 // sentences; every sentence of A is compared with every sentence of B). Dates are
 // "YYYY[-MM[-DD]]" publication dates. Sides are named by statement "A" and "B";
 // cluster is "".
+// Claim vs article (one side at most 2 sentences, the other at least
+// kArticleMinSentences) with trained stance weights: the learned stance model
+// (divergence/stance_model.h) decides whether the article refutes the claim; if so a
+// negation divergence shows the refuting word of the article, and the sentence-level
+// contradiction findings are kept as further evidence; if not, those are dropped (they
+// are then mostly different details of a story the article supports or discusses).
 std::vector<Divergence> ComparePair(const std::string& text_a, const std::string& text_b,
                                     const std::optional<std::string>& date_a,
                                     const std::optional<std::string>& date_b,
                                     const DetectOptions& options);
+
+inline constexpr size_t kArticleMinSentences = 4;
+
+// Kinds that mean the two sides cannot both be true (numeric, date, set, negation,
+// antonym), as opposed to framing, attribution and omission.
+bool IsContradictionKind(DivergenceKind kind);
+
+// The stance-model features of `claim` vs `article` (as ComparePair computes them), for
+// training.
+divergence::StanceFeatures ClaimArticleFeatures(const std::string& claim,
+                                                const std::string& article,
+                                                const DetectOptions& options);
 
 }  // namespace diverge
 

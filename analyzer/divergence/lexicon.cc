@@ -29,6 +29,16 @@ bool IsNegatingVerb(std::string_view w) {
   return In(kVerbs, w);
 }
 
+bool IsRefutation(std::string_view w) {
+  static const WordSet kWords = {
+      "hoax",        "hoaxes",    "fake",     "faked",    "false",     "falsely",
+      "untrue",      "debunked",  "debunk",   "debunks",  "denied",    "denies",
+      "deny",        "denial",    "refuted",  "refutes",  "refute",    "fabricated",
+      "fabrication", "baseless",  "bogus",    "myth",     "satire",    "satirical",
+      "unfounded",   "disproved", "disputed", "disputes", "retracted", "retraction"};
+  return In(kWords, w);
+}
+
 std::string EventClass(std::string_view w) {
   static const std::unordered_map<std::string, std::string> kStems = [] {
     std::unordered_map<std::string, std::string> m;

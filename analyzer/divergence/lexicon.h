@@ -17,6 +17,9 @@ bool IsNegationCue(std::string_view lower);
 // Verbs that negate their complement: failed (to), denied, refused (to), ...
 bool IsNegatingVerb(std::string_view lower);
 
+// Words that call a claim false: hoax, fake, false, debunked, denied, fabricated, ...
+bool IsRefutation(std::string_view lower);
+
 // Event class of an event verb/noun stem ("found", "establish", "form" -> "founding"),
 // "" when the word is not an event word. Historical classes date a past fact that cannot
 // change later (founding, birth, death, signing, election, ...).

@@ -5,6 +5,7 @@
 #include <sstream>
 #include <unordered_map>
 
+#include "analyzer/base/atomic_file.h"
 #include "analyzer/divergence/dates.h"
 
 namespace diverge {
@@ -25,10 +26,6 @@ int Column(const std::vector<std::string>& header, const std::string& name) {
   return -1;
 }
 
-bool IsContradictionKind(DivergenceKind k) {
-  return k == DivergenceKind::kNumeric || k == DivergenceKind::kDate || k == DivergenceKind::kSet ||
-         k == DivergenceKind::kNegation || k == DivergenceKind::kAntonym;
-}
 
 }  // namespace
 
@@ -112,7 +109,7 @@ Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path, Pai
       if (int(cols.size()) <= need) {
         return Status::Corruption(path + ":" + std::to_string(line_no) + ": too few columns");
       }
-      out.push_back({cols[ca], cols[cb], cols[cl] == "CONTRADICTION"});
+      out.push_back({cols[ca], cols[cb], cols[cl] == "CONTRADICTION", ""});
     }
     return out;
   }
@@ -129,7 +126,7 @@ Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path, Pai
     }
     for (size_t r = 1; r < rows.size(); ++r) {
       if (int(rows[r].size()) <= std::max(ca, std::max(cb, cl))) continue;
-      out.push_back({rows[r][ca], rows[r][cb], rows[r][cl] == "against"});
+      out.push_back({rows[r][ca], rows[r][cb], rows[r][cl] == "against", ""});
     }
     return out;
   }
@@ -167,7 +164,7 @@ Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path, Pai
       return Status::Corruption(path + ": row " + std::to_string(r + 1) + ": Body ID " +
                                 rows[r][cid] + " not in " + bodies_path);
     }
-    out.push_back({rows[r][ch], it->second, rows[r][cs] == "disagree"});
+    out.push_back({rows[r][ch], it->second, rows[r][cs] == "disagree", rows[r][cid]});
   }
   return out;
 }
@@ -184,6 +181,7 @@ PairsEvalResult EvaluatePairs(const std::vector<LabelledPair>& pairs,
       if (!IsContradictionKind(d.kind)) continue;
       if (!best || d.score > best->score) best = &d;
     }
+    r.outcomes.push_back({best != nullptr, best ? best->explanation : ""});
     if (!best) continue;
     ++r.predicted;
     ++r.flagged_by_kind[std::string(KindName(best->kind))];
@@ -216,8 +214,25 @@ Result<std::vector<Divergence>> CompareArguments(const std::string& a, const std
   return ComparePair(*ta, *tb, date_a, date_b, options);
 }
 
+Result<divergence::StanceTrainResult> TrainStanceOnFiles(const std::vector<std::string>& files,
+                                                         int folds, const DetectOptions& options) {
+  if (folds < 2) return Status::InvalidArgument("--folds must be at least 2");
+  std::vector<divergence::StanceExample> examples;
+  for (const std::string& f : files) {
+    Result<std::vector<LabelledPair>> pairs = ReadLabelledPairs(f, PairsFormat::kFnc1);
+    if (!pairs.ok()) return pairs.status();
+    for (LabelledPair& p : *pairs) {
+      examples.push_back({{}, p.positive, f + "#" + p.group});
+      examples.back().x = ClaimArticleFeatures(p.a, p.b, options);
+    }
+  }
+  if (examples.empty()) return Status::NotFound("no labelled pairs in the given files");
+  return divergence::TrainStance(examples, folds, {0.01, 0.1, 1.0, 10.0});
+}
+
 Result<PairsEvalResult> EvaluatePairFiles(const std::vector<std::string>& files, PairsFormat format,
-                                          const DetectOptions& options) {
+                                          const DetectOptions& options,
+                                          const std::string& errors_path) {
   std::vector<LabelledPair> all;
   for (const std::string& f : files) {
     Result<std::vector<LabelledPair>> pairs = ReadLabelledPairs(f, format);
@@ -225,7 +240,26 @@ Result<PairsEvalResult> EvaluatePairFiles(const std::vector<std::string>& files,
     all.insert(all.end(), pairs->begin(), pairs->end());
   }
   if (all.empty()) return Status::NotFound("no labelled pairs in the given files");
-  return EvaluatePairs(all, options);
+  PairsEvalResult r = EvaluatePairs(all, options);
+  if (!errors_path.empty()) {
+    auto clean = [](std::string s, size_t max) {
+      if (s.size() > max) s.resize(max);
+      for (char& c : s) {
+        if (c == '\t' || c == '\n' || c == '\r') c = ' ';
+      }
+      return s;
+    };
+    std::string tsv = "gold\tflagged\texplanation\ta\tb\n";
+    for (size_t i = 0; i < all.size(); ++i) {
+      if (all[i].positive == r.outcomes[i].flagged) continue;
+      tsv += std::string(all[i].positive ? "1" : "0") + "\t" + (r.outcomes[i].flagged ? "1" : "0") +
+             "\t" + clean(r.outcomes[i].explanation, 400) + "\t" + clean(all[i].a, 400) + "\t" +
+             clean(all[i].b, 400) + "\n";
+    }
+    Status st = WriteFileAtomic(errors_path, tsv);
+    if (!st.ok()) return st;
+  }
+  return r;
 }
 
 }  // namespace diverge

@@ -17,6 +17,7 @@
 
 #include "analyzer/base/result.h"
 #include "analyzer/divergence/detect.h"
+#include "analyzer/divergence/stance_train.h"
 
 namespace diverge {
 
@@ -25,6 +26,7 @@ enum class PairsFormat { kSick, kFnc1, kEmergent };
 struct LabelledPair {
   std::string a, b;
   bool positive = false;  // the disagreeing class
+  std::string group;      // FNC-1: the Body ID (cross-validation folds group by it)
 };
 
 // Reads one labelled file. Errors name the file (and line for malformed rows).
@@ -37,6 +39,12 @@ struct PairsEvalResult {
   size_t true_positives = 0;
   double precision = 0, recall = 0, f1 = 0;
   std::map<std::string, size_t> flagged_by_kind;  // kind of the best divergence -> pairs
+  // Per pair, in input order: flagged or not, and the best divergence's explanation.
+  struct Outcome {
+    bool flagged = false;
+    std::string explanation;
+  };
+  std::vector<Outcome> outcomes;
 };
 
 PairsEvalResult EvaluatePairs(const std::vector<LabelledPair>& pairs, const DetectOptions& options);
@@ -50,8 +58,17 @@ Result<std::vector<Divergence>> CompareArguments(const std::string& a, const std
                                                  const DetectOptions& options);
 
 // Reads labelled pairs from several files of one format and evaluates them together.
+// A non-empty `errors_path` receives the misclassified pairs as TSV (gold label, flagged,
+// the best divergence's explanation, text A, text B cut to 400 bytes), for error analysis.
 Result<PairsEvalResult> EvaluatePairFiles(const std::vector<std::string>& files, PairsFormat format,
-                                          const DetectOptions& options);
+                                          const DetectOptions& options,
+                                          const std::string& errors_path = "");
+
+// Trains the stance model (divergence/stance_train.h) on labelled claim/article pairs
+// (FNC-1 stances files): features from ClaimArticleFeatures, `folds`-fold CV grouped by
+// article. Deterministic.
+Result<divergence::StanceTrainResult> TrainStanceOnFiles(const std::vector<std::string>& files,
+                                                         int folds, const DetectOptions& options);
 
 // Parses RFC 4180 CSV text (quoted fields may hold commas, quotes and newlines).
 std::vector<std::vector<std::string>> ParseCsv(const std::string& text);
