@@ -22,7 +22,7 @@ void RegisterEvalTrainStance(CLI::App& eval, CommandContext& ctx) {
       "'disagree'");
   struct Opts {
     std::vector<std::string> files;
-    std::string out;
+    std::string out, features;
     int folds = 5;
   };
   auto o = std::make_shared<Opts>();
@@ -31,12 +31,14 @@ void RegisterEvalTrainStance(CLI::App& eval, CommandContext& ctx) {
   cmd->add_option("--out", o->out, "Output weights JSON")->required();
   cmd->add_option("--folds", o->folds, "Cross-validation folds (grouped by Body ID)")
       ->check(CLI::Range(3, 20));
+  cmd->add_option("--features", o->features,
+                  "Cache of the computed features (TSV): read if it exists, else written");
   cmd->footer(
       "Example:\n  diverge eval train-stance fnc1/train_stances.csv "
       "--out analyzer/divergence/weights/stance.json");
   cmd->callback([&ctx, o] {
     DetectOptions options;
-    auto r = TrainStanceOnFiles(o->files, o->folds, options);
+    auto r = TrainStanceOnFiles(o->files, o->folds, options, o->features);
     if (!r.ok()) {
       PrintError(r.status());
       ctx.exit_code = kExitNoInput;

@@ -5,6 +5,7 @@
 #include <set>
 
 #include "analyzer/divergence/lexicon.h"
+#include "analyzer/divergence/wordnet.h"
 
 namespace diverge::divergence {
 namespace {
@@ -49,27 +50,51 @@ PersonKind KindOfPerson(const std::string& lower) {
   return it == kKinds.end() ? PersonKind{} : it->second;
 }
 
-// The first person noun before the sentence's first verb-like word ("is", "are", a word
-// in -ing): the subject, when it is a person.
-PersonKind SubjectPerson(const std::vector<Token>& t) {
-  for (const Token& x : t) {
-    if (!x.IsWord()) continue;
-    if (x.lower == "is" || x.lower == "are" || x.lower == "was" || x.lower == "were" ||
-        (x.lower.size() > 4 && x.lower.ends_with("ing"))) {
-      break;
-    }
-    PersonKind k = KindOfPerson(x.lower);
-    if (k.known()) return k;
-  }
-  return {};
+bool IsVerbBoundary(const Token& x) {
+  return x.lower == "is" || x.lower == "are" || x.lower == "was" || x.lower == "were" ||
+         x.lower == "has" || x.lower == "have" || (x.lower.size() > 4 && x.lower.ends_with("ing"));
 }
 
-// Both subjects are people of a different gender or age: the sentences speak of
-// different people, so one negating what the other asserts is no conflict.
-bool SubjectsClash(const Side& a, const Side& b) {
-  PersonKind x = SubjectPerson(a.tokens), y = SubjectPerson(b.tokens);
-  return (x.gender != 0 && y.gender != 0 && x.gender != y.gender) ||
-         (x.age != 0 && y.age != 0 && x.age != y.age);
+// The subject's head noun: the last content word of the sentence's opening noun phrase
+// (before its first verb-like word or a function word after it: "The man on stage is"
+// -> man); null when the sentence does not open with one ("There is no man").
+const Token* SubjectHead(const std::vector<Token>& t) {
+  const Token* head = nullptr;
+  for (const Token& x : t) {
+    if (!x.IsWord() || IsVerbBoundary(x) || IsNegationCue(x.lower)) break;
+    if (IsContentWord(x)) {
+      head = &x;
+    } else if (head) {
+      break;
+    }
+  }
+  return head;
+}
+
+bool IsGenericPerson(const std::string& stem) {
+  return stem == "person" || stem == "people" || stem == "someon" || stem == "somebody" ||
+         stem == "one" || stem == "individual";
+}
+
+// The two sentences are about different subjects (a woman / a man, a horse / dogs, a
+// flute / a man): one negating what the other asserts is then no conflict. People are
+// compatible unless their gender or age differs; other nouns must be the same word, a
+// listed synonym or WordNet synonyms.
+bool SubjectsClash(const Side& a, const Side& b, const DetectorContext& ctx) {
+  const Token* x = SubjectHead(a.tokens);
+  const Token* y = SubjectHead(b.tokens);
+  if (!x || !y) return false;
+  std::string sx = NounClass(Stem(Singular(x->lower))), sy = NounClass(Stem(Singular(y->lower)));
+  if (sx == sy) return false;
+  PersonKind px = KindOfPerson(x->lower), py = KindOfPerson(y->lower);
+  bool person_x = px.known() || IsPersonNoun(sx) || IsGenericPerson(sx);
+  bool person_y = py.known() || IsPersonNoun(sy) || IsGenericPerson(sy);
+  if (person_x && person_y) {
+    return (px.gender != 0 && py.gender != 0 && px.gender != py.gender) ||
+           (px.age != 0 && py.age != 0 && px.age != py.age);
+  }
+  if (x->cap || y->cap) return false;  // names: left to the name resolver
+  return !(ctx.wordnet && ctx.wordnet->AreRelated(x->lower, y->lower));
 }
 
 bool IsBoundary(const Token& t) {
@@ -173,11 +198,11 @@ std::vector<bool> NegatedMask(const std::vector<Token>& t) {
   return mask;
 }
 
-std::vector<Finding> DetectNegation(const Side& a, const Side& b, const DetectorContext&,
+std::vector<Finding> DetectNegation(const Side& a, const Side& b, const DetectorContext& ctx,
                                     double min_overlap) {
   std::vector<Finding> out;
   if (ContentOverlap(a.tokens, b.tokens) < min_overlap) return out;
-  if (SubjectsClash(a, b)) return out;
+  if (SubjectsClash(a, b, ctx)) return out;
   // one direction: `neg` negates a predicate that `pos` asserts
   auto run = [&](const Side& neg, const Side& pos, bool neg_is_a) {
     std::vector<bool> pos_mask = NegatedMask(pos.tokens);
@@ -201,7 +226,18 @@ std::vector<Finding> DetectNegation(const Side& a, const Side& b, const Detector
       for (size_t k = s.predicate; k < s.end; ++k) {
         if (!IsContentWord(neg.tokens[k])) continue;
         ++scope_words;
-        covered += pos_stems.count(NounClass(Stem(neg.tokens[k].lower)));
+        if (pos_stems.count(NounClass(Stem(neg.tokens[k].lower)))) {
+          ++covered;
+          continue;
+        }
+        // a synonym or direct hypernym/hyponym on the other side ("slicing" / "cutting")
+        for (const Token& t : pos.tokens) {
+          if (ctx.wordnet && IsContentWord(t) && !t.cap &&
+              ctx.wordnet->AreRelated(neg.tokens[k].lower, t.lower)) {
+            ++covered;
+            break;
+          }
+        }
       }
       if (double(covered) < kScopeCoverage * double(scope_words)) continue;
       for (size_t c : cands) {

@@ -215,15 +215,42 @@ Result<std::vector<Divergence>> CompareArguments(const std::string& a, const std
 }
 
 Result<divergence::StanceTrainResult> TrainStanceOnFiles(const std::vector<std::string>& files,
-                                                         int folds, const DetectOptions& options) {
+                                                         int folds, const DetectOptions& options,
+                                                         const std::string& features_cache) {
   if (folds < 2) return Status::InvalidArgument("--folds must be at least 2");
   std::vector<divergence::StanceExample> examples;
-  for (const std::string& f : files) {
-    Result<std::vector<LabelledPair>> pairs = ReadLabelledPairs(f, PairsFormat::kFnc1);
-    if (!pairs.ok()) return pairs.status();
-    for (LabelledPair& p : *pairs) {
-      examples.push_back({{}, p.positive, f + "#" + p.group});
-      examples.back().x = ClaimArticleFeatures(p.a, p.b, options);
+  std::error_code ec;
+  if (!features_cache.empty() && std::filesystem::is_regular_file(features_cache, ec)) {
+    std::ifstream in(features_cache);
+    std::string line;
+    while (std::getline(in, line)) {
+      std::istringstream ls(line);
+      divergence::StanceExample e;
+      int label = 0;
+      std::getline(ls, e.group, '\t');
+      ls >> label;
+      for (double& v : e.x) ls >> v;
+      if (!ls) return Status::Corruption(features_cache + ": malformed line");
+      e.refutes = label != 0;
+      examples.push_back(std::move(e));
+    }
+  } else {
+    std::string cache;
+    for (const std::string& f : files) {
+      Result<std::vector<LabelledPair>> pairs = ReadLabelledPairs(f, PairsFormat::kFnc1);
+      if (!pairs.ok()) return pairs.status();
+      for (LabelledPair& p : *pairs) {
+        examples.push_back({ClaimArticleFeatures(p.a, p.b, options), p.positive, f + "#" + p.group});
+        std::ostringstream line;
+        line.precision(17);
+        line << examples.back().group << '\t' << (p.positive ? 1 : 0);
+        for (double v : examples.back().x) line << '\t' << v;
+        cache += line.str() + "\n";
+      }
+    }
+    if (!features_cache.empty()) {
+      Status st = WriteFileAtomic(features_cache, cache);
+      if (!st.ok()) return st;
     }
   }
   if (examples.empty()) return Status::NotFound("no labelled pairs in the given files");

@@ -66,9 +66,12 @@ Result<PairsEvalResult> EvaluatePairFiles(const std::vector<std::string>& files,
 
 // Trains the stance model (divergence/stance_train.h) on labelled claim/article pairs
 // (FNC-1 stances files): features from ClaimArticleFeatures, `folds`-fold CV grouped by
-// article. Deterministic.
+// article. Deterministic. A non-empty `features_cache` names a TSV of the computed
+// features: read when it exists (a quicker retrain after changing only the model), else
+// written.
 Result<divergence::StanceTrainResult> TrainStanceOnFiles(const std::vector<std::string>& files,
-                                                         int folds, const DetectOptions& options);
+                                                         int folds, const DetectOptions& options,
+                                                         const std::string& features_cache = "");
 
 // Parses RFC 4180 CSV text (quoted fields may hold commas, quotes and newlines).
 std::vector<std::vector<std::string>> ParseCsv(const std::string& text);

@@ -42,9 +42,10 @@ Result<StanceModel> StanceModel::FromJson(std::string_view json, const std::stri
     m.threshold = j.at("threshold").get<double>();
     m.lambda = j.value("lambda", 1.0);
     m.note = j.value("note", "");
-    if (m.mean_.size() != names.size() || m.scale_.size() != names.size() ||
-        m.weights_.size() != names.size()) {
-      return Status::Corruption(name + ": mean/scale/weights sizes differ from features");
+    size_t dims = Expand(StanceFeatures{}).size();
+    if (m.mean_.size() != dims || m.scale_.size() != dims || m.weights_.size() != dims) {
+      return Status::Corruption(name + ": mean/scale/weights need " + std::to_string(dims) +
+                                " values (retrain)");
     }
   } catch (const nlohmann::json::exception& e) {
     return Status::Corruption(name + ": " + e.what());
@@ -69,10 +70,19 @@ std::string StanceModel::ToJson() const {
   return j.dump(1) + "\n";
 }
 
+std::vector<double> StanceModel::Expand(const StanceFeatures& f) {
+  std::vector<double> x(f.begin(), f.end());
+  for (int match : {0, 1, 2}) {  // overlap_best, coverage, coverage_best
+    for (int i = 0; i < kNumStanceFeatures; ++i) x.push_back(f[size_t(match)] * f[size_t(i)]);
+  }
+  return x;
+}
+
 double StanceModel::Probability(const StanceFeatures& f) const {
   if (!trained()) return 0;
+  std::vector<double> x = Expand(f);
   double z = bias_;
-  for (size_t i = 0; i < weights_.size(); ++i) z += weights_[i] * (f[i] - mean_[i]) / scale_[i];
+  for (size_t i = 0; i < weights_.size(); ++i) z += weights_[i] * (x[i] - mean_[i]) / scale_[i];
   return 1.0 / (1.0 + std::exp(-z));
 }
 
@@ -80,17 +90,19 @@ StanceModel StanceModel::Fit(const std::vector<StanceFeatures>& xs, const std::v
                              double lambda) {
   StanceModel m;
   m.lambda = lambda;
-  const int d = kNumStanceFeatures;
   const Eigen::Index n = Eigen::Index(xs.size());
-  m.mean_.assign(d, 0.0);
-  m.scale_.assign(d, 1.0);
+  std::vector<std::vector<double>> ex;
+  for (const auto& f : xs) ex.push_back(Expand(f));
+  const int d = int(Expand(StanceFeatures{}).size());
+  m.mean_.assign(size_t(d), 0.0);
+  m.scale_.assign(size_t(d), 1.0);
   if (n == 0) return m;
-  for (const auto& x : xs) {
+  for (const auto& x : ex) {
     for (int i = 0; i < d; ++i) m.mean_[size_t(i)] += x[size_t(i)] / double(n);
   }
   for (int i = 0; i < d; ++i) {
     double var = 0;
-    for (const auto& x : xs) var += std::pow(x[size_t(i)] - m.mean_[size_t(i)], 2) / double(n);
+    for (const auto& x : ex) var += std::pow(x[size_t(i)] - m.mean_[size_t(i)], 2) / double(n);
     m.scale_[size_t(i)] = var > 1e-12 ? std::sqrt(var) : 1.0;
   }
   // design matrix with a leading bias column
@@ -99,7 +111,7 @@ StanceModel StanceModel::Fit(const std::vector<StanceFeatures>& xs, const std::v
   for (Eigen::Index r = 0; r < n; ++r) {
     x(r, 0) = 1.0;
     for (int i = 0; i < d; ++i) {
-      x(r, i + 1) = (xs[size_t(r)][size_t(i)] - m.mean_[size_t(i)]) / m.scale_[size_t(i)];
+      x(r, i + 1) = (ex[size_t(r)][size_t(i)] - m.mean_[size_t(i)]) / m.scale_[size_t(i)];
     }
     t(r) = y[size_t(r)] ? 1.0 : 0.0;
   }
@@ -110,7 +122,8 @@ StanceModel StanceModel::Fit(const std::vector<StanceFeatures>& xs, const std::v
     Eigen::VectorXd p = (1.0 / (1.0 + (-(x * w)).array().exp())).matrix();
     Eigen::VectorXd grad = x.transpose() * (p - t) + penalty.cwiseProduct(w);
     Eigen::VectorXd s = (p.array() * (1.0 - p.array())).max(1e-9).matrix();
-    Eigen::MatrixXd h = x.transpose() * s.asDiagonal() * x;
+    Eigen::MatrixXd xs_w = x.array().colwise() * s.array();
+    Eigen::MatrixXd h = x.transpose() * xs_w;
     h.diagonal() += penalty;
     h.diagonal().array() += 1e-9;
     Eigen::VectorXd step = h.ldlt().solve(grad);
@@ -118,7 +131,7 @@ StanceModel StanceModel::Fit(const std::vector<StanceFeatures>& xs, const std::v
     if (step.norm() < 1e-8) break;
   }
   m.bias_ = w(0);
-  m.weights_.resize(size_t(d));
+  m.weights_.resize(size_t(d));  // d = expanded inputs
   for (int i = 0; i < d; ++i) m.weights_[size_t(i)] = w(i + 1);
   return m;
 }

@@ -1,5 +1,7 @@
 // The learned "article refutes claim" model: L2-regularised logistic regression on the
-// standardised stance features (stance_features.h), with the decision threshold chosen
+// standardised stance features (stance_features.h) and their products with the three
+// claim/article match features (overlap_best, coverage, coverage_best: "refuting words
+// matter when the article is about the claim"), with the decision threshold chosen
 // by cross-validation. Its weights ship in analyzer/divergence/weights/stance.json
 // (compiled in) and are retrained by `diverge eval train-stance` (scripts/train-stance.sh).
 #ifndef DIVERGE_ANALYZER_DIVERGENCE_STANCE_MODEL_H_
@@ -31,6 +33,9 @@ class StanceModel {
   // P(refutes) in [0, 1]; 0 when untrained.
   double Probability(const StanceFeatures& f) const;
   bool Refutes(const StanceFeatures& f) const { return trained() && Probability(f) >= threshold; }
+
+  // The model's inputs: the features, then each times each match feature.
+  static std::vector<double> Expand(const StanceFeatures& f);
 
   double threshold = 0.5;
   double lambda = 1.0;

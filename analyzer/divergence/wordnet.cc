@@ -60,6 +60,34 @@ void ParseData(const std::string& path, char pos,
   }
 }
 
+// Every synset of a noun/verb data file: its words and direct hypernyms.
+void ParseSenses(const std::string& path, char pos,
+                 std::map<std::string, std::vector<std::string>>* senses,
+                 std::map<std::string, std::vector<std::string>>* hypernyms) {
+  std::ifstream in(path);
+  std::string line;
+  while (std::getline(in, line)) {
+    if (line.empty() || line[0] == ' ') continue;
+    std::istringstream ss(line);
+    std::string offset, lex, type, wcnt_hex;
+    ss >> offset >> lex >> type >> wcnt_hex;
+    std::string key = std::string(1, pos) + ":" + offset;
+    int wcnt = int(std::strtol(wcnt_hex.c_str(), nullptr, 16));
+    for (int i = 0; i < wcnt; ++i) {
+      std::string word, lexid;
+      ss >> word >> lexid;
+      (*senses)[CleanWord(word)].push_back(key);
+    }
+    int pcnt = 0;
+    ss >> pcnt;
+    for (int i = 0; i < pcnt; ++i) {
+      std::string sym, off, p, srcdst;
+      ss >> sym >> off >> p >> srcdst;
+      if (sym == "@") (*hypernyms)[key].push_back(std::string(1, pos) + ":" + off);
+    }
+  }
+}
+
 }  // namespace
 
 Result<WordNet> WordNet::Load(const std::string& dir, bool with_nouns) {
@@ -102,8 +130,9 @@ Result<WordNet> WordNet::Load(const std::string& dir, bool with_nouns) {
       }
     }
   }
+  ParseSenses(dir + "/data.verb", 'v', &wn.senses_, &wn.hypernyms_);
+  ParseSenses(dir + "/data.noun", 'n', &wn.senses_, &wn.hypernyms_);
   for (const char* exc : {"verb.exc", "adj.exc", "noun.exc", "adv.exc"}) {
-    if (!with_nouns && std::string(exc) == "noun.exc") continue;
     std::ifstream in(dir + "/" + exc);
     std::string form, lemma;
     while (in >> form >> lemma) {
@@ -126,9 +155,18 @@ const WordNet* WordNet::Default() {
 }
 
 std::vector<std::string> WordNet::Lemmas(std::string_view lower) const {
+  return LemmasIn(lower, antonyms_);
+}
+
+std::vector<std::string> WordNet::SenseLemmas(std::string_view lower) const {
+  return LemmasIn(lower, senses_);
+}
+
+template <typename Map>
+std::vector<std::string> WordNet::LemmasIn(std::string_view lower, const Map& known) const {
   std::vector<std::string> out;
   auto try_add = [&](const std::string& cand) {
-    if (antonyms_.count(cand)) {
+    if (known.count(cand)) {
       for (const auto& o : out) {
         if (o == cand) return;
       }
@@ -155,6 +193,34 @@ std::vector<std::string> WordNet::Lemmas(std::string_view lower) const {
     }
   }
   return out;
+}
+
+static const bool kHyper = false;
+bool WordNet::AreRelated(std::string_view a, std::string_view b) const {
+  std::vector<std::string> la = SenseLemmas(a), lb = SenseLemmas(b);
+  if (la.empty() || lb.empty()) return false;
+  std::set<std::string> sa, sb;
+  auto collect = [&](const std::vector<std::string>& lemmas, std::set<std::string>* out,
+                     std::set<std::string>* with_hyper) {
+    for (const auto& l : lemmas) {
+      for (const auto& syn : senses_.at(l)) {
+        out->insert(syn);
+        with_hyper->insert(syn);
+        auto h = hypernyms_.find(syn);
+        if (kHyper && h != hypernyms_.end()) with_hyper->insert(h->second.begin(), h->second.end());
+      }
+    }
+  };
+  std::set<std::string> ha, hb;
+  collect(la, &sa, &ha);
+  collect(lb, &sb, &hb);
+  for (const auto& x : sa) {
+    if (hb.count(x)) return true;  // same synset, or a is b's hypernym
+  }
+  for (const auto& x : sb) {
+    if (ha.count(x)) return true;
+  }
+  return false;
 }
 
 bool WordNet::AreAntonyms(std::string_view a, std::string_view b) const {
