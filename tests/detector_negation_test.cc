@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "analyzer/divergence/negation_detector.h"
+#include "analyzer/divergence/wordnet.h"
 #include "tests/detector_test_util.h"
 
 namespace diverge::divergence {
@@ -67,6 +68,47 @@ TEST_CASE("a sentence calling the claim a hoax refutes it", "[detector][negation
   // a claim that is itself a debunking is not refuted again
   Side c = S("Singer death hoax spreads on Facebook");
   CHECK(DetectNegation(c, b, {}).empty());
+}
+
+}  // namespace
+}  // namespace diverge::divergence
+
+namespace diverge::divergence {
+namespace {
+
+TEST_CASE("negation across different subjects is no conflict", "[detector][negation]") {
+  DetectorContext ctx;
+  ctx.wordnet = WordNet::Default();
+  // other people (gender, age) or other things are the subject
+  CHECK(DetectNegation(testing::S("Some women are dancing"), testing::S("The men are not dancing"),
+                       ctx)
+            .empty());
+  CHECK(DetectNegation(testing::S("A man is playing the guitar loudly"),
+                       testing::S("A flute isn't being played by a man"), ctx)
+            .empty());
+  // the same subject, or a generic person, still conflicts
+  CHECK_FALSE(DetectNegation(testing::S("A man is riding a horse"),
+                             testing::S("The person is not riding the horse"), ctx)
+                  .empty());
+  CHECK_FALSE(DetectNegation(testing::S("The company confirmed the merger talks."),
+                             testing::S("The company did not confirm the merger talks."), ctx)
+                  .empty());
+}
+
+TEST_CASE("WordNet synonyms cover a negated scope", "[detector][negation]") {
+  DetectorContext ctx;
+  ctx.wordnet = WordNet::Default();
+  if (!ctx.wordnet) {
+    WARN("skipped: WordNet not installed");
+    return;
+  }
+  CHECK(ctx.wordnet->AreRelated("slicing", "cutting"));
+  CHECK_FALSE(ctx.wordnet->AreRelated("slicing", "singing"));
+  Side a = testing::S("A man is cutting a potato");
+  Side b = testing::S("There is no man slicing a potato");
+  CHECK_FALSE(DetectNegation(a, b, ctx).empty());
+  // without WordNet the scope ("slicing") is not covered
+  CHECK(DetectNegation(a, b, {}).empty());
 }
 
 }  // namespace

@@ -34,6 +34,7 @@ nlohmann::json DetectOptions::ToJson() const {
   return nlohmann::json{{"min_score", min_score},
                         {"max_flags", max_flags},
                         {"align_overlap", align_overlap},
+                        {"antonym_overlap", antonym_overlap},
                         {"framing_overlap", framing_overlap},
                         {"numeric_overlap", numeric_overlap},
                         {"same_period_days", same_period_days},
@@ -76,7 +77,7 @@ std::vector<Finding> RunPairDetectors(const Side& a, const Side& b, const Detect
   append(divergence::DetectDate(a, b, ctx));
   append(divergence::DetectSet(a, b, ctx));
   append(divergence::DetectNegation(a, b, ctx, o.align_overlap));
-  append(divergence::DetectAntonym(a, b, ctx, o.align_overlap));
+  append(divergence::DetectAntonym(a, b, ctx, o.antonym_overlap));
   append(divergence::DetectAttribution(a, b, ctx, o.align_overlap));
   append(divergence::DetectFraming(a, b, ctx, o.framing_overlap));
   return out;

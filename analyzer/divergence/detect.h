@@ -23,7 +23,10 @@ namespace diverge {
 struct DetectOptions {
   double min_score = 0.45;        // findings scoring lower are dropped
   int max_flags = 200;            // at most this many divergences (highest scores kept)
-  double align_overlap = 0.25;    // content overlap for negation/antonym/attribution
+  double align_overlap = 0.25;    // content overlap for negation/attribution
+  // content overlap for antonyms: a pair of opposite words is weaker evidence than a
+  // negation, so more of the rest of the two statements must align
+  double antonym_overlap = 0.4;
   double framing_overlap = 0.08;  // content overlap for framing
   double numeric_overlap = 0.1;   // content overlap for numeric
   int same_period_days = 31;      // publication dates this close: same state of the world

@@ -51,8 +51,12 @@ PersonKind KindOfPerson(const std::string& lower) {
 }
 
 bool IsVerbBoundary(const Token& x) {
-  return x.lower == "is" || x.lower == "are" || x.lower == "was" || x.lower == "were" ||
-         x.lower == "has" || x.lower == "have" || (x.lower.size() > 4 && x.lower.ends_with("ing"));
+  static const std::set<std::string> kAux = {"is",  "are",   "was",  "were",  "has",   "have",
+                                             "had", "do",    "does", "did",   "will",  "would",
+                                             "can", "could", "may",  "might", "must",  "should",
+                                             "be",  "been",  "said", "says",  "shall", "to"};
+  const std::string& w = x.lower;
+  return kAux.count(w) || (w.size() > 4 && (w.ends_with("ing") || w.ends_with("ed")));
 }
 
 // The subject's head noun: the last content word of the sentence's opening noun phrase

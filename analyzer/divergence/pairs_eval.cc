@@ -254,7 +254,7 @@ Result<divergence::StanceTrainResult> TrainStanceOnFiles(const std::vector<std::
     }
   }
   if (examples.empty()) return Status::NotFound("no labelled pairs in the given files");
-  return divergence::TrainStance(examples, folds, {0.01, 0.1, 1.0, 10.0});
+  return divergence::TrainStance(examples, folds, {1.0, 10.0, 100.0});
 }
 
 Result<PairsEvalResult> EvaluatePairFiles(const std::vector<std::string>& files, PairsFormat format,
