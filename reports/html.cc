@@ -270,7 +270,7 @@ void About(const ReportView& view, std::string& out) {
 }  // namespace
 
 std::string HtmlSide(const ReportView& view, const char* label, const Statement* s,
-                 const std::optional<std::string>& id, const Divergence& d) {
+                     const std::optional<std::string>& id, const Divergence& d) {
   if (s == nullptr) {
     std::string what = id ? "unknown statement " + H(*id) : "silent: says nothing on this claim";
     return std::string("<div class=\"side silent\"><div class=\"meta\">") + label + "</div>" +

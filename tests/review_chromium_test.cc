@@ -114,24 +114,24 @@ class WebDriver {
     return false;
   }
   json Call(const std::string& method, const std::string& path, const json& body = json::object()) {
-    httplib::Result r = method == "DELETE" ? http_.Delete(path)
-                                           : http_.Post(path, body.dump(), "application/json");
+    httplib::Result r =
+        method == "DELETE" ? http_.Delete(path) : http_.Post(path, body.dump(), "application/json");
     if (!r) throw std::runtime_error("webdriver: no answer to " + path);
     json j = json::parse(r->body);
     if (r->status != 200) throw std::runtime_error("webdriver " + path + ": " + r->body);
     return j["value"];
   }
   void Start(const std::string& profile) {
-    json caps = {{"capabilities",
-                  {{"alwaysMatch",
-                    {{"browserName", "chrome"},
-                     {"goog:chromeOptions",
-                      {{"binary", kChromium},
-                       {"args",
-                        {"--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
-                         "--no-first-run", "--disable-background-networking",
-                         "--disable-component-update", "--disable-sync",
-                         "--user-data-dir=" + profile}}}}}}}}};
+    json caps = {
+        {"capabilities",
+         {{"alwaysMatch",
+           {{"browserName", "chrome"},
+            {"goog:chromeOptions",
+             {{"binary", kChromium},
+              {"args",
+               {"--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile}}}}}}}}};
     session_ = "/session/" + Call("POST", "/session", caps)["sessionId"].get<std::string>();
   }
   ~WebDriver() {
@@ -147,11 +147,12 @@ class WebDriver {
     return Call("POST", session_ + "/execute/sync", {{"script", js}, {"args", json::array()}});
   }
   void Key(const std::string& key) {
-    json actions = {{"actions",
-                     {{{"type", "key"},
-                       {"id", "keyboard"},
-                       {"actions", {{{"type", "keyDown"}, {"value", key}},
-                                    {{"type", "keyUp"}, {"value", key}}}}}}}};
+    json actions = {
+        {"actions",
+         {{{"type", "key"},
+           {"id", "keyboard"},
+           {"actions",
+            {{{"type", "keyDown"}, {"value", key}}, {{"type", "keyUp"}, {"value", key}}}}}}}};
     Call("POST", session_ + "/actions", actions);
   }
   void Click(const std::string& css) {
@@ -174,8 +175,8 @@ class WebDriver {
 };
 
 int RunAnalyze(const std::string& corpus, const std::string& out) {
-  std::string cmd = std::string("'") + DIVERGE_BINARY + "' analyze '" + corpus + "' --out '" +
-                    out + "' -q >/dev/null 2>&1";
+  std::string cmd = std::string("'") + DIVERGE_BINARY + "' analyze '" + corpus + "' --out '" + out +
+                    "' -q >/dev/null 2>&1";
   int status = std::system(cmd.c_str());
   return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
 }
@@ -221,22 +222,27 @@ TEST_CASE("serve: confirm and dismiss flags in headless Chromium", "[review][chr
   CHECK(wd.Script("return document.querySelectorAll('mark').length;").get<int>() >= 4);
 
   wd.Key("c");  // confirm the first with the keyboard
-  REQUIRE(wd.WaitFor("document.querySelectorAll('article.divergence')[0].dataset.status === "
-                     "'confirmed'"));
+  REQUIRE(
+      wd.WaitFor("document.querySelectorAll('article.divergence')[0].dataset.status === "
+                 "'confirmed'"));
   wd.Key("j");  // move to the second, dismiss it with its button
-  REQUIRE(wd.WaitFor("document.querySelectorAll('article.divergence')[1].classList.contains("
-                     "'current')"));
+  REQUIRE(
+      wd.WaitFor("document.querySelectorAll('article.divergence')[1].classList.contains("
+                 "'current')"));
   wd.Click("article.divergence[data-id='" + second + "'] button.dismiss");
-  REQUIRE(wd.WaitFor("document.querySelectorAll('article.divergence')[1].dataset.status === "
-                     "'dismissed'"));
-  CHECK(wd.Script("return document.getElementById('msg').textContent;").get<std::string>().find(
-            "dismissed (chromium)") != std::string::npos);
+  REQUIRE(
+      wd.WaitFor("document.querySelectorAll('article.divergence')[1].dataset.status === "
+                 "'dismissed'"));
+  CHECK(wd.Script("return document.getElementById('msg').textContent;")
+            .get<std::string>()
+            .find("dismissed (chromium)") != std::string::npos);
 
   // A state change without the page's token is refused even from the page's origin.
   json forged = wd.Script(
       "const x = new XMLHttpRequest(); x.open('POST', '/api/decision', false);"
       "x.setRequestHeader('Content-Type', 'application/json');"
-      "x.send(JSON.stringify({id: '" + first + "', status: 'open'})); return x.status;");
+      "x.send(JSON.stringify({id: '" +
+      first + "', status: 'open'})); return x.status;");
   CHECK(forged == 403);
 
   CHECK(serve.Stop(SIGTERM) == 0);

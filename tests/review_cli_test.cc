@@ -43,7 +43,8 @@ TEST_CASE("CLI: review confirm / dismiss / note / reopen / show / list", "[revie
   WriteReportDir(tmp, SyntheticReport());
   std::string dir = "'" + tmp.str() + "'";
 
-  Run c = Diverge(tmp, "review confirm " + dir + " d-founded d-summ --note 'seen <both>' --reviewer ann");
+  Run c = Diverge(
+      tmp, "review confirm " + dir + " d-founded d-summ --note 'seen <both>' --reviewer ann");
   REQUIRE(c.code == 0);
   CHECK(c.out.find("d-founded confirmed by ann; note: seen <both>") != std::string::npos);
   CHECK(c.out.find("d-summit confirmed by ann") != std::string::npos);  // prefix resolved

@@ -1,5 +1,7 @@
 // The `diverge serve` HTTP side, in process: the page escapes corpus text and carries
 // the token; state changes need the token, JSON and our own Host/Origin.
+#include "analyzer/review/review_server.h"
+
 #include <httplib.h>
 
 #include <catch2/catch.hpp>
@@ -8,7 +10,6 @@
 #include <thread>
 
 #include "analyzer/review/decision_store.h"
-#include "analyzer/review/review_server.h"
 #include "tests/review_test_util.h"
 
 using namespace diverge;
@@ -146,7 +147,8 @@ TEST_CASE("serve: the page escapes corpus text and requires the token for change
     CHECK(again->body.find("&lt;b&gt;1992&lt;/b&gt; per treaty") != std::string::npos);
     CHECK(again->body.find("<b>1992</b>") == std::string::npos);
     CHECK(std::regex_search(
-        again->body, std::regex("data-id=\"d-founded\" data-num=\"D[0-9]+\" data-status=\"confirmed\"")));
+        again->body,
+        std::regex("data-id=\"d-founded\" data-num=\"D[0-9]+\" data-status=\"confirmed\"")));
   }
 }
 

@@ -1,10 +1,11 @@
 // ReviewSession: report.json joined with the store; id resolution, filters, orphans,
 // carrying decisions into a report, and export.
+#include "analyzer/review/review_session.h"
+
 #include <catch2/catch.hpp>
 #include <nlohmann/json.hpp>
 
 #include "analyzer/review/review_export.h"
-#include "analyzer/review/review_session.h"
 #include "tests/review_test_util.h"
 
 using namespace diverge;
@@ -81,8 +82,7 @@ TEST_CASE("session: the store overrides report.json; filters; orphans are kept",
   CHECK(Ids(s->Select(kind)) == std::vector<std::string>{"d-members-num"});
   ReviewFilter outlet;
   outlet.outlet = "HARBOR";
-  CHECK(Ids(s->Select(outlet)) ==
-        std::vector<std::string>{"d-members-num", "d-summit", "d-talks"});
+  CHECK(Ids(s->Select(outlet)) == std::vector<std::string>{"d-members-num", "d-summit", "d-talks"});
   ReviewFilter score;
   score.min_score = 0.86;
   CHECK(Ids(s->Select(score)) == std::vector<std::string>{"d-founded", "d-members-num"});

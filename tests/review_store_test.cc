@@ -198,9 +198,11 @@ TEST_CASE("store: a writer killed with SIGKILL mid-transaction leaves a valid da
       if (!store->Apply(Set("d-c" + std::to_string(i), ReviewStatus::kConfirmed)).ok()) _exit(3);
     }
     std::vector<Change> big;
-    for (int i = 0; i < 5000; ++i) big.push_back(Set("d-u" + std::to_string(i), ReviewStatus::kDismissed));
+    for (int i = 0; i < 5000; ++i)
+      big.push_back(Set("d-u" + std::to_string(i), ReviewStatus::kDismissed));
     // Overwrite committed ones too: none of this may become visible.
-    for (int i = 0; i < kCommitted; ++i) big.push_back(Set("d-c" + std::to_string(i), ReviewStatus::kDismissed));
+    for (int i = 0; i < kCommitted; ++i)
+      big.push_back(Set("d-c" + std::to_string(i), ReviewStatus::kDismissed));
     (void)store->ApplyAll(big, [&](size_t i) {
       if (i == big.size() - 1) {
         char c = 'k';

@@ -31,8 +31,9 @@ inline void WriteBridgeCorpus(const std::filesystem::path& dir, int cost_b) {
   const std::string vote =
       "The Harbor city council voted on Tuesday to build a new bridge over the Lenna river. ";
   article("a.txt", "Harbor council approves new bridge",
-          vote + "The bridge will cost 40 million euros, the mayor said. Construction will "
-                 "begin in March 2021 and take three years. The council has nine members.");
+          vote +
+              "The bridge will cost 40 million euros, the mayor said. Construction will "
+              "begin in March 2021 and take three years. The council has nine members.");
   article("b.txt", "Council backs Lenna bridge plan",
           vote + "The bridge will cost " + std::to_string(cost_b) +
               " million euros, the mayor said. Construction will begin in October 2022 and take "
@@ -41,12 +42,12 @@ inline void WriteBridgeCorpus(const std::filesystem::path& dir, int cost_b) {
           "The Harbor city council did not vote on Tuesday to build a new bridge over the Lenna "
           "river. The bridge will cost 40 million euros, the mayor said. The council has nine "
           "members.");
-  Status st = WriteFileAtomic(
-      (dir / "manifest.tsv").string(),
-      "id\tfile\toutlet\tdate\ttitle\turl\n"
-      "a\ta.txt\tHarbor Times\t2020-05-05\tHarbor council approves new bridge\t\n"
-      "b\tb.txt\tLenna Post\t2020-05-06\tCouncil backs Lenna bridge plan\t\n"
-      "c\tc.txt\tValley Courier\t2020-05-06\tBridge vote in Harbor\t\n");
+  Status st =
+      WriteFileAtomic((dir / "manifest.tsv").string(),
+                      "id\tfile\toutlet\tdate\ttitle\turl\n"
+                      "a\ta.txt\tHarbor Times\t2020-05-05\tHarbor council approves new bridge\t\n"
+                      "b\tb.txt\tLenna Post\t2020-05-06\tCouncil backs Lenna bridge plan\t\n"
+                      "c\tc.txt\tValley Courier\t2020-05-06\tBridge vote in Harbor\t\n");
   if (!st.ok()) throw std::runtime_error(st.ToString());
 }
 

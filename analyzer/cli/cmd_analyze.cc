@@ -85,9 +85,10 @@ void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
     std::printf("%zu documents, %zu statements, %zu claims, %zu divergences\n", r.documents.size(),
                 r.statements.size(), r.clusters.size(), r.divergences.size());
     if (!r.orphaned_reviews.empty()) {
-      std::printf("%zu review decisions on divergences no longer found are kept as "
-                  "orphaned_reviews (diverge review list --orphaned)\n",
-                  r.orphaned_reviews.size());
+      std::printf(
+          "%zu review decisions on divergences no longer found are kept as "
+          "orphaned_reviews (diverge review list --orphaned)\n",
+          r.orphaned_reviews.size());
     }
     for (const std::string& path : result->written) std::printf("wrote %s\n", path.c_str());
     ctx.exit_code = result->skipped_files > 0 ? kExitPartialInput : kExitOk;

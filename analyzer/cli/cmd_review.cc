@@ -127,8 +127,8 @@ void Show(const ReviewOptions& o, CommandContext& ctx) {
   if (view != nullptr) {
     const Divergence& d = *view->divergence;
     std::printf("%s (%s)  %s · %s · score %.4f\n", d.id.c_str(), view->number.c_str(),
-                std::string(KindName(d.kind)).c_str(), std::string(TemporalName(d.temporal)).c_str(),
-                d.score);
+                std::string(KindName(d.kind)).c_str(),
+                std::string(TemporalName(d.temporal)).c_str(), d.score);
     PrintSide(*s, "A", view->a, d.a);
     PrintSide(*s, "B", view->b, d.b);
     std::printf("explanation: %s\n", T(d.explanation).c_str());
@@ -148,8 +148,10 @@ void Show(const ReviewOptions& o, CommandContext& ctx) {
   if (!hist->empty()) std::printf("history:\n");
   for (const review::HistoryEntry& h : *hist) {
     std::printf("  %s %s: %s -> %s", h.time.c_str(), T(h.reviewer).c_str(),
-                h.old_status ? StatusName(*h.old_status).c_str() : "(new)", StatusName(h.new_status).c_str());
-    if (h.old_note != h.new_note) std::printf("; note: %s", T(h.new_note.value_or("(cleared)")).c_str());
+                h.old_status ? StatusName(*h.old_status).c_str() : "(new)",
+                StatusName(h.new_status).c_str());
+    if (h.old_note != h.new_note)
+      std::printf("; note: %s", T(h.new_note.value_or("(cleared)")).c_str());
     std::printf("\n");
   }
   ctx.exit_code = kExitOk;
@@ -199,13 +201,15 @@ void ExportAll(const ReviewOptions& o, CommandContext& ctx) {
 }
 
 std::string CheckStatus(const std::string& v) {
-  return ParseReviewStatus(v) ? "" : "unknown review status \"" + v +
-                                         "\" (expected open, confirmed or dismissed)";
+  return ParseReviewStatus(v)
+             ? ""
+             : "unknown review status \"" + v + "\" (expected open, confirmed or dismissed)";
 }
 std::string CheckKind(const std::string& v) {
-  return ParseKind(v) ? "" : "unknown divergence kind \"" + v +
-                                 "\" (numeric, date, set, negation, antonym, framing, "
-                                 "attribution, omission, other)";
+  return ParseKind(v) ? ""
+                      : "unknown divergence kind \"" + v +
+                            "\" (numeric, date, set, negation, antonym, framing, "
+                            "attribution, omission, other)";
 }
 
 CLI::App* Sub(CLI::App* review, const std::shared_ptr<ReviewOptions>& o, const char* name,
@@ -224,16 +228,13 @@ void AddFilters(CLI::App* cmd, const std::shared_ptr<ReviewOptions>& o) {
       ->check(CLI::Range(0.0, 1.0));
 }
 
-void AddDecision(CLI::App* review, const std::shared_ptr<ReviewOptions>& o,
-                 CommandContext& ctx, const char* name, const char* what,
-                 std::optional<ReviewStatus> status) {
+void AddDecision(CLI::App* review, const std::shared_ptr<ReviewOptions>& o, CommandContext& ctx,
+                 const char* name, const char* what, std::optional<ReviewStatus> status) {
   CLI::App* cmd = Sub(review, o, name, what);
   cmd->add_option("ID", o->ids, "Divergence ids (or unique prefixes, e.g. d-3f2a)")->required();
   cmd->add_option("--reviewer", o->reviewer, "Name recorded with the decision (default: $USER)");
   if (status) cmd->add_option("--note", o->note, "Also set this note");
-  cmd->callback([o, &ctx, status, cmd] {
-    Decide(*o, status, cmd->count("--note") > 0, ctx);
-  });
+  cmd->callback([o, &ctx, status, cmd] { Decide(*o, status, cmd->count("--note") > 0, ctx); });
 }
 
 }  // namespace
@@ -245,10 +246,11 @@ void RegisterReview(CLI::App& app, CommandContext& ctx) {
       "Record and list reviewers' decisions (confirmed / dismissed / open, with notes) on the "
       "divergences of an analysis, in a SQLite database that survives re-runs of analyze.");
   review->require_subcommand(1);
-  review->footer(std::string("Examples:\n  diverge review list out/csto --status open --min-score 0.5\n"
-                             "  diverge review confirm out/csto d-3f2a9c --note \"checked the source\"\n"
-                             "  diverge review export out/csto\n") +
-                 kExitCodes);
+  review->footer(
+      std::string("Examples:\n  diverge review list out/csto --status open --min-score 0.5\n"
+                  "  diverge review confirm out/csto d-3f2a9c --note \"checked the source\"\n"
+                  "  diverge review export out/csto\n") +
+      kExitCodes);
 
   CLI::App* list = Sub(review, o, "list", "List divergences with their review status");
   AddFilters(list, o);

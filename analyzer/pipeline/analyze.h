@@ -63,8 +63,8 @@ struct AnalyzeSummary {
 enum class AnalyzeStage { kIngest, kModel, kCluster, kReview, kWrite };
 
 // Errors: from ReadCorpus when nothing is readable (kIngest), from EmbeddingModel::Load
-// (kModel), from the kNN graph (kCluster), from the review database (kReview), kIOError when an output cannot be written
-// (kWrite). `failed_at`, when given, receives the phase of the error.
+// (kModel), from the kNN graph (kCluster), from the review database (kReview), kIOError when an
+// output cannot be written (kWrite). `failed_at`, when given, receives the phase of the error.
 Result<AnalyzeSummary> Analyze(const AnalyzeOptions& options, AnalyzeStage* failed_at = nullptr);
 
 }  // namespace diverge

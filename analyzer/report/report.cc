@@ -176,16 +176,15 @@ json ReviewToJson(const Review& review) {
 }  // namespace
 
 json ToJson(const Divergence& d) {
-  return {
-      {"id", d.id},
-      {"cluster", d.cluster},
-      {"kind", KindName(d.kind)},
-      {"temporal", TemporalName(d.temporal)},
-      {"score", RoundScore(d.score)},
-      {"a", SideToJson(d.a)},
-      {"b", SideToJson(d.b)},
-      {"explanation", d.explanation},
-      {"review", ReviewToJson(d.review)}};
+  return {{"id", d.id},
+          {"cluster", d.cluster},
+          {"kind", KindName(d.kind)},
+          {"temporal", TemporalName(d.temporal)},
+          {"score", RoundScore(d.score)},
+          {"a", SideToJson(d.a)},
+          {"b", SideToJson(d.b)},
+          {"explanation", d.explanation},
+          {"review", ReviewToJson(d.review)}};
 }
 
 void CanonicalizeReport(Report& r) {

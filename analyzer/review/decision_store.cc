@@ -89,8 +89,9 @@ Status InitSchema(SqliteDb& db) {
       Result<std::string> tables = db.QueryText("SELECT count(*) FROM sqlite_master");
       if (!tables.ok()) return tables.status();
       if (*tables != "0") {
-        return Status::Corruption(db.path() + ": not a diverge review database (it has tables "
-                                              "but no diverge schema version)");
+        return Status::Corruption(db.path() +
+                                  ": not a diverge review database (it has tables "
+                                  "but no diverge schema version)");
       }
       DIVERGE_RETURN_IF_ERROR(db.Exec(kSchemaSql));
       DIVERGE_RETURN_IF_ERROR(db.Exec("PRAGMA application_id=" + std::to_string(kApplicationId) +
@@ -108,9 +109,8 @@ Status InitSchema(SqliteDb& db) {
   }
   int v = std::atoi(version->c_str());
   if (v > kSchemaVersion) {
-    return Status::Unsupported(db.path() + ": review database schema version " +
-                               std::to_string(v) + ", this diverge reads up to " +
-                               std::to_string(kSchemaVersion));
+    return Status::Unsupported(db.path() + ": review database schema version " + std::to_string(v) +
+                               ", this diverge reads up to " + std::to_string(kSchemaVersion));
   }
   return Status::Ok();
 }

@@ -41,11 +41,11 @@ Export ExportReview(const ReviewSession& session, const ReviewFilter& filter) {
     std::string reviewer = dec ? dec->reviewer : "", updated = dec ? dec->updated : "";
     std::string outlet_a = view.OutletOf(v->a), outlet_b = v->b ? view.OutletOf(v->b) : "";
     std::string text_a = v->a ? v->a->text : "", text_b = v->b ? v->b->text : "";
-    AddRow(out.csv, {d.id, std::string(ReviewStatusName(d.review.status)),
-                     d.review.note.value_or(""), reviewer, updated, "no",
-                     std::string(KindName(d.kind)), std::string(TemporalName(d.temporal)),
-                     Score(d.score), outlet_a, text_a, d.a.evidence, outlet_b, text_b,
-                     d.b.evidence, d.explanation});
+    AddRow(out.csv,
+           {d.id, std::string(ReviewStatusName(d.review.status)), d.review.note.value_or(""),
+            reviewer, updated, "no", std::string(KindName(d.kind)),
+            std::string(TemporalName(d.temporal)), Score(d.score), outlet_a, text_a, d.a.evidence,
+            outlet_b, text_b, d.b.evidence, d.explanation});
     json j = ToJson(d);
     j["reviewer"] = dec ? json(reviewer) : json(nullptr);
     j["updated"] = dec ? json(updated) : json(nullptr);
@@ -58,9 +58,9 @@ Export ExportReview(const ReviewSession& session, const ReviewFilter& filter) {
   bool narrowed = filter.kind || !filter.outlet.empty() || filter.min_score > 0;
   for (const OrphanedReview& o : narrowed ? std::vector<OrphanedReview>() : session.orphans()) {
     if (filter.status && o.review.status != *filter.status) continue;
-    AddRow(out.csv, {o.id, std::string(ReviewStatusName(o.review.status)),
-                     o.review.note.value_or(""), o.reviewer, o.updated, "yes", "", "", "", "", "",
-                     "", "", "", "", ""});
+    AddRow(out.csv,
+           {o.id, std::string(ReviewStatusName(o.review.status)), o.review.note.value_or(""),
+            o.reviewer, o.updated, "yes", "", "", "", "", "", "", "", "", "", ""});
     orphans.push_back({{"id", o.id},
                        {"status", ReviewStatusName(o.review.status)},
                        {"note", o.review.note ? json(*o.review.note) : json(nullptr)},

@@ -13,9 +13,9 @@ namespace diverge::review {
 inline constexpr std::string_view kExportSchema = "diverge.review-export/1";
 
 inline constexpr std::string_view kExportColumns[] = {
-    "id",        "status",      "note",       "reviewer",   "updated",     "orphaned",
-    "kind",      "temporal",    "score",      "outlet_a",   "statement_a", "evidence_a",
-    "outlet_b",  "statement_b", "evidence_b", "explanation"};
+    "id",       "status",      "note",       "reviewer",   "updated",     "orphaned",
+    "kind",     "temporal",    "score",      "outlet_a",   "statement_a", "evidence_a",
+    "outlet_b", "statement_b", "evidence_b", "explanation"};
 
 struct Export {
   std::string csv;   // RFC 4180, CRLF, header row kExportColumns (reports::CsvField cells)

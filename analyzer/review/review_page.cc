@@ -112,7 +112,8 @@ std::string Article(const ReviewSession& session, const reports::DivergenceView&
   std::string status(ReviewStatusName(d.review.status));
   std::string note = HtmlEscape(d.review.note.value_or(""));
   const Decision* dec = session.DecisionFor(d.id);
-  std::string who = dec ? " · by " + HtmlEscape(dec->reviewer) + " " + HtmlEscape(dec->updated) : "";
+  std::string who =
+      dec ? " · by " + HtmlEscape(dec->reviewer) + " " + HtmlEscape(dec->updated) : "";
   return "<article class=\"divergence\" id=\"" + HtmlEscape(d.id) + "\" data-id=\"" +
          HtmlEscape(d.id) + "\" data-num=\"" + v.number + "\" data-status=\"" + status +
          "\">\n<h2>" + v.number + " <span class=\"badge\">" + std::string(KindName(d.kind)) +
@@ -149,8 +150,7 @@ std::string RenderReviewPage(const ReviewSession& session, const std::string& to
       " divergences</title>\n<style nonce=\"" + nonce + "\">" + kStyle +
       "</style>\n</head>\n<body>\n<header class=\"top\"><span id=\"msg\" role=\"status\" "
       "aria-live=\"polite\"></span><strong>diverge review</strong> · " +
-      std::to_string(divs.size()) + " divergences · " +
-      std::to_string(session.orphans().size()) +
+      std::to_string(divs.size()) + " divergences · " + std::to_string(session.orphans().size()) +
       " orphaned decisions · <kbd>j</kbd>/<kbd>k</kbd> move · <kbd>c</kbd> confirm · "
       "<kbd>d</kbd> dismiss · <kbd>o</kbd> reopen · <kbd>n</kbd> note</header>\n<main>\n";
   if (divs.empty()) out += "<p>No divergences in this report.</p>\n";

@@ -246,9 +246,8 @@ Status ReviewServer::Run() {
 void ReviewServer::Stop() {
   impl_->stop_requested = true;
   // If Run() has begun, wait (up to 5 s) until the accept loop runs, so stop() reaches it.
-  for (int i = 0; i < 500 && impl_->run_started && !impl_->run_finished &&
-                  !impl_->server.is_running();
-       ++i) {
+  for (int i = 0;
+       i < 500 && impl_->run_started && !impl_->run_finished && !impl_->server.is_running(); ++i) {
     std::this_thread::sleep_for(std::chrono::milliseconds(10));
   }
   impl_->server.stop();
