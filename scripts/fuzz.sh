@@ -32,14 +32,17 @@ status=0
 printf '%-16s %8s %12s %10s %s\n' target seconds executions exec/s crashes
 for t in "${targets[@]}"; do
   work="$BUILD_DIR/fuzz-work/$t"
+  rm -rf "$work/artifacts"
   mkdir -p "$work/corpus" "$work/artifacts"
   # Seeds: small real inputs (fuzz/seeds) plus what earlier runs found interesting.
   cp -n fuzz/seeds/"$t"/* "$work/corpus/" 2>/dev/null || true
   log="$work/run.log"
   set +e
+  jobs=()  # parallel workers write fuzz-<n>.log into the current directory
+  [ "${FUZZ_JOBS:-1}" -le 1 ] || jobs=(-jobs="$FUZZ_JOBS" -workers="$FUZZ_JOBS")
   "$BUILD_DIR/fuzz/fuzz_$t" -max_total_time="$SECONDS_EACH" -max_len=16384 -timeout=10 \
-    -rss_limit_mb=2048 -jobs="${FUZZ_JOBS:-1}" -workers="${FUZZ_JOBS:-1}" \
-    -artifact_prefix="$work/artifacts/" -print_final_stats=1 "$work/corpus" >"$log" 2>&1
+    -rss_limit_mb=2048 "${jobs[@]}" -artifact_prefix="$work/artifacts/" -print_final_stats=1 \
+    "$work/corpus" >"$log" 2>&1
   rc=$?
   set -e
   execs=$(grep -o 'stat::number_of_executed_units: *[0-9]*' "$log" | awk '{s+=$2} END {print s+0}')
