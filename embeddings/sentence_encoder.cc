@@ -52,15 +52,17 @@ EncodedSentence SentenceEncoder::EncodeImpl(std::string_view text, bool full) co
     float idf = max_idf_;
     if (id >= 0) {
       double p = model_.Probability(id);
-      idf = static_cast<float>(-std::log(p));
+      if (full) idf = static_cast<float>(-std::log(p));
       float norm = model_.Norm(id);
       float unit = options_.unit_word_vectors && norm > 0 ? 1.0f / norm : 1.0f;
       model_.AddVector(id, unit * static_cast<float>(options_.sif_a / (options_.sif_a + p)),
                        s.vector.data());
-      if (full) model_.AddVector(id, 1.0f, s.vector_avg.data());
-      s.word_ids.push_back(id);
-      s.idf.push_back(idf);
-      s.content.push_back(content && !IsStopword(w));
+      if (full) {
+        model_.AddVector(id, 1.0f, s.vector_avg.data());
+        s.word_ids.push_back(id);
+        s.idf.push_back(idf);
+        s.content.push_back(content && !IsStopword(w));
+      }
       ++n_vec;
     } else if (model_.SubwordVector(w, sub.data())) {
       for (int k = 0; k < d; ++k) s.vector[k] += sub[k];  // weight ~1 for rare words

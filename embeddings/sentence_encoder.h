@@ -77,7 +77,7 @@ class SentenceEncoder {
   const EmbeddingModel& model() const { return model_; }
 
  private:
-  // full = false: only `vector` (and word_ids/idf) are filled, for EncodeAll.
+  // full = false: only `vector` is filled, for EncodeAll.
   EncodedSentence EncodeImpl(std::string_view text, bool full) const;
 
   const EmbeddingModel& model_;
