@@ -13,6 +13,7 @@
 
 #include "embeddings/embedding_model.h"
 #include "embeddings/sentence_encoder.h"
+#include "embeddings/tokenizer.h"
 
 namespace {
 
@@ -56,6 +57,22 @@ void BM_LoadModel(benchmark::State& state) {
   }
 }
 BENCHMARK(BM_LoadModel)->Unit(benchmark::kMillisecond);
+
+// Tokenizer alone (statements/s); no model needed beyond building the test statements.
+void BM_Tokenize(benchmark::State& state) {
+  const EmbeddingModel* m = SharedModel();
+  if (!m) {
+    state.SkipWithError("model not found");
+    return;
+  }
+  auto texts = Statements(*m, 1000);
+  size_t i = 0;
+  for (auto _ : state) {
+    benchmark::DoNotOptimize(diverge::Tokenize(texts[i++ % texts.size()]));
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_Tokenize);
 
 void BM_Encode(benchmark::State& state) {
   const EmbeddingModel* m = SharedModel();

@@ -1,0 +1,142 @@
+#include "bench/macro/macro_scores.h"
+
+#include <algorithm>
+#include <map>
+#include <set>
+#include <string>
+#include <unordered_map>
+
+namespace diverge::bench {
+namespace {
+
+int64_t Pairs(int64_t m) { return m * (m - 1) / 2; }
+
+int32_t RowOf(const std::optional<std::string>& statement) {
+  if (!statement || statement->rfind("s-", 0) != 0) return -1;
+  return static_cast<int32_t>(std::stol(statement->substr(2)));
+}
+
+}  // namespace
+
+nlohmann::json PairCounts::ToJson() const {
+  double p = predicted_pairs ? static_cast<double>(both) / static_cast<double>(predicted_pairs) : 0;
+  double r = true_pairs ? static_cast<double>(both) / static_cast<double>(true_pairs) : 0;
+  return {{"precision", p},
+          {"recall", r},
+          {"f1", p + r > 0 ? 2 * p * r / (p + r) : 0.0},
+          {"true_pairs", true_pairs},
+          {"predicted_pairs", predicted_pairs},
+          {"correct_pairs", both}};
+}
+
+PairCounts PairwiseAgreement(const std::vector<std::vector<int32_t>>& clusters,
+                             const std::vector<int64_t>& group) {
+  PairCounts c;
+  std::unordered_map<int64_t, int64_t> sizes;
+  for (int64_t g : group) ++sizes[g];
+  for (auto& [g, m] : sizes) c.true_pairs += Pairs(m);
+  for (const auto& cl : clusters) {
+    c.predicted_pairs += Pairs(static_cast<int64_t>(cl.size()));
+    std::unordered_map<int64_t, int64_t> in;
+    for (int32_t r : cl) ++in[group[r]];
+    for (auto& [g, m] : in) c.both += Pairs(m);
+  }
+  return c;
+}
+
+double KnnRecallAtK(const RowMatrixXf& x, const KnnGraph& graph, int queries) {
+  const int64_t n = x.rows();
+  const int k = graph.k;
+  queries = static_cast<int>(std::min<int64_t>(queries, n));
+  if (queries <= 0 || n <= k) return 1.0;
+  std::vector<int32_t> q(queries);
+  for (int i = 0; i < queries; ++i) q[i] = static_cast<int32_t>((n * i) / queries);
+  RowMatrixXf qm(queries, x.cols());
+  for (int i = 0; i < queries; ++i) qm.row(i) = x.row(q[i]);
+  // Per query: the k best exact similarities to other rows (min-heap of size k).
+  std::vector<std::vector<float>> best(queries);
+  const int64_t block = 16384;
+  for (int64_t b0 = 0; b0 < n; b0 += block) {
+    int64_t bn = std::min(block, n - b0);
+    // bn x queries, column-major: each query's scores are contiguous.
+    Eigen::MatrixXf s = x.middleRows(b0, bn) * qm.transpose();
+    for (int i = 0; i < queries; ++i) {
+      auto& h = best[i];
+      const float* col = s.col(i).data();
+      for (int64_t j = 0; j < bn; ++j) {
+        if (b0 + j == q[i]) continue;
+        float v = col[j];
+        if (static_cast<int>(h.size()) < k) {
+          h.push_back(v);
+          std::push_heap(h.begin(), h.end(), std::greater<float>());
+        } else if (v > h.front()) {
+          std::pop_heap(h.begin(), h.end(), std::greater<float>());
+          h.back() = v;
+          std::push_heap(h.begin(), h.end(), std::greater<float>());
+        }
+      }
+    }
+  }
+  double sum = 0;
+  for (int i = 0; i < queries; ++i) {
+    float kth = best[i].front() - 1e-5f;  // GEMM vs ExactDot rounding
+    int hit = 0;
+    for (const Neighbor& nb : graph.row(q[i])) {
+      if (nb.id >= 0 && nb.sim >= kth) ++hit;
+    }
+    sum += std::min(1.0, static_cast<double>(hit) / k);
+  }
+  return sum / queries;
+}
+
+nlohmann::json DivergenceRecall(const SyntheticCorpus& corpus,
+                                const std::vector<std::vector<int32_t>>& clusters,
+                                const std::vector<Divergence>& found) {
+  std::unordered_map<int32_t, size_t> cluster_of;
+  for (size_t c = 0; c < clusters.size(); ++c) {
+    for (int32_t r : clusters[c]) cluster_of[r] = c;
+  }
+  auto clustered = [&](int32_t row) {
+    auto it = cluster_of.find(row);
+    if (it == cluster_of.end()) return false;
+    for (int32_t r : clusters[it->second]) {
+      if (r != row && corpus.group[r] == corpus.group[row]) return true;
+    }
+    return false;
+  };
+  std::set<std::pair<int32_t, DivergenceKind>> hits;  // (changed row, kind)
+  for (const Divergence& d : found) {
+    int32_t a = RowOf(d.a.statement), b = RowOf(d.b.statement);
+    if (a < 0 || b < 0 || corpus.group[a] != corpus.group[b]) continue;
+    hits.insert({a, d.kind});
+    hits.insert({b, d.kind});
+  }
+  struct Tally {
+    int64_t injected = 0, clustered = 0, found = 0;
+  };
+  std::map<std::string, Tally> by_kind;
+  Tally all;
+  for (const InjectedDivergence& inj : corpus.injected) {
+    bool ok = hits.count({inj.changed, inj.kind}) > 0;
+    bool in = clustered(inj.changed);
+    for (Tally* t : {&all, &by_kind[std::string(KindName(inj.kind))]}) {
+      ++t->injected;
+      t->clustered += in;
+      t->found += ok;
+    }
+  }
+  nlohmann::json kinds = nlohmann::json::object();
+  for (auto& [name, t] : by_kind) {
+    kinds[name] = {{"injected", t.injected}, {"clustered", t.clustered}, {"found", t.found}};
+  }
+  auto ratio = [](int64_t a, int64_t b) { return b ? static_cast<double>(a) / static_cast<double>(b) : 0.0; };
+  return {{"injected", all.injected},
+          {"clustered", all.clustered},
+          {"found", all.found},
+          {"recall", ratio(all.found, all.injected)},
+          {"recall_if_clustered", ratio(all.found, all.clustered)},
+          {"by_kind", kinds},
+          {"flagged_total", found.size()}};
+}
+
+}  // namespace diverge::bench

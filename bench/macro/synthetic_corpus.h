@@ -1,0 +1,69 @@
+// A synthetic statement corpus built from real news sentences, with known paraphrase
+// groups and injected divergences, for the macro benchmark (bench/macro/macro_main.cc).
+//
+// Sources (read, never copied into the repository): FNC-1 article bodies
+// (fnc1/train_bodies.csv), BASIL article paragraphs (basil/articles/*/*.json,
+// "body-paragraphs") and AllSides story texts (allsides_neus/*.jsonl, "roundup" and
+// "newBody"), split into sentences with ingest's SplitSentences; sentences of 8..40
+// words, deduplicated and ordered by content hash.
+//
+// Generator (deterministic for a seed):
+//  * Every synthetic claim has a distinct base text: a real sentence while there are
+//    enough (bases <= sentences), else a splice of the first half of one sentence and the
+//    second half of another (distinct pairs; documented in bench/README.md).
+//  * `grouped_fraction` of the statements belong to paraphrase groups of 2..max_group
+//    members, each member in a different document. Member 0 is the base; every other
+//    member applies two of: word dropping (an article / filler word, else one word),
+//    synonym swaps (a fixed table of common news verbs/nouns/adjectives), clause
+//    reordering (the parts around a mid-sentence comma swapped).
+//  * In `divergence_fraction` of the groups the last member also gets one injected
+//    divergence when the text allows it: numeric (a number other than a year changed),
+//    date (a month name or a year changed) or negation ("not" after an auxiliary verb).
+//  * The remaining statements are unrelated singletons (each its own base).
+//  * Rows are shuffled; documents hold ~20 statements each, all dated the same day.
+#ifndef DIVERGE_BENCH_MACRO_SYNTHETIC_CORPUS_H_
+#define DIVERGE_BENCH_MACRO_SYNTHETIC_CORPUS_H_
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+#include "analyzer/base/result.h"
+#include "analyzer/report/report.h"
+
+namespace diverge::bench {
+
+// Real sentences from `data_dir` (the ../shared/data folder). kNotFound when none of the
+// three sources is present.
+Result<std::vector<std::string>> LoadSourceSentences(const std::string& data_dir);
+
+struct CorpusSpec {
+  int64_t statements = 10000;
+  double grouped_fraction = 0.5;
+  int max_group = 6;
+  double divergence_fraction = 0.3;
+  int statements_per_document = 20;
+  uint64_t seed = 7;
+};
+
+struct InjectedDivergence {
+  int32_t base = -1;     // row of the group's unmodified member 0
+  int32_t changed = -1;  // row that carries the change
+  DivergenceKind kind = DivergenceKind::kOther;
+};
+
+struct SyntheticCorpus {
+  std::vector<std::string> text;  // one statement per row
+  std::vector<int32_t> doc;       // document index of each row
+  std::vector<int64_t> group;     // paraphrase group; singletons get a group of their own
+  int32_t documents = 0;
+  int64_t spliced_bases = 0;      // bases made by splicing two sentences
+  std::vector<InjectedDivergence> injected;
+};
+
+SyntheticCorpus MakeSyntheticCorpus(const std::vector<std::string>& sentences,
+                                    const CorpusSpec& spec);
+
+}  // namespace diverge::bench
+
+#endif  // DIVERGE_BENCH_MACRO_SYNTHETIC_CORPUS_H_
