@@ -45,7 +45,8 @@ float SetJaccard(const std::vector<T>& a, const std::vector<T>& b) {
 // Character trigrams of the words joined by single spaces (with boundary spaces).
 std::vector<std::string_view> CharTrigrams(const std::string& joined) {
   std::vector<std::string_view> out;
-  for (size_t i = 0; i + 3 <= joined.size(); ++i) out.push_back(std::string_view(joined).substr(i, 3));
+  for (size_t i = 0; i + 3 <= joined.size(); ++i)
+    out.push_back(std::string_view(joined).substr(i, 3));
   return out;
 }
 
@@ -101,7 +102,8 @@ float OneToOneF1(const std::vector<float>& cos, const EncodedSentence& a,
   const size_t na = a.word_ids.size(), nb = b.word_ids.size();
   std::vector<uint32_t> order(na * nb);
   std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) { return cos[x] > cos[y]; });
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t x, uint32_t y) { return cos[x] > cos[y]; });
   std::vector<char> used_a(na, 0), used_b(nb, 0);
   float pa = 0, pb = 0;
   size_t matched = 0;
@@ -119,8 +121,7 @@ float OneToOneF1(const std::vector<float>& cos, const EncodedSentence& a,
 }
 
 // SIF-weighted average of the content words' vectors (stopwords left out).
-Eigen::VectorXf ContentVector(const EmbeddingModel& model, const EncodedSentence& s,
-                              double sif_a) {
+Eigen::VectorXf ContentVector(const EmbeddingModel& model, const EncodedSentence& s, double sif_a) {
   Eigen::VectorXf v = Eigen::VectorXf::Zero(model.dims());
   for (size_t i = 0; i < s.word_ids.size(); ++i) {
     if (!s.content[i]) continue;
@@ -143,7 +144,8 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
     std::vector<float> cos(na * nb), best_a(na, -1.0f), best_b(nb, -1.0f);
     for (size_t i = 0; i < na; ++i) {
       for (size_t j = 0; j < nb; ++j) {
-        float c = a.word_ids[i] == b.word_ids[j] ? 1.0f : model.Cosine(a.word_ids[i], b.word_ids[j]);
+        float c =
+            a.word_ids[i] == b.word_ids[j] ? 1.0f : model.Cosine(a.word_ids[i], b.word_ids[j]);
         cos[i * nb + j] = c;
         best_a[i] = std::max(best_a[i], c);
         best_b[j] = std::max(best_b[j], c);
@@ -153,7 +155,7 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
     sb = Summarise(best_b, b);
     unaligned = (sa.lost + sb.lost) / 2;
     one2one = OneToOneF1(cos, a, b);
-    content_f1 = sa.has_content && sb.has_content ? F1(sa.content, sb.content)
+    content_f1 = sa.has_content && sb.has_content       ? F1(sa.content, sb.content)
                  : (!sa.has_content && !sb.has_content) ? 1.0f
                                                         : 0.0f;
   }

@@ -37,8 +37,11 @@ StsResult EvaluateSts(const SentenceEncoder& encoder, const std::vector<StsPair>
 struct TrainSimilarityOptions {
   std::vector<std::string> train_files;  // STS-B / SICK train splits only
   int folds = 5;
-  std::vector<CombinerConfig> configs = {
-      {0, 10, 0, 0, 3}, {0, 100, 0, 0, 3}, {0, 10, 0, 300, 4}, {0, 100, 0, 300, 4}, {0, 100, 0, 600, 3}};
+  std::vector<CombinerConfig> configs = {{0, 10, 0, 0, 3},
+                                         {0, 100, 0, 0, 3},
+                                         {0, 10, 0, 300, 4},
+                                         {0, 100, 0, 300, 4},
+                                         {0, 100, 0, 600, 3}};
 };
 
 struct TrainSimilarityResult {

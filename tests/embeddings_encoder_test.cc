@@ -189,9 +189,8 @@ TEST_CASE("pair features: views, overlaps and alignment behave on known pairs", 
   };
   auto a = enc.Encode("The cat sat on the mat.");
   auto same = enc.Features(a, enc.Encode("the cat sat on the mat"));
-  for (auto name : {"cosine_raw", "cosine_avg", "align_content_f1", "word_jaccard",
-                    "char3_jaccard", "align_one2one_f1", "cosine_content", "content_min_best",
-                    "align_max"}) {
+  for (auto name : {"cosine_raw", "cosine_avg", "align_content_f1", "word_jaccard", "char3_jaccard",
+                    "align_one2one_f1", "cosine_content", "content_min_best", "align_max"}) {
     CAPTURE(name);
     CHECK(same[index(name)] == Approx(1.0f).epsilon(1e-4));
   }
