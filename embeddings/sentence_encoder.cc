@@ -162,6 +162,11 @@ PairSimilarity SentenceEncoder::Similarity(const EncodedSentence& a,
   s.negation_mismatch = s.features[7] > 0.5f;
   s.length_ratio = s.features[8];
   s.score = combiner_.Score(s.features);
+  SimilarityFeatures agreed = s.features;
+  agreed[5] = 1.0f;   // numbers
+  agreed[7] = 0.0f;   // negation_mismatch
+  agreed[22] = 0.0f;  // negation_diff
+  s.claim_score = combiner_.Score(agreed);
   return s;
 }
 

@@ -67,7 +67,11 @@ struct PairSimilarity {
   float entities = 1;   // named-entity agreement, [0, 1]
   bool negation_mismatch = false;
   float length_ratio = 1;
-  float score = 0;  // learned combination, [0, 1]
+  float score = 0;  // learned combination, [0, 1] (the STS relatedness estimate)
+  // The learned combination with the numbers and negation agreement features set to
+  // "agree": how related the two would be if those agreed. Clustering uses it, since
+  // differing numbers and negation are the divergences reported within a claim.
+  float claim_score = 0;
   SimilarityFeatures features{};
 };
 

@@ -77,6 +77,10 @@ TEST_CASE("similarity parts are inspectable and sensible", "[embeddings]") {
   CHECK(nums.numbers == Approx(1.0 / 3.0));  // {5%, 2019} vs {7%, 2019}
   CHECK(enc.Similarity(a, e).negation_mismatch);
   CHECK(c.numbers == std::vector<std::string>{"5%", "2019"});
+  // Without numbers or negation on either side, the clustering score is the score.
+  CHECK(same.claim_score == same.score);
+  CHECK(diff.claim_score >= 0.0f);
+  CHECK(diff.claim_score <= 1.0f);
   for (float s : {same.score, diff.score, nums.score}) {
     CHECK(s >= 0.0f);
     CHECK(s <= 1.0f);
