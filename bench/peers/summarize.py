@@ -10,6 +10,7 @@ the summary marks it "extrapolated". Standard library only.
 """
 import argparse
 import glob
+import html
 import json
 import math
 import os
@@ -105,7 +106,7 @@ def svg(runs, peers, path):
         return
     nx = [math.log10(p[0]) for p in pts]
     x0, x1 = math.floor(min(nx)), math.ceil(max(nx))
-    out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="11">' % (w, h + 170),
+    out = ['<svg xmlns="http://www.w3.org/2000/svg" width="%d" height="%d" font-family="sans-serif" font-size="11">' % (w, h + 190),
            '<rect width="100%" height="100%" fill="white"/>']
     panel_w = (w - 3 * pad) / 2
     for panel, (idx, title) in enumerate(((1, "wall time (s)"), (2, "peak RSS (MiB)"))):
@@ -132,8 +133,8 @@ def svg(runs, peers, path):
         c = colors[i % len(colors)]
         y = h + 40 + 16 * (i % 8)
         x = pad + 420 * (i // 8)
-        out.append('<rect x="%d" y="%d" width="14" height="4" fill="%s"/><text x="%d" y="%d">%s</text>' % (x, y - 4, c, x + 20, y, name))
-    out.append('<text x="%d" y="%d" fill="#555">2 cores (shared with other jobs), 24 GiB, Debian 12; bench/results/*.json; scripts/bench-macro.sh</text>' % (pad, h + 170 - 10))
+        out.append('<rect x="%d" y="%d" width="14" height="4" fill="%s"/><text x="%d" y="%d">%s</text>' % (x, y - 4, c, x + 20, y, html.escape(name)))
+    out.append('<text x="%d" y="%d" fill="#555">2 cores (shared with other jobs), 24 GiB, Debian 12; bench/results/*.json; scripts/bench-macro.sh</text>' % (pad, h + 180))
     out.append("</svg>")
     with open(path, "w") as f:
         f.write("\n".join(out) + "\n")
