@@ -2,6 +2,7 @@
 #ifndef DIVERGE_REPORTS_FORMATS_H_
 #define DIVERGE_REPORTS_FORMATS_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -14,6 +15,11 @@ std::string RenderMarkdown(const ReportView& view);
 std::string RenderHtml(const ReportView& view);
 // The page <title>: counts only, never corpus text.
 std::string HtmlTitle(const ReportView& view);
+// One side of a divergence as <div class="side"> (outlet, date, source offsets, the
+// statement with the evidence of `d` in <mark>), or a "silent" side when `s` is null.
+// Shared with the review page of `diverge serve`.
+std::string HtmlSide(const ReportView& view, const char* label, const Statement* s,
+                     const std::optional<std::string>& id, const Divergence& d);
 std::string RenderCsv(const ReportView& view);
 std::string RenderGraphml(const ReportView& view, const std::vector<SimilarityEdge>& similarities);
 

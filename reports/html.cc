@@ -121,19 +121,6 @@ void Matrix(const ReportView& view, std::string& out) {
   out += "</tbody></table></div></details></section>\n";
 }
 
-std::string Side(const ReportView& view, const char* label, const Statement* s,
-                 const std::optional<std::string>& id, const Divergence& d) {
-  if (s == nullptr) {
-    std::string what = id ? "unknown statement " + H(*id) : "silent: says nothing on this claim";
-    return std::string("<div class=\"side silent\"><div class=\"meta\">") + label + "</div>" +
-           what + "</div>";
-  }
-  std::string date = view.DateOf(s);
-  return std::string("<div class=\"side\"><div class=\"meta\">") + label + " · <strong>" +
-         H(view.OutletOf(s)) + "</strong> · " + (date.empty() ? "undated" : H(date)) + " · " +
-         SourceLink(view, *s) + "</div>" + Highlighted(view, *s, &d) + "</div>";
-}
-
 // Show-only-one-kind buttons without scripts: radio inputs and :checked sibling rules
 // (the generated CSS only names our own kind names, never corpus text).
 void KindFilter(const ReportView& view, std::string& out) {
@@ -174,7 +161,7 @@ void Divergences(const ReportView& view, std::string& out) {
                           H(v.claim->label)
                     : H(d.cluster)) +
            " · id <code>" + H(d.id) + "</code></div>\n<div class=\"sides\">" +
-           Side(view, "A", v.a, d.a.statement, d) + Side(view, "B", v.b, d.b.statement, d) +
+           HtmlSide(view, "A", v.a, d.a.statement, d) + HtmlSide(view, "B", v.b, d.b.statement, d) +
            "</div>\n<p class=\"why\"><strong>Why:</strong> " +
            (d.explanation.empty() ? std::string("(no explanation)") : H(d.explanation)) + "</p>\n";
     out += "<p class=\"review\"><strong>Review:</strong> " + status;
@@ -281,6 +268,19 @@ void About(const ReportView& view, std::string& out) {
 }
 
 }  // namespace
+
+std::string HtmlSide(const ReportView& view, const char* label, const Statement* s,
+                     const std::optional<std::string>& id, const Divergence& d) {
+  if (s == nullptr) {
+    std::string what = id ? "unknown statement " + H(*id) : "silent: says nothing on this claim";
+    return std::string("<div class=\"side silent\"><div class=\"meta\">") + label + "</div>" +
+           what + "</div>";
+  }
+  std::string date = view.DateOf(s);
+  return std::string("<div class=\"side\"><div class=\"meta\">") + label + " · <strong>" +
+         H(view.OutletOf(s)) + "</strong> · " + (date.empty() ? "undated" : H(date)) + " · " +
+         SourceLink(view, *s) + "</div>" + Highlighted(view, *s, &d) + "</div>";
+}
 
 std::string HtmlTitle(const ReportView& view) {
   return "diverge report: " +

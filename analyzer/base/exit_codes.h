@@ -13,6 +13,8 @@ enum ExitCode : int {
   kExitNoInput = 4,        // no usable input: missing/empty corpus, fatal manifest error
   kExitModel = 5,          // the embedding model is missing, truncated or corrupt
   kExitOutput = 6,         // an output could not be written (permissions, full disk)
+  kExitNoSuchId = 7,       // review: a divergence id that neither report nor store holds
+  kExitReviewDb = 8,       // review: database corrupt, of a newer schema, or locked too long
   kExitInterrupted = 130,  // SIGINT/SIGTERM: no half-written output is left behind
 };
 

@@ -45,12 +45,14 @@ void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--threads", opts->threads, "Worker threads")
       ->capture_default_str()
       ->check(CLI::Range(1, 256));
+  cmd->add_option("--db", opts->db_path,
+                  "Review database whose decisions go into report.json (default: OUT/review.db)");
   cmd->add_flag("--quiet,-q", opts->quiet, "No progress lines on stderr");
   cmd->footer(
       "Example:\n  diverge analyze corpus/csto --out out/csto\n"
       "  diverge analyze articles/ --out out/run2 --threshold 0.7 --model cc.en.300.bin\n"
       "Exit codes: 0 ok, 3 some inputs skipped, 4 no usable input, 5 model error, "
-      "6 output not written.");
+      "6 output not written, 8 review database unusable.");
   cmd->callback([opts, &ctx]() {
     if (opts->model_path.empty()) opts->model_path = DefaultModelPath(DIVERGE_DEFAULT_MODEL);
     AnalyzeStage stage;
@@ -67,6 +69,9 @@ void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
         case AnalyzeStage::kCluster:
           ctx.exit_code = kExitInternal;
           break;
+        case AnalyzeStage::kReview:
+          ctx.exit_code = kExitReviewDb;
+          break;
         case AnalyzeStage::kWrite:
           ctx.exit_code = kExitOutput;
           break;
@@ -79,6 +84,12 @@ void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
     const Report& r = result->report;
     std::printf("%zu documents, %zu statements, %zu claims, %zu divergences\n", r.documents.size(),
                 r.statements.size(), r.clusters.size(), r.divergences.size());
+    if (!r.orphaned_reviews.empty()) {
+      std::printf(
+          "%zu review decisions on divergences no longer found are kept as "
+          "orphaned_reviews (diverge review list --orphaned)\n",
+          r.orphaned_reviews.size());
+    }
     for (const std::string& path : result->written) std::printf("wrote %s\n", path.c_str());
     ctx.exit_code = result->skipped_files > 0 ? kExitPartialInput : kExitOk;
   });

@@ -32,6 +32,8 @@ void RegisterEvalParaphrase(CLI::App& eval, CommandContext& ctx);
 void RegisterReport(CLI::App& app, CommandContext& ctx);
 void RegisterCompare(CLI::App& app, CommandContext& ctx);
 void RegisterEvalPairs(CLI::App& eval, CommandContext& ctx);
+void RegisterReview(CLI::App& app, CommandContext& ctx);
+void RegisterServe(CLI::App& app, CommandContext& ctx);
 
 }  // namespace diverge::cli
 

@@ -29,6 +29,8 @@ int main(int argc, char** argv) {
   diverge::cli::RegisterEmbed(app, ctx);
   diverge::cli::RegisterReport(app, ctx);
   diverge::cli::RegisterCompare(app, ctx);
+  diverge::cli::RegisterReview(app, ctx);
+  diverge::cli::RegisterServe(app, ctx);
 
   try {
     app.parse(argc, argv);

@@ -11,6 +11,7 @@
 #include "analyzer/cluster/claim_clustering.h"
 #include "analyzer/cluster/knn_graph.h"
 #include "analyzer/ingest/corpus_reader.h"
+#include "analyzer/review/review_session.h"
 #include "embeddings/embedding_model.h"
 #include "embeddings/sentence_encoder.h"
 #include "reports/progress.h"
@@ -184,6 +185,10 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   report.entities = std::move(detected.entities);
   progress.Count(static_cast<int64_t>(report.divergences.size()), "divergences");
   for (Document& d : report.documents) d.text.clear();  // report.json holds no full texts
+
+  stage = AnalyzeStage::kReview;
+  std::string db_path = opt.db_path.empty() ? review::DefaultDbPath(opt.out_dir) : opt.db_path;
+  DIVERGE_RETURN_IF_ERROR(review::CarryDecisions(report, db_path));
 
   progress.Stage("writing reports");
   stage = AnalyzeStage::kWrite;

@@ -12,7 +12,10 @@
 //                  cluster id = hash of its member statement ids, label = its most
 //                  central statement;
 //   5. diverge     DetectDivergences inside each cluster, plus name entities;
-//   6. write       report.json, report.md, report.html, divergences.csv and
+//   6. review      decisions of the review store (OUT_DIR/review.db or --db) set each
+//                  divergence's review status and note; decisions on ids no longer in
+//                  the report are listed in orphaned_reviews (never deleted);
+//   7. write       report.json, report.md, report.html, divergences.csv and
 //                  claims.graphml, all staged as temporary files and renamed into DIR
 //                  only when every one was written (a failed run leaves the old report).
 #ifndef DIVERGE_ANALYZER_PIPELINE_ANALYZE_H_
@@ -41,6 +44,9 @@ struct AnalyzeOptions {
   size_t exact_limit = 50000;       // exact kNN up to this many statements, HNSW above
   int threads = 2;
   bool quiet = false;  // no progress lines on stderr
+  // Review decisions to carry into report.json ("" = OUT_DIR/review.db); a missing
+  // database is no error (nothing reviewed yet). Not a result-changing parameter.
+  std::string db_path;
   DetectOptions detect;
   // generator.params: every option above that changes the result.
   nlohmann::json Params() const;
@@ -54,11 +60,11 @@ struct AnalyzeSummary {
 };
 
 // The phase an Analyze error comes from (the CLI maps it to an exit code).
-enum class AnalyzeStage { kIngest, kModel, kCluster, kWrite };
+enum class AnalyzeStage { kIngest, kModel, kCluster, kReview, kWrite };
 
 // Errors: from ReadCorpus when nothing is readable (kIngest), from EmbeddingModel::Load
-// (kModel), from the kNN graph (kCluster), kIOError when an output cannot be written
-// (kWrite). `failed_at`, when given, receives the phase of the error.
+// (kModel), from the kNN graph (kCluster), from the review database (kReview), kIOError when an
+// output cannot be written (kWrite). `failed_at`, when given, receives the phase of the error.
 Result<AnalyzeSummary> Analyze(const AnalyzeOptions& options, AnalyzeStage* failed_at = nullptr);
 
 }  // namespace diverge

@@ -99,6 +99,19 @@ DivergenceSide SideFromJson(Reader& r, const json& j, const std::string& where) 
   return side;
 }
 
+Review ReviewFromJson(Reader& r, const json& j, const std::string& where) {
+  Review review;
+  std::string status = r.OptStr(j, "status", where + ".review").value_or("open");
+  auto s = ParseReviewStatus(status);
+  if (!s) {
+    r.Fail(where + ".review.status: unknown status \"" + status + "\"");
+    return review;
+  }
+  review.status = *s;
+  review.note = r.OptStr(j, "note", where + ".review");
+  return review;
+}
+
 void ParseDivergences(Reader& r, const json& root, Report& report) {
   const json& arr = r.Array(root, "divergences", false);
   for (size_t i = 0; i < arr.size() && !r.failed(); ++i) {
@@ -123,14 +136,21 @@ void ParseDivergences(Reader& r, const json& root, Report& report) {
     d.b = SideFromJson(r, j.value("b", json()), where + ".b");
     d.explanation = r.OptStr(j, "explanation", where).value_or("");
     auto review = j.find("review");
-    if (review != j.end() && review->is_object()) {
-      std::string status = r.OptStr(*review, "status", where + ".review").value_or("open");
-      auto s = ParseReviewStatus(status);
-      if (!s) return r.Fail(where + ".review.status: unknown status \"" + status + "\"");
-      d.review.status = *s;
-      d.review.note = r.OptStr(*review, "note", where + ".review");
-    }
+    if (review != j.end() && review->is_object()) d.review = ReviewFromJson(r, *review, where);
     report.divergences.push_back(std::move(d));
+  }
+}
+
+void ParseOrphanedReviews(Reader& r, const json& root, Report& report) {
+  const json& arr = r.Array(root, "orphaned_reviews", false);
+  for (size_t i = 0; i < arr.size() && !r.failed(); ++i) {
+    std::string where = "orphaned_reviews[" + std::to_string(i) + "]";
+    OrphanedReview o;
+    o.id = r.Str(arr[i], "id", where);
+    o.review = ReviewFromJson(r, arr[i], where);
+    o.reviewer = r.OptStr(arr[i], "reviewer", where).value_or("");
+    o.updated = r.OptStr(arr[i], "updated", where).value_or("");
+    report.orphaned_reviews.push_back(std::move(o));
   }
 }
 
@@ -149,18 +169,22 @@ std::optional<ReviewStatus> ParseReviewStatus(std::string_view name) {
   return ParseName<ReviewStatus>(kStatusNames, name);
 }
 
+namespace {
+json ReviewToJson(const Review& review) {
+  return {{"status", ReviewStatusName(review.status)}, {"note", OptionalString(review.note)}};
+}
+}  // namespace
+
 json ToJson(const Divergence& d) {
-  return {
-      {"id", d.id},
-      {"cluster", d.cluster},
-      {"kind", KindName(d.kind)},
-      {"temporal", TemporalName(d.temporal)},
-      {"score", RoundScore(d.score)},
-      {"a", SideToJson(d.a)},
-      {"b", SideToJson(d.b)},
-      {"explanation", d.explanation},
-      {"review",
-       {{"status", ReviewStatusName(d.review.status)}, {"note", OptionalString(d.review.note)}}}};
+  return {{"id", d.id},
+          {"cluster", d.cluster},
+          {"kind", KindName(d.kind)},
+          {"temporal", TemporalName(d.temporal)},
+          {"score", RoundScore(d.score)},
+          {"a", SideToJson(d.a)},
+          {"b", SideToJson(d.b)},
+          {"explanation", d.explanation},
+          {"review", ReviewToJson(d.review)}};
 }
 
 void CanonicalizeReport(Report& r) {
@@ -175,6 +199,8 @@ void CanonicalizeReport(Report& r) {
             [](const Divergence& x, const Divergence& y) { return x.id < y.id; });
   std::sort(r.entities.begin(), r.entities.end(),
             [](const Entity& x, const Entity& y) { return x.id < y.id; });
+  std::sort(r.orphaned_reviews.begin(), r.orphaned_reviews.end(),
+            [](const OrphanedReview& x, const OrphanedReview& y) { return x.id < y.id; });
 }
 
 std::string SerializeReport(const Report& input) {
@@ -202,6 +228,17 @@ std::string SerializeReport(const Report& input) {
   root["clusters"] = std::move(cls);
   root["divergences"] = std::move(divs);
   root["entities"] = std::move(ents);
+  if (!r.orphaned_reviews.empty()) {
+    json orphans = json::array();
+    for (const OrphanedReview& o : r.orphaned_reviews) {
+      json j = ReviewToJson(o.review);
+      j["id"] = o.id;
+      j["reviewer"] = o.reviewer;
+      j["updated"] = o.updated;
+      orphans.push_back(std::move(j));
+    }
+    root["orphaned_reviews"] = std::move(orphans);
+  }
   // nlohmann::json keeps object keys sorted, so the text is canonical.
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
@@ -271,6 +308,7 @@ Result<Report> ParseReport(std::string_view text, const std::string& source) {
     report.clusters.push_back(std::move(c));
   }
   ParseDivergences(r, root, report);
+  ParseOrphanedReviews(r, root, report);
   const json& ents = r.Array(root, "entities", false);
   for (size_t i = 0; i < ents.size() && !r.failed(); ++i) {
     std::string where = "entities[" + std::to_string(i) + "]";

@@ -4,7 +4,7 @@
 // through ParseReport; everything that writes one goes through SerializeReport.
 //
 // Determinism: SerializeReport sorts documents by id, statements by (doc, start),
-// clusters and divergences by id, entities by id, and prints scores rounded to 1e-4,
+// clusters, divergences, entities and orphaned reviews by id, and prints scores rounded to 1e-4,
 // so the same analysis gives byte-identical output whatever the input order.
 #ifndef DIVERGE_ANALYZER_REPORT_REPORT_H_
 #define DIVERGE_ANALYZER_REPORT_REPORT_H_
@@ -59,6 +59,16 @@ struct Review {
   std::optional<std::string> note;
 };
 
+// A reviewer's decision on a divergence id that the report no longer holds (the
+// corpus or the analysis changed). Kept in the review store, never deleted, and listed
+// in report.json "orphaned_reviews" so it is not silently lost.
+struct OrphanedReview {
+  std::string id;  // the divergence id the decision was made on
+  Review review;
+  std::string reviewer;
+  std::string updated;  // UTC, ISO 8601 ("2026-11-22T07:40:00Z")
+};
+
 struct Divergence {
   std::string id;       // "d-" + stable hash of (kind, a statement, b statement/outlet, evidence)
   std::string cluster;  // ClaimCluster::id
@@ -91,6 +101,8 @@ struct Report {
   std::vector<ClaimCluster> clusters;
   std::vector<Divergence> divergences;
   std::vector<Entity> entities;
+  // Written only when non-empty (reports of runs without a review store are unchanged).
+  std::vector<OrphanedReview> orphaned_reviews;
 };
 
 // Sorts every array of `report` into the canonical order described above.

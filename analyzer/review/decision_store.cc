@@ -1,0 +1,291 @@
+#include "analyzer/review/decision_store.h"
+
+#include <cstdlib>
+#include <ctime>
+#include <utility>
+
+#include "analyzer/review/sqlite_db.h"
+
+namespace diverge::review {
+
+namespace {
+
+constexpr int64_t kApplicationId = 0x64697672;  // "divr"
+
+constexpr const char* kSchemaSql = R"sql(
+CREATE TABLE decisions(
+  id TEXT PRIMARY KEY NOT NULL CHECK (id GLOB 'd-?*'),
+  status TEXT NOT NULL CHECK (status IN ('open', 'confirmed', 'dismissed')),
+  note TEXT,
+  reviewer TEXT NOT NULL,
+  updated TEXT NOT NULL
+) WITHOUT ROWID;
+CREATE TABLE history(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  id TEXT NOT NULL,
+  reviewer TEXT NOT NULL,
+  time TEXT NOT NULL,
+  old_status TEXT,
+  new_status TEXT NOT NULL CHECK (new_status IN ('open', 'confirmed', 'dismissed')),
+  old_note TEXT,
+  new_note TEXT
+);
+CREATE INDEX history_by_id ON history(id, seq);
+CREATE TRIGGER history_no_update BEFORE UPDATE ON history
+  BEGIN SELECT RAISE(ABORT, 'review history is append-only'); END;
+CREATE TRIGGER history_no_delete BEFORE DELETE ON history
+  BEGIN SELECT RAISE(ABORT, 'review history is append-only'); END;
+)sql";
+
+// Parses a status stored by this module; the CHECK constraints keep it valid, so an
+// unknown name means someone edited the file by hand.
+Result<ReviewStatus> StoredStatus(const std::string& name, const std::string& path) {
+  std::optional<ReviewStatus> s = ParseReviewStatus(name);
+  if (!s) return Status::Corruption(path + ": unknown review status \"" + name + "\" stored");
+  return *s;
+}
+
+bool IsIdChar(char c) {
+  return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || c == '-' ||
+         c == '_' || c == '.';
+}
+
+// Rolls back on scope exit unless committed.
+class Transaction {
+ public:
+  explicit Transaction(SqliteDb& db) : db_(db) {}
+  ~Transaction() {
+    if (open_) (void)db_.Exec("ROLLBACK");
+  }
+  Status Begin() {
+    DIVERGE_RETURN_IF_ERROR(db_.Exec("BEGIN IMMEDIATE"));
+    open_ = true;
+    return Status::Ok();
+  }
+  Status Commit() {
+    DIVERGE_RETURN_IF_ERROR(db_.Exec("COMMIT"));
+    open_ = false;
+    return Status::Ok();
+  }
+
+ private:
+  SqliteDb& db_;
+  bool open_ = false;
+};
+
+Status InitSchema(SqliteDb& db) {
+  Result<std::string> mode = db.QueryText("PRAGMA journal_mode=WAL");
+  if (!mode.ok()) return mode.status();
+  DIVERGE_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous=FULL"));
+  Result<std::string> version = db.QueryText("PRAGMA user_version");
+  if (!version.ok()) return version.status();
+  if (std::atoi(version->c_str()) == 0) {
+    Transaction txn(db);
+    DIVERGE_RETURN_IF_ERROR(txn.Begin());
+    // Re-read inside the write lock: another process may have created it meanwhile.
+    Result<std::string> again = db.QueryText("PRAGMA user_version");
+    if (!again.ok()) return again.status();
+    if (std::atoi(again->c_str()) == 0) {
+      Result<std::string> tables = db.QueryText("SELECT count(*) FROM sqlite_master");
+      if (!tables.ok()) return tables.status();
+      if (*tables != "0") {
+        return Status::Corruption(db.path() +
+                                  ": not a diverge review database (it has tables "
+                                  "but no diverge schema version)");
+      }
+      DIVERGE_RETURN_IF_ERROR(db.Exec(kSchemaSql));
+      DIVERGE_RETURN_IF_ERROR(db.Exec("PRAGMA application_id=" + std::to_string(kApplicationId) +
+                                      ";PRAGMA user_version=" + std::to_string(kSchemaVersion)));
+    }
+    DIVERGE_RETURN_IF_ERROR(txn.Commit());
+    version = db.QueryText("PRAGMA user_version");
+    if (!version.ok()) return version.status();
+  }
+  Result<std::string> app = db.QueryText("PRAGMA application_id");
+  if (!app.ok()) return app.status();
+  if (*app != std::to_string(kApplicationId)) {
+    return Status::Corruption(db.path() + ": not a diverge review database (application_id " +
+                              *app + ")");
+  }
+  int v = std::atoi(version->c_str());
+  if (v > kSchemaVersion) {
+    return Status::Unsupported(db.path() + ": review database schema version " + std::to_string(v) +
+                               ", this diverge reads up to " + std::to_string(kSchemaVersion));
+  }
+  return Status::Ok();
+}
+
+Result<Decision> ReadDecision(const SqliteStatement& row, const std::string& path) {
+  Decision d;
+  d.id = row.Text(0);
+  Result<ReviewStatus> s = StoredStatus(row.Text(1), path);
+  if (!s.ok()) return s.status();
+  d.status = *s;
+  d.note = row.OptText(2);
+  d.reviewer = row.Text(3);
+  d.updated = row.Text(4);
+  return d;
+}
+
+}  // namespace
+
+Status CheckDivergenceId(const std::string& id) {
+  bool ok = id.size() > 2 && id.size() <= 130 && id.compare(0, 2, "d-") == 0;
+  for (size_t i = 2; ok && i < id.size(); ++i) ok = IsIdChar(id[i]);
+  if (ok) return Status::Ok();
+  return Status::InvalidArgument("\"" + id +
+                                 "\" is not a divergence id (expected d- followed by letters, "
+                                 "digits, '-', '_' or '.', as in report.json)");
+}
+
+std::string DefaultReviewer() {
+  for (const char* var : {"USER", "LOGNAME"}) {
+    const char* v = std::getenv(var);
+    if (v != nullptr && *v != '\0') return v;
+  }
+  return "unknown";
+}
+
+std::string UtcNow() {
+  std::time_t t = std::time(nullptr);
+  std::tm tm{};
+  gmtime_r(&t, &tm);
+  char buf[32];
+  std::strftime(buf, sizeof buf, "%Y-%m-%dT%H:%M:%SZ", &tm);
+  return buf;
+}
+
+DecisionStore::DecisionStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
+DecisionStore::DecisionStore(DecisionStore&&) noexcept = default;
+DecisionStore& DecisionStore::operator=(DecisionStore&&) noexcept = default;
+DecisionStore::~DecisionStore() = default;
+
+const std::string& DecisionStore::path() const { return db_->path(); }
+
+Result<DecisionStore> DecisionStore::Open(const std::string& path, bool create) {
+  Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(path, create, kBusyTimeoutMs);
+  if (!db.ok()) return db.status();
+  DIVERGE_RETURN_IF_ERROR(InitSchema(**db));
+  return DecisionStore(std::move(*db));
+}
+
+Result<std::optional<Decision>> DecisionStore::Get(const std::string& id) {
+  Result<SqliteStatement> q =
+      db_->Prepare("SELECT id, status, note, reviewer, updated FROM decisions WHERE id = ?1");
+  if (!q.ok()) return q.status();
+  q->Bind(1, id);
+  Result<bool> row = q->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return std::optional<Decision>();
+  Result<Decision> d = ReadDecision(*q, path());
+  if (!d.ok()) return d.status();
+  return std::optional<Decision>(std::move(*d));
+}
+
+Result<std::vector<Decision>> DecisionStore::All() {
+  Result<SqliteStatement> q =
+      db_->Prepare("SELECT id, status, note, reviewer, updated FROM decisions ORDER BY id");
+  if (!q.ok()) return q.status();
+  std::vector<Decision> out;
+  for (;;) {
+    Result<bool> row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    Result<Decision> d = ReadDecision(*q, path());
+    if (!d.ok()) return d.status();
+    out.push_back(std::move(*d));
+  }
+  return out;
+}
+
+Result<std::vector<HistoryEntry>> DecisionStore::History(const std::string& id) {
+  Result<SqliteStatement> q = db_->Prepare(
+      "SELECT seq, id, reviewer, time, old_status, new_status, old_note, new_note FROM history "
+      "WHERE ?1 = '' OR id = ?1 ORDER BY seq");
+  if (!q.ok()) return q.status();
+  q->Bind(1, id);
+  std::vector<HistoryEntry> out;
+  for (;;) {
+    Result<bool> row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    HistoryEntry h;
+    h.seq = q->Int(0);
+    h.id = q->Text(1);
+    h.reviewer = q->Text(2);
+    h.time = q->Text(3);
+    if (std::optional<std::string> old = q->OptText(4)) {
+      Result<ReviewStatus> s = StoredStatus(*old, path());
+      if (!s.ok()) return s.status();
+      h.old_status = *s;
+    }
+    Result<ReviewStatus> s = StoredStatus(q->Text(5), path());
+    if (!s.ok()) return s.status();
+    h.new_status = *s;
+    h.old_note = q->OptText(6);
+    h.new_note = q->OptText(7);
+    out.push_back(std::move(h));
+  }
+  return out;
+}
+
+Result<Decision> DecisionStore::ApplyInTransaction(const Change& change, const std::string& now) {
+  DIVERGE_RETURN_IF_ERROR(CheckDivergenceId(change.id));
+  Result<std::optional<Decision>> old = Get(change.id);
+  if (!old.ok()) return old.status();
+  Decision d;
+  if (*old) d = **old;
+  d.id = change.id;
+  if (change.status) d.status = *change.status;
+  if (change.set_note) d.note = change.note;
+  d.reviewer = change.reviewer.empty() ? DefaultReviewer() : change.reviewer;
+  d.updated = now;
+
+  Result<SqliteStatement> up = db_->Prepare(
+      "INSERT INTO decisions(id, status, note, reviewer, updated) VALUES (?1, ?2, ?3, ?4, ?5) "
+      "ON CONFLICT(id) DO UPDATE SET status = excluded.status, note = excluded.note, "
+      "reviewer = excluded.reviewer, updated = excluded.updated");
+  if (!up.ok()) return up.status();
+  up->Bind(1, d.id).Bind(2, ReviewStatusName(d.status)).BindOpt(3, d.note).Bind(4, d.reviewer);
+  up->Bind(5, d.updated);
+  DIVERGE_RETURN_IF_ERROR(up->Run());
+
+  Result<SqliteStatement> hist = db_->Prepare(
+      "INSERT INTO history(id, reviewer, time, old_status, new_status, old_note, new_note) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  if (!hist.ok()) return hist.status();
+  std::optional<std::string> old_status, old_note;
+  if (*old) {
+    old_status = std::string(ReviewStatusName((*old)->status));
+    old_note = (*old)->note;
+  }
+  hist->Bind(1, d.id).Bind(2, d.reviewer).Bind(3, d.updated).BindOpt(4, old_status);
+  hist->Bind(5, ReviewStatusName(d.status)).BindOpt(6, old_note).BindOpt(7, d.note);
+  DIVERGE_RETURN_IF_ERROR(hist->Run());
+  return d;
+}
+
+Result<Decision> DecisionStore::Apply(const Change& change) {
+  Result<std::vector<Decision>> all = ApplyAll({change});
+  if (!all.ok()) return all.status();
+  return std::move(all->front());
+}
+
+Result<std::vector<Decision>> DecisionStore::ApplyAll(
+    const std::vector<Change>& changes, const std::function<void(size_t)>& after_each) {
+  for (const Change& c : changes) DIVERGE_RETURN_IF_ERROR(CheckDivergenceId(c.id));
+  Transaction txn(*db_);
+  DIVERGE_RETURN_IF_ERROR(txn.Begin());
+  std::string now = UtcNow();
+  std::vector<Decision> out;
+  for (size_t i = 0; i < changes.size(); ++i) {
+    Result<Decision> d = ApplyInTransaction(changes[i], now);
+    if (!d.ok()) return d.status();
+    out.push_back(std::move(*d));
+    if (after_each) after_each(i);
+  }
+  DIVERGE_RETURN_IF_ERROR(txn.Commit());
+  return out;
+}
+
+}  // namespace diverge::review

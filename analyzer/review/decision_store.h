@@ -1,0 +1,102 @@
+// DecisionStore: reviewers' decisions on divergences, in a SQLite database (by default
+// DIR/review.db beside report.json; `--db PATH` shares one across runs).
+//
+// Schema (PRAGMA user_version = kSchemaVersion, application_id 'divr'):
+//   decisions(id PRIMARY KEY, status, note, reviewer, updated)   current state, one row
+//             per divergence id ever decided; rows are never deleted
+//   history(seq, id, reviewer, time, old_status, new_status, old_note, new_note)
+//             append-only (triggers reject UPDATE and DELETE): who changed what, when
+// Durability and concurrency: WAL journal, synchronous=FULL, a busy timeout, and every
+// change in one BEGIN IMMEDIATE transaction that updates `decisions` and appends to
+// `history` together. So the CLI and the web page can write at the same time, and a
+// process killed mid-write loses nothing committed and leaves a valid database.
+#ifndef DIVERGE_ANALYZER_REVIEW_DECISION_STORE_H_
+#define DIVERGE_ANALYZER_REVIEW_DECISION_STORE_H_
+
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyzer/base/result.h"
+#include "analyzer/report/report.h"
+
+namespace diverge::review {
+
+class SqliteDb;
+
+inline constexpr int kSchemaVersion = 1;
+inline constexpr int kBusyTimeoutMs = 10000;
+
+struct Decision {
+  std::string id;  // divergence id ("d-...")
+  ReviewStatus status = ReviewStatus::kOpen;
+  std::optional<std::string> note;
+  std::string reviewer;
+  std::string updated;  // UTC ISO 8601, "2026-11-22T07:40:00Z"
+};
+
+struct HistoryEntry {
+  int64_t seq = 0;  // increasing in commit order
+  std::string id, reviewer, time;
+  std::optional<ReviewStatus> old_status;  // nullopt for the first decision on an id
+  ReviewStatus new_status = ReviewStatus::kOpen;
+  std::optional<std::string> old_note, new_note;
+};
+
+// One change by one reviewer: a new status and/or a new note (set_note with a nullopt
+// note clears it). A change that alters nothing is still recorded in history.
+struct Change {
+  std::string id;
+  std::optional<ReviewStatus> status;
+  bool set_note = false;
+  std::optional<std::string> note;
+  std::string reviewer;
+};
+
+// kInvalidArgument unless `id` looks like a divergence id: "d-" then 1-128 characters
+// of [A-Za-z0-9_.-].
+Status CheckDivergenceId(const std::string& id);
+
+// The reviewer name to record when none is given: $USER, else $LOGNAME, else "unknown".
+std::string DefaultReviewer();
+
+// Now, UTC, ISO 8601 to the second.
+std::string UtcNow();
+
+class DecisionStore {
+ public:
+  // Opens (and with `create`, creates) the database at `path`, upgrading an empty file
+  // to the current schema. Errors: kNotFound if absent and !create, kCorruption if the
+  // file is not a SQLite database or not a diverge review database, kUnsupported for a
+  // newer schema version, kIOError when locked past the busy timeout or unwritable.
+  static Result<DecisionStore> Open(const std::string& path, bool create = true);
+  DecisionStore(DecisionStore&&) noexcept;
+  DecisionStore& operator=(DecisionStore&&) noexcept;
+  ~DecisionStore();
+
+  const std::string& path() const;
+
+  Result<std::optional<Decision>> Get(const std::string& id);
+  // Every decision, sorted by id.
+  Result<std::vector<Decision>> All();
+  // History of `id` (every id when empty), by seq.
+  Result<std::vector<HistoryEntry>> History(const std::string& id = "");
+
+  // Applies one change in its own transaction; returns the decision after it.
+  Result<Decision> Apply(const Change& change);
+  // Applies every change in ONE transaction (all or nothing). `after_each(i)` runs
+  // after change i was written, before the commit (progress reporting).
+  Result<std::vector<Decision>> ApplyAll(const std::vector<Change>& changes,
+                                         const std::function<void(size_t)>& after_each = {});
+
+ private:
+  explicit DecisionStore(std::unique_ptr<SqliteDb> db);
+  Result<Decision> ApplyInTransaction(const Change& change, const std::string& now);
+  std::unique_ptr<SqliteDb> db_;
+};
+
+}  // namespace diverge::review
+
+#endif  // DIVERGE_ANALYZER_REVIEW_DECISION_STORE_H_

@@ -1,0 +1,75 @@
+#include "analyzer/review/review_export.h"
+
+#include <cmath>
+#include <cstdio>
+#include <nlohmann/json.hpp>
+#include <vector>
+
+#include "reports/escape.h"
+
+namespace diverge::review {
+
+namespace {
+
+using json = nlohmann::json;
+
+std::string Score(double s) {
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%.4f", std::round(s * 1e4) / 1e4);
+  return buf;
+}
+
+void AddRow(std::string& csv, const std::vector<std::string>& cells) {
+  for (size_t i = 0; i < cells.size(); ++i) {
+    if (i) csv += ',';
+    csv += reports::CsvField(cells[i]);
+  }
+  csv += "\r\n";
+}
+
+}  // namespace
+
+Export ExportReview(const ReviewSession& session, const ReviewFilter& filter) {
+  const reports::ReportView& view = session.view();
+  Export out;
+  std::vector<std::string> header(std::begin(kExportColumns), std::end(kExportColumns));
+  AddRow(out.csv, header);
+  json divs = json::array(), orphans = json::array();
+  for (const reports::DivergenceView* v : session.Select(filter)) {
+    const Divergence& d = *v->divergence;
+    const Decision* dec = session.DecisionFor(d.id);
+    std::string reviewer = dec ? dec->reviewer : "", updated = dec ? dec->updated : "";
+    std::string outlet_a = view.OutletOf(v->a), outlet_b = v->b ? view.OutletOf(v->b) : "";
+    std::string text_a = v->a ? v->a->text : "", text_b = v->b ? v->b->text : "";
+    AddRow(out.csv,
+           {d.id, std::string(ReviewStatusName(d.review.status)), d.review.note.value_or(""),
+            reviewer, updated, "no", std::string(KindName(d.kind)),
+            std::string(TemporalName(d.temporal)), Score(d.score), outlet_a, text_a, d.a.evidence,
+            outlet_b, text_b, d.b.evidence, d.explanation});
+    json j = ToJson(d);
+    j["reviewer"] = dec ? json(reviewer) : json(nullptr);
+    j["updated"] = dec ? json(updated) : json(nullptr);
+    j["a"]["outlet"] = outlet_a;
+    j["a"]["text"] = text_a;
+    j["b"]["outlet"] = v->b ? json(outlet_b) : json(nullptr);
+    j["b"]["text"] = v->b ? json(text_b) : json(nullptr);
+    divs.push_back(std::move(j));
+  }
+  bool narrowed = filter.kind || !filter.outlet.empty() || filter.min_score > 0;
+  for (const OrphanedReview& o : narrowed ? std::vector<OrphanedReview>() : session.orphans()) {
+    if (filter.status && o.review.status != *filter.status) continue;
+    AddRow(out.csv,
+           {o.id, std::string(ReviewStatusName(o.review.status)), o.review.note.value_or(""),
+            o.reviewer, o.updated, "yes", "", "", "", "", "", "", "", "", "", ""});
+    orphans.push_back({{"id", o.id},
+                       {"status", ReviewStatusName(o.review.status)},
+                       {"note", o.review.note ? json(*o.review.note) : json(nullptr)},
+                       {"reviewer", o.reviewer},
+                       {"updated", o.updated}});
+  }
+  json root = {{"schema", kExportSchema}, {"divergences", divs}, {"orphaned", orphans}};
+  out.json = root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
+  return out;
+}
+
+}  // namespace diverge::review

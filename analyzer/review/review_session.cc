@@ -1,0 +1,172 @@
+#include "analyzer/review/review_session.h"
+
+#include <algorithm>
+#include <cctype>
+#include <filesystem>
+#include <utility>
+
+namespace diverge::review {
+
+namespace {
+
+constexpr size_t kMinPrefix = 6;  // "d-" + 4 characters
+
+std::string Lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+}  // namespace
+
+std::string DefaultDbPath(const std::string& dir) {
+  return (std::filesystem::path(dir) / "review.db").string();
+}
+
+std::vector<OrphanedReview> ApplyDecisions(Report& report, const std::vector<Decision>& decisions) {
+  std::map<std::string, Divergence*> by_id;
+  for (Divergence& d : report.divergences) by_id[d.id] = &d;
+  std::vector<OrphanedReview> orphans;
+  for (const Decision& dec : decisions) {
+    Review review{dec.status, dec.note};
+    if (auto it = by_id.find(dec.id); it != by_id.end()) {
+      it->second->review = review;
+    } else {
+      orphans.push_back({dec.id, review, dec.reviewer, dec.updated});
+    }
+  }
+  std::sort(orphans.begin(), orphans.end(),
+            [](const OrphanedReview& x, const OrphanedReview& y) { return x.id < y.id; });
+  return orphans;
+}
+
+Status CarryDecisions(Report& report, const std::string& db_path) {
+  std::error_code ec;
+  if (!std::filesystem::exists(db_path, ec)) return Status::Ok();
+  Result<DecisionStore> store = DecisionStore::Open(db_path, /*create=*/false);
+  if (!store.ok()) return store.status();
+  Result<std::vector<Decision>> all = store->All();
+  if (!all.ok()) return all.status();
+  report.orphaned_reviews = ApplyDecisions(report, *all);
+  return Status::Ok();
+}
+
+ReviewSession::ReviewSession(std::unique_ptr<Report> report, DecisionStore store,
+                             std::string report_path)
+    : report_(std::move(report)), store_(std::move(store)), report_path_(std::move(report_path)) {
+  for (const Divergence& d : report_->divergences) original_.push_back(d.review);
+  view_ = std::make_unique<reports::ReportView>(*report_);
+}
+
+Result<ReviewSession> ReviewSession::Open(const std::string& dir, const std::string& db_path,
+                                          bool create_db, bool* store_failed) {
+  if (store_failed) *store_failed = false;
+  std::string report_path = (std::filesystem::path(dir) / "report.json").string();
+  Result<Report> report = LoadReport(report_path);
+  if (!report.ok()) return report.status();
+  Result<DecisionStore> store =
+      DecisionStore::Open(db_path.empty() ? DefaultDbPath(dir) : db_path, create_db);
+  if (!store.ok()) {
+    if (store_failed) *store_failed = true;
+    return store.status();
+  }
+  ReviewSession session(std::make_unique<Report>(std::move(*report)), std::move(*store),
+                        report_path);
+  if (Status st = session.Reload(); !st.ok()) {
+    if (store_failed) *store_failed = true;
+    return st;
+  }
+  return session;
+}
+
+const Decision* ReviewSession::DecisionFor(const std::string& id) const {
+  auto it = decisions_.find(id);
+  return it == decisions_.end() ? nullptr : &it->second;
+}
+
+Status ReviewSession::Reload() {
+  Result<std::vector<Decision>> all = store_.All();
+  if (!all.ok()) return all.status();
+  for (size_t i = 0; i < report_->divergences.size(); ++i) {
+    report_->divergences[i].review = original_[i];
+  }
+  report_->orphaned_reviews = ApplyDecisions(*report_, *all);
+  decisions_.clear();
+  for (Decision& d : *all) decisions_.emplace(d.id, std::move(d));
+  return Status::Ok();
+}
+
+std::vector<const reports::DivergenceView*> ReviewSession::Select(
+    const ReviewFilter& filter) const {
+  std::string outlet = Lower(filter.outlet);
+  std::vector<const reports::DivergenceView*> out;
+  for (const reports::DivergenceView& v : view_->divergences()) {
+    const Divergence& d = *v.divergence;
+    if (filter.status && d.review.status != *filter.status) continue;
+    if (filter.kind && d.kind != *filter.kind) continue;
+    if (d.score < filter.min_score) continue;
+    if (!outlet.empty() && Lower(view_->OutletOf(v.a)).find(outlet) == std::string::npos &&
+        (v.b == nullptr || Lower(view_->OutletOf(v.b)).find(outlet) == std::string::npos)) {
+      continue;
+    }
+    out.push_back(&v);
+  }
+  return out;
+}
+
+Result<std::string> ReviewSession::ResolveId(const std::string& id) const {
+  DIVERGE_RETURN_IF_ERROR(CheckDivergenceId(id));
+  std::vector<std::string> matches;
+  auto consider = [&](const std::string& candidate) {
+    if (candidate == id) {
+      matches = {candidate};
+      return true;
+    }
+    if (id.size() >= kMinPrefix && candidate.compare(0, id.size(), id) == 0 &&
+        std::find(matches.begin(), matches.end(), candidate) == matches.end()) {
+      matches.push_back(candidate);
+    }
+    return false;
+  };
+  for (const Divergence& d : report_->divergences) {
+    if (consider(d.id)) return d.id;
+  }
+  for (const auto& [stored, decision] : decisions_) {
+    if (consider(stored)) return stored;
+  }
+  if (matches.size() == 1) return matches.front();
+  if (matches.size() > 1) {
+    std::sort(matches.begin(), matches.end());
+    std::string list;
+    for (size_t i = 0; i < matches.size() && i < 5; ++i) list += (i ? ", " : "") + matches[i];
+    return Status::InvalidArgument("divergence id prefix \"" + id + "\" is ambiguous (" +
+                                   std::to_string(matches.size()) + " match: " + list +
+                                   (matches.size() > 5 ? ", ...)" : ")"));
+  }
+  return Status::NotFound("no divergence \"" + id + "\" in " + report_path_ +
+                          " and no decision on it in " + store_.path() +
+                          " (run `diverge review list` for the ids)");
+}
+
+Result<std::vector<Decision>> ReviewSession::DecideAll(std::vector<Change> changes) {
+  for (Change& c : changes) {
+    Result<std::string> id = ResolveId(c.id);
+    if (!id.ok()) return id.status();
+    c.id = *id;
+    if (c.status || DecisionFor(c.id) != nullptr) continue;
+    for (const Divergence& d : report_->divergences) {
+      if (d.id == c.id) c.status = d.review.status;
+    }
+  }
+  Result<std::vector<Decision>> done = store_.ApplyAll(changes);
+  if (!done.ok()) return done.status();
+  DIVERGE_RETURN_IF_ERROR(Reload());
+  return done;
+}
+
+Result<Decision> ReviewSession::Decide(Change change) {
+  Result<std::vector<Decision>> done = DecideAll({std::move(change)});
+  if (!done.ok()) return done.status();
+  return std::move(done->front());
+}
+
+}  // namespace diverge::review

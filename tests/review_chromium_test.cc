@@ -1,0 +1,272 @@
+// End to end in Debian's headless Chromium, driven through chromedriver's W3C
+// WebDriver HTTP API (Debian `chromium-driver`) with cpp-httplib: analyze a corpus,
+// `diverge serve` it, confirm one flag with the keyboard (c) and dismiss another with
+// its button after moving with j, then check the database and a re-run of analyze.
+// SKIPs with a warning when chromium, chromedriver or the default model is absent.
+#include <fcntl.h>
+#include <httplib.h>
+#include <netinet/in.h>
+#include <poll.h>
+#include <signal.h>
+#include <sys/socket.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <chrono>
+#include <nlohmann/json.hpp>
+#include <thread>
+
+#include "analyzer/review/decision_store.h"
+#include "tests/review_test_util.h"
+
+using namespace diverge;
+using namespace diverge::review;
+using namespace diverge::testing;
+using json = nlohmann::json;
+
+#ifdef DIVERGE_BINARY
+namespace {
+
+constexpr const char* kChromium = "/usr/bin/chromium";
+constexpr const char* kChromedriver = "/usr/bin/chromedriver";
+
+// A child process with its stdout on a pipe; killed and reaped on destruction.
+class Child {
+ public:
+  explicit Child(std::vector<std::string> argv) {
+    int fds[2];
+    if (::pipe(fds) != 0) return;
+    pid_ = ::fork();
+    if (pid_ == 0) {
+      ::dup2(fds[1], 1);
+      int devnull = ::open("/dev/null", O_WRONLY);
+      ::dup2(devnull, 2);
+      ::close(fds[0]);
+      std::vector<char*> args;
+      for (std::string& a : argv) args.push_back(a.data());
+      args.push_back(nullptr);
+      ::execv(args[0], args.data());
+      ::_exit(127);
+    }
+    ::close(fds[1]);
+    out_ = fds[0];
+  }
+  ~Child() {
+    if (pid_ > 0) {
+      ::kill(pid_, SIGKILL);
+      ::waitpid(pid_, nullptr, 0);
+    }
+    if (out_ >= 0) ::close(out_);
+  }
+  // The first line on stdout, or "" after `seconds`.
+  std::string ReadLine(int seconds) {
+    std::string line;
+    auto end = std::chrono::steady_clock::now() + std::chrono::seconds(seconds);
+    while (std::chrono::steady_clock::now() < end) {
+      pollfd p{out_, POLLIN, 0};
+      if (::poll(&p, 1, 200) <= 0) continue;
+      char c;
+      if (::read(out_, &c, 1) != 1) break;
+      if (c == '\n') return line;
+      line += c;
+    }
+    return "";
+  }
+  // Sends `sig` and returns the exit code (-1 if it died of a signal).
+  int Stop(int sig) {
+    ::kill(pid_, sig);
+    int status = 0;
+    ::waitpid(pid_, &status, 0);
+    pid_ = -1;
+    return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+  }
+
+ private:
+  pid_t pid_ = -1;
+  int out_ = -1;
+};
+
+int FreePort() {
+  int s = ::socket(AF_INET, SOCK_STREAM, 0);
+  sockaddr_in a{};
+  a.sin_family = AF_INET;
+  a.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+  socklen_t len = sizeof a;
+  ::bind(s, reinterpret_cast<sockaddr*>(&a), sizeof a);
+  ::getsockname(s, reinterpret_cast<sockaddr*>(&a), &len);
+  ::close(s);
+  return ntohs(a.sin_port);
+}
+
+// Minimal W3C WebDriver client.
+class WebDriver {
+ public:
+  explicit WebDriver(int port) : http_("127.0.0.1", port) {
+    http_.set_read_timeout(60, 0);
+    http_.set_connection_timeout(5, 0);
+  }
+  bool WaitReady() {
+    for (int i = 0; i < 100; ++i) {
+      if (auto r = http_.Get("/status"); r && r->status == 200) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return false;
+  }
+  json Call(const std::string& method, const std::string& path, const json& body = json::object()) {
+    httplib::Result r =
+        method == "DELETE" ? http_.Delete(path) : http_.Post(path, body.dump(), "application/json");
+    if (!r) throw std::runtime_error("webdriver: no answer to " + path);
+    json j = json::parse(r->body);
+    if (r->status != 200) throw std::runtime_error("webdriver " + path + ": " + r->body);
+    return j["value"];
+  }
+  void Start(const std::string& profile) {
+    json caps = {
+        {"capabilities",
+         {{"alwaysMatch",
+           {{"browserName", "chrome"},
+            {"goog:chromeOptions",
+             {{"binary", kChromium},
+              {"args",
+               {"--headless", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage",
+                "--no-first-run", "--disable-background-networking", "--disable-component-update",
+                "--disable-sync", "--user-data-dir=" + profile}}}}}}}}};
+    session_ = "/session/" + Call("POST", "/session", caps)["sessionId"].get<std::string>();
+  }
+  ~WebDriver() {
+    if (!session_.empty()) {
+      try {
+        Call("DELETE", session_);
+      } catch (...) {
+      }
+    }
+  }
+  void Go(const std::string& url) { Call("POST", session_ + "/url", {{"url", url}}); }
+  json Script(const std::string& js) {
+    return Call("POST", session_ + "/execute/sync", {{"script", js}, {"args", json::array()}});
+  }
+  void Key(const std::string& key) {
+    json actions = {
+        {"actions",
+         {{{"type", "key"},
+           {"id", "keyboard"},
+           {"actions",
+            {{{"type", "keyDown"}, {"value", key}}, {{"type", "keyUp"}, {"value", key}}}}}}}};
+    Call("POST", session_ + "/actions", actions);
+  }
+  void Click(const std::string& css) {
+    json el = Call("POST", session_ + "/element", {{"using", "css selector"}, {"value", css}});
+    std::string id = el.begin().value().get<std::string>();
+    Call("POST", session_ + "/element/" + id + "/click");
+  }
+  // Polls `js` (an expression) until it is true, up to 10 s.
+  bool WaitFor(const std::string& js) {
+    for (int i = 0; i < 100; ++i) {
+      if (Script("return !!(" + js + ");") == true) return true;
+      std::this_thread::sleep_for(std::chrono::milliseconds(100));
+    }
+    return false;
+  }
+
+ private:
+  httplib::Client http_;
+  std::string session_;
+};
+
+int RunAnalyze(const std::string& corpus, const std::string& out) {
+  std::string cmd = std::string("'") + DIVERGE_BINARY + "' analyze '" + corpus + "' --out '" + out +
+                    "' -q >/dev/null 2>&1";
+  int status = std::system(cmd.c_str());
+  return WIFEXITED(status) ? WEXITSTATUS(status) : -1;
+}
+
+}  // namespace
+
+TEST_CASE("serve: confirm and dismiss flags in headless Chromium", "[review][chromium]") {
+  for (const char* exe : {kChromium, kChromedriver}) {
+    if (!std::filesystem::exists(exe)) {
+      WARN("SKIPPED: " << exe << " not installed (scripts/install-deps.sh installs it)");
+      return;
+    }
+  }
+  if (!HaveDefaultModel()) {
+    WARN("SKIPPED: no model at " << DIVERGE_DEFAULT_MODEL);
+    return;
+  }
+  ReviewDir tmp;
+  std::string corpus = tmp.file("corpus"), out = tmp.file("out");
+  WriteBridgeCorpus(corpus, 65);
+  REQUIRE(RunAnalyze(corpus, out) == 0);
+  Result<Report> before = LoadReport(out + "/report.json");
+  REQUIRE(before.ok());
+  REQUIRE(before->divergences.size() >= 2);
+
+  Child serve({DIVERGE_BINARY, "serve", out, "--port", "0", "--reviewer", "chromium"});
+  std::string banner = serve.ReadLine(30);
+  REQUIRE(banner.rfind("serving http://127.0.0.1:", 0) == 0);
+  std::string url = banner.substr(8, banner.find(' ', 8) - 8);
+
+  int wd_port = FreePort();
+  Child driver({kChromedriver, "--port=" + std::to_string(wd_port)});
+  WebDriver wd(wd_port);
+  REQUIRE(wd.WaitReady());
+  wd.Start(tmp.file("profile"));
+  wd.Go(url);
+  REQUIRE(wd.WaitFor("document.querySelectorAll('article.divergence').length >= 2"));
+  // The page's order (by score); the first is selected.
+  json ids = wd.Script(
+      "return Array.from(document.querySelectorAll('article.divergence')).map(e => e.dataset.id);");
+  std::string first = ids[0], second = ids[1];
+  REQUIRE(wd.WaitFor("document.querySelector('article.divergence').classList.contains('current')"));
+  CHECK(wd.Script("return document.querySelectorAll('mark').length;").get<int>() >= 4);
+
+  wd.Key("c");  // confirm the first with the keyboard
+  REQUIRE(
+      wd.WaitFor("document.querySelectorAll('article.divergence')[0].dataset.status === "
+                 "'confirmed'"));
+  wd.Key("j");  // move to the second, dismiss it with its button
+  REQUIRE(
+      wd.WaitFor("document.querySelectorAll('article.divergence')[1].classList.contains("
+                 "'current')"));
+  wd.Click("article.divergence[data-id='" + second + "'] button.dismiss");
+  REQUIRE(
+      wd.WaitFor("document.querySelectorAll('article.divergence')[1].dataset.status === "
+                 "'dismissed'"));
+  CHECK(wd.Script("return document.getElementById('msg').textContent;")
+            .get<std::string>()
+            .find("dismissed (chromium)") != std::string::npos);
+
+  // A state change without the page's token is refused even from the page's origin.
+  json forged = wd.Script(
+      "const x = new XMLHttpRequest(); x.open('POST', '/api/decision', false);"
+      "x.setRequestHeader('Content-Type', 'application/json');"
+      "x.send(JSON.stringify({id: '" +
+      first + "', status: 'open'})); return x.status;");
+  CHECK(forged == 403);
+
+  CHECK(serve.Stop(SIGTERM) == 0);
+
+  Result<DecisionStore> store = DecisionStore::Open(out + "/review.db", false);
+  REQUIRE(store.ok());
+  Result<std::vector<Decision>> all = store->All();
+  REQUIRE(all.ok());
+  REQUIRE(all->size() == 2);
+  for (const Decision& d : *all) {
+    CHECK(d.reviewer == "chromium");
+    CHECK(d.status == (d.id == first ? ReviewStatus::kConfirmed : ReviewStatus::kDismissed));
+  }
+
+  REQUIRE(RunAnalyze(corpus, out) == 0);
+  Result<Report> after = LoadReport(out + "/report.json");
+  REQUIRE(after.ok());
+  int seen = 0;
+  for (const Divergence& d : after->divergences) {
+    if (d.id == first) CHECK(d.review.status == ReviewStatus::kConfirmed);
+    if (d.id == second) CHECK(d.review.status == ReviewStatus::kDismissed);
+    if (d.id != first && d.id != second) CHECK(d.review.status == ReviewStatus::kOpen);
+    seen += d.id == first || d.id == second;
+  }
+  CHECK(seen == 2);
+}
+#endif  // DIVERGE_BINARY
