@@ -1,7 +1,15 @@
 # Build options shared by every diverge target. Nothing here touches global flags:
 # targets opt in by linking diverge::warnings (and get sanitizers when enabled).
 option(DIVERGE_WARNINGS_AS_ERRORS "Treat compiler warnings as errors" OFF)
-option(DIVERGE_SANITIZE "Build with AddressSanitizer and UndefinedBehaviorSanitizer" OFF)
+# DIVERGE_SANITIZE: OFF, ON (= address,undefined) or a -fsanitize= list such as
+# "address,undefined" or "undefined". UBSan findings abort (no recovery), so a test
+# that triggers one fails.
+set(DIVERGE_SANITIZE OFF CACHE STRING
+    "Sanitizers for every diverge target: OFF, ON (address,undefined) or a -fsanitize list")
+# DIVERGE_BUILD_FUZZ: libFuzzer targets in fuzz/ (clang only); every module is built
+# with coverage instrumentation (-fsanitize=fuzzer-no-link) plus the sanitizers above,
+# which default to address,undefined in a fuzz build. See scripts/fuzz.sh.
+option(DIVERGE_BUILD_FUZZ "Build the libFuzzer targets in fuzz/ (clang only)" OFF)
 
 add_library(diverge_warnings INTERFACE)
 add_library(diverge::warnings ALIAS diverge_warnings)
@@ -9,10 +17,26 @@ target_compile_options(diverge_warnings INTERFACE -Wall -Wextra -Wpedantic -Wsha
 if(DIVERGE_WARNINGS_AS_ERRORS)
   target_compile_options(diverge_warnings INTERFACE -Werror)
 endif()
-if(DIVERGE_SANITIZE)
+set(diverge_sanitizers "")
+if(DIVERGE_SANITIZE MATCHES "^(ON|on|On|TRUE|true|YES|yes|1)$")
+  set(diverge_sanitizers "address,undefined")
+elseif(DIVERGE_SANITIZE AND NOT DIVERGE_SANITIZE MATCHES "^(OFF|off|Off|FALSE|false|NO|no|0)$")
+  set(diverge_sanitizers "${DIVERGE_SANITIZE}")
+elseif(DIVERGE_BUILD_FUZZ)
+  set(diverge_sanitizers "address,undefined")
+endif()
+if(DIVERGE_BUILD_FUZZ)
+  if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")
+    message(FATAL_ERROR "DIVERGE_BUILD_FUZZ needs clang (CXX=clang++); see scripts/fuzz.sh")
+  endif()
+  target_compile_options(diverge_warnings INTERFACE -fsanitize=fuzzer-no-link)
+endif()
+if(diverge_sanitizers)
+  message(STATUS "diverge: sanitizers ${diverge_sanitizers}")
   target_compile_options(diverge_warnings INTERFACE
-    -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=undefined)
-  target_link_options(diverge_warnings INTERFACE -fsanitize=address,undefined)
+    -fsanitize=${diverge_sanitizers} -fno-omit-frame-pointer
+    -fno-sanitize-recover=all)
+  target_link_options(diverge_warnings INTERFACE -fsanitize=${diverge_sanitizers})
 endif()
 
 # diverge_module(NAME SOURCES... DEPS ...): one module = one static library

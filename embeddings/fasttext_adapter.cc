@@ -106,8 +106,9 @@ Status ValidateFastTextBin(const std::string& path) {
   // Input and output matrices.
   for (int m = 0; m < 2; ++m) {
     uint64_t at = r.pos();
-    bool quant;
+    uint8_t quant;  // a C++ bool on disk: read as a byte, any value but 0/1 is corrupt
     if (!r.Read(&quant)) return Bad(path, at, "truncated before matrix");
+    if (quant > 1) return Bad(path, at, "bad quantization flag " + std::to_string(quant));
     if (quant) {
       return Status::Unsupported(path + ": quantized fastText models (.ftz) are not supported");
     }

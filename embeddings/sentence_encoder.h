@@ -34,8 +34,12 @@ using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::Ro
 
 struct EncodedSentence {
   Eigen::VectorXf vector;             // L2-normalised SIF vector (all zeros: no known word)
+  Eigen::VectorXf vector_raw;         // SIF vector before common-component removal
+  Eigen::VectorXf vector_avg;         // plain average of the word vectors
   std::vector<int32_t> word_ids;      // model rows of the in-vocabulary words, in order
   std::vector<float> idf;             // -log p(w) per word_ids entry (for alignment)
+  std::vector<char> content;          // per word_ids entry: not a stopword
+  std::vector<std::string> words;     // all word tokens, lowercased, in order
   std::vector<std::string> terms;     // content terms (words, known or not; not stopwords)
   std::vector<float> term_idf;        // idf per terms entry (unknown words: the maximum)
   std::vector<std::string> numbers;   // canonical number tokens, in order
@@ -73,7 +77,7 @@ class SentenceEncoder {
   const EmbeddingModel& model() const { return model_; }
 
  private:
-  // full = false: only `vector` (and word_ids/idf) are filled, for EncodeAll.
+  // full = false: only `vector` is filled, for EncodeAll.
   EncodedSentence EncodeImpl(std::string_view text, bool full) const;
 
   const EmbeddingModel& model_;

@@ -409,8 +409,9 @@ SimilarityCombiner SimilarityCombiner::FitCV(const std::vector<SimilarityFeature
     double mean = sum / folds;
     if (report) {
       char line[160];
-      std::snprintf(line, sizeof line, "hidden %d lambda %g epochs %d: cv spearman %.4f\n",
-                    config.hidden, config.lambda, config.epochs, mean);
+      std::snprintf(line, sizeof line,
+                    "hidden %d lambda %g epochs %d trees %d depth %d: cv spearman %.4f\n",
+                    config.hidden, config.lambda, config.epochs, config.trees, config.depth, mean);
       *report += line;
     }
     if (mean > best) {

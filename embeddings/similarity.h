@@ -19,7 +19,7 @@
 namespace diverge {
 
 // Base features, in this order (names are the keys in similarity.json).
-inline constexpr int kNumSimilarityFeatures = 14;
+inline constexpr int kNumSimilarityFeatures = 27;
 inline constexpr std::array<std::string_view, kNumSimilarityFeatures> kSimilarityFeatureNames = {
     "cosine",             // SIF sentence-vector cosine
     "align_f1",           // IDF-weighted greedy max-cosine word alignment, F1 (BERTScore-like)
@@ -35,6 +35,19 @@ inline constexpr std::array<std::string_view, kNumSimilarityFeatures> kSimilarit
     "unaligned",          // IDF mass share of words whose best match has cos < 0.5
     "bigram_jaccard",     // Jaccard of word bigrams (word order)
     "length_diff",        // |log(tokens a) - log(tokens b)|
+    "cosine_raw",         // SIF cosine without common-component removal
+    "cosine_avg",         // cosine of the plain averaged word vectors
+    "align_content_f1",   // IDF-weighted alignment F1 over content words only
+    "word_jaccard",       // Jaccard of the word-token sets
+    "char3_jaccard",      // Jaccard of character trigrams
+    "align_one2one_f1",   // greedy one-to-one alignment, IDF-weighted F1
+    "length_min",         // log of the shorter token count
+    "length_max",         // log of the longer token count
+    "negation_diff",      // |negators a - negators b|
+    "unmatched_terms",    // log1p(content terms found on one side only)
+    "align_max",          // max(precision, recall) of the IDF alignment
+    "cosine_content",     // SIF cosine over content words only (no stopwords)
+    "content_min_best",   // worst best-match cosine of any content word, either side
 };
 
 // The base features plus, for the learned combination, the element-wise product and
@@ -54,7 +67,11 @@ struct PairSimilarity {
   float entities = 1;   // named-entity agreement, [0, 1]
   bool negation_mismatch = false;
   float length_ratio = 1;
-  float score = 0;  // learned combination, [0, 1]
+  float score = 0;  // learned combination, [0, 1] (the STS relatedness estimate)
+  // The learned combination with the numbers and negation agreement features set to
+  // "agree": how related the two would be if those agreed. Clustering uses it, since
+  // differing numbers and negation are the divergences reported within a claim.
+  float claim_score = 0;
   SimilarityFeatures features{};
 };
 

@@ -1,6 +1,7 @@
 #include "embeddings/sts_eval.h"
 
 #include <charconv>
+#include <cstdio>
 #include <fstream>
 #include <sstream>
 
@@ -66,8 +67,14 @@ Result<std::vector<StsPair>> ReadStsFile(const std::string& path, StsFormat form
   return pairs;
 }
 
-StsResult EvaluateSts(const SentenceEncoder& encoder, const std::vector<StsPair>& pairs) {
+StsResult EvaluateSts(const SentenceEncoder& encoder, const std::vector<StsPair>& pairs,
+                      std::string* feature_table) {
   std::vector<double> gold, pred, cos;
+  if (feature_table) {
+    *feature_table = "gold\tscore";
+    for (auto name : kSimilarityFeatureNames) *feature_table += "\t" + std::string(name);
+    *feature_table += "\n";
+  }
   for (const auto& p : pairs) {
     auto a = encoder.Encode(p.a);
     auto b = encoder.Encode(p.b);
@@ -75,6 +82,16 @@ StsResult EvaluateSts(const SentenceEncoder& encoder, const std::vector<StsPair>
     gold.push_back(p.score);
     pred.push_back(s.score);
     cos.push_back(s.cosine);
+    if (feature_table) {
+      char cell[32];
+      std::snprintf(cell, sizeof cell, "%.4f\t%.6f", p.score, s.score);
+      *feature_table += cell;
+      for (float v : s.features.base) {
+        std::snprintf(cell, sizeof cell, "\t%.6g", v);
+        *feature_table += cell;
+      }
+      *feature_table += "\n";
+    }
   }
   StsResult r;
   r.n = pairs.size();

@@ -29,12 +29,19 @@ struct StsResult {
   double cosine_pearson = 0, cosine_spearman = 0;  // plain SIF cosine vs gold
 };
 
-StsResult EvaluateSts(const SentenceEncoder& encoder, const std::vector<StsPair>& pairs);
+// `feature_table`, if given, receives a tab-separated table: a header "gold score
+// <feature names...>" then one row per pair (the inspectable breakdown of each score).
+StsResult EvaluateSts(const SentenceEncoder& encoder, const std::vector<StsPair>& pairs,
+                      std::string* feature_table = nullptr);
 
 struct TrainSimilarityOptions {
   std::vector<std::string> train_files;  // STS-B / SICK train splits only
   int folds = 5;
-  std::vector<CombinerConfig> configs = {{0, 10, 0}, {0, 100, 0}, {32, 1e-4, 20}, {64, 1e-3, 20}};
+  std::vector<CombinerConfig> configs = {{0, 10, 0, 0, 3},
+                                         {0, 100, 0, 0, 3},
+                                         {0, 10, 0, 300, 4},
+                                         {0, 100, 0, 300, 4},
+                                         {0, 100, 0, 600, 3}};
 };
 
 struct TrainSimilarityResult {

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <sstream>
 #include <string>
 #include <vector>
 
@@ -76,6 +77,10 @@ TEST_CASE("similarity parts are inspectable and sensible", "[embeddings]") {
   CHECK(nums.numbers == Approx(1.0 / 3.0));  // {5%, 2019} vs {7%, 2019}
   CHECK(enc.Similarity(a, e).negation_mismatch);
   CHECK(c.numbers == std::vector<std::string>{"5%", "2019"});
+  // Without numbers or negation on either side, the clustering score is the score.
+  CHECK(same.claim_score == same.score);
+  CHECK(diff.claim_score >= 0.0f);
+  CHECK(diff.claim_score <= 1.0f);
   for (float s : {same.score, diff.score, nums.score}) {
     CHECK(s >= 0.0f);
     CHECK(s <= 1.0f);
@@ -174,4 +179,56 @@ TEST_CASE("default model beats plain SIF on STS-B dev", "[embeddings][default-mo
   CHECK(r.n == 1500);
   CHECK(r.spearman > r.cosine_spearman);
   CHECK(r.spearman > 0.75);
+}
+
+TEST_CASE("pair features: views, overlaps and alignment behave on known pairs", "[embeddings]") {
+  auto model = ToyModel();
+  SentenceEncoder enc(*model);
+  auto index = [](std::string_view name) {
+    for (int i = 0; i < kNumSimilarityFeatures; ++i) {
+      if (kSimilarityFeatureNames[i] == name) return i;
+    }
+    FAIL("no feature " << name);
+    return -1;
+  };
+  auto a = enc.Encode("The cat sat on the mat.");
+  auto same = enc.Features(a, enc.Encode("the cat sat on the mat"));
+  for (auto name : {"cosine_raw", "cosine_avg", "align_content_f1", "word_jaccard", "char3_jaccard",
+                    "align_one2one_f1", "cosine_content", "content_min_best", "align_max"}) {
+    CAPTURE(name);
+    CHECK(same[index(name)] == Approx(1.0f).epsilon(1e-4));
+  }
+  CHECK(same[index("unmatched_terms")] == 0.0f);
+  CHECK(same[index("negation_diff")] == 0.0f);
+  // Repeating a word: the many-to-one alignment still finds every word, the
+  // one-to-one matching cannot reuse the single "cat".
+  auto rep = enc.Features(enc.Encode("cat cat cat"), enc.Encode("cat dog economy"));
+  CHECK(rep[index("align_one2one_f1")] < rep[index("align_f1")]);
+  auto other = enc.Features(a, enc.Encode("The economy grew."));
+  CHECK(other[index("word_jaccard")] == Approx(1.0f / 7.0f));  // {the} of 7 distinct words
+  CHECK(other[index("char3_jaccard")] < same[index("char3_jaccard")]);
+  CHECK(other[index("unmatched_terms")] == Approx(std::log1p(5.0f)));  // cat sat mat economy grew
+  CHECK(other[index("length_min")] == Approx(std::log(3.0f)));
+  CHECK(other[index("length_max")] == Approx(std::log(6.0f)));
+  CHECK(enc.Features(a, enc.Encode("The cat did not sit, never."))[index("negation_diff")] == 2.0f);
+}
+
+TEST_CASE("eval sts writes a feature table with one row per pair", "[embeddings][sts]") {
+  auto model = ToyModel();
+  SentenceEncoder enc(*model);
+  std::vector<StsPair> pairs = {{"The cat sat.", "A dog ran.", 0.2}, {"A cat.", "A cat.", 1.0}};
+  std::string table;
+  StsResult r = EvaluateSts(enc, pairs, &table);
+  CHECK(r.n == 2);
+  std::istringstream in(table);
+  std::string header, row;
+  std::getline(in, header);
+  CHECK(header.rfind("gold\tscore\tcosine\t", 0) == 0);
+  CHECK(std::count(header.begin(), header.end(), '\t') == kNumSimilarityFeatures + 1);
+  int rows = 0;
+  while (std::getline(in, row)) {
+    ++rows;
+    CHECK(std::count(row.begin(), row.end(), '\t') == kNumSimilarityFeatures + 1);
+  }
+  CHECK(rows == 2);
 }

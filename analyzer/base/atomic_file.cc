@@ -1,13 +1,18 @@
 #include "analyzer/base/atomic_file.h"
 
+#include <dirent.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdlib>
 #include <cstring>
 #include <fstream>
 #include <sstream>
+
+#include "analyzer/base/interrupt.h"
 
 namespace diverge {
 
@@ -15,12 +20,50 @@ namespace {
 
 std::string ErrnoText() { return std::strerror(errno); }
 
+// Temporaries are named "<destination>.tmp-<pid>-XXXXXX".
+std::string TemporaryPrefix(const std::string& path) { return path + ".tmp-"; }
+
+// Removes temporaries of `path` left by processes that no longer run (a SIGKILL
+// mid-write); those of live processes (a concurrent run) are left alone.
+void RemoveStaleTemporaries(const std::string& path) {
+  const size_t slash = path.rfind('/');
+  const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
+  const std::string prefix =
+      TemporaryPrefix(slash == std::string::npos ? path : path.substr(slash + 1));
+  DIR* d = opendir(dir.c_str());
+  if (d == nullptr) return;
+  while (const dirent* e = readdir(d)) {
+    const std::string name = e->d_name;
+    if (name.compare(0, prefix.size(), prefix) != 0) continue;
+    char* end = nullptr;
+    const long pid = std::strtol(name.c_str() + prefix.size(), &end, 10);
+    if (pid <= 0 || end == nullptr || *end != '-' || std::strlen(end) != 7) continue;
+    if (kill(static_cast<pid_t>(pid), 0) == 0 || errno != ESRCH) continue;  // still running
+    unlink((dir + name).c_str());
+  }
+  closedir(d);
+}
+
 // Writes `contents` to a new temporary file beside `path`, flushed to disk; its name
-// goes to *tmp_out. Nothing is left behind on failure.
-Status WriteTemporary(const std::string& path, std::string_view contents, std::string* tmp_out) {
-  std::string tmp = path + ".tmp-XXXXXX";
-  int fd = mkstemp(tmp.data());
-  if (fd < 0) return Status::IOError(path + ": cannot create temporary file: " + ErrnoText());
+// goes to *tmp_out and its interrupt slot to *slot_out. Nothing is left behind on failure.
+Status WriteTemporary(const std::string& path, std::string_view contents, std::string* tmp_out,
+                      int* slot_out) {
+  RemoveStaleTemporaries(path);
+  std::string tmp = TemporaryPrefix(path) + std::to_string(getpid()) + "-XXXXXX";
+  int fd;
+  int slot;
+  {
+    // Registered before a signal could leave the new file behind.
+    InterruptsBlocked blocked;
+    fd = mkstemp(tmp.data());
+    if (fd < 0) return Status::IOError(path + ": cannot create temporary file: " + ErrnoText());
+    slot = RegisterTemporary(tmp);
+  }
+  auto fail = [&](Status st) {
+    unlink(tmp.c_str());
+    UnregisterTemporary(slot);
+    return st;
+  };
   const char* p = contents.data();
   size_t left = contents.size();
   while (left > 0) {
@@ -29,8 +72,7 @@ Status WriteTemporary(const std::string& path, std::string_view contents, std::s
       if (errno == EINTR) continue;
       Status st = Status::IOError(path + ": write failed: " + ErrnoText());
       close(fd);
-      unlink(tmp.c_str());
-      return st;
+      return fail(st);
     }
     p += n;
     left -= static_cast<size_t>(n);
@@ -38,48 +80,58 @@ Status WriteTemporary(const std::string& path, std::string_view contents, std::s
   if (fchmod(fd, 0644) != 0 || fsync(fd) != 0) {
     Status st = Status::IOError(path + ": flush failed: " + ErrnoText());
     close(fd);
-    unlink(tmp.c_str());
-    return st;
+    return fail(st);
   }
   if (close(fd) != 0) {
-    Status st = Status::IOError(path + ": close failed: " + ErrnoText());
-    unlink(tmp.c_str());
-    return st;
+    return fail(Status::IOError(path + ": close failed: " + ErrnoText()));
   }
   *tmp_out = std::move(tmp);
+  *slot_out = slot;
   return Status::Ok();
 }
 
-Status RenameInto(const std::string& tmp, const std::string& path) {
-  if (rename(tmp.c_str(), path.c_str()) == 0) return Status::Ok();
-  Status st = Status::IOError(path + ": rename failed: " + ErrnoText());
-  unlink(tmp.c_str());
+Status RenameInto(const std::string& tmp, int slot, const std::string& path) {
+  Status st;
+  if (rename(tmp.c_str(), path.c_str()) != 0) {
+    st = Status::IOError(path + ": rename failed: " + ErrnoText());
+    unlink(tmp.c_str());
+  }
+  UnregisterTemporary(slot);
   return st;
+}
+
+void Discard(const std::string& tmp, int slot) {
+  unlink(tmp.c_str());
+  UnregisterTemporary(slot);
 }
 
 }  // namespace
 
 Status WriteFileAtomic(const std::string& path, std::string_view contents) {
   std::string tmp;
-  DIVERGE_RETURN_IF_ERROR(WriteTemporary(path, contents, &tmp));
-  return RenameInto(tmp, path);
+  int slot = -1;
+  DIVERGE_RETURN_IF_ERROR(WriteTemporary(path, contents, &tmp, &slot));
+  InterruptsBlocked blocked;
+  return RenameInto(tmp, slot, path);
 }
 
 Status WriteFilesAtomic(const std::vector<std::pair<std::string, std::string>>& files) {
-  std::vector<std::string> temps;
+  std::vector<std::pair<std::string, int>> temps;
   for (const auto& [path, contents] : files) {
     std::string tmp;
-    Status st = WriteTemporary(path, contents, &tmp);
+    int slot = -1;
+    Status st = WriteTemporary(path, contents, &tmp, &slot);
     if (!st.ok()) {
-      for (const std::string& t : temps) unlink(t.c_str());
+      for (const auto& [t, s] : temps) Discard(t, s);
       return st;
     }
-    temps.push_back(std::move(tmp));
+    temps.emplace_back(std::move(tmp), slot);
   }
+  InterruptsBlocked blocked;  // SIGINT/SIGTERM wait until the whole set is in place
   for (size_t i = 0; i < files.size(); ++i) {
-    Status st = RenameInto(temps[i], files[i].first);
+    Status st = RenameInto(temps[i].first, temps[i].second, files[i].first);
     if (!st.ok()) {
-      for (size_t j = i + 1; j < temps.size(); ++j) unlink(temps[j].c_str());
+      for (size_t j = i + 1; j < temps.size(); ++j) Discard(temps[j].first, temps[j].second);
       return st;
     }
   }

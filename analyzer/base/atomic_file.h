@@ -1,6 +1,9 @@
 // Atomic output: write to a temporary file in the destination directory, flush and
 // fsync it, then rename() over the destination. A reader sees the old file or the
 // new one, never half of one; a failed or interrupted write leaves the old file.
+// Temporaries are "<destination>.tmp-<pid>-XXXXXX": removed on error, on SIGINT/SIGTERM
+// (interrupt.h), and, after a SIGKILL, by the next write to the same destination once
+// process <pid> no longer runs.
 #ifndef DIVERGE_ANALYZER_BASE_ATOMIC_FILE_H_
 #define DIVERGE_ANALYZER_BASE_ATOMIC_FILE_H_
 

@@ -26,7 +26,7 @@ void RegisterEvalSts(CLI::App& eval, CommandContext& ctx) {
       "Correlate the pair similarity with STS-B or SICK relatedness scores "
       "(prints N, Pearson, Spearman of the learned score and of the plain SIF cosine)");
   struct Opts {
-    std::string file, format = "auto", model, weights;
+    std::string file, format = "auto", model, weights, features;
   };
   auto o = std::make_shared<Opts>();
   sts->add_option("FILE", o->file, "STS-B .csv (tab-separated) or SICK .txt")->required();
@@ -36,6 +36,8 @@ void RegisterEvalSts(CLI::App& eval, CommandContext& ctx) {
   sts->add_option(
       "--weights", o->weights,
       "Similarity weights JSON (default: the built-in embeddings/weights/similarity.json)");
+  sts->add_option("--features", o->features,
+                  "Also write every pair's feature breakdown (gold, score, features) as TSV");
   sts->footer("Example:\n  diverge eval sts /work/shared/data/stsb/sts-dev.csv --format stsb");
   sts->callback([&ctx, o] {
     StsFormat format = o->format == "stsb"   ? StsFormat::kStsb
@@ -61,7 +63,16 @@ void RegisterEvalSts(CLI::App& eval, CommandContext& ctx) {
       }
       encoder.set_combiner(*combiner);
     }
-    StsResult r = EvaluateSts(encoder, *pairs);
+    std::string table;
+    StsResult r = EvaluateSts(encoder, *pairs, o->features.empty() ? nullptr : &table);
+    if (!o->features.empty()) {
+      Status st = WriteFileAtomic(o->features, table);
+      if (!st.ok()) {
+        PrintError(st);
+        ctx.exit_code = kExitOutput;
+        return;
+      }
+    }
     std::printf("file:      %s\nmodel:     %s\nN:         %zu\n", o->file.c_str(),
                 model->id().c_str(), r.n);
     std::printf("score:     pearson %.4f  spearman %.4f\n", r.pearson, r.spearman);

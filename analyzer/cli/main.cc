@@ -4,6 +4,7 @@
 #include <exception>
 
 #include "analyzer/base/exit_codes.h"
+#include "analyzer/base/interrupt.h"
 #include "analyzer/cli/command.h"
 
 namespace diverge::cli {
@@ -13,6 +14,7 @@ void PrintError(const Status& status) {
 }  // namespace diverge::cli
 
 int main(int argc, char** argv) {
+  diverge::InstallInterruptHandlers();
   CLI::App app{
       "diverge: find where news outlets disagree about the same claim.\n"
       "Splits articles into statements, embeds and clusters them into claims, and flags "

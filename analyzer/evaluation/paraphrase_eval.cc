@@ -66,7 +66,7 @@ std::vector<float> ScorePairs(const SentenceEncoder& encoder,
     pool.emplace_back([&, t] {
       for (size_t i = t; i < pairs.size(); i += n) {
         scores[i] =
-            encoder.Similarity(encoder.Encode(pairs[i].a), encoder.Encode(pairs[i].b)).score;
+            encoder.Similarity(encoder.Encode(pairs[i].a), encoder.Encode(pairs[i].b)).claim_score;
       }
     });
   }

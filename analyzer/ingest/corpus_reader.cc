@@ -29,10 +29,11 @@ Result<Corpus> ReadCorpusImpl(const std::vector<std::string>& inputs, const Read
   for (const InputFile& input : collected->files) {
     std::error_code ec;
     const auto size = fs::file_size(input.path, ec);
-    if (!ec && size > opts.max_file_bytes) {
+    if (!ec && size > MaxInputBytes(input.format, opts)) {
       corpus.diagnostics.Warn(input.path, "file is " + std::to_string(size) +
                                               " bytes, over the limit of " +
-                                              std::to_string(opts.max_file_bytes) + "; skipped");
+                                              std::to_string(MaxInputBytes(input.format, opts)) +
+                                              " bytes; skipped unread");
       ++corpus.skipped_files;
       continue;
     }

@@ -181,6 +181,15 @@ bool BuildDocuments(const InputFile& input, std::string_view bytes, const ReadOp
       const std::string line = src.text.substr(pos, nl - pos);
       pos = nl + 1;
       ++line_no;
+      // JSON escapes at most double the text: a longer line cannot hold an acceptable record.
+      if (line.size() > 2 * opts.max_document_bytes + 4096) {
+        diags->Warn(input.path,
+                    "line of " + std::to_string(line.size()) + " bytes is over the limit of " +
+                        std::to_string(opts.max_document_bytes) + " bytes of text; line skipped",
+                    line_no);
+        ++*skipped_records;
+        continue;
+      }
       if (FoldWhitespace(line).empty()) continue;
       nlohmann::json rec;
       try {
@@ -207,6 +216,14 @@ bool BuildDocuments(const InputFile& input, std::string_view bytes, const ReadOp
                       : std::nullopt;
       if (!id || !text) {
         diags->Warn(input.path, "record without string \"id\" and \"text\", line skipped", line_no);
+        ++*skipped_records;
+        continue;
+      }
+      if (text->size() > opts.max_document_bytes) {
+        diags->Warn(input.path,
+                    "\"text\" of " + std::to_string(text->size()) + " bytes is over the limit of " +
+                        std::to_string(opts.max_document_bytes) + " bytes; line skipped",
+                    line_no);
         ++*skipped_records;
         continue;
       }

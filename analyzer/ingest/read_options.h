@@ -2,7 +2,9 @@
 #ifndef DIVERGE_ANALYZER_INGEST_READ_OPTIONS_H_
 #define DIVERGE_ANALYZER_INGEST_READ_OPTIONS_H_
 
+#include <algorithm>
 #include <cstddef>
+#include <string>
 
 namespace diverge {
 
@@ -11,11 +13,21 @@ struct ReadOptions {
   // and reported). Symlinked files are read either way when they resolve inside the
   // corpus directory; a symlink resolving outside it is refused unless this is set.
   bool follow_symlinks = false;
-  // Larger files are skipped with a warning.
+  // Larger files are skipped with a warning, before they are read.
   size_t max_file_bytes = size_t{256} << 20;
+  // Larger documents (a .txt/.md/.html file, or the "text" of one JSONL record) are
+  // skipped with a warning: no news article comes near it, and segmenting a single
+  // 200 MB line would take minutes and gigabytes for nothing.
+  size_t max_document_bytes = size_t{16} << 20;
   // Drop page furniture, repeated paragraphs and other-language lines (cleanup.h).
   bool clean = true;
 };
+
+// The size limit of an input file of `format`: a JSONL file holds many documents.
+inline size_t MaxInputBytes(const std::string& format, const ReadOptions& opts) {
+  return format == "jsonl" ? opts.max_file_bytes
+                           : std::min(opts.max_file_bytes, opts.max_document_bytes);
+}
 
 }  // namespace diverge
 

@@ -85,7 +85,7 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
 
   progress.Stage("clustering");
   PairScore score = [&](int32_t i, int32_t j) {
-    return encoder.Similarity(encoded[i], encoded[j]).score;
+    return encoder.Similarity(encoded[i], encoded[j]).claim_score;
   };
   ClusterOptions copt;
   copt.threshold = opt.threshold;

@@ -58,7 +58,12 @@ def run_sklearn(x, threshold):
     from sklearn.cluster import AgglomerativeClustering
     model = AgglomerativeClustering(n_clusters=None, metric="cosine", linkage="average",
                                     distance_threshold=1.0 - threshold)
-    return model.fit_predict(x)
+    # sklearn rejects zero vectors (statements without a known word) under the cosine
+    # metric; like diverge (similarity 0 to everything) they stay singletons.
+    nonzero = np.linalg.norm(x, axis=1) > 0
+    labels = np.arange(len(x), dtype=np.int64) + len(x)
+    labels[nonzero] = model.fit_predict(x[nonzero])
+    return labels
 
 
 def community_detection(emb, threshold, min_community_size=1, batch_size=1024):

@@ -1,0 +1,202 @@
+#include "embeddings/pair_features.h"
+
+#include <algorithm>
+#include <cmath>
+#include <numeric>
+#include <unordered_map>
+#include <unordered_set>
+
+#include "embeddings/sentence_encoder.h"
+
+namespace diverge {
+namespace {
+
+float WeightedJaccard(const EncodedSentence& a, const EncodedSentence& b, float* contain,
+                      float* unmatched) {
+  std::unordered_map<std::string_view, float> wa, wb;
+  for (size_t i = 0; i < a.terms.size(); ++i) wa[a.terms[i]] = a.term_idf[i];
+  for (size_t i = 0; i < b.terms.size(); ++i) wb[b.terms[i]] = b.term_idf[i];
+  float inter = 0, sa = 0, sb = 0;
+  int shared = 0;
+  for (const auto& [t, w] : wa) {
+    sa += w;
+    if (wb.count(t)) {
+      inter += w;
+      ++shared;
+    }
+  }
+  for (const auto& [t, w] : wb) sb += w;
+  float uni = sa + sb - inter;
+  float mn = std::min(sa, sb);
+  *contain = mn > 0 ? inter / mn : (sa == 0 && sb == 0 ? 1.0f : 0.0f);
+  *unmatched = std::log1p(static_cast<float>(wa.size() + wb.size() - 2 * shared));
+  return uni > 0 ? inter / uni : 1.0f;
+}
+
+template <typename T>
+float SetJaccard(const std::vector<T>& a, const std::vector<T>& b) {
+  if (a.empty() && b.empty()) return 1.0f;
+  std::unordered_set<std::string_view> sa(a.begin(), a.end()), sb(b.begin(), b.end());
+  size_t inter = 0;
+  for (auto t : sa) inter += sb.count(t);
+  return static_cast<float>(inter) / static_cast<float>(sa.size() + sb.size() - inter);
+}
+
+// Character trigrams of the words joined by single spaces (with boundary spaces).
+std::vector<std::string_view> CharTrigrams(const std::string& joined) {
+  std::vector<std::string_view> out;
+  for (size_t i = 0; i + 3 <= joined.size(); ++i)
+    out.push_back(std::string_view(joined).substr(i, 3));
+  return out;
+}
+
+std::string JoinWords(const std::vector<std::string>& words) {
+  std::string s = " ";
+  for (const auto& w : words) s += w + " ";
+  return s;
+}
+
+float Cos(const Eigen::VectorXf& x, const Eigen::VectorXf& y) {
+  if (x.size() != y.size() || x.size() == 0) return 0.0f;
+  float n = x.norm() * y.norm();
+  return n > 0 ? x.dot(y) / n : 0.0f;
+}
+
+float F1(float p, float r) { return p + r > 0 ? 2 * p * r / (p + r) : 0.0f; }
+
+// Alignment statistics of one side: best[i] is word i's best cosine on the other side.
+struct Side {
+  float idf = 0, idf_sq = 0, plain = 0, content = 0, lost = 0, content_min = 1;
+  bool has_content = false;
+};
+
+Side Summarise(const std::vector<float>& best, const EncodedSentence& s) {
+  Side out;
+  float num = 0, num_sq = 0, den = 0, sum = 0, lost = 0, cnum = 0, cden = 0;
+  for (size_t i = 0; i < best.size(); ++i) {
+    const float w = s.idf[i], c = std::max(best[i], 0.0f);
+    num += w * best[i];
+    num_sq += w * c * c;
+    den += w;
+    sum += best[i];
+    if (best[i] < 0.5f) lost += w;
+    if (s.content[i]) {
+      out.content_min = std::min(out.content_min, best[i]);
+      cnum += w * best[i];
+      cden += w;
+    }
+  }
+  out.idf = den > 0 ? num / den : 0;
+  out.idf_sq = den > 0 ? num_sq / den : 0;
+  out.plain = best.empty() ? 0 : sum / best.size();
+  out.lost = lost / std::max(den, 1e-6f);
+  out.has_content = cden > 0;
+  out.content = cden > 0 ? cnum / cden : 0;
+  return out;
+}
+
+// Greedy one-to-one matching by decreasing cosine; IDF-weighted F1 of the matched
+// cosines (each word used once, so repeated words must be matched repeatedly).
+float OneToOneF1(const std::vector<float>& cos, const EncodedSentence& a,
+                 const EncodedSentence& b) {
+  const size_t na = a.word_ids.size(), nb = b.word_ids.size();
+  std::vector<uint32_t> order(na * nb);
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](uint32_t x, uint32_t y) { return cos[x] > cos[y]; });
+  std::vector<char> used_a(na, 0), used_b(nb, 0);
+  float pa = 0, pb = 0;
+  size_t matched = 0;
+  for (uint32_t k : order) {
+    size_t i = k / nb, j = k % nb;
+    if (used_a[i] || used_b[j]) continue;
+    used_a[i] = used_b[j] = 1;
+    pa += a.idf[i] * cos[k];
+    pb += b.idf[j] * cos[k];
+    if (++matched == std::min(na, nb)) break;
+  }
+  float da = std::accumulate(a.idf.begin(), a.idf.end(), 0.0f);
+  float db = std::accumulate(b.idf.begin(), b.idf.end(), 0.0f);
+  return F1(da > 0 ? pa / da : 0, db > 0 ? pb / db : 0);
+}
+
+// SIF-weighted average of the content words' vectors (stopwords left out).
+Eigen::VectorXf ContentVector(const EmbeddingModel& model, const EncodedSentence& s, double sif_a) {
+  Eigen::VectorXf v = Eigen::VectorXf::Zero(model.dims());
+  for (size_t i = 0; i < s.word_ids.size(); ++i) {
+    if (!s.content[i]) continue;
+    const double p = model.Probability(s.word_ids[i]);
+    model.AddVector(s.word_ids[i], static_cast<float>(sif_a / (sif_a + p)), v.data());
+  }
+  return v;
+}
+
+}  // namespace
+
+SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const EncodedSentence& a,
+                                       const EncodedSentence& b) {
+  SimilarityFeatures f{};
+  f[0] = (a.vector.size() == b.vector.size()) ? a.vector.dot(b.vector) : 0.0f;
+  const size_t na = a.word_ids.size(), nb = b.word_ids.size();
+  Side sa, sb;
+  float unaligned = (na == 0 && nb == 0) ? 0.0f : 1.0f, one2one = 0, content_f1 = 0;
+  if (na > 0 && nb > 0) {
+    std::vector<float> cos(na * nb), best_a(na, -1.0f), best_b(nb, -1.0f);
+    for (size_t i = 0; i < na; ++i) {
+      for (size_t j = 0; j < nb; ++j) {
+        float c =
+            a.word_ids[i] == b.word_ids[j] ? 1.0f : model.Cosine(a.word_ids[i], b.word_ids[j]);
+        cos[i * nb + j] = c;
+        best_a[i] = std::max(best_a[i], c);
+        best_b[j] = std::max(best_b[j], c);
+      }
+    }
+    sa = Summarise(best_a, a);
+    sb = Summarise(best_b, b);
+    unaligned = (sa.lost + sb.lost) / 2;
+    one2one = OneToOneF1(cos, a, b);
+    content_f1 = sa.has_content && sb.has_content       ? F1(sa.content, sb.content)
+                 : (!sa.has_content && !sb.has_content) ? 1.0f
+                                                        : 0.0f;
+  }
+  f[1] = F1(sa.idf, sb.idf);
+  f[2] = std::min(sa.idf, sb.idf);
+  float contain = 0, unmatched = 0;
+  f[3] = WeightedJaccard(a, b, &contain, &unmatched);
+  f[4] = contain;
+  f[5] = SetJaccard(a.numbers, b.numbers);
+  f[6] = SetJaccard(a.entities, b.entities);
+  f[7] = ((a.negations > 0) != (b.negations > 0)) ? 1.0f : 0.0f;
+  const int ta = std::max(a.tokens, 1), tb = std::max(b.tokens, 1);
+  f[8] = static_cast<float>(std::min(ta, tb)) / static_cast<float>(std::max(ta, tb));
+  f[9] = F1(sa.plain, sb.plain);
+  f[10] = F1(sa.idf_sq, sb.idf_sq);
+  f[11] = unaligned;
+  f[12] = SetJaccard(a.bigrams, b.bigrams);
+  f[13] = std::fabs(std::log(static_cast<float>(ta)) - std::log(static_cast<float>(tb)));
+  f[14] = Cos(a.vector_raw, b.vector_raw);
+  f[15] = Cos(a.vector_avg, b.vector_avg);
+  f[16] = content_f1;
+  f[17] = SetJaccard(a.words, b.words);
+  const std::string ja = JoinWords(a.words), jb = JoinWords(b.words);
+  f[18] = SetJaccard(CharTrigrams(ja), CharTrigrams(jb));
+  f[19] = one2one;
+  f[20] = std::log(static_cast<float>(std::min(ta, tb)));
+  f[21] = std::log(static_cast<float>(std::max(ta, tb)));
+  f[22] = static_cast<float>(std::abs(a.negations - b.negations));
+  f[23] = unmatched;
+  f[24] = std::max(sa.idf, sb.idf);
+  f[25] = Cos(ContentVector(model, a, 1e-3), ContentVector(model, b, 1e-3));
+  f[26] = std::min(sa.content_min, sb.content_min);
+  if (a.vector.size() == b.vector.size()) {
+    const Eigen::Index d = a.vector.size();
+    f.vec.resize(2 * d);
+    for (Eigen::Index k = 0; k < d; ++k) {
+      f.vec[k] = a.vector[k] * b.vector[k];
+      f.vec[d + k] = std::fabs(a.vector[k] - b.vector[k]);
+    }
+  }
+  return f;
+}
+
+}  // namespace diverge

@@ -1,0 +1,20 @@
+// The base features of a sentence pair (see kSimilarityFeatureNames in similarity.h):
+// embedding cosines under three views, BERTScore-like word alignments, lexical
+// overlaps, agreement of numbers / entities / negation and length cues. Computed only
+// for candidate pairs; cost is O(words_a * words_b) cosines.
+#ifndef DIVERGE_EMBEDDINGS_PAIR_FEATURES_H_
+#define DIVERGE_EMBEDDINGS_PAIR_FEATURES_H_
+
+#include "embeddings/embedding_model.h"
+#include "embeddings/similarity.h"
+
+namespace diverge {
+
+struct EncodedSentence;
+
+SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const EncodedSentence& a,
+                                       const EncodedSentence& b);
+
+}  // namespace diverge
+
+#endif  // DIVERGE_EMBEDDINGS_PAIR_FEATURES_H_
