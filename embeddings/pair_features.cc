@@ -7,6 +7,7 @@
 #include <unordered_set>
 
 #include "embeddings/sentence_encoder.h"
+#include "embeddings/word_senses.h"
 
 namespace diverge {
 namespace {
@@ -98,7 +99,7 @@ Side Summarise(const std::vector<float>& best, const EncodedSentence& s) {
 // Greedy one-to-one matching by decreasing cosine; IDF-weighted F1 of the matched
 // cosines (each word used once, so repeated words must be matched repeatedly).
 float OneToOneF1(const std::vector<float>& cos, const EncodedSentence& a,
-                 const EncodedSentence& b) {
+                 const EncodedSentence& b, std::vector<std::pair<int, int>>* matches) {
   const size_t na = a.word_ids.size(), nb = b.word_ids.size();
   std::vector<uint32_t> order(na * nb);
   std::iota(order.begin(), order.end(), 0u);
@@ -111,6 +112,9 @@ float OneToOneF1(const std::vector<float>& cos, const EncodedSentence& a,
     size_t i = k / nb, j = k % nb;
     if (used_a[i] || used_b[j]) continue;
     used_a[i] = used_b[j] = 1;
+    if (cos[k] >= 0.5f && a.content[i] && b.content[j]) {
+      matches->emplace_back(static_cast<int>(i), static_cast<int>(j));
+    }
     pa += a.idf[i] * cos[k];
     pb += b.idf[j] * cos[k];
     if (++matched == std::min(na, nb)) break;
@@ -131,6 +135,49 @@ Eigen::VectorXf ContentVector(const EmbeddingModel& model, const EncodedSentence
   return v;
 }
 
+// Fraction of discordant pairs among the one-to-one content-word matches (word order
+// disagreement: "a man cuts a tomato" / "a tomato cuts a man"); 0 with < 2 matches.
+float OrderDiscord(std::vector<std::pair<int, int>> m) {
+  if (m.size() < 2) return 0.0f;
+  std::sort(m.begin(), m.end());
+  int discord = 0, total = 0;
+  for (size_t x = 0; x < m.size(); ++x) {
+    for (size_t y = x + 1; y < m.size(); ++y) {
+      ++total;
+      if (m[y].second < m[x].second) ++discord;
+    }
+  }
+  return static_cast<float>(discord) / static_cast<float>(total);
+}
+
+// Over the content words of one side: the largest idf * (1 - best cosine), i.e. how
+// informative the worst-matched content word is, and the share of content words with a
+// strong match (best cosine >= 0.75).
+void Unmatched(const std::vector<float>& best, const EncodedSentence& s, float* worst,
+               float* strong) {
+  int n = 0, k = 0;
+  for (size_t i = 0; i < best.size(); ++i) {
+    if (!s.content[i]) continue;
+    ++n;
+    if (best[i] >= 0.75f) ++k;
+    *worst = std::max(*worst, s.idf[i] * (1.0f - std::max(best[i], 0.0f)));
+  }
+  *strong = n > 0 ? static_cast<float>(k) / static_cast<float>(n) : 1.0f;
+}
+
+// Longest common subsequence of the two stem sequences over the longer length.
+float LcsRatio(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
+  if (a.empty() || b.empty()) return a.empty() && b.empty() ? 1.0f : 0.0f;
+  std::vector<int> prev(b.size() + 1, 0), cur(b.size() + 1, 0);
+  for (size_t i = 0; i < a.size(); ++i) {
+    for (size_t j = 0; j < b.size(); ++j) {
+      cur[j + 1] = a[i] == b[j] ? prev[j] + 1 : std::max(prev[j + 1], cur[j]);
+    }
+    std::swap(prev, cur);
+  }
+  return static_cast<float>(prev[b.size()]) / static_cast<float>(std::max(a.size(), b.size()));
+}
+
 }  // namespace
 
 SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const EncodedSentence& a,
@@ -140,12 +187,22 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
   const size_t na = a.word_ids.size(), nb = b.word_ids.size();
   Side sa, sb;
   float unaligned = (na == 0 && nb == 0) ? 0.0f : 1.0f, one2one = 0, content_f1 = 0;
+  float discord = 0, worst = 0, strong_a = 0, strong_b = 0, antonyms = 0, substituted = 0;
   if (na > 0 && nb > 0) {
     std::vector<float> cos(na * nb), best_a(na, -1.0f), best_b(nb, -1.0f);
     for (size_t i = 0; i < na; ++i) {
       for (size_t j = 0; j < nb; ++j) {
-        float c =
-            a.word_ids[i] == b.word_ids[j] ? 1.0f : model.Cosine(a.word_ids[i], b.word_ids[j]);
+        float c = (a.word_ids[i] == b.word_ids[j] || a.stem_keys[i] == b.stem_keys[j])
+                      ? 1.0f
+                      : model.Cosine(a.word_ids[i], b.word_ids[j]);
+        if (c < 1.0f && a.content[i] && b.content[j]) {
+          switch (Relate(a.senses[i], b.senses[j])) {
+            case WordRelation::kSynonym: c = 1.0f; break;
+            case WordRelation::kHypernym: c = std::max(c, 0.8f); break;
+            case WordRelation::kAntonym: antonyms += 1; break;
+            case WordRelation::kNone: break;
+          }
+        }
         cos[i * nb + j] = c;
         best_a[i] = std::max(best_a[i], c);
         best_b[j] = std::max(best_b[j], c);
@@ -154,7 +211,18 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
     sa = Summarise(best_a, a);
     sb = Summarise(best_b, b);
     unaligned = (sa.lost + sb.lost) / 2;
-    one2one = OneToOneF1(cos, a, b);
+    std::vector<std::pair<int, int>> matches;
+    one2one = OneToOneF1(cos, a, b, &matches);
+    float content_idf = 0;
+    for (size_t i = 0; i < na; ++i) content_idf += a.content[i] ? a.idf[i] : 0.0f;
+    for (size_t j = 0; j < nb; ++j) content_idf += b.content[j] ? b.idf[j] : 0.0f;
+    for (auto [i, j] : matches) {
+      if (cos[i * nb + j] < 0.8f) substituted += a.idf[i] + b.idf[j];
+    }
+    substituted = content_idf > 0 ? substituted / content_idf : 0.0f;
+    discord = OrderDiscord(std::move(matches));
+    Unmatched(best_a, a, &worst, &strong_a);
+    Unmatched(best_b, b, &worst, &strong_b);
     content_f1 = sa.has_content && sb.has_content       ? F1(sa.content, sb.content)
                  : (!sa.has_content && !sb.has_content) ? 1.0f
                                                         : 0.0f;
@@ -188,6 +256,12 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
   f[24] = std::max(sa.idf, sb.idf);
   f[25] = Cos(ContentVector(model, a, 1e-3), ContentVector(model, b, 1e-3));
   f[26] = std::min(sa.content_min, sb.content_min);
+  f[27] = discord;
+  f[28] = worst;
+  f[29] = F1(strong_a, strong_b);
+  f[30] = LcsRatio(a.stem_keys, b.stem_keys);
+  f[31] = antonyms;
+  f[32] = substituted;
   if (a.vector.size() == b.vector.size()) {
     const Eigen::Index d = a.vector.size();
     f.vec.resize(2 * d);

@@ -5,7 +5,9 @@
 #include <thread>
 #include <unordered_set>
 
+#include "analyzer/base/stable_hash.h"
 #include "embeddings/pair_features.h"
+#include "embeddings/stemmer.h"
 #include "embeddings/tokenizer.h"
 
 namespace diverge {
@@ -46,9 +48,11 @@ EncodedSentence SentenceEncoder::EncodeImpl(std::string_view text, bool full) co
   if (full) s.vector_avg = Eigen::VectorXf::Zero(d);
   std::vector<float> sub;
   if (model_.HasSubwords()) sub.resize(d);
+  const WordSenses* wordnet = full && options_.use_wordnet ? WordSenses::Default() : nullptr;
   int n_vec = 0;
   auto add_word = [&](std::string_view w, bool content, bool cap) {
     int32_t id = model_.Find(w);
+    std::string stem = full ? InflectionStem(w) : std::string();
     float idf = max_idf_;
     if (id >= 0) {
       double p = model_.Probability(id);
@@ -62,6 +66,8 @@ EncodedSentence SentenceEncoder::EncodeImpl(std::string_view text, bool full) co
         s.word_ids.push_back(id);
         s.idf.push_back(idf);
         s.content.push_back(content && !IsStopword(w));
+        s.stem_keys.push_back(StableHash(stem));
+        s.senses.push_back(wordnet && s.content.back() ? wordnet->Lookup(w) : WordSenseSets{});
       }
       ++n_vec;
     } else if (model_.SubwordVector(w, sub.data())) {
@@ -69,7 +75,7 @@ EncodedSentence SentenceEncoder::EncodeImpl(std::string_view text, bool full) co
       ++n_vec;
     }
     if (full && content && !IsStopword(w)) {
-      s.terms.emplace_back(w);
+      s.terms.push_back(stem);
       s.term_idf.push_back(idf);
       if (cap) s.entities.emplace_back(w);
     }

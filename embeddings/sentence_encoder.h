@@ -27,6 +27,7 @@
 #include "analyzer/base/result.h"
 #include "embeddings/embedding_model.h"
 #include "embeddings/similarity.h"
+#include "embeddings/word_senses.h"
 
 namespace diverge {
 
@@ -39,8 +40,10 @@ struct EncodedSentence {
   std::vector<int32_t> word_ids;      // model rows of the in-vocabulary words, in order
   std::vector<float> idf;             // -log p(w) per word_ids entry (for alignment)
   std::vector<char> content;          // per word_ids entry: not a stopword
+  std::vector<uint64_t> stem_keys;    // per word_ids entry: hash of InflectionStem(word)
+  std::vector<WordSenseSets> senses;  // per word_ids entry: WordNet senses (content words)
   std::vector<std::string> words;     // all word tokens, lowercased, in order
-  std::vector<std::string> terms;     // content terms (words, known or not; not stopwords)
+  std::vector<std::string> terms;     // stems of content words (known or not; not stopwords)
   std::vector<float> term_idf;        // idf per terms entry (unknown words: the maximum)
   std::vector<std::string> numbers;   // canonical number tokens, in order
   std::vector<std::string> entities;  // capitalised non-initial words (lowercased)
@@ -55,6 +58,9 @@ struct EncoderOptions {
   // Off: on STS-B/SICK train it made no consistent difference.
   bool unit_word_vectors = false;
   bool remove_common_component = true;
+  // WordNet synonyms / hypernyms / antonyms as evidence in the pair similarity (when
+  // WordNet is installed; see word_senses.h). Loaded on the first Encode.
+  bool use_wordnet = true;
 };
 
 class SentenceEncoder {

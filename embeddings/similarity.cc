@@ -178,8 +178,8 @@ double SimilarityCombiner::TreesScore(const SimilarityFeatures& f) const {
 void SimilarityCombiner::FitTrees(const std::vector<SimilarityFeatures>& xs,
                                   std::vector<double> residual, const CombinerConfig& config) {
   const int n = static_cast<int>(xs.size()), nf = kNumSimilarityFeatures;
-  const double shrink = 0.05;
-  const int min_leaf = 20;
+  const double shrink = config.shrinkage;
+  const int min_leaf = config.min_leaf;
   std::vector<std::vector<int>> sorted(nf);
   for (int f = 0; f < nf; ++f) {
     sorted[f].resize(n);
@@ -380,17 +380,22 @@ void SimilarityCombiner::FitMlp(const Eigen::MatrixXd& x, const Eigen::VectorXd&
 
 SimilarityCombiner SimilarityCombiner::FitCV(const std::vector<SimilarityFeatures>& x,
                                              const std::vector<float>& y,
+                                             const std::vector<int>& groups,
                                              const std::vector<CombinerConfig>& configs, int folds,
-                                             double* cv_spearman, CombinerConfig* chosen,
-                                             std::string* report) {
+                                             double* cv_spearman, std::vector<double>* cv_by_group,
+                                             CombinerConfig* chosen, std::string* report) {
+  const int num_groups =
+      groups.empty() ? 1 : *std::max_element(groups.begin(), groups.end()) + 1;
+  auto group_of = [&](size_t i) { return groups.empty() ? 0 : groups[i]; };
   double best = -2;
+  std::vector<double> best_by_group(num_groups, 0);
   CombinerConfig best_config = configs.empty() ? CombinerConfig{} : configs[0];
   for (const CombinerConfig& config : configs) {
-    double sum = 0;
+    std::vector<double> by_group(num_groups, 0);
     for (int f = 0; f < folds; ++f) {
       std::vector<SimilarityFeatures> tx;
       std::vector<float> ty;
-      std::vector<double> pred, gold;
+      std::vector<std::vector<double>> pred(num_groups), gold(num_groups);
       for (size_t i = 0; i < x.size(); ++i) {
         if (static_cast<int>(i % folds) != f) {
           tx.push_back(x[i]);
@@ -400,26 +405,36 @@ SimilarityCombiner SimilarityCombiner::FitCV(const std::vector<SimilarityFeature
       SimilarityCombiner c = Fit(tx, ty, config);
       for (size_t i = 0; i < x.size(); ++i) {
         if (static_cast<int>(i % folds) == f) {
-          pred.push_back(c.Score(x[i]));
-          gold.push_back(y[i]);
+          pred[group_of(i)].push_back(c.Score(x[i]));
+          gold[group_of(i)].push_back(y[i]);
         }
       }
-      sum += Spearman(pred, gold);
+      for (int g = 0; g < num_groups; ++g) by_group[g] += Spearman(pred[g], gold[g]) / folds;
     }
-    double mean = sum / folds;
+    double mean = 0;
+    for (double v : by_group) mean += v / num_groups;
     if (report) {
-      char line[160];
+      char line[200];
       std::snprintf(line, sizeof line,
-                    "hidden %d lambda %g epochs %d trees %d depth %d: cv spearman %.4f\n",
-                    config.hidden, config.lambda, config.epochs, config.trees, config.depth, mean);
+                    "hidden %d lambda %g epochs %d trees %d depth %d shrink %g leaf %d: cv "
+                    "spearman %.4f (by data set:",
+                    config.hidden, config.lambda, config.epochs, config.trees, config.depth,
+                    config.shrinkage, config.min_leaf, mean);
       *report += line;
+      for (double v : by_group) {
+        std::snprintf(line, sizeof line, " %.4f", v);
+        *report += line;
+      }
+      *report += ")\n";
     }
     if (mean > best) {
       best = mean;
+      best_by_group = by_group;
       best_config = config;
     }
   }
   if (cv_spearman) *cv_spearman = best;
+  if (cv_by_group) *cv_by_group = best_by_group;
   if (chosen) *chosen = best_config;
   return Fit(x, y, best_config);
 }

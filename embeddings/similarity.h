@@ -19,7 +19,7 @@
 namespace diverge {
 
 // Base features, in this order (names are the keys in similarity.json).
-inline constexpr int kNumSimilarityFeatures = 27;
+inline constexpr int kNumSimilarityFeatures = 33;
 inline constexpr std::array<std::string_view, kNumSimilarityFeatures> kSimilarityFeatureNames = {
     "cosine",             // SIF sentence-vector cosine
     "align_f1",           // IDF-weighted greedy max-cosine word alignment, F1 (BERTScore-like)
@@ -48,6 +48,12 @@ inline constexpr std::array<std::string_view, kNumSimilarityFeatures> kSimilarit
     "align_max",          // max(precision, recall) of the IDF alignment
     "cosine_content",     // SIF cosine over content words only (no stopwords)
     "content_min_best",   // worst best-match cosine of any content word, either side
+    "order_discord",      // share of discordant pairs among one-to-one content matches
+    "unmatched_max_idf",  // max idf * (1 - best cosine) of a content word, either side
+    "strong_align_f1",    // F1 of the shares of content words with a match >= 0.75
+    "lcs_ratio",          // longest common subsequence of word stems / the longer length
+    "wordnet_antonyms",   // content-word pairs across the sides that are WordNet antonyms
+    "substituted",        // IDF share of one-to-one content matches with cosine in [0.5, 0.8)
 };
 
 // The base features plus, for the learned combination, the element-wise product and
@@ -86,6 +92,8 @@ struct CombinerConfig {
   int epochs = 30;
   int trees = 0;
   int depth = 3;
+  double shrinkage = 0.05;  // boosted trees: learning rate
+  int min_leaf = 20;        // boosted trees: fewest training pairs in a leaf
 };
 
 class SimilarityCombiner {
@@ -105,12 +113,16 @@ class SimilarityCombiner {
   static SimilarityCombiner Fit(const std::vector<SimilarityFeatures>& x,
                                 const std::vector<float>& y, const CombinerConfig& config);
   // Chooses among `configs` by k-fold cross-validation (folds by index modulo k,
-  // deterministic), maximising mean Spearman; refits on all data. `cv_spearman` receives
-  // the mean CV Spearman of the chosen config, `report` one line per config tried.
+  // deterministic); refits on all data. `groups[i]` is pair i's data set (0..G-1, e.g.
+  // STS-B and SICK): the CV Spearman is computed within each group and fold, averaged
+  // over folds, and the config with the best mean over groups wins. `cv_spearman`
+  // receives that mean for the chosen config, `cv_by_group` its per-group figures,
+  // `report` one line per config tried.
   static SimilarityCombiner FitCV(const std::vector<SimilarityFeatures>& x,
-                                  const std::vector<float>& y,
+                                  const std::vector<float>& y, const std::vector<int>& groups,
                                   const std::vector<CombinerConfig>& configs, int folds,
-                                  double* cv_spearman, CombinerConfig* chosen, std::string* report);
+                                  double* cv_spearman, std::vector<double>* cv_by_group,
+                                  CombinerConfig* chosen, std::string* report);
 
   std::string note;  // free text stored in the JSON (training data, CV figures)
 

@@ -102,17 +102,46 @@ StsResult EvaluateSts(const SentenceEncoder& encoder, const std::vector<StsPair>
   return r;
 }
 
+Result<CombinerConfig> ParseCombinerConfig(const std::string& text) {
+  CombinerConfig c;
+  size_t p = 0;
+  while (p < text.size()) {
+    size_t q = text.find(',', p);
+    if (q == std::string::npos) q = text.size();
+    std::string item = text.substr(p, q - p);
+    p = q + 1;
+    size_t eq = item.find('=');
+    double v = 0;
+    if (eq == std::string::npos || !ParseDouble(item.substr(eq + 1), &v)) {
+      return Status::InvalidArgument("combiner config '" + text + "': expected key=number");
+    }
+    const std::string key = item.substr(0, eq);
+    if (key == "lambda") c.lambda = v;
+    else if (key == "trees") c.trees = static_cast<int>(v);
+    else if (key == "depth") c.depth = static_cast<int>(v);
+    else if (key == "shrink") c.shrinkage = v;
+    else if (key == "leaf") c.min_leaf = static_cast<int>(v);
+    else if (key == "hidden") c.hidden = static_cast<int>(v);
+    else if (key == "epochs") c.epochs = static_cast<int>(v);
+    else return Status::InvalidArgument("combiner config: unknown key '" + key + "'");
+  }
+  return c;
+}
+
 Result<TrainSimilarityResult> TrainSimilarity(const SentenceEncoder& encoder,
                                               const TrainSimilarityOptions& options) {
   std::vector<SimilarityFeatures> x;
   std::vector<float> y;
+  std::vector<int> groups;
   std::string files;
   for (const auto& f : options.train_files) {
     auto pairs = ReadStsFile(f, StsFormat::kAuto);
     if (!pairs.ok()) return pairs.status();
+    const int group = static_cast<int>(&f - options.train_files.data());
     for (const auto& p : *pairs) {
       x.push_back(encoder.Features(encoder.Encode(p.a), encoder.Encode(p.b)));
       y.push_back(static_cast<float>(p.score));
+      groups.push_back(group);
     }
     size_t slash = f.find_last_of('/');
     files += (files.empty() ? "" : ", ") + (slash == std::string::npos ? f : f.substr(slash + 1));
@@ -120,13 +149,15 @@ Result<TrainSimilarityResult> TrainSimilarity(const SentenceEncoder& encoder,
   if (x.empty()) return Status::InvalidArgument("train-sim: no training files given");
   TrainSimilarityResult r;
   r.n = x.size();
-  r.combiner = SimilarityCombiner::FitCV(x, y, options.configs, options.folds, &r.cv_spearman,
-                                         &r.config, &r.report);
+  r.combiner = SimilarityCombiner::FitCV(x, y, groups, options.configs, options.folds,
+                                         &r.cv_spearman, &r.cv_by_file, &r.config, &r.report);
   std::ostringstream note;
   note << "trained on " << files << " (" << r.n << " pairs) with model " << encoder.model().id()
-       << "; " << options.folds << "-fold CV Spearman " << r.cv_spearman << " (hidden "
-       << r.config.hidden << ", lambda " << r.config.lambda << ", epochs " << r.config.epochs
-       << ")";
+       << "; " << options.folds << "-fold CV Spearman by file";
+  for (double v : r.cv_by_file) note << " " << v;
+  note << " (hidden " << r.config.hidden << ", lambda " << r.config.lambda << ", trees "
+       << r.config.trees << ", depth " << r.config.depth << ", shrink " << r.config.shrinkage
+       << ", leaf " << r.config.min_leaf << ")";
   r.combiner.note = note.str();
   return r;
 }

@@ -44,10 +44,15 @@ struct TrainSimilarityOptions {
                                          {0, 100, 0, 600, 3}};
 };
 
+// Parses "lambda=10,trees=300,depth=4,shrink=0.05,leaf=20,hidden=0,epochs=30" (any
+// subset; unnamed keys keep their defaults). kInvalidArgument on an unknown key.
+Result<CombinerConfig> ParseCombinerConfig(const std::string& text);
+
 struct TrainSimilarityResult {
   SimilarityCombiner combiner;
   size_t n = 0;
-  double cv_spearman = 0;  // mean k-fold CV Spearman of the chosen lambda
+  double cv_spearman = 0;  // mean over train files of the k-fold CV Spearman (chosen config)
+  std::vector<double> cv_by_file;  // the chosen config's CV Spearman within each train file
   CombinerConfig config;
   std::string report;  // CV Spearman of every config tried
 };

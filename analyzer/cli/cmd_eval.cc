@@ -88,6 +88,7 @@ void RegisterEvalTrainSim(CLI::App& eval, CommandContext& ctx) {
   struct Opts {
     std::vector<std::string> files;
     std::string out, model;
+    std::vector<std::string> configs;
     int folds = 5;
   };
   auto o = std::make_shared<Opts>();
@@ -96,6 +97,9 @@ void RegisterEvalTrainSim(CLI::App& eval, CommandContext& ctx) {
   train->add_option("--out", o->out, "Output weights JSON")->required();
   train->add_option("--folds", o->folds, "Cross-validation folds")->check(CLI::Range(2, 20));
   train->add_option("--model", o->model, "Embedding model (default: $DIVERGE_MODEL or built-in)");
+  train->add_option("--config", o->configs,
+                    "Candidate combiner configs, e.g. lambda=10,trees=300,depth=4,shrink=0.05,"
+                    "leaf=20 (repeatable; default: the built-in candidate list)");
   train->footer(
       "Example:\n  diverge eval train-sim sts-train.csv SICK_train.txt "
       "--out embeddings/weights/similarity.json");
@@ -106,6 +110,16 @@ void RegisterEvalTrainSim(CLI::App& eval, CommandContext& ctx) {
     TrainSimilarityOptions opts;
     opts.train_files = o->files;
     opts.folds = o->folds;
+    if (!o->configs.empty()) opts.configs.clear();
+    for (const auto& text : o->configs) {
+      auto c = ParseCombinerConfig(text);
+      if (!c.ok()) {
+        PrintError(c.status());
+        ctx.exit_code = kExitUsage;
+        return;
+      }
+      opts.configs.push_back(*c);
+    }
     auto r = TrainSimilarity(encoder, opts);
     if (!r.ok()) {
       PrintError(r.status());
@@ -119,10 +133,12 @@ void RegisterEvalTrainSim(CLI::App& eval, CommandContext& ctx) {
       return;
     }
     std::printf(
-        "%sN:         %zu\ncv:        %d-fold spearman %.4f (hidden %d, lambda %g)\n"
-        "wrote:     %s\n",
-        r->report.c_str(), r->n, o->folds, r->cv_spearman, r->config.hidden, r->config.lambda,
-        o->out.c_str());
+        "%sN:         %zu\ncv:        %d-fold spearman %.4f (mean over files) by file:",
+        r->report.c_str(), r->n, o->folds, r->cv_spearman);
+    for (size_t k = 0; k < r->cv_by_file.size(); ++k) {
+      std::printf(" %s %.4f", o->files[k].c_str(), r->cv_by_file[k]);
+    }
+    std::printf("\nwrote:     %s\n", o->out.c_str());
   });
 }
 
