@@ -178,6 +178,47 @@ float LcsRatio(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   return static_cast<float>(prev[b.size()]) / static_cast<float>(std::max(a.size(), b.size()));
 }
 
+// A content word's coarse part of speech from its WordNet senses: 1 noun, 2 verb
+// (an -ing form with a verb sense counts as a verb), 0 other or unknown.
+int PosClass(const EncodedSentence& s, size_t i, const EmbeddingModel& model) {
+  if (!s.content[i] || s.senses[i].empty()) return 0;
+  bool noun = false, verb = false;
+  for (uint32_t syn : s.senses[i].synsets) {
+    noun = noun || (syn >> 28) == 0;
+    verb = verb || (syn >> 28) == 1;
+  }
+  std::string_view w = model.Word(s.word_ids[i]);
+  const bool ing = w.size() > 4 && w.substr(w.size() - 3) == "ing";
+  if (verb && (ing || !noun)) return 2;
+  return noun ? 1 : 0;
+}
+
+// IDF-weighted mean best-match cosine over one side's words of part of speech `pos`;
+// -1 when the side has none.
+float PosAlign(const std::vector<float>& best, const std::vector<int>& pos, int want,
+               const EncodedSentence& s) {
+  float num = 0, den = 0;
+  for (size_t i = 0; i < best.size(); ++i) {
+    if (pos[i] != want) continue;
+    num += s.idf[i] * best[i];
+    den += s.idf[i];
+  }
+  return den > 0 ? num / den : -1.0f;
+}
+
+float PosF1(float x, float y) {
+  if (x < 0 && y < 0) return 1.0f;  // neither side has such words
+  return F1(std::max(x, 0.0f), std::max(y, 0.0f));
+}
+
+// The best-match cosine of a side's first content word (usually the subject).
+float HeadMatch(const std::vector<float>& best, const EncodedSentence& s) {
+  for (size_t i = 0; i < best.size(); ++i) {
+    if (s.content[i]) return best[i];
+  }
+  return 1.0f;
+}
+
 }  // namespace
 
 SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const EncodedSentence& a,
@@ -188,6 +229,7 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
   Side sa, sb;
   float unaligned = (na == 0 && nb == 0) ? 0.0f : 1.0f, one2one = 0, content_f1 = 0;
   float discord = 0, worst = 0, strong_a = 0, strong_b = 0, antonyms = 0, substituted = 0;
+  float noun_f1 = 1, verb_f1 = 1, head = (na == 0 && nb == 0) ? 1.0f : 0.0f;
   if (na > 0 && nb > 0) {
     std::vector<float> cos(na * nb), best_a(na, -1.0f), best_b(nb, -1.0f);
     for (size_t i = 0; i < na; ++i) {
@@ -198,7 +240,7 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
         if (c < 1.0f && a.content[i] && b.content[j]) {
           switch (Relate(a.senses[i], b.senses[j])) {
             case WordRelation::kSynonym: c = 1.0f; break;
-            case WordRelation::kHypernym: c = std::max(c, 0.8f); break;
+            case WordRelation::kHypernym: c = std::max(c, 0.9f); break;
             case WordRelation::kAntonym: antonyms += 1; break;
             case WordRelation::kNone: break;
           }
@@ -220,6 +262,12 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
       if (cos[i * nb + j] < 0.8f) substituted += a.idf[i] + b.idf[j];
     }
     substituted = content_idf > 0 ? substituted / content_idf : 0.0f;
+    std::vector<int> pos_a(na), pos_b(nb);
+    for (size_t i = 0; i < na; ++i) pos_a[i] = PosClass(a, i, model);
+    for (size_t j = 0; j < nb; ++j) pos_b[j] = PosClass(b, j, model);
+    noun_f1 = PosF1(PosAlign(best_a, pos_a, 1, a), PosAlign(best_b, pos_b, 1, b));
+    verb_f1 = PosF1(PosAlign(best_a, pos_a, 2, a), PosAlign(best_b, pos_b, 2, b));
+    head = std::min(HeadMatch(best_a, a), HeadMatch(best_b, b));
     discord = OrderDiscord(std::move(matches));
     Unmatched(best_a, a, &worst, &strong_a);
     Unmatched(best_b, b, &worst, &strong_b);
@@ -262,6 +310,9 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
   f[30] = LcsRatio(a.stem_keys, b.stem_keys);
   f[31] = antonyms;
   f[32] = substituted;
+  f[33] = noun_f1;
+  f[34] = verb_f1;
+  f[35] = head;
   if (a.vector.size() == b.vector.size()) {
     const Eigen::Index d = a.vector.size();
     f.vec.resize(2 * d);

@@ -1,7 +1,10 @@
 // The base features of a sentence pair (see kSimilarityFeatureNames in similarity.h):
 // embedding cosines under three views, BERTScore-like word alignments, lexical
-// overlaps, agreement of numbers / entities / negation and length cues. Computed only
-// for candidate pairs; cost is O(words_a * words_b) cosines.
+// overlaps, agreement of numbers / entities / negation, WordNet antonyms, word order
+// and length cues. The word-to-word similarity behind every alignment is the embedding
+// cosine, raised to 1 for equal inflection stems (plays / playing) and WordNet synonyms
+// and to at least 0.9 for WordNet hypernyms (slice / cut); see word_senses.h. Computed
+// only for candidate pairs; cost is O(words_a * words_b) cosines.
 #ifndef DIVERGE_EMBEDDINGS_PAIR_FEATURES_H_
 #define DIVERGE_EMBEDDINGS_PAIR_FEATURES_H_
 

@@ -72,20 +72,32 @@ Result<SimilarityCombiner> SimilarityCombiner::FromJson(std::string_view json,
     c.vec_size_ = j.value("vec_size", 0);
     c.hidden_ = j.value("hidden", 0);
     if (j.contains("tree_roots")) {
+      // Node arrays: feature (-1 for a leaf), left child (its right child is left + 1)
+      // and split (the threshold of an inner node, the value of a leaf).
       c.tree_roots_ = j.at("tree_roots").get<std::vector<int>>();
       c.tree_feature_ = j.at("tree_feature").get<std::vector<int>>();
       c.tree_left_ = j.at("tree_left").get<std::vector<int>>();
-      c.tree_right_ = j.at("tree_right").get<std::vector<int>>();
-      c.tree_threshold_ = j.at("tree_threshold").get<std::vector<double>>();
-      c.tree_value_ = j.at("tree_value").get<std::vector<double>>();
+      auto split = j.at("tree_split").get<std::vector<double>>();
       const int nodes = static_cast<int>(c.tree_feature_.size());
-      bool bad = c.tree_left_.size() != size_t(nodes) || c.tree_right_.size() != size_t(nodes) ||
-                 c.tree_threshold_.size() != size_t(nodes) || c.tree_value_.size() != size_t(nodes);
+      bool bad = c.tree_left_.size() != size_t(nodes) || split.size() != size_t(nodes);
       for (int k = 0; !bad && k < nodes; ++k) {
         // Children must come after their parent (no cycles) and features be valid.
         bad = c.tree_feature_[k] >= kNumSimilarityFeatures ||
-              (c.tree_feature_[k] >= 0 && (c.tree_left_[k] <= k || c.tree_right_[k] <= k ||
-                                           c.tree_left_[k] >= nodes || c.tree_right_[k] >= nodes));
+              (c.tree_feature_[k] >= 0 && (c.tree_left_[k] <= k || c.tree_left_[k] + 1 >= nodes));
+      }
+      if (!bad) {
+        c.tree_right_.assign(nodes, -1);
+        c.tree_threshold_.assign(nodes, 0);
+        c.tree_value_.assign(nodes, 0);
+        for (int k = 0; k < nodes; ++k) {
+          if (c.tree_feature_[k] >= 0) {
+            c.tree_right_[k] = c.tree_left_[k] + 1;
+            c.tree_threshold_[k] = split[k];
+          } else {
+            c.tree_left_[k] = -1;
+            c.tree_value_[k] = split[k];
+          }
+        }
       }
       for (int r : c.tree_roots_) bad = bad || r < 0 || r >= nodes;
       if (bad) return Status::Corruption(name + ": malformed boosted trees");
@@ -113,7 +125,9 @@ Result<SimilarityCombiner> SimilarityCombiner::FromJson(std::string_view json,
 std::string SimilarityCombiner::ToJson() const {
   nlohmann::json j;
   j["version"] = 1;
-  j["model"] = "ridge regression on standardised base features and their pairwise products";
+  j["model"] =
+      "ridge regression on standardised base features and their pairwise products, plus "
+      "boosted regression trees on the base features fitting its residuals";
   j["features"] =
       std::vector<std::string>(kSimilarityFeatureNames.begin(), kSimilarityFeatureNames.end());
   j["vec_size"] = vec_size_;
@@ -122,9 +136,11 @@ std::string SimilarityCombiner::ToJson() const {
     j["tree_roots"] = tree_roots_;
     j["tree_feature"] = tree_feature_;
     j["tree_left"] = tree_left_;
-    j["tree_right"] = tree_right_;
-    j["tree_threshold"] = tree_threshold_;
-    j["tree_value"] = tree_value_;
+    std::vector<float> split(tree_feature_.size());
+    for (size_t k = 0; k < split.size(); ++k) {
+      split[k] = static_cast<float>(tree_feature_[k] >= 0 ? tree_threshold_[k] : tree_value_[k]);
+    }
+    j["tree_split"] = split;
   }
   if (hidden_ > 0) {
     j["model"] =
@@ -139,7 +155,14 @@ std::string SimilarityCombiner::ToJson() const {
   j["weights"] = weights_;
   j["bias"] = bias_;
   j["note"] = note;
-  return j.dump(1) + "\n";
+  // One top-level key a line, each value compact (the tree arrays are long).
+  std::string out = "{\n";
+  bool first = true;
+  for (const auto& [key, value] : j.items()) {
+    out += (first ? "" : ",\n") + nlohmann::json(key).dump() + ": " + value.dump();
+    first = false;
+  }
+  return out + "\n}\n";
 }
 
 float SimilarityCombiner::Score(const SimilarityFeatures& f) const {

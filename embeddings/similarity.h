@@ -19,7 +19,7 @@
 namespace diverge {
 
 // Base features, in this order (names are the keys in similarity.json).
-inline constexpr int kNumSimilarityFeatures = 33;
+inline constexpr int kNumSimilarityFeatures = 36;
 inline constexpr std::array<std::string_view, kNumSimilarityFeatures> kSimilarityFeatureNames = {
     "cosine",             // SIF sentence-vector cosine
     "align_f1",           // IDF-weighted greedy max-cosine word alignment, F1 (BERTScore-like)
@@ -54,6 +54,9 @@ inline constexpr std::array<std::string_view, kNumSimilarityFeatures> kSimilarit
     "lcs_ratio",          // longest common subsequence of word stems / the longer length
     "wordnet_antonyms",   // content-word pairs across the sides that are WordNet antonyms
     "substituted",        // IDF share of one-to-one content matches with cosine in [0.5, 0.8)
+    "noun_align_f1",      // IDF-weighted alignment F1 over nouns (WordNet part of speech)
+    "verb_align_f1",      // the same over verbs (-ing forms with a verb sense are verbs)
+    "head_match",         // min over sides of the first content word's best match
 };
 
 // The base features plus, for the learned combination, the element-wise product and

@@ -37,11 +37,11 @@ StsResult EvaluateSts(const SentenceEncoder& encoder, const std::vector<StsPair>
 struct TrainSimilarityOptions {
   std::vector<std::string> train_files;  // STS-B / SICK train splits only
   int folds = 5;
-  std::vector<CombinerConfig> configs = {{0, 10, 0, 0, 3},
-                                         {0, 100, 0, 0, 3},
-                                         {0, 10, 0, 300, 4},
-                                         {0, 100, 0, 300, 4},
-                                         {0, 100, 0, 600, 3}};
+  // {hidden, lambda, epochs, trees, depth, shrinkage, min_leaf}; chosen by CV.
+  std::vector<CombinerConfig> configs = {{0, 10, 0, 300, 4, 0.05, 20},
+                                         {0, 10, 0, 1000, 6, 0.02, 10},
+                                         {0, 10, 0, 1500, 7, 0.015, 10},
+                                         {0, 30, 0, 2000, 6, 0.015, 10}};
 };
 
 // Parses "lambda=10,trees=300,depth=4,shrink=0.05,leaf=20,hidden=0,epochs=30" (any

@@ -1,6 +1,7 @@
 #include "embeddings/word_senses.h"
 
 #include <algorithm>
+#include <charconv>
 #include <cstdlib>
 #include <fstream>
 #include <memory>
@@ -38,13 +39,8 @@ std::vector<std::string_view> Fields(std::string_view line) {
 }
 
 bool ParseUint(std::string_view s, int base, uint32_t* out) {
-  if (s.empty()) return false;
-  char* end = nullptr;
-  std::string tmp(s);
-  unsigned long v = std::strtoul(tmp.c_str(), &end, base);
-  if (end != tmp.c_str() + tmp.size()) return false;
-  *out = static_cast<uint32_t>(v);
-  return true;
+  auto r = std::from_chars(s.data(), s.data() + s.size(), *out, base);
+  return r.ec == std::errc() && r.ptr == s.data() + s.size();
 }
 
 void SortUnique(std::vector<uint32_t>* v) {
@@ -120,6 +116,7 @@ Result<WordSenses> WordSenses::Load(const std::string& dir) {
         const uint32_t tid = SynsetId(PosCode(f[at + 2][0]), target);
         if (sym == "@" || sym == "@i") ws.hypernyms_[id].push_back(tid);
         else if (sym == "!") ws.antonyms_[id].push_back(tid);
+        else if (sym == "&") ws.similar_[id].push_back(tid);
       }
     }
   }
@@ -181,11 +178,24 @@ WordSenseSets WordSenses::Lookup(std::string_view lower) const {
     }
   }
   SortUnique(&out.synsets);
+  auto append = [](const auto& map, uint32_t key, std::vector<uint32_t>* to) {
+    auto it = map.find(key);
+    if (it != map.end()) to->insert(to->end(), it->second.begin(), it->second.end());
+  };
   for (uint32_t s : out.synsets) {
-    auto h = hypernyms_.find(s);
-    if (h != hypernyms_.end()) out.hypernyms.insert(out.hypernyms.end(), h->second.begin(), h->second.end());
-    auto a = antonyms_.find(s);
-    if (a != antonyms_.end()) out.antonyms.insert(out.antonyms.end(), a->second.begin(), a->second.end());
+    append(hypernyms_, s, &out.hypernyms);
+    append(antonyms_, s, &out.antonyms);
+    // An adjective satellite's antonyms are its head's (big -> large -> small).
+    auto sim = similar_.find(s);
+    if (sim != similar_.end()) {
+      for (uint32_t head : sim->second) append(antonyms_, head, &out.antonyms);
+    }
+  }
+  size_t from = 0;
+  for (int level = 1; level < kHypernymLevels; ++level) {
+    const size_t to = out.hypernyms.size();
+    for (size_t k = from; k < to; ++k) append(hypernyms_, out.hypernyms[k], &out.hypernyms);
+    from = to;
   }
   SortUnique(&out.hypernyms);
   SortUnique(&out.antonyms);

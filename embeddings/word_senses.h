@@ -1,5 +1,5 @@
 // WordNet senses of single words, for the pair similarity: which content words of two
-// sentences are synonyms (share one of their most frequent synsets), stand in a direct
+// sentences are synonyms (share one of their most frequent synsets), stand in a
 // hypernym relation (slice / cut, lady / woman) or are antonyms (big / small).
 //
 // Read at run time from the WordNet 3.0 database files (index.* and data.* of
@@ -9,7 +9,9 @@
 // reach their lemmas through the exception lists and the usual suffix rules (morphy).
 // Synsets are numbered (part of speech, byte offset), so a word's senses are small
 // sorted integer vectors and relations are intersections. This is an index built for
-// matching words, independent of the antonym lexicon the divergence detectors use.
+// matching words (kMaxSenses and kHypernymLevels chosen by cross-validation on the
+// STS-B and SICK train splits), independent of the antonym lexicon the divergence
+// detectors use.
 // Thread-safety: const methods may run concurrently.
 #ifndef DIVERGE_EMBEDDINGS_WORD_SENSES_H_
 #define DIVERGE_EMBEDDINGS_WORD_SENSES_H_
@@ -24,8 +26,9 @@
 
 namespace diverge {
 
-// One word's senses: its synsets, their direct hypernyms and their antonym synsets,
-// each sorted and without duplicates.
+// One word's senses: its synsets, their hypernyms up to kHypernymLevels up and their
+// antonym synsets (an adjective satellite's through its head), each sorted and without
+// duplicates.
 struct WordSenseSets {
   std::vector<uint32_t> synsets, hypernyms, antonyms;
   bool empty() const { return synsets.empty(); }
@@ -35,7 +38,8 @@ enum class WordRelation { kNone, kSynonym, kHypernym, kAntonym };
 
 class WordSenses {
  public:
-  static constexpr int kMaxSenses = 3;
+  static constexpr int kMaxSenses = 5;
+  static constexpr int kHypernymLevels = 3;
 
   // Reads index.{noun,verb,adj,adv}, data.* and *.exc from `dir`; kNotFound naming the
   // first missing index file, kCorruption naming a malformed line.
@@ -52,11 +56,12 @@ class WordSenses {
   std::unordered_map<std::string, std::vector<uint32_t>> senses_;  // lemma -> synsets
   std::unordered_map<uint32_t, std::vector<uint32_t>> hypernyms_;  // synset -> direct ones
   std::unordered_map<uint32_t, std::vector<uint32_t>> antonyms_;   // synset -> antonym synsets
+  std::unordered_map<uint32_t, std::vector<uint32_t>> similar_;    // adjective satellite -> head
   std::unordered_map<std::string, std::vector<std::string>> exceptions_;  // form -> lemmas
 };
 
 // The strongest relation between two words' senses: synonym, then hypernym (either
-// direction), then antonym; kNone when either has no senses.
+// direction, up to kHypernymLevels), then antonym; kNone when either has no senses.
 WordRelation Relate(const WordSenseSets& a, const WordSenseSets& b);
 
 }  // namespace diverge

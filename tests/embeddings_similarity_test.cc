@@ -1,0 +1,88 @@
+// Pair-similarity building blocks: the inflection stemmer, WordNet senses (skipped when
+// WordNet is not installed), and the learned combiner's JSON round trip.
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <cmath>
+#include <string>
+#include <vector>
+
+#include "embeddings/similarity.h"
+#include "embeddings/stemmer.h"
+#include "embeddings/sts_eval.h"
+#include "embeddings/word_senses.h"
+
+using namespace diverge;
+
+TEST_CASE("inflection stems join word forms and keep derivations apart", "[embeddings][stem]") {
+  CHECK(InflectionStem("playing") == InflectionStem("plays"));
+  CHECK(InflectionStem("played") == "play");
+  CHECK(InflectionStem("running") == InflectionStem("runs"));
+  CHECK(InflectionStem("dancing") == InflectionStem("dance"));
+  CHECK(InflectionStem("puppies") == "puppy");
+  CHECK(InflectionStem("boxes") == "box");
+  CHECK(InflectionStem("glasses") == "glass");
+  CHECK(InflectionStem("player") != InflectionStem("play"));
+  CHECK(InflectionStem("string") == "string");  // no vowel before -ing: not a suffix
+  CHECK(InflectionStem("bus") == "bus");
+  CHECK(InflectionStem("Dogs") == "Dogs");  // not lowercase ASCII: unchanged
+}
+
+TEST_CASE("WordNet senses give synonyms, hypernyms and antonyms", "[embeddings][wordnet]") {
+  const WordSenses* wn = WordSenses::Default();
+  if (wn == nullptr) {
+    WARN("WordNet not installed (wordnet-base): skipped");
+    return;
+  }
+  CHECK(wn->lemmas() > 100000);
+  auto rel = [&](const char* a, const char* b) { return Relate(wn->Lookup(a), wn->Lookup(b)); };
+  CHECK(rel("talking", "speaking") == WordRelation::kSynonym);
+  CHECK(rel("slicing", "cutting") == WordRelation::kHypernym);
+  CHECK(rel("big", "small") == WordRelation::kAntonym);  // satellite "big" via its head
+  CHECK(rel("guitar", "economy") == WordRelation::kNone);
+  CHECK(rel("zzxq", "guitar") == WordRelation::kNone);
+  CHECK(wn->Lookup("zzxq").empty());
+
+  auto missing = WordSenses::Load("/nonexistent-wordnet-dir");
+  REQUIRE_FALSE(missing.ok());
+  CHECK(missing.status().code() == StatusCode::kNotFound);
+  CHECK_THAT(missing.status().message(), Catch::Contains("/nonexistent-wordnet-dir/index.noun"));
+}
+
+TEST_CASE("the combiner with boosted trees survives a JSON round trip", "[embeddings][combiner]") {
+  // A synthetic target with an interaction the trees have to pick up.
+  std::vector<SimilarityFeatures> xs;
+  std::vector<float> ys;
+  for (int i = 0; i < 400; ++i) {
+    SimilarityFeatures f;
+    for (int k = 0; k < kNumSimilarityFeatures; ++k) {
+      f[k] = static_cast<float>(((i * 7919 + k * 104729) % 1000) / 1000.0);
+    }
+    xs.push_back(f);
+    ys.push_back(0.5f * f[0] + (f[1] > 0.5f && f[3] > 0.5f ? 0.3f : 0.0f));
+  }
+  auto config = ParseCombinerConfig("lambda=1,trees=40,depth=3,shrink=0.1,leaf=10");
+  REQUIRE(config.ok());
+  CHECK(config->trees == 40);
+  CHECK(config->min_leaf == 10);
+  CHECK_FALSE(ParseCombinerConfig("trees=x").ok());
+  CHECK_FALSE(ParseCombinerConfig("colour=3").ok());
+
+  SimilarityCombiner c = SimilarityCombiner::Fit(xs, ys, *config);
+  auto back = SimilarityCombiner::FromJson(c.ToJson(), "round-trip.json");
+  REQUIRE(back.ok());
+  double max_diff = 0;
+  for (const auto& f : xs) max_diff = std::max(max_diff, double(std::fabs(c.Score(f) - back->Score(f))));
+  CHECK(max_diff < 1e-4);  // tree splits are stored as float
+  CHECK(back->ToJson() == c.ToJson());
+
+  // A child pointing backwards (a cycle) is rejected, naming the file.
+  std::string json = c.ToJson();
+  auto at = json.find("\"tree_left\": [");
+  REQUIRE(at != std::string::npos);
+  auto first = json.find_first_of("0123456789-", at + 14);
+  auto end = json.find_first_of(",]", first);
+  json.replace(first, end - first, "0");
+  auto bad = SimilarityCombiner::FromJson(json, "cyclic.json");
+  REQUIRE_FALSE(bad.ok());
+  CHECK_THAT(bad.status().message(), Catch::Contains("cyclic.json"));
+}
