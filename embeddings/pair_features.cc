@@ -181,9 +181,9 @@ float LcsRatio(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
 // A content word's coarse part of speech from its WordNet senses: 1 noun, 2 verb
 // (an -ing form with a verb sense counts as a verb), 0 other or unknown.
 int PosClass(const EncodedSentence& s, size_t i, const EmbeddingModel& model) {
-  if (!s.content[i] || s.senses[i].empty()) return 0;
+  if (!s.content[i] || !s.senses[i] || s.senses[i]->empty()) return 0;
   bool noun = false, verb = false;
-  for (uint32_t syn : s.senses[i].synsets) {
+  for (uint32_t syn : s.senses[i]->synsets) {
     noun = noun || (syn >> 28) == 0;
     verb = verb || (syn >> 28) == 1;
   }
@@ -237,8 +237,8 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
         float c = (a.word_ids[i] == b.word_ids[j] || a.stem_keys[i] == b.stem_keys[j])
                       ? 1.0f
                       : model.Cosine(a.word_ids[i], b.word_ids[j]);
-        if (c < 1.0f && a.content[i] && b.content[j]) {
-          switch (Relate(a.senses[i], b.senses[j])) {
+        if (c < 1.0f && a.senses[i] && b.senses[j]) {
+          switch (Relate(*a.senses[i], *b.senses[j])) {
             case WordRelation::kSynonym: c = 1.0f; break;
             case WordRelation::kHypernym: c = std::max(c, 0.9f); break;
             case WordRelation::kAntonym: antonyms += 1; break;

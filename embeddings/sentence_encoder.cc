@@ -67,7 +67,7 @@ EncodedSentence SentenceEncoder::EncodeImpl(std::string_view text, bool full) co
         s.idf.push_back(idf);
         s.content.push_back(content && !IsStopword(w));
         s.stem_keys.push_back(StableHash(stem));
-        s.senses.push_back(wordnet && s.content.back() ? wordnet->Lookup(w) : WordSenseSets{});
+        s.senses.push_back(wordnet && s.content.back() ? wordnet->Find(w) : nullptr);
       }
       ++n_vec;
     } else if (model_.SubwordVector(w, sub.data())) {
@@ -167,12 +167,11 @@ PairSimilarity SentenceEncoder::Similarity(const EncodedSentence& a,
   s.entities = s.features[6];
   s.negation_mismatch = s.features[7] > 0.5f;
   s.length_ratio = s.features[8];
-  s.score = combiner_.Score(s.features);
   SimilarityFeatures agreed = s.features;
   agreed[5] = 1.0f;   // numbers
   agreed[7] = 0.0f;   // negation_mismatch
   agreed[22] = 0.0f;  // negation_diff
-  s.claim_score = combiner_.Score(agreed);
+  combiner_.ScoreBoth(s.features, agreed, &s.score, &s.claim_score);
   return s;
 }
 

@@ -41,7 +41,9 @@ struct EncodedSentence {
   std::vector<float> idf;             // -log p(w) per word_ids entry (for alignment)
   std::vector<char> content;          // per word_ids entry: not a stopword
   std::vector<uint64_t> stem_keys;    // per word_ids entry: hash of InflectionStem(word)
-  std::vector<WordSenseSets> senses;  // per word_ids entry: WordNet senses (content words)
+  // per word_ids entry: WordNet senses of content words (nullptr for the others or
+  // without WordNet); entries are owned by WordSenses::Default(), which lives forever.
+  std::vector<const WordSenseSets*> senses;
   std::vector<std::string> words;     // all word tokens, lowercased, in order
   std::vector<std::string> terms;     // stems of content words (known or not; not stopwords)
   std::vector<float> term_idf;        // idf per terms entry (unknown words: the maximum)

@@ -23,6 +23,10 @@ double Normal(std::mt19937_64& rng) {
 
 // Identity on [0.05, 0.95], smoothly and strictly monotonically compressed into (0, 1)
 // outside, so the ranking of out-of-range predictions is kept (no ties at 0 or 1).
+// Expand()'s length without the vector features: base features and their pairwise products.
+constexpr size_t kExpandedBase =
+    kNumSimilarityFeatures + kNumSimilarityFeatures * (kNumSimilarityFeatures + 1) / 2;
+
 double Squash(double s) {
   if (s > 0.95) return 0.95 + 0.05 * std::tanh((s - 0.95) / 0.05);
   if (s < 0.05) return 0.05 - 0.05 * std::tanh((0.05 - s) / 0.05);
@@ -119,6 +123,7 @@ Result<SimilarityCombiner> SimilarityCombiner::FromJson(std::string_view json,
   } catch (const std::exception& e) {
     return Status::Corruption(name + ": " + e.what());
   }
+  c.Prepare();
   return c;
 }
 
@@ -165,10 +170,20 @@ std::string SimilarityCombiner::ToJson() const {
   return out + "\n}\n";
 }
 
-float SimilarityCombiner::Score(const SimilarityFeatures& f) const {
-  if (!trained()) return std::max(f[0], 0.0f);
+double SimilarityCombiner::LinearScore(const SimilarityFeatures& f) const {
+  if (!folded_.empty()) {
+    // The dot product with Expand(f), without materialising it.
+    const double* w = folded_.data();
+    double s = folded_bias_;
+    for (int i = 0; i < kNumSimilarityFeatures; ++i) s += *w++ * f[i];
+    for (int i = 0; i < kNumSimilarityFeatures; ++i) {
+      const double fi = f[i];
+      for (int j = i; j < kNumSimilarityFeatures; ++j) s += *w++ * (fi * f[j]);
+    }
+    for (float v : f.vec) s += *w++ * v;
+    return s;
+  }
   std::vector<double> x = Expand(f);
-  if (x.size() != mean_.size()) return std::max(f[0], 0.0f);  // a model of other dims
   for (size_t i = 0; i < x.size(); ++i) x[i] = (x[i] - mean_[i]) / scale_[i];
   double s = bias_;
   if (hidden_ == 0) {
@@ -182,18 +197,74 @@ float SimilarityCombiner::Score(const SimilarityFeatures& f) const {
       if (a > 0) s += w2_[h] * a;
     }
   }
-  s += TreesScore(f);
-  return static_cast<float>(Squash(s));
+  return s;
+}
+
+float SimilarityCombiner::Score(const SimilarityFeatures& f) const {
+  if (!trained()) return std::max(f[0], 0.0f);
+  if (kExpandedBase + f.vec.size() != mean_.size()) {
+    return std::max(f[0], 0.0f);  // a model of other dims
+  }
+  return static_cast<float>(Squash(LinearScore(f) + TreesScore(f)));
+}
+
+void SimilarityCombiner::ScoreBoth(const SimilarityFeatures& f, const SimilarityFeatures& g,
+                                   float* score_f, float* score_g) const {
+  if (!trained() || kExpandedBase + f.vec.size() != mean_.size()) {
+    *score_f = Score(f);
+    *score_g = Score(g);
+    return;
+  }
+  double tf = 0, tg = 0;
+  const PackedNode* nodes = packed_.data();
+  for (int root : tree_roots_) {
+    int node = root;
+    bool differs = false;
+    while (nodes[node].feature >= 0) {
+      const int k = nodes[node].feature;
+      differs = differs || f[k] != g[k];
+      node = nodes[node].left + (f[k] <= nodes[node].split ? 0 : 1);
+    }
+    tf += nodes[node].split;
+    if (differs) {
+      node = root;
+      while (nodes[node].feature >= 0) {
+        node = nodes[node].left + (g[nodes[node].feature] <= nodes[node].split ? 0 : 1);
+      }
+    }
+    tg += nodes[node].split;
+  }
+  *score_f = static_cast<float>(Squash(LinearScore(f) + tf));
+  *score_g = static_cast<float>(Squash(LinearScore(g) + tg));
+}
+
+void SimilarityCombiner::Prepare() {
+  folded_.clear();
+  folded_bias_ = bias_;
+  if (hidden_ == 0 && weights_.size() == mean_.size()) {
+    folded_.resize(weights_.size());
+    for (size_t i = 0; i < weights_.size(); ++i) {
+      folded_[i] = weights_[i] / scale_[i];
+      folded_bias_ -= folded_[i] * mean_[i];
+    }
+  }
+  packed_.resize(tree_feature_.size());
+  for (size_t k = 0; k < packed_.size(); ++k) {
+    const bool inner = tree_feature_[k] >= 0;
+    packed_[k] = {tree_feature_[k], inner ? tree_left_[k] : -1,
+                  inner ? tree_threshold_[k] : tree_value_[k]};
+  }
 }
 
 double SimilarityCombiner::TreesScore(const SimilarityFeatures& f) const {
   double s = 0;
+  const PackedNode* nodes = packed_.data();
   for (int root : tree_roots_) {
     int node = root;
-    while (tree_feature_[node] >= 0) {
-      node = f[tree_feature_[node]] <= tree_threshold_[node] ? tree_left_[node] : tree_right_[node];
+    while (nodes[node].feature >= 0) {
+      node = nodes[node].left + (f[nodes[node].feature] <= nodes[node].split ? 0 : 1);
     }
-    s += tree_value_[node];
+    s += nodes[node].split;
   }
   return s;
 }
@@ -329,9 +400,11 @@ SimilarityCombiner SimilarityCombiner::Fit(const std::vector<SimilarityFeatures>
       for (size_t i = 0; i < n; ++i) residual[i] = yy(i) - c.bias_ - pred(i);
       c.FitTrees(xs, std::move(residual), config);
     }
+    c.Prepare();
     return c;
   }
   FitMlp(x, yy.array() - c.bias_, config, &c);
+  c.Prepare();
   return c;
 }
 

@@ -108,6 +108,11 @@ class SimilarityCombiner {
   static Result<SimilarityCombiner> FromJson(std::string_view json, const std::string& name);
 
   float Score(const SimilarityFeatures& f) const;
+  // Score(f) and Score(g) at once, for g a copy of f with a few features changed (as
+  // claim_score is): a tree whose path for f tests no changed feature gives g the same
+  // leaf, so it is walked once.
+  void ScoreBoth(const SimilarityFeatures& f, const SimilarityFeatures& g, float* score_f,
+                 float* score_g) const;
   bool trained() const { return !mean_.empty(); }
   std::string ToJson() const;
 
@@ -142,6 +147,18 @@ class SimilarityCombiner {
   // holding `value`; tree t starts at node roots_[t].
   std::vector<int> tree_feature_, tree_left_, tree_right_, tree_roots_;
   std::vector<double> tree_threshold_, tree_value_;
+  // The trees packed for scoring (one cache-friendly node array; rebuilt by PackTrees).
+  struct PackedNode {
+    int32_t feature;  // -1: leaf
+    int32_t left;     // right child is left + 1
+    double split;     // threshold, or the leaf value
+  };
+  std::vector<PackedNode> packed_;
+  // Ridge weights folded with the standardisation: score = folded_bias_ + folded . x.
+  std::vector<double> folded_;
+  double folded_bias_ = 0;
+  void Prepare();  // fills packed_ and folded_ (after Fit and FromJson)
+  double LinearScore(const SimilarityFeatures& f) const;
   double TreesScore(const SimilarityFeatures& f) const;
   void FitTrees(const std::vector<SimilarityFeatures>& xs, std::vector<double> residual,
                 const CombinerConfig& config);

@@ -5,6 +5,8 @@
 #include <cstdlib>
 #include <fstream>
 #include <memory>
+#include <mutex>
+#include <shared_mutex>
 
 namespace diverge {
 namespace {
@@ -60,8 +62,26 @@ bool Intersects(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) 
 
 }  // namespace
 
+struct WordSenses::Cache {
+  std::shared_mutex mutex;
+  std::unordered_map<std::string, WordSenseSets> entries;  // node-based: stable addresses
+};
+
+const WordSenseSets* WordSenses::Find(std::string_view lower) const {
+  std::string key(lower);
+  {
+    std::shared_lock lock(cache_->mutex);
+    auto it = cache_->entries.find(key);
+    if (it != cache_->entries.end()) return &it->second;
+  }
+  WordSenseSets senses = Lookup(lower);
+  std::unique_lock lock(cache_->mutex);
+  return &cache_->entries.emplace(std::move(key), std::move(senses)).first->second;
+}
+
 Result<WordSenses> WordSenses::Load(const std::string& dir) {
   WordSenses ws;
+  ws.cache_ = std::make_shared<Cache>();
   static const char* kPos[] = {"noun", "verb", "adj", "adv"};
   for (const char* pos : kPos) {
     const std::string path = dir + "/index." + pos;

@@ -17,6 +17,7 @@
 #define DIVERGE_EMBEDDINGS_WORD_SENSES_H_
 
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <unordered_map>
@@ -50,6 +51,9 @@ class WordSenses {
 
   // Senses of a lowercased word form (e.g. "slicing" -> the senses of "slice").
   WordSenseSets Lookup(std::string_view lower) const;
+  // Lookup, memoised: the returned entry lives as long as this WordSenses (the cache
+  // grows with the distinct words seen; a shared mutex guards it).
+  const WordSenseSets* Find(std::string_view lower) const;
   size_t lemmas() const { return senses_.size(); }
 
  private:
@@ -58,6 +62,8 @@ class WordSenses {
   std::unordered_map<uint32_t, std::vector<uint32_t>> antonyms_;   // synset -> antonym synsets
   std::unordered_map<uint32_t, std::vector<uint32_t>> similar_;    // adjective satellite -> head
   std::unordered_map<std::string, std::vector<std::string>> exceptions_;  // form -> lemmas
+  struct Cache;
+  std::shared_ptr<Cache> cache_;
 };
 
 // The strongest relation between two words' senses: synonym, then hypernym (either

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -33,7 +34,7 @@ TEST_CASE("WordNet senses give synonyms, hypernyms and antonyms", "[embeddings][
     WARN("WordNet not installed (wordnet-base): skipped");
     return;
   }
-  CHECK(wn->lemmas() > 100000);
+  CHECK(wn->lemmas() > 50000);  // single-word lemmas of WordNet 3.0: about 83k
   auto rel = [&](const char* a, const char* b) { return Relate(wn->Lookup(a), wn->Lookup(b)); };
   CHECK(rel("talking", "speaking") == WordRelation::kSynonym);
   CHECK(rel("slicing", "cutting") == WordRelation::kHypernym);
@@ -76,13 +77,10 @@ TEST_CASE("the combiner with boosted trees survives a JSON round trip", "[embedd
   CHECK(back->ToJson() == c.ToJson());
 
   // A child pointing backwards (a cycle) is rejected, naming the file.
-  std::string json = c.ToJson();
-  auto at = json.find("\"tree_left\": [");
-  REQUIRE(at != std::string::npos);
-  auto first = json.find_first_of("0123456789-", at + 14);
-  auto end = json.find_first_of(",]", first);
-  json.replace(first, end - first, "0");
-  auto bad = SimilarityCombiner::FromJson(json, "cyclic.json");
+  auto json = nlohmann::json::parse(c.ToJson());
+  REQUIRE(json.at("tree_feature").at(0).get<int>() >= 0);  // the first root splits
+  json["tree_left"][0] = 0;
+  auto bad = SimilarityCombiner::FromJson(json.dump(), "cyclic.json");
   REQUIRE_FALSE(bad.ok());
   CHECK_THAT(bad.status().message(), Catch::Contains("cyclic.json"));
 }
