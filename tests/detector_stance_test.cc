@@ -1,6 +1,8 @@
-// The claim/article stance pieces: features, the logistic model and its grouped CV.
+// The claim/article stance pieces: features, boosted trees, the two-stage model and its
+// grouped CV.
 #include <catch2/catch.hpp>
 
+#include "analyzer/divergence/boosted_trees.h"
 #include "analyzer/divergence/detect.h"
 #include "analyzer/divergence/lexicon.h"
 #include "analyzer/divergence/stance_features.h"
@@ -60,7 +62,42 @@ TEST_CASE("stance features see refuting words in the sentences about the claim",
   CHECK(Feature(unrelated, "coverage") < 0.2);
 }
 
-// Synthetic examples: positive when feature 3 (refute_body) is high and 1 (coverage) is.
+TEST_CASE("stance features: cues in the most claim-like sentence, numbers, negation scope",
+          "[detector][stance]") {
+  Side claim = S("Shark swims in flooded city street");
+  StanceFeatures refute = ComputeStanceFeatures(claim, Sentences(kRefuting), {}, {});
+  StanceFeatures support = ComputeStanceFeatures(claim, Sentences(kSupporting), {}, {});
+  // the refuting sentence repeats "shark" and "street": its coverage counts
+  CHECK(Feature(refute, "refute_cov_max") > 0.3);
+  CHECK(Feature(support, "refute_cov_max") == 0);
+  CHECK(Feature(refute, "refute_first") > 0);
+  CHECK(Feature(support, "refute_first") == 0);
+  CHECK(Feature(support, "support_body") > 0);  // "confirmed"
+  CHECK(Feature(refute, "deny_body") > 0);       // "denied"
+  // a negation right before a claim word
+  StanceFeatures negated = ComputeStanceFeatures(
+      claim, Sentences("No shark swims in the flooded street. The city said so."), {}, {});
+  CHECK(Feature(negated, "neg_near_shared") > 0);
+  CHECK(Feature(negated, "best_negated") == 1);
+  CHECK(Feature(support, "neg_near_shared") == 0);
+  // the claim's own cues
+  StanceFeatures hoax = ComputeStanceFeatures(S("Is the shark in the street a hoax?"),
+                                              Sentences(kSupporting), {}, {});
+  CHECK(Feature(hoax, "refute_claim") == 1);
+  CHECK(Feature(hoax, "question_claim") == 1);
+  CHECK(Feature(support, "question_claim") == 0);
+  // numbers of the claim missing from the article
+  StanceFeatures nums = ComputeStanceFeatures(
+      S("Storm kills 12 in flooded city"),
+      Sentences("The storm killed 3 people in the city. Floods hit 2,000 homes."), {}, {});
+  CHECK(Feature(nums, "numbers_missing") == 1.0);
+  StanceFeatures same = ComputeStanceFeatures(
+      S("Storm floods 2000 homes"), Sentences("The storm flooded 2,000 homes in the city."), {}, {});
+  CHECK(Feature(same, "numbers_missing") == 0.0);
+}
+
+// Synthetic examples: related when x[1] is high; refuting (among related) when x[3] is
+// high and x[6] is 0, or x[3] is low and x[6] is 1 (an interaction a linear model misses).
 std::vector<StanceExample> Synthetic(int n) {
   std::vector<StanceExample> out;
   for (int i = 0; i < n; ++i) {
@@ -68,42 +105,103 @@ std::vector<StanceExample> Synthetic(int n) {
     double a = double((i * 37) % 101) / 100.0, b = double((i * 53) % 97) / 96.0;
     e.x[1] = a;
     e.x[3] = b;
+    e.x[6] = double((i * 29) % 3 == 0);
     e.x[5] = double((i * 11) % 7);  // noise
-    e.refutes = a * b > 0.45;
+    e.y.related = a > 0.4;
+    e.y.refutes = e.y.related && ((b > 0.6) != (e.x[6] == 1));
+    e.label = e.y.refutes ? "disagree" : e.y.related ? "discuss" : "unrelated";
     e.group = "g" + std::to_string(i / 3);
     out.push_back(e);
   }
   return out;
 }
 
-TEST_CASE("the stance model learns a separable rule and round-trips as JSON",
-          "[detector][stance]") {
-  auto ex = Synthetic(600);
-  std::vector<StanceFeatures> x;
+StanceParams SmallParams() {
+  StanceParams p;
+  p.related.trees = 30;
+  p.related.depth = 2;
+  p.refutes.trees = 60;
+  p.refutes.depth = 3;
+  p.refutes.min_hessian = 1;
+  return p;
+}
+
+TEST_CASE("boosted trees learn an interaction and round-trip as JSON", "[detector][stance]") {
+  std::vector<std::vector<double>> x;
   std::vector<bool> y;
-  for (const auto& e : ex) x.push_back(e.x), y.push_back(e.refutes);
-  StanceModel m = StanceModel::Fit(x, y, 0.01);
+  for (int i = 0; i < 400; ++i) {
+    double a = double((i * 37) % 101) / 100.0, b = double((i * 53) % 97) / 96.0;
+    x.push_back({a, b, double(i % 5)});
+    y.push_back((a > 0.5) != (b > 0.5));  // XOR: no linear rule gets it
+  }
+  BoostParams p;
+  p.trees = 50;
+  p.depth = 2;
+  p.min_hessian = 1;
+  BoostedTrees t = BoostedTrees::Fit(x, y, p);
+  size_t right = 0;
+  for (size_t i = 0; i < x.size(); ++i) right += (t.Probability(x[i]) >= 0.5) == y[i];
+  CHECK(double(right) / double(x.size()) > 0.95);
+  // fewer trees: a weaker fit
+  CHECK(t.size() == 50);
+  CHECK(t.Margin(x[0], 0) == Approx(t.Margin(x[1], 0)));
+  auto back = BoostedTrees::FromJson(t.ToJson(), 3, "test");
+  REQUIRE(back.ok());
+  for (size_t i = 0; i < 20; ++i) CHECK(back->Margin(x[i]) == Approx(t.Margin(x[i])).margin(1e-6));
+  // deterministic
+  BoostedTrees again = BoostedTrees::Fit(x, y, p);
+  CHECK(again.ToJson() == t.ToJson());
+  // a node pointing outside its tree, or at a feature the model lacks, is refused
+  nlohmann::json bad = t.ToJson();
+  bad["trees"][0][0] = {0, 0.5, 7, 99};
+  CHECK_FALSE(BoostedTrees::FromJson(bad, 3, "bad").ok());
+  CHECK_FALSE(BoostedTrees::FromJson(t.ToJson(), 1, "narrow").ok());
+}
+
+TEST_CASE("the two-stage stance model learns related-then-refutes and round-trips",
+          "[detector][stance]") {
+  auto ex = Synthetic(900);
+  std::vector<StanceFeatures> x;
+  std::vector<StanceLabels> y;
+  for (const auto& e : ex) x.push_back(e.x), y.push_back(e.y);
+  StanceModel m = StanceModel::Fit(x, y, SmallParams());
   REQUIRE(m.trained());
   size_t right = 0;
-  for (const auto& e : ex) right += (m.Probability(e.x) >= 0.5) == e.refutes;
+  for (const auto& e : ex) right += (m.Probability(e.x) >= 0.5) == e.y.refutes;
   CHECK(double(right) / double(ex.size()) > 0.9);
+  // unrelated examples get a low P(related)
+  for (const auto& e : ex) {
+    if (e.x[1] < 0.2) CHECK(m.RelatedProbability(e.x) < 0.5);
+  }
   auto back = StanceModel::FromJson(m.ToJson(), "test");
   REQUIRE(back.ok());
   CHECK(back->Probability(ex[7].x) == Approx(m.Probability(ex[7].x)).margin(1e-6));
+  CHECK(back->ToJson() == m.ToJson());
   CHECK_FALSE(StanceModel::FromJson("{\"features\": [\"x\"]}", "bad.json").ok());
   CHECK_FALSE(StanceModel::FromJson("{}", "empty").value().trained());
 }
 
 TEST_CASE("grouped cross-validation reports an out-of-sample F1", "[detector][stance]") {
-  auto ex = Synthetic(600);
-  StanceTrainResult r = TrainStance(ex, 3, {0.01, 1.0});
+  auto ex = Synthetic(900);
+  StanceSearch search;
+  search.related = SmallParams().related;
+  search.refutes = {SmallParams().refutes};
+  search.checkpoints = {20, 60};
+  StanceTrainResult r = TrainStance(ex, 3, search);
   CHECK(r.cv_f1 > 0.8);
   CHECK(r.cv_f1 <= 1.0);
+  CHECK(r.cv_related_accuracy > 0.9);
   CHECK(r.model.trained());
   CHECK(r.report.find("fold 2") != std::string::npos);
+  size_t pairs = 0;
+  for (const auto& [label, counts] : r.cv_by_label) pairs += counts.first;
+  CHECK(pairs == ex.size());
   // labels unrelated to the features: no skill out of sample
-  for (size_t i = 0; i < ex.size(); ++i) ex[i].refutes = (i * 7919) % 5 == 0;
-  StanceTrainResult noise = TrainStance(ex, 3, {1.0});
+  for (size_t i = 0; i < ex.size(); ++i) {
+    ex[i].y.related = (i * 7919) % 3 != 0;
+    ex[i].y.refutes = ex[i].y.related && (i * 104729) % 4 == 0;
+  }
+  StanceTrainResult noise = TrainStance(ex, 3, search);
   CHECK(noise.cv_f1 < 0.5);
 }
 
