@@ -5,6 +5,7 @@
 #include "analyzer/divergence/boosted_trees.h"
 #include "analyzer/divergence/detect.h"
 #include "analyzer/divergence/lexicon.h"
+#include "analyzer/divergence/stance_cues.h"
 #include "analyzer/divergence/stance_features.h"
 #include "analyzer/divergence/stance_model.h"
 #include "analyzer/divergence/stance_train.h"
@@ -94,6 +95,23 @@ TEST_CASE("stance features: cues in the most claim-like sentence, numbers, negat
   StanceFeatures same = ComputeStanceFeatures(
       S("Storm floods 2000 homes"), Sentences("The storm flooded 2,000 homes in the city."), {}, {});
   CHECK(Feature(same, "numbers_missing") == 0.0);
+}
+
+TEST_CASE("stance cue lists", "[detector][stance]") {
+  CHECK(IsFakeWord("hoax"));
+  CHECK(IsFakeWord("staged"));
+  CHECK_FALSE(IsFakeWord("real"));
+  CHECK(IsDenyWord("denied"));
+  CHECK_FALSE(IsDenyWord("said"));
+  CHECK(IsContrastWord("however"));
+  CHECK(IsRumourWord("viral"));
+  CHECK(IsSupportWord("confirmed"));
+  CHECK_FALSE(IsSupportWord("denied"));
+  auto t = Tokenize("There is no evidence that it is not true.");
+  size_t phrases = 0;
+  for (size_t i = 0; i < t.size(); ++i) phrases += IsNoEvidencePhrase(t, i);
+  CHECK(phrases == 2);
+  CHECK_FALSE(IsNoEvidencePhrase(Tokenize("no dogs"), 0));
 }
 
 // Synthetic examples: related when x[1] is high; refuting (among related) when x[3] is
