@@ -114,7 +114,7 @@ Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path, Pai
       if (int(cols.size()) <= need) {
         return Status::Corruption(path + ":" + std::to_string(line_no) + ": too few columns");
       }
-      out.push_back({cols[ca], cols[cb], cols[cl] == "CONTRADICTION", ""});
+      out.push_back({cols[ca], cols[cb], cols[cl] == "CONTRADICTION", "", ""});
     }
     return out;
   }
@@ -131,7 +131,7 @@ Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path, Pai
     }
     for (size_t r = 1; r < rows.size(); ++r) {
       if (int(rows[r].size()) <= std::max(ca, std::max(cb, cl))) continue;
-      out.push_back({rows[r][ca], rows[r][cb], rows[r][cl] == "against", ""});
+      out.push_back({rows[r][ca], rows[r][cb], rows[r][cl] == "against", "", ""});
     }
     return out;
   }
