@@ -223,6 +223,44 @@ TEST_CASE("grouped cross-validation reports an out-of-sample F1", "[detector][st
   CHECK(noise.cv_f1 < 0.5);
 }
 
+// News-length articles (the model learned on FNC-1 bodies of a few hundred words).
+const char* kLongDebunk =
+    "A photo that appears to show a shark swimming down a flooded street has been shared "
+    "thousands of times since the storm hit on Monday. The image, which shows the fin of a shark "
+    "beside a submerged car, was posted by several accounts that claimed it was taken on the "
+    "city's main highway. But the picture is a hoax. The same image has circulated after nearly "
+    "every major hurricane, and experts say it was fabricated by combining a photograph of a "
+    "flooded road with an older picture of a shark taken off the coast. City officials said they "
+    "had received no reports of sharks in the flood water. \"There is no shark in the street,\" a "
+    "spokesman for the mayor told reporters on Tuesday. Fact-checking websites have repeatedly "
+    "debunked the photo. Residents were urged to stay indoors while the water recedes.";
+const char* kLongConfirm =
+    "A shark was filmed swimming in a flooded street on Monday, according to residents who "
+    "shared the video on social media. The footage shows the animal moving between parked cars "
+    "as water rose after the storm. City officials confirmed the sighting on Tuesday and said "
+    "wildlife officers had been called to the area. \"We have confirmed that a shark was seen in "
+    "the flooded street,\" a spokesman for the mayor told reporters. Experts said sharks can be "
+    "carried inland by storm surges in rare cases. Residents were urged to stay indoors while the "
+    "water recedes. The video has been viewed more than a million times.";
+
+TEST_CASE("compare: the shipped stance model flags a news-length debunking, not a confirmation",
+          "[detector][stance]") {
+  if (!StanceModel::Builtin().trained()) {
+    WARN("skipped: no trained stance weights");
+    return;
+  }
+  const char* claim = "Shark swims in flooded city street";
+  auto contradictions = [&](const char* article) {
+    size_t n = 0;
+    for (const auto& d : ComparePair(claim, article, std::nullopt, std::nullopt, DetectOptions{})) {
+      n += IsContradictionKind(d.kind);
+    }
+    return n;
+  };
+  CHECK(contradictions(kLongDebunk) >= 1);
+  CHECK(contradictions(kLongConfirm) == 0);
+}
+
 TEST_CASE("compare: the shipped stance model ranks a debunking above a confirmation",
           "[detector][stance]") {
   const StanceModel& model = StanceModel::Builtin();
