@@ -309,8 +309,11 @@ TEST_CASE("store: processes creating one database at once all succeed", "[review
 TEST_CASE("store: read-only opening creates nothing and writes nothing", "[review][store]") {
   ReviewDir dir;
   namespace fs = std::filesystem;
-  // Missing (also in a missing directory): an empty store, and still missing after.
-  for (const std::string& path : {dir.file("absent.db"), dir.file("no/such/dir/x.db")}) {
+  // Missing (also in a missing directory, or below a regular file): an empty store, and
+  // still missing after.
+  REQUIRE(WriteFileAtomic(dir.file("file"), "x").ok());
+  for (const std::string& path :
+       {dir.file("absent.db"), dir.file("no/such/dir/x.db"), dir.file("file/x.db")}) {
     Result<DecisionStore> missing = DecisionStore::OpenReadOnly(path);
     REQUIRE(missing.ok());
     CHECK(missing->read_only());
@@ -323,7 +326,7 @@ TEST_CASE("store: read-only opening creates nothing and writes nothing", "[revie
     CHECK(w.status().message().find("read-only") != std::string::npos);
     CHECK_FALSE(fs::exists(path));
   }
-  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 0);
+  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
 
   // An empty file is an empty store and stays empty.
   REQUIRE(WriteFileAtomic(dir.file("empty.db"), "").ok());

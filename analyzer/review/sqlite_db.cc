@@ -94,9 +94,11 @@ Result<std::unique_ptr<SqliteDb>> SqliteDb::OpenWithFlags(const std::string& pat
   if (rc != SQLITE_OK) {
     std::string msg = path + ": cannot open review database: " +
                       (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc));
-    // Only a file that is not there is kNotFound; one we may not open is kIOError.
+    // Only a file that is not there is kNotFound (also when a directory of its path is
+    // missing or is a file); one we may not open is kIOError.
+    const int err = handle != nullptr ? sqlite3_system_errno(handle) : 0;
     bool absent = (rc & 0xff) == SQLITE_CANTOPEN && (flags & SQLITE_OPEN_CREATE) == 0 &&
-                  handle != nullptr && sqlite3_system_errno(handle) == ENOENT;
+                  (err == ENOENT || err == ENOTDIR);
     sqlite3_close(handle);
     if (absent) return Status::NotFound(msg);
     return StatusFor(rc, msg);
