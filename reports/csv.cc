@@ -23,8 +23,9 @@ std::string RenderCsv(const ReportView& view) {
       if (s != nullptr) {
         return std::vector<std::string>{view.OutletOf(s), view.DateOf(s), s->text, ds.evidence};
       }
-      // Unknown statement id: keep the id visible; silent omission side: all empty.
-      return std::vector<std::string>{"", "", ds.statement.value_or(""), ds.evidence};
+      // Unknown statement id: keep the id visible; silent omission side: only its outlet.
+      return std::vector<std::string>{ds.outlet.value_or(""), "", ds.statement.value_or(""),
+                                      ds.evidence};
     };
     std::vector<std::string> fields = {d.id, d.cluster, std::string(KindName(d.kind)),
                                        std::string(TemporalName(d.temporal)),

@@ -273,8 +273,10 @@ std::string HtmlSide(const ReportView& view, const char* label, const Statement*
                      const std::optional<std::string>& id, const Divergence& d) {
   if (s == nullptr) {
     std::string what = id ? "unknown statement " + H(*id) : "silent: says nothing on this claim";
-    return std::string("<div class=\"side silent\"><div class=\"meta\">") + label + "</div>" +
-           what + "</div>";
+    const std::optional<std::string>& silent = label[0] == 'A' ? d.a.outlet : d.b.outlet;
+    return std::string("<div class=\"side silent\"><div class=\"meta\">") + label +
+           (silent ? " · <strong>" + H(*silent) + "</strong>" : std::string()) + "</div>" + what +
+           "</div>";
   }
   std::string date = view.DateOf(s);
   return std::string("<div class=\"side\"><div class=\"meta\">") + label + " · <strong>" +

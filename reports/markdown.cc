@@ -89,7 +89,8 @@ void SideRow(const ReportView& view, const char* side, const Statement* s, const
              std::string& out) {
   if (s == nullptr) {
     const std::optional<std::string>& id = side[0] == 'A' ? d.a.statement : d.b.statement;
-    out += std::string("| ") + side + " | — | — | " +
+    const std::optional<std::string>& silent = side[0] == 'A' ? d.a.outlet : d.b.outlet;
+    out += std::string("| ") + side + " | " + (silent ? Md(*silent) : std::string("—")) + " | — | " +
            (id ? "*unknown statement " + Md(*id) + "*"
                : std::string("*silent: says nothing on this claim*")) +
            " | |\n";

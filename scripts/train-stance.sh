@@ -1,8 +1,10 @@
 #!/usr/bin/env bash
 # Retrains the claim/article stance weights that ship in
-# analyzer/divergence/weights/stance.json, from the FNC-1 TRAIN split only, with 5-fold
-# cross-validation grouped by article (Body ID) choosing the L2 penalty and threshold.
-# Deterministic. Usage: scripts/train-stance.sh [DATA_DIR (default ../shared/data)] ;
+# analyzer/divergence/weights/stance.json (two-stage boosted trees: related, then
+# refutes), from the FNC-1 TRAIN split only, with 5-fold cross-validation grouped by
+# article (Body ID); the refutes stage's depth, class weight, tree count and the threshold
+# are chosen by an inner grouped cross-validation inside each training part.
+# Deterministic (no sampling, no threads): a rerun writes the same file. Usage: scripts/train-stance.sh [DATA_DIR (default ../shared/data)] ;
 # then rebuild.
 set -euo pipefail
 cd "$(dirname "$0")/.."

@@ -148,6 +148,24 @@ TEST_CASE("Clusters need two documents; a document may repeat a claim", "[cluste
   CHECK(clusters[0] == std::vector<int32_t>{3, 4, 5});
 }
 
+TEST_CASE("Ineligible rows (no claim words) join no cluster", "[cluster]") {
+  const int d = 16;
+  RowMatrixXf x(4, d);
+  x.row(0) = AtAngle(0.00, d);  // doc 0
+  x.row(1) = AtAngle(0.02, d);  // doc 1
+  x.row(2) = AtAngle(0.04, d);  // doc 2: a dateline, as close as the others
+  x.row(3) = AtAngle(2.00, d);  // doc 3
+  std::vector<int32_t> doc = {0, 1, 2, 3};
+  ClusterOptions opt;
+  REQUIRE(Run(x, doc, opt) == std::vector<std::vector<int32_t>>{{0, 1, 2}});
+  std::vector<char> eligible = {1, 1, 0, 1};
+  opt.eligible = eligible;
+  CHECK(Run(x, doc, opt) == std::vector<std::vector<int32_t>>{{0, 1}});
+  std::vector<char> wrong_size = {1, 1};
+  opt.eligible = wrong_size;
+  CHECK(Run(x, doc, opt).empty());
+}
+
 TEST_CASE("Chaining A~B, B~C, A!~C does not put A and C together", "[cluster]") {
   // cos(A,B) = cos(B,C) = 0.9 > threshold; cos(A,C) = 2*0.81-1 = 0.62.
   const int d = 8;

@@ -29,8 +29,8 @@ Report MakeReport() {
   d.cluster = "c-1";
   d.kind = DivergenceKind::kNumeric;
   d.temporal = Temporal::kChangeOverTime;
-  d.a = {"s-a1", "seven"};
-  d.b = {"s-b1", "six"};
+  d.a = {"s-a1", "seven", std::nullopt};
+  d.b = {"s-b1", "six", std::nullopt};
   r.divergences = {d};
   return r;
 }

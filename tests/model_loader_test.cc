@@ -266,6 +266,60 @@ TEST_CASE("fastText .bin with bad header or truncated body is a Status", "[model
   CHECK_FALSE(EmbeddingModel::Load((dir / "four.bin").string()).ok());
 }
 
+TEST_CASE("every loader names the file on missing, truncated, mis-sized and bad-header input",
+          "[model]") {
+  fs::path dir = TempDir();
+  auto expect_error = [](const fs::path& p, StatusCode code) {
+    auto m = EmbeddingModel::Load(p.string());
+    REQUIRE_FALSE(m.ok());
+    CHECK(m.status().code() == code);
+    CHECK_THAT(m.status().message(), Catch::Contains(p.filename().string()));
+    return m.status().message();
+  };
+  // Missing files, one per extension: kNotFound naming the file.
+  for (const char* name : {"absent.dvec", "absent.vec", "absent.bin"}) {
+    expect_error(dir / name, StatusCode::kNotFound);
+  }
+
+  // .dvec: a damaged magic, and a header whose dims disagree with its checksum.
+  auto m = EmbeddingModel::FromRaw(SmallRaw(), "small");
+  REQUIRE(m.ok());
+  REQUIRE((*m)->Save((dir / "good.dvec").string()).ok());
+  std::string dvec = Slurp(dir / "good.dvec");
+  std::string magic = dvec;
+  magic[5] ^= 0x5a;
+  Write(dir / "magic.dvec", magic);
+  CHECK_THAT(expect_error(dir / "magic.dvec", StatusCode::kCorruption), Catch::Contains("magic"));
+  Write(dir / "half.dvec", dvec.substr(0, dvec.size() / 2));
+  CHECK_THAT(expect_error(dir / "half.dvec", StatusCode::kCorruption),
+             Catch::Contains("truncated"));
+
+  // .vec: a header announcing another dimension than the rows have; a header that is
+  // not two numbers; fewer rows than announced.
+  Write(dir / "wide.vec", "2 3\nthe 0.1 0.2\ncat 1 0\n");
+  CHECK_THAT(expect_error(dir / "wide.vec", StatusCode::kCorruption),
+             Catch::Contains("wide.vec:2") && Catch::Contains("expected 3"));
+  Write(dir / "header.vec", "two dims\nthe 0.1 0.2\n");
+  expect_error(dir / "header.vec", StatusCode::kCorruption);
+  Write(dir / "short.vec", "4 2\nthe 0.1 0.2\n");
+  CHECK_THAT(expect_error(dir / "short.vec", StatusCode::kCorruption), Catch::Contains("truncated"));
+
+  // fastText .bin: a bad magic number (then it is not recognised as .bin at all), a
+  // dimension of zero, and a file cut inside the dictionary.
+  std::string bin = Slurp(TinyFastTextBin(dir));
+  std::string bad_magic = bin;
+  bad_magic[0] ^= 0x11;
+  Write(dir / "magic.bin", bad_magic);
+  expect_error(dir / "magic.bin", StatusCode::kCorruption);
+  std::string zero_dim = bin;
+  int32_t zero = 0;
+  std::memcpy(zero_dim.data() + 8, &zero, 4);
+  Write(dir / "zero.bin", zero_dim);
+  CHECK_THAT(expect_error(dir / "zero.bin", StatusCode::kCorruption), Catch::Contains("dimension"));
+  Write(dir / "cut.bin", bin.substr(0, 120));
+  expect_error(dir / "cut.bin", StatusCode::kCorruption);
+}
+
 TEST_CASE("DIVERGE_MODEL overrides the compiled default", "[model]") {
   ::setenv("DIVERGE_MODEL", "/x/y.dvec", 1);
   CHECK(DefaultModelPath("/compiled.dvec") == "/x/y.dvec");

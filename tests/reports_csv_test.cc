@@ -92,10 +92,10 @@ TEST_CASE("divergences.csv has a header and one row of 16 fields per divergence 
   CHECK(rows[1][12] == "1992");
   for (size_t i = 2; i < rows.size(); ++i)
     CHECK(std::stod(rows[i - 1][4]) >= std::stod(rows[i][4]));
-  // The omission: silent side b is empty; the dismissed review carries its note.
+  // The omission: silent side b names only its outlet; the dismissed review carries its note.
   const auto& omission = rows.back();
   CHECK(omission[0] == "d-injured-omit");
-  CHECK(omission[9] == "");
+  CHECK(omission[9] == "The Courier");
   CHECK(omission[11] == "");
   CHECK(omission[12] == "");
   CHECK(rows[7][14] == "dismissed");

@@ -82,8 +82,8 @@ inline Report HostileReport() {
   d.kind = DivergenceKind::kNumeric;
   d.temporal = Temporal::kContradiction;
   d.score = 0.9;
-  d.a = {std::string("s-h1"), "12"};
-  d.b = {std::string("s-h2"), "15"};
+  d.a = {std::string("s-h1"), "12", std::nullopt};
+  d.b = {std::string("s-h2"), "15", std::nullopt};
   d.explanation = std::string("12 vs 15 ") + kImgAttack;
   d.review.status = ReviewStatus::kConfirmed;
   d.review.note = std::string("=cmd|' /C calc'!A0 ") + kScriptAttack;
@@ -92,8 +92,8 @@ inline Report HostileReport() {
   e.kind = DivergenceKind::kOmission;
   e.temporal = Temporal::kChangeOverTime;
   e.score = 0.5;
-  e.a = {std::string("s-h3"), "@cmd"};
-  e.b = {std::nullopt, ""};
+  e.a = {std::string("s-h3"), "@cmd", std::nullopt};
+  e.b = {std::nullopt, "", std::string("Silent ") + kImgAttack};
   e.explanation = "+silent outlet, \"quoted\"";
   e.review = {};
   r.divergences = {d, e};

@@ -91,7 +91,7 @@ TEST_CASE("report.md has the summary, the claim x outlet matrix and sorted diver
   // Evidence in bold on both sides, the silent side of the omission, the review note.
   CHECK(md.find("founded in **1994** in Varna") != std::string::npos);
   CHECK(md.find("founded in **1992**, two years") != std::string::npos);
-  CHECK(md.find("| B | — | — | *silent: says nothing on this claim* | |") != std::string::npos);
+  CHECK(md.find("| B | The Courier | — | *silent: says nothing on this claim* | |") != std::string::npos);
   CHECK(md.find("**Review:** dismissed — Same announcement;") != std::string::npos);
   // Special characters of corpus text escaped inside table cells.
   CHECK(md.find("(turnout: 40% \\| 55% \\*approx\\*)") != std::string::npos);

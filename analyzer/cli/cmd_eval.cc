@@ -136,6 +136,7 @@ void RegisterEval(CLI::App& app, CommandContext& ctx) {
   RegisterEvalTrainSim(*eval, ctx);
   RegisterEvalGold(*eval, ctx);
   RegisterEvalParaphrase(*eval, ctx);
+  RegisterEvalAnchors(*eval, ctx);
   RegisterEvalPairs(*eval, ctx);
   RegisterEvalTrainStance(*eval, ctx);
   // More evaluations (eval gold, eval pairs) are registered here, one line each.

@@ -16,8 +16,9 @@ namespace diverge::cli {
 void RegisterEvalTrainStance(CLI::App& eval, CommandContext& ctx) {
   auto* cmd = eval.add_subcommand(
       "train-stance",
-      "Train the claim/article stance model (logistic regression; L2 penalty and threshold "
-      "chosen by cross-validation grouped by article) on FNC-1 TRAIN stances and write its "
+      "Train the claim/article stance model (two-stage boosted trees: related, then refutes; "
+      "depth, class weight, tree count and threshold chosen by cross-validation grouped by "
+      "article) on FNC-1 TRAIN stances and write its "
       "weights (analyzer/divergence/weights/stance.json); prints the cross-validated F1 of "
       "'disagree'");
   struct Opts {
@@ -44,7 +45,7 @@ void RegisterEvalTrainStance(CLI::App& eval, CommandContext& ctx) {
       ctx.exit_code = kExitNoInput;
       return;
     }
-    char note[256];
+    char note[512];
     std::snprintf(note, sizeof note,
                   "trained on FNC-1 train stances; %d-fold CV grouped by Body ID: disagree "
                   "P %.4f R %.4f F1 %.4f",
@@ -57,9 +58,17 @@ void RegisterEvalTrainStance(CLI::App& eval, CommandContext& ctx) {
       return;
     }
     std::printf("%scv:        %d-fold grouped by article: precision %.4f recall %.4f f1 %.4f\n"
-                "chosen:    lambda %g threshold %.4f\nwrote:     %s (rebuild to ship it)\n",
+                "related:   stage-1 accuracy %.4f\n",
                 r->report.c_str(), o->folds, r->cv_precision, r->cv_recall, r->cv_f1,
-                r->model.lambda, r->model.threshold, o->out.c_str());
+                r->cv_related_accuracy);
+    for (const auto& [label, counts] : r->cv_by_label) {
+      std::printf("flagged:   %-10s %zu of %zu (%.4f)\n", label.c_str(), counts.second,
+                  counts.first, counts.first ? double(counts.second) / double(counts.first) : 0.0);
+    }
+    std::printf("chosen:    refutes depth %d weight %g trees %zu, threshold %.4f\n"
+                "wrote:     %s (rebuild to ship it)\n",
+                r->model.params.refutes.depth, r->model.params.refutes.positive_weight,
+                r->model.refute_trees(), r->model.threshold, o->out.c_str());
   });
 }
 

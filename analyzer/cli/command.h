@@ -29,6 +29,7 @@ void RegisterEmbed(CLI::App& app, CommandContext& ctx);
 // Nested under `eval` (called from RegisterEval).
 void RegisterEvalGold(CLI::App& eval, CommandContext& ctx);
 void RegisterEvalParaphrase(CLI::App& eval, CommandContext& ctx);
+void RegisterEvalAnchors(CLI::App& eval, CommandContext& ctx);
 void RegisterReport(CLI::App& app, CommandContext& ctx);
 void RegisterCompare(CLI::App& app, CommandContext& ctx);
 void RegisterEvalPairs(CLI::App& eval, CommandContext& ctx);

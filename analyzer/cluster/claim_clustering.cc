@@ -92,8 +92,10 @@ std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
                                                 const PairScore& pair_score) {
   const int32_t n = graph.n;
   const auto keys = options.row_keys;
+  const auto eligible = options.eligible;
   if (n <= 1 || static_cast<int32_t>(doc_of_row.size()) != n ||
-      (!keys.empty() && static_cast<int32_t>(keys.size()) != n)) {
+      (!keys.empty() && static_cast<int32_t>(keys.size()) != n) ||
+      (!eligible.empty() && static_cast<int32_t>(eligible.size()) != n)) {
     return {};
   }
   // 1. Candidate edges, scored in parallel over row chunks (chunk order keeps determinism).
@@ -103,9 +105,11 @@ std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
   knn_internal::ParallelFor(options.threads, chunks, [&](int64_t c) {
     const int32_t end = static_cast<int32_t>(std::min<int64_t>(n, (c + 1) * kChunk));
     for (int32_t i = static_cast<int32_t>(c * kChunk); i < end; ++i) {
+      if (!eligible.empty() && !eligible[i]) continue;
       for (const Neighbor& nb : graph.row(i)) {
         const int32_t j = nb.id;
         if (j < 0 || j == i) continue;
+        if (!eligible.empty() && !eligible[j]) continue;
         const bool back = ListsRow(graph, j, i);
         if (options.mutual && !back) continue;
         if (back && j < i) continue;  // the pair is handled from row min(i, j)

@@ -5,7 +5,7 @@
 //   auto clusters = ClusterClaims(g, doc_of_row, opt, CosinePairScore(unit_rows));
 //
 // Algorithm (deterministic, independent of row order when row_keys are given):
-//  1. Candidate edges: kNN edges (i, j) that are mutual (j in N(i) and i in N(j)) when
+//  1. Candidate edges: kNN edges (i, j) between eligible rows that are mutual (j in N(i) and i in N(j)) when
 //     `mutual`, scored with pair_score(i, j) (or the kNN cosine when pair_score is empty)
 //     and kept when score >= threshold.
 //  2. Connected components of that graph (Boost.Graph connected_components). Single-link
@@ -45,6 +45,9 @@ struct ClusterOptions {
   size_t dense_component_limit = 1024;  // components scored on all pairs up to this size
   int threads = 2;
   std::span<const uint64_t> row_keys;  // as KnnOptions::row_keys; empty = row index
+  // Rows that may join a cluster (1) or not (0: e.g. a dateline with no claim words); such
+  // rows get no candidate edge. Empty = every row.
+  std::span<const char> eligible;
 };
 
 // Returns clusters as sorted row lists, ordered by their smallest row. doc_of_row[i] is the

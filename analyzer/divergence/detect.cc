@@ -269,6 +269,7 @@ DetectResult DetectDivergences(const Report& report,
         d.a.evidence = s.text.substr(om.a_begin, om.a_end - om.a_begin);
         d.b.statement = std::nullopt;
         d.b.evidence = "";
+        d.b.outlet = om.silent_outlet;
         std::string terms;
         for (size_t k = 0; k < om.key_terms.size() && k < 6; ++k) {
           terms += (k ? ", " : "") + om.key_terms[k];

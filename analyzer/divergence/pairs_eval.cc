@@ -27,6 +27,11 @@ int Column(const std::vector<std::string>& header, const std::string& name) {
 }
 
 
+// FNC-1 stance -> the model's two labels.
+divergence::StanceLabels StanceLabelsOf(const std::string& stance) {
+  return {stance != "unrelated", stance == "disagree"};
+}
+
 }  // namespace
 
 std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
@@ -109,7 +114,7 @@ Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path, Pai
       if (int(cols.size()) <= need) {
         return Status::Corruption(path + ":" + std::to_string(line_no) + ": too few columns");
       }
-      out.push_back({cols[ca], cols[cb], cols[cl] == "CONTRADICTION", ""});
+      out.push_back({cols[ca], cols[cb], cols[cl] == "CONTRADICTION", "", ""});
     }
     return out;
   }
@@ -126,7 +131,7 @@ Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path, Pai
     }
     for (size_t r = 1; r < rows.size(); ++r) {
       if (int(rows[r].size()) <= std::max(ca, std::max(cb, cl))) continue;
-      out.push_back({rows[r][ca], rows[r][cb], rows[r][cl] == "against", ""});
+      out.push_back({rows[r][ca], rows[r][cb], rows[r][cl] == "against", "", ""});
     }
     return out;
   }
@@ -164,7 +169,8 @@ Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path, Pai
       return Status::Corruption(path + ": row " + std::to_string(r + 1) + ": Body ID " +
                                 rows[r][cid] + " not in " + bodies_path);
     }
-    out.push_back({rows[r][ch], it->second, rows[r][cs] == "disagree", rows[r][cid]});
+    out.push_back(
+        {rows[r][ch], it->second, rows[r][cs] == "disagree", rows[r][cid], rows[r][cs]});
   }
   return out;
 }
@@ -226,12 +232,11 @@ Result<divergence::StanceTrainResult> TrainStanceOnFiles(const std::vector<std::
     while (std::getline(in, line)) {
       std::istringstream ls(line);
       divergence::StanceExample e;
-      int label = 0;
       std::getline(ls, e.group, '\t');
-      ls >> label;
+      std::getline(ls, e.label, '\t');
       for (double& v : e.x) ls >> v;
       if (!ls) return Status::Corruption(features_cache + ": malformed line");
-      e.refutes = label != 0;
+      e.y = StanceLabelsOf(e.label);
       examples.push_back(std::move(e));
     }
   } else {
@@ -240,12 +245,17 @@ Result<divergence::StanceTrainResult> TrainStanceOnFiles(const std::vector<std::
       Result<std::vector<LabelledPair>> pairs = ReadLabelledPairs(f, PairsFormat::kFnc1);
       if (!pairs.ok()) return pairs.status();
       for (LabelledPair& p : *pairs) {
-        examples.push_back({ClaimArticleFeatures(p.a, p.b, options), p.positive, f + "#" + p.group});
+        divergence::StanceExample e;
+        e.x = ClaimArticleFeatures(p.a, p.b, options);
+        e.label = p.label;
+        e.y = StanceLabelsOf(p.label);
+        e.group = f + "#" + p.group;
         std::ostringstream line;
         line.precision(17);
-        line << examples.back().group << '\t' << (p.positive ? 1 : 0);
-        for (double v : examples.back().x) line << '\t' << v;
+        line << e.group << '\t' << e.label;
+        for (double v : e.x) line << '\t' << v;
         cache += line.str() + "\n";
+        examples.push_back(std::move(e));
       }
     }
     if (!features_cache.empty()) {
@@ -254,7 +264,7 @@ Result<divergence::StanceTrainResult> TrainStanceOnFiles(const std::vector<std::
     }
   }
   if (examples.empty()) return Status::NotFound("no labelled pairs in the given files");
-  return divergence::TrainStance(examples, folds, {1.0, 10.0, 100.0});
+  return divergence::TrainStance(examples, folds, divergence::DefaultStanceSearch());
 }
 
 Result<PairsEvalResult> EvaluatePairFiles(const std::vector<std::string>& files, PairsFormat format,

@@ -27,6 +27,7 @@ struct LabelledPair {
   std::string a, b;
   bool positive = false;  // the disagreeing class
   std::string group;      // FNC-1: the Body ID (cross-validation folds group by it)
+  std::string label;      // FNC-1: the gold Stance (unrelated, discuss, agree, disagree)
 };
 
 // Reads one labelled file. Errors name the file (and line for malformed rows).
@@ -67,8 +68,8 @@ Result<PairsEvalResult> EvaluatePairFiles(const std::vector<std::string>& files,
 // Trains the stance model (divergence/stance_train.h) on labelled claim/article pairs
 // (FNC-1 stances files): features from ClaimArticleFeatures, `folds`-fold CV grouped by
 // article. Deterministic. A non-empty `features_cache` names a TSV of the computed
-// features: read when it exists (a quicker retrain after changing only the model), else
-// written.
+// features (group, gold label, features): read when it exists (a quicker retrain after
+// changing only the model), else written.
 Result<divergence::StanceTrainResult> TrainStanceOnFiles(const std::vector<std::string>& files,
                                                          int folds, const DetectOptions& options,
                                                          const std::string& features_cache = "");

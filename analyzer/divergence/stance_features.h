@@ -15,32 +15,58 @@
 
 namespace diverge::divergence {
 
-inline constexpr int kNumStanceFeatures = 24;
+inline constexpr int kNumStanceFeatures = 43;
 inline constexpr std::array<std::string_view, kNumStanceFeatures> kStanceFeatureNames = {
-    "overlap_best",      // content Jaccard of the claim and its most similar sentence
-    "coverage",          // share of the claim's content stems found in the article
-    "coverage_best",     // ... found in the most similar sentence
-    "refute_body",       // log(1 + refuting words in the article)
-    "refute_top",        // log(1 + refuting words in the 3 sentences most like the claim)
-    "refute_lead",       // log(1 + refuting words in the first 3 sentences)
-    "fake_body",         // log(1 + fake/hoax/false/fabricated/bogus/untrue/satire)
-    "deny_body",         // log(1 + deny/denied/denies/denial/refute...)
-    "neg_top",           // log(1 + negation cues in the 3 most similar sentences)
-    "neg_rate",          // negation cues per sentence in the article
-    "no_evidence",       // log(1 + "no evidence", "not true", "not real" phrases)
-    "neg_claim",         // the claim holds a negation cue
-    "refute_claim",      // the claim holds a refuting word
-    "hedge_claim",       // the claim is hedged or a question
-    "hedge_body",        // hedges per sentence in the article
-    "opposite_top",      // an opposite of a claim word in the 3 most similar sentences
-    "det_negation",      // log(1 + sentence-level negation findings)
-    "det_antonym",       // log(1 + sentence-level antonym findings)
-    "det_numeric",       // log(1 + sentence-level numeric/date/set findings)
-    "sentences",         // log(1 + sentences in the article)
-    "cov_x_refute_top",  // coverage * refute_top
-    "cov_x_refute",      // coverage * refute_body
-    "cov_x_neg_top",     // coverage * neg_top
-    "cov_x_fake",        // coverage * fake_body
+    // how much the article is about the claim
+    "overlap_best",       // content Jaccard of the claim and its most similar sentence
+    "coverage",           // share of the claim's content stems found in the article
+    "coverage_best",      // ... found in the most similar sentence
+    "coverage_second",    // ... found in the second most similar sentence
+    "related_share",      // share of sentences covering at least 30% of the claim
+    // the claim itself
+    "neg_claim",          // the claim holds a negation cue
+    "refute_claim",       // the claim holds a refuting, fake or denial word
+    "hedge_claim",        // the claim holds a hedge
+    "question_claim",     // the claim is a question
+    "claim_words",        // log(1 + content words of the claim)
+    // the whole article (log(1 + count) or per-sentence rates)
+    "refute_body",        // log(1 + refuting words not in the claim)
+    "fake_body",          // log(1 + fake/hoax/false/staged/... not in the claim)
+    "deny_body",          // log(1 + deny/denied/refute/disputed...)
+    "no_evidence",        // log(1 + "no evidence", "not true", "not real" phrases)
+    "neg_rate",           // negation cues per sentence
+    "hedge_body",         // hedges per sentence
+    "contrast_body",      // however/but/actually/in fact... per sentence
+    "rumour_body",        // rumour/viral/reports/claims... per sentence
+    "support_body",       // confirmed/officially/announced... per sentence
+    "quote_rate",         // quotation marks per sentence
+    "sentences",          // log(1 + sentences)
+    // the 3 sentences most like the claim
+    "refute_top",         // log(1 + refuting words)
+    "fake_top",           // log(1 + fake words)
+    "neg_top",            // log(1 + negation cues)
+    "hedge_top",          // log(1 + hedges)
+    "contrast_top",       // log(1 + contrast words)
+    "support_top",        // log(1 + support words)
+    "opposite_top",       // an opposite of a claim word
+    "neg_near_shared",    // log(1 + negations within 4 words before a claim word)
+    // the first 3 sentences
+    "refute_lead",        // log(1 + refuting words)
+    "hedge_lead",         // log(1 + hedges)
+    "rumour_lead",        // log(1 + rumour words)
+    // per-sentence maxima and positions
+    "refute_cov_max",     // max over sentences with a refuting word of their claim coverage
+    "neg_cov_max",        // max over sentences with a negation of their claim coverage
+    "refute_first",       // 1 - position of the first refuting word (0: none)
+    "refute_shared",      // log(1 + refuting words the claim uses too)
+    "best_refutes",       // the most similar sentence holds a refuting or denial word
+    "best_negated",       // the most similar sentence holds a negation cue
+    // sentence-level detectors and numbers
+    "det_negation",       // log(1 + sentence-level negation findings)
+    "det_antonym",        // log(1 + sentence-level antonym findings)
+    "det_numeric",        // log(1 + sentence-level numeric/date/set findings)
+    "numbers_missing",    // share of the claim's numbers absent from the article
+    "body_words",         // log(1 + words in the article)
 };
 
 using StanceFeatures = std::array<double, kNumStanceFeatures>;

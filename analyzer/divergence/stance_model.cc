@@ -1,6 +1,5 @@
 #include "analyzer/divergence/stance_model.h"
 
-#include <Eigen/Dense>
 #include <cmath>
 #include <nlohmann/json.hpp>
 
@@ -9,6 +8,35 @@ std::string_view BuiltinStanceWeightsJson();  // generated from weights/stance.j
 }
 
 namespace diverge::divergence {
+namespace {
+
+std::vector<double> Row(const StanceFeatures& f) { return std::vector<double>(f.begin(), f.end()); }
+
+nlohmann::ordered_json ParamsJson(const BoostParams& p) {
+  nlohmann::ordered_json j;
+  j["trees"] = p.trees;
+  j["depth"] = p.depth;
+  j["learning_rate"] = p.learning_rate;
+  j["l2"] = p.l2;
+  j["min_hessian"] = p.min_hessian;
+  j["bins"] = p.bins;
+  j["positive_weight"] = p.positive_weight;
+  return j;
+}
+
+BoostParams ParseParams(const nlohmann::json& j) {
+  BoostParams p;
+  p.trees = j.value("trees", p.trees);
+  p.depth = j.value("depth", p.depth);
+  p.learning_rate = j.value("learning_rate", p.learning_rate);
+  p.l2 = j.value("l2", p.l2);
+  p.min_hessian = j.value("min_hessian", p.min_hessian);
+  p.bins = j.value("bins", p.bins);
+  p.positive_weight = j.value("positive_weight", p.positive_weight);
+  return p;
+}
+
+}  // namespace
 
 const StanceModel& StanceModel::Builtin() {
   static const StanceModel model = [] {
@@ -35,18 +63,19 @@ Result<StanceModel> StanceModel::FromJson(std::string_view json, const std::stri
                                   std::string(kStanceFeatureNames[size_t(i)]) + "' (retrain)");
       }
     }
-    m.mean_ = j.at("mean").get<std::vector<double>>();
-    m.scale_ = j.at("scale").get<std::vector<double>>();
-    m.weights_ = j.at("weights").get<std::vector<double>>();
-    m.bias_ = j.at("bias").get<double>();
     m.threshold = j.at("threshold").get<double>();
-    m.lambda = j.value("lambda", 1.0);
     m.note = j.value("note", "");
-    size_t dims = Expand(StanceFeatures{}).size();
-    if (m.mean_.size() != dims || m.scale_.size() != dims || m.weights_.size() != dims) {
-      return Status::Corruption(name + ": mean/scale/weights need " + std::to_string(dims) +
-                                " values (retrain)");
+    if (j.contains("params")) {
+      m.params.related = ParseParams(j["params"].value("related", nlohmann::json::object()));
+      m.params.refutes = ParseParams(j["params"].value("refutes", nlohmann::json::object()));
     }
+    for (auto [key, trees] : {std::pair{"related", &m.related_}, {"refutes", &m.refutes_}}) {
+      Result<BoostedTrees> t = BoostedTrees::FromJson(j.at(key), size_t(kNumStanceFeatures),
+                                                      name + " (" + key + ")");
+      if (!t.ok()) return t.status();
+      *trees = std::move(*t);
+    }
+    if (m.refutes_.empty()) return Status::Corruption(name + ": no 'refutes' trees (retrain)");
   } catch (const nlohmann::json::exception& e) {
     return Status::Corruption(name + ": " + e.what());
   }
@@ -57,82 +86,75 @@ std::string StanceModel::ToJson() const {
   nlohmann::ordered_json j;
   j["note"] = note;
   j["features"] = std::vector<std::string>(kStanceFeatureNames.begin(), kStanceFeatureNames.end());
-  auto round = [](std::vector<double> v) {
-    for (double& x : v) x = std::round(x * 1e8) / 1e8;
-    return v;
-  };
-  j["mean"] = round(mean_);
-  j["scale"] = round(scale_);
-  j["weights"] = round(weights_);
-  j["bias"] = std::round(bias_ * 1e8) / 1e8;
   j["threshold"] = std::round(threshold * 1e6) / 1e6;
-  j["lambda"] = lambda;
-  return j.dump(1) + "\n";
-}
-
-std::vector<double> StanceModel::Expand(const StanceFeatures& f) {
-  std::vector<double> x(f.begin(), f.end());
-  for (int match : {0, 1, 2}) {  // overlap_best, coverage, coverage_best
-    for (int i = 0; i < kNumStanceFeatures; ++i) x.push_back(f[size_t(match)] * f[size_t(i)]);
-  }
-  return x;
-}
-
-double StanceModel::Probability(const StanceFeatures& f) const {
-  if (!trained()) return 0;
-  std::vector<double> x = Expand(f);
-  double z = bias_;
-  for (size_t i = 0; i < weights_.size(); ++i) z += weights_[i] * (x[i] - mean_[i]) / scale_[i];
-  return 1.0 / (1.0 + std::exp(-z));
-}
-
-StanceModel StanceModel::Fit(const std::vector<StanceFeatures>& xs, const std::vector<bool>& y,
-                             double lambda) {
-  StanceModel m;
-  m.lambda = lambda;
-  const Eigen::Index n = Eigen::Index(xs.size());
-  std::vector<std::vector<double>> ex;
-  for (const auto& f : xs) ex.push_back(Expand(f));
-  const int d = int(Expand(StanceFeatures{}).size());
-  m.mean_.assign(size_t(d), 0.0);
-  m.scale_.assign(size_t(d), 1.0);
-  if (n == 0) return m;
-  for (const auto& x : ex) {
-    for (int i = 0; i < d; ++i) m.mean_[size_t(i)] += x[size_t(i)] / double(n);
-  }
-  for (int i = 0; i < d; ++i) {
-    double var = 0;
-    for (const auto& x : ex) var += std::pow(x[size_t(i)] - m.mean_[size_t(i)], 2) / double(n);
-    m.scale_[size_t(i)] = var > 1e-12 ? std::sqrt(var) : 1.0;
-  }
-  // design matrix with a leading bias column
-  Eigen::MatrixXd x(n, d + 1);
-  Eigen::VectorXd t(n);
-  for (Eigen::Index r = 0; r < n; ++r) {
-    x(r, 0) = 1.0;
-    for (int i = 0; i < d; ++i) {
-      x(r, i + 1) = (ex[size_t(r)][size_t(i)] - m.mean_[size_t(i)]) / m.scale_[size_t(i)];
+  j["params"]["related"] = ParamsJson(params.related);
+  j["params"]["refutes"] = ParamsJson(params.refutes);
+  j["related"] = related_.ToJson();
+  j["refutes"] = refutes_.ToJson();
+  // one tree per line: readable diffs, modest size
+  std::string out = "{\n";
+  size_t k = 0;
+  for (auto it = j.begin(); it != j.end(); ++it, ++k) {
+    out += " " + nlohmann::json(it.key()).dump() + ": ";
+    if (it.key() == "related" || it.key() == "refutes") {
+      const auto& t = it.value();
+      out += "{\"base\": " + t["base"].dump() + ", \"trees\": [\n";
+      for (size_t i = 0; i < t["trees"].size(); ++i) {
+        out += "  " + t["trees"][i].dump() + (i + 1 < t["trees"].size() ? ",\n" : "\n");
+      }
+      out += " ]}";
+    } else {
+      out += it.value().dump();
     }
-    t(r) = y[size_t(r)] ? 1.0 : 0.0;
+    out += k + 1 < j.size() ? ",\n" : "\n";
   }
-  Eigen::VectorXd w = Eigen::VectorXd::Zero(d + 1);
-  Eigen::VectorXd penalty = Eigen::VectorXd::Constant(d + 1, lambda);
-  penalty(0) = 0;
-  for (int iter = 0; iter < 50; ++iter) {
-    Eigen::VectorXd p = (1.0 / (1.0 + (-(x * w)).array().exp())).matrix();
-    Eigen::VectorXd grad = x.transpose() * (p - t) + penalty.cwiseProduct(w);
-    Eigen::VectorXd s = (p.array() * (1.0 - p.array())).max(1e-9).matrix();
-    Eigen::MatrixXd xs_w = x.array().colwise() * s.array();
-    Eigen::MatrixXd h = x.transpose() * xs_w;
-    h.diagonal() += penalty;
-    h.diagonal().array() += 1e-9;
-    Eigen::VectorXd step = h.ldlt().solve(grad);
-    w -= step;
-    if (step.norm() < 1e-8) break;
+  return out + "}\n";
+}
+
+double StanceModel::RelatedProbability(const StanceFeatures& f) const {
+  return related_.empty() ? 1.0 : related_.Probability(Row(f));
+}
+
+double StanceModel::Probability(const StanceFeatures& f, int refute_trees) const {
+  if (!trained()) return 0;
+  std::vector<double> x = Row(f);
+  double related = related_.empty() ? 1.0 : related_.Probability(x);
+  return related * refutes_.Probability(x, refute_trees);
+}
+
+void StanceModel::FitRelated(const std::vector<StanceFeatures>& xs,
+                             const std::vector<StanceLabels>& y, const BoostParams& p) {
+  params.related = p;
+  related_ = BoostedTrees();
+  if (p.trees <= 0) return;
+  std::vector<std::vector<double>> rows;
+  std::vector<bool> labels;
+  for (size_t i = 0; i < xs.size(); ++i) {
+    rows.push_back(Row(xs[i]));
+    labels.push_back(y[i].related || y[i].refutes);
   }
-  m.bias_ = w(0);
-  m.weights_.resize(size_t(d));  // d = expanded inputs
-  for (int i = 0; i < d; ++i) m.weights_[size_t(i)] = w(i + 1);
+  related_ = BoostedTrees::Fit(rows, labels, p);
+}
+
+void StanceModel::FitRefutes(const std::vector<StanceFeatures>& xs,
+                             const std::vector<StanceLabels>& y, const BoostParams& p) {
+  params.refutes = p;
+  std::vector<std::vector<double>> rows;
+  std::vector<bool> labels;
+  for (size_t i = 0; i < xs.size(); ++i) {
+    // behind a related stage, only the related examples teach the refutes stage
+    if (!related_.empty() && !(y[i].related || y[i].refutes)) continue;
+    rows.push_back(Row(xs[i]));
+    labels.push_back(y[i].refutes);
+  }
+  refutes_ = BoostedTrees::Fit(rows, labels, p);
+}
+
+StanceModel StanceModel::Fit(const std::vector<StanceFeatures>& xs,
+                             const std::vector<StanceLabels>& y, const StanceParams& params) {
+  StanceModel m;
+  m.FitRelated(xs, y, params.related);
+  m.FitRefutes(xs, y, params.refutes);
   return m;
 }
 

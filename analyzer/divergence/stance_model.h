@@ -1,9 +1,9 @@
-// The learned "article refutes claim" model: L2-regularised logistic regression on the
-// standardised stance features (stance_features.h) and their products with the three
-// claim/article match features (overlap_best, coverage, coverage_best: "refuting words
-// matter when the article is about the claim"), with the decision threshold chosen
-// by cross-validation. Its weights ship in analyzer/divergence/weights/stance.json
-// (compiled in) and are retrained by `diverge eval train-stance` (scripts/train-stance.sh).
+// The learned "article refutes claim" model, in two stages as in FNC-1 stance detection:
+// boosted trees (boosted_trees.h) on the stance features (stance_features.h) give
+// P(the article is about the claim) and P(it refutes the claim | it is about it); their
+// product is compared with a decision threshold chosen by cross-validation. Its weights
+// ship in analyzer/divergence/weights/stance.json (compiled in) and are retrained by
+// `diverge eval train-stance` (scripts/train-stance.sh).
 #ifndef DIVERGE_ANALYZER_DIVERGENCE_STANCE_MODEL_H_
 #define DIVERGE_ANALYZER_DIVERGENCE_STANCE_MODEL_H_
 
@@ -12,9 +12,21 @@
 #include <vector>
 
 #include "analyzer/base/result.h"
+#include "analyzer/divergence/boosted_trees.h"
 #include "analyzer/divergence/stance_features.h"
 
 namespace diverge::divergence {
+
+// One training example: the features and the FNC-1-style labels.
+struct StanceLabels {
+  bool related = false;  // the article is about the claim (FNC-1: not "unrelated")
+  bool refutes = false;  // the article refutes the claim (FNC-1: "disagree")
+};
+
+struct StanceParams {
+  BoostParams related;  // stage 1: related vs unrelated, on all examples
+  BoostParams refutes;  // stage 2: refutes vs not, on related examples
+};
 
 class StanceModel {
  public:
@@ -24,26 +36,32 @@ class StanceModel {
   static Result<StanceModel> FromJson(std::string_view json, const std::string& name);
   std::string ToJson() const;
 
-  // Fits weights on standardised features (Newton's method, L2 penalty `lambda` on the
-  // weights, not the bias). Deterministic. The threshold is left at 0.5.
-  static StanceModel Fit(const std::vector<StanceFeatures>& x, const std::vector<bool>& y,
-                         double lambda);
+  // Fits both stages (FitRelated, then FitRefutes). Deterministic. The threshold is left
+  // at 0.5. With params.related.trees == 0 there is one stage, fitted on all examples.
+  static StanceModel Fit(const std::vector<StanceFeatures>& x, const std::vector<StanceLabels>& y,
+                         const StanceParams& params);
+  void FitRelated(const std::vector<StanceFeatures>& x, const std::vector<StanceLabels>& y,
+                  const BoostParams& params);
+  void FitRefutes(const std::vector<StanceFeatures>& x, const std::vector<StanceLabels>& y,
+                  const BoostParams& params);
 
-  bool trained() const { return !weights_.empty(); }
-  // P(refutes) in [0, 1]; 0 when untrained.
-  double Probability(const StanceFeatures& f) const;
+  bool trained() const { return !refutes_.empty(); }
+  // P(related) * P(refutes | related) in [0, 1]; 0 when untrained. `refute_trees` < 0
+  // uses all stage-2 trees, else the first that many (for choosing their number).
+  double Probability(const StanceFeatures& f, int refute_trees = -1) const;
+  // Stage 1 alone: P(related), 1 without a related stage.
+  double RelatedProbability(const StanceFeatures& f) const;
   bool Refutes(const StanceFeatures& f) const { return trained() && Probability(f) >= threshold; }
-
-  // The model's inputs: the features, then each times each match feature.
-  static std::vector<double> Expand(const StanceFeatures& f);
+  // Keeps the first `trees` stage-2 trees.
+  void TruncateRefutes(size_t trees) { refutes_.Truncate(trees); }
+  size_t refute_trees() const { return refutes_.size(); }
 
   double threshold = 0.5;
-  double lambda = 1.0;
+  StanceParams params;
   std::string note;  // training data and CV figures, stored in the JSON
 
  private:
-  std::vector<double> mean_, scale_, weights_;
-  double bias_ = 0;
+  BoostedTrees related_, refutes_;
 };
 
 }  // namespace diverge::divergence

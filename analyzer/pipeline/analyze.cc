@@ -1,6 +1,7 @@
 #include "analyzer/pipeline/analyze.h"
 
 #include <algorithm>
+#include <cmath>
 #include <filesystem>
 #include <memory>
 #include <thread>
@@ -8,6 +9,7 @@
 
 #include "analyzer/base/atomic_file.h"
 #include "analyzer/base/stable_hash.h"
+#include "analyzer/cluster/anchor_links.h"
 #include "analyzer/cluster/claim_clustering.h"
 #include "analyzer/cluster/knn_graph.h"
 #include "analyzer/ingest/corpus_reader.h"
@@ -23,18 +25,44 @@ namespace {
 
 constexpr size_t kLabelBytes = 90;
 
-// Encodes every statement on `threads` threads; slot i belongs to statement i.
+// The text each statement is compared by: its own text without the text of the claim
+// spans inside it. A sentence's member list is a statement of its own (claim_spans.h), so
+// the sentence is compared by what else it says. `statements` are sorted by document and
+// start offset, so a span follows its sentence (or shares its start).
+std::vector<std::string> ComparisonTexts(const std::vector<Statement>& sts) {
+  std::vector<std::string> out(sts.size());
+  for (size_t i = 0; i < sts.size(); ++i) {
+    out[i] = sts[i].text;
+    auto inside = [&](size_t j) {
+      return sts[j].doc == sts[i].doc && sts[j].start >= sts[i].start &&
+             sts[j].end <= sts[i].end && sts[j].end - sts[j].start < sts[i].end - sts[i].start;
+    };
+    auto erase = [&](size_t j) {
+      const size_t at = out[i].find(sts[j].text);
+      if (at != std::string::npos) out[i].erase(at, sts[j].text.size());
+    };
+    for (size_t j = i; j > 0 && sts[j - 1].doc == sts[i].doc && sts[j - 1].start == sts[i].start;
+         --j) {
+      if (inside(j - 1)) erase(j - 1);
+    }
+    for (size_t j = i + 1; j < sts.size() && sts[j].doc == sts[i].doc && sts[j].start < sts[i].end;
+         ++j) {
+      if (inside(j)) erase(j);
+    }
+  }
+  return out;
+}
+
+// Encodes every text on `threads` threads; slot i belongs to text i.
 std::vector<EncodedSentence> EncodeStatements(const SentenceEncoder& encoder,
-                                              const std::vector<Statement>& statements,
+                                              const std::vector<std::string>& texts,
                                               int threads) {
-  std::vector<EncodedSentence> out(statements.size());
-  int n_threads = std::max(1, std::min<int>(threads, static_cast<int>(statements.size())));
+  std::vector<EncodedSentence> out(texts.size());
+  int n_threads = std::max(1, std::min<int>(threads, static_cast<int>(texts.size())));
   std::vector<std::thread> pool;
   for (int t = 0; t < n_threads; ++t) {
     pool.emplace_back([&, t] {
-      for (size_t i = t; i < statements.size(); i += n_threads) {
-        out[i] = encoder.Encode(statements[i].text);
-      }
+      for (size_t i = t; i < texts.size(); i += n_threads) out[i] = encoder.Encode(texts[i]);
     });
   }
   for (std::thread& th : pool) th.join();
@@ -56,6 +84,7 @@ struct Clustering {
 };
 
 Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
+                             const std::vector<std::string>& texts,
                              const SentenceEncoder& encoder,
                              const std::vector<EncodedSentence>& encoded, const RowMatrix& rows,
                              Progress& progress, Status* status) {
@@ -93,7 +122,28 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
   copt.mutual = opt.mutual;
   copt.threads = opt.threads;
   copt.row_keys = keys;
+  std::vector<char> eligible(sts.size());
+  for (size_t i = 0; i < sts.size(); ++i) {
+    eligible[i] = static_cast<int>(encoded[i].terms.size()) >= opt.min_claim_terms;
+  }
+  copt.eligible = eligible;
   std::vector<std::vector<int32_t>> groups = ClusterClaims(*graph, doc_of_row, copt, score);
+  if (opt.anchor_links) {
+    std::vector<char> clustered(sts.size(), 0);
+    for (const auto& g : groups) {
+      for (int32_t r : g) clustered[r] = 1;
+    }
+    const auto acronyms = DefinedAcronyms(texts);
+    const auto names = MidSentenceNames(texts);
+    std::vector<std::vector<std::string>> anchors(sts.size());
+    for (size_t i = 0; i < sts.size(); ++i) anchors[i] = ExtractAnchors(texts[i], names, acronyms);
+    for (auto& g : AnchoredClusters(anchors, doc_of_row, clustered, eligible, score, keys,
+                                    opt.anchors)) {
+      groups.push_back(std::move(g));
+    }
+    std::sort(groups.begin(), groups.end(),
+              [](const auto& a, const auto& b) { return a.front() < b.front(); });
+  }
   for (const std::vector<int32_t>& rows_of : groups) {
     ClaimCluster c;
     for (int32_t r : rows_of) c.statements.push_back(sts[r].id);
@@ -132,11 +182,20 @@ Status WriteOutputs(const Report& report, const std::vector<SimilarityEdge>& edg
 
 }  // namespace
 
+namespace {
+// A float knob as the decimal the user typed (0.7, not 0.699999988), for generator.params.
+double Decimal(float v) { return std::round(static_cast<double>(v) * 1e6) / 1e6; }
+}  // namespace
+
 nlohmann::json AnalyzeOptions::Params() const {
   return {{"k", k},
-          {"threshold", threshold},
-          {"average_link_min", average_link_min},
+          {"threshold", Decimal(threshold)},
+          {"average_link_min", Decimal(average_link_min)},
           {"mutual_knn", mutual},
+          {"min_claim_terms", min_claim_terms},
+          {"anchor_links", anchor_links},
+          {"anchor_min_score", Decimal(anchors.min_score)},
+          {"anchor_max_share", anchors.max_share},
           {"exact_knn_limit", exact_limit},
           {"detect", detect.ToJson()}};
 }
@@ -158,7 +217,8 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   SentenceEncoder encoder(**model);
 
   progress.Stage("embedding");
-  std::vector<EncodedSentence> encoded = EncodeStatements(encoder, corpus->statements, opt.threads);
+  const std::vector<std::string> texts = ComparisonTexts(corpus->statements);
+  std::vector<EncodedSentence> encoded = EncodeStatements(encoder, texts, opt.threads);
   RowMatrix rows(static_cast<Eigen::Index>(encoded.size()), (*model)->dims());
   for (size_t i = 0; i < encoded.size(); ++i)
     rows.row(static_cast<Eigen::Index>(i)) = encoded[i].vector;
@@ -167,7 +227,7 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   stage = AnalyzeStage::kCluster;
   Status status;
   Clustering clustering =
-      ClusterStatements(opt, *corpus, encoder, encoded, rows, progress, &status);
+      ClusterStatements(opt, *corpus, texts, encoder, encoded, rows, progress, &status);
   if (!status.ok()) return status;
 
   AnalyzeSummary summary;

@@ -7,8 +7,11 @@
 //   2. embed       one EncodedSentence per statement (SIF vector + lexical parts);
 //   3. graph       k-nearest-neighbour graph of the sentence vectors (exact, or HNSW
 //                  above KnnOptions::exact_limit statements);
-//   4. cluster     ClusterClaims on mutual kNN edges re-scored by the pair similarity
-//                  (cosine + alignment + lexical evidence), average-linkage refined;
+//   4. cluster     each statement is compared by its text without the claim spans
+//                  inside it; ClusterClaims on mutual kNN edges between statements with
+//                  >= min_claim_terms content words, re-scored by the pair similarity
+//                  (cosine + alignment + lexical evidence), average-linkage refined; then
+//                  anchored links (anchor_links.h) among the statements left over;
 //                  cluster id = hash of its member statement ids, label = its most
 //                  central statement;
 //   5. diverge     DetectDivergences inside each cluster, plus name entities;
@@ -26,6 +29,7 @@
 
 #include "analyzer/base/diagnostics.h"
 #include "analyzer/base/result.h"
+#include "analyzer/cluster/anchor_links.h"
 #include "analyzer/divergence/detect.h"
 #include "analyzer/report/report.h"
 
@@ -41,6 +45,12 @@ struct AnalyzeOptions {
   float threshold = 0.70f;          // minimum pair similarity of a "same claim" edge
   float average_link_min = 0.70f;   // minimum mean similarity when merging clusters
   bool mutual = true;               // keep only mutual kNN edges
+  // A statement with fewer content words (a dateline, a byline) joins no cluster.
+  int min_claim_terms = 3;
+  // Second stage: statements sharing a rare name, linked at a lower similarity
+  // (anchor_links.h); only among statements the first stage left unclustered.
+  bool anchor_links = true;
+  AnchorOptions anchors;
   size_t exact_limit = 50000;       // exact kNN up to this many statements, HNSW above
   int threads = 2;
   bool quiet = false;  // no progress lines on stderr

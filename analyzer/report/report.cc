@@ -31,7 +31,9 @@ json OptionalString(const std::optional<std::string>& s) { return s ? json(*s) :
 double RoundScore(double s) { return std::round(std::clamp(s, 0.0, 1.0) * 1e4) / 1e4; }
 
 json SideToJson(const DivergenceSide& side) {
-  return {{"statement", OptionalString(side.statement)}, {"evidence", side.evidence}};
+  json j = {{"statement", OptionalString(side.statement)}, {"evidence", side.evidence}};
+  if (side.outlet) j["outlet"] = *side.outlet;
+  return j;
 }
 
 // Field access that turns a missing or mistyped field into a message naming it.
@@ -96,6 +98,7 @@ DivergenceSide SideFromJson(Reader& r, const json& j, const std::string& where) 
   }
   side.statement = r.OptStr(j, "statement", where);
   side.evidence = r.OptStr(j, "evidence", where).value_or("");
+  side.outlet = r.OptStr(j, "outlet", where);
   return side;
 }
 

@@ -52,6 +52,9 @@ std::optional<ReviewStatus> ParseReviewStatus(std::string_view name);
 struct DivergenceSide {
   std::optional<std::string> statement;  // null only for the silent side of an omission
   std::string evidence;                  // the words that conflict ("" for a silent side)
+  // The silent outlet of an omission (its b side); absent for every other side. Written to
+  // report.json only when set, so reports without it still read.
+  std::optional<std::string> outlet;
 };
 
 struct Review {

@@ -1,0 +1,322 @@
+#include "analyzer/cluster/anchor_links.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+#include <numeric>
+#include <unordered_map>
+
+#include "analyzer/cluster/knn_internal.h"
+
+namespace diverge {
+namespace {
+
+using knn_internal::KeyOf;
+
+struct Token {
+  std::string word;       // as written, possessive 's dropped
+  bool space_before;      // only whitespace separates it from the previous token
+  bool at_start;          // the first token of the text
+};
+
+bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
+
+// UTF-8 punctuation of the General Punctuation block (U+2000-U+206F: dashes, curly
+// quotes, ellipsis) starts with E2 80 or E2 81: a separator, not part of a word.
+bool IsUtf8Punct(std::string_view s, size_t i) {
+  return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+         (static_cast<unsigned char>(s[i + 1]) == 0x80 ||
+          static_cast<unsigned char>(s[i + 1]) == 0x81);
+}
+
+bool IsApostrophe(std::string_view s, size_t i, size_t* len) {
+  if (s[i] == '\'') return *len = 1, true;
+  if (s.compare(i, 3, "\xE2\x80\x99") == 0) return *len = 3, true;  // ’
+  return false;
+}
+
+std::vector<Token> Tokenize(std::string_view s) {
+  std::vector<Token> out;
+  size_t i = 0;
+  bool space_only = true;
+  while (i < s.size()) {
+    const unsigned char c = static_cast<unsigned char>(s[i]);
+    size_t alen = 0;
+    if (!IsWordByte(c) || IsUtf8Punct(s, i)) {
+      if (!std::isspace(c)) space_only = false;
+      i += IsUtf8Punct(s, i) ? 3 : 1;
+      continue;
+    }
+    std::string word;
+    while (i < s.size()) {
+      const unsigned char d = static_cast<unsigned char>(s[i]);
+      if (IsWordByte(d) && !IsUtf8Punct(s, i)) {
+        word.push_back(s[i++]);
+      } else if ((d == '-' || IsApostrophe(s, i, &alen)) && i + (d == '-' ? 1 : alen) < s.size() &&
+                 IsWordByte(static_cast<unsigned char>(s[i + (d == '-' ? 1 : alen)])) &&
+                 !IsUtf8Punct(s, i + (d == '-' ? 1 : alen))) {
+        const size_t step = d == '-' ? 1 : alen;
+        if (d != '-') {
+          // Possessive: drop "'s" / "’s" at the end of the word.
+          const size_t after = i + step;
+          if ((s[after] == 's' || s[after] == 'S') &&
+              (after + 1 >= s.size() || !IsWordByte(static_cast<unsigned char>(s[after + 1])) ||
+               IsUtf8Punct(s, after + 1))) {
+            i = after + 1;
+            break;
+          }
+          word.push_back('\'');
+        } else {
+          word.push_back('-');
+        }
+        i += step;
+      } else {
+        break;
+      }
+    }
+    out.push_back({std::move(word), space_only && !out.empty(), out.empty()});
+    space_only = true;
+  }
+  return out;
+}
+
+std::string Fold(std::string_view w) {
+  std::string out(w);
+  for (char& c : out) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return out;
+}
+
+bool Capitalised(const std::string& w) { return !w.empty() && std::isupper(static_cast<unsigned char>(w[0])); }
+
+// Closed-class words that start a sentence capitalised without being part of a name.
+constexpr std::array<std::string_view, 44> kFunctionWords = {
+    "a",     "according", "after", "also",  "an",    "and",     "as",    "at",    "before",
+    "but",   "by",        "during", "for",  "from",  "he",      "her",   "his",   "however",
+    "i",     "if",        "in",    "it",    "its",   "mr",      "mrs",   "ms",    "of",
+    "on",    "or",        "our",   "she",   "so",    "that",    "the",   "their", "these",
+    "they",  "this",      "those", "to",    "we",    "when",    "while", "with"};
+constexpr std::array<std::string_view, 19> kCalendarWords = {
+    "january", "february", "march",    "april",  "may",      "june",   "july",
+    "august",  "september", "october", "november", "december", "monday", "tuesday",
+    "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+// Most words capitalised: a headline in title case, where capitals say nothing.
+bool TitleCase(const std::vector<Token>& toks) {
+  int words = 0, caps = 0;
+  for (const Token& t : toks) {
+    if (!std::isalpha(static_cast<unsigned char>(t.word[0]))) continue;
+    if (In(kFunctionWords, Fold(t.word))) continue;
+    ++words;
+    caps += Capitalised(t.word);
+  }
+  return words >= 4 && caps * 100 >= words * 85;
+}
+
+struct Run {
+  std::vector<std::string> words;  // as written
+  bool at_start = false;
+};
+
+// Runs of capitalised words joined by whitespace (an "of" between two capitalised words
+// stays inside), leading function words dropped.
+std::vector<Run> CapitalRuns(const std::vector<Token>& toks) {
+  std::vector<Run> runs;
+  Run cur;
+  auto flush = [&] {
+    while (!cur.words.empty() && In(kFunctionWords, Fold(cur.words.front()))) {
+      cur.words.erase(cur.words.begin());
+    }
+    if (!cur.words.empty()) runs.push_back(cur);
+    cur = Run{};
+  };
+  for (size_t k = 0; k < toks.size(); ++k) {
+    const Token& t = toks[k];
+    const bool cap = Capitalised(t.word);
+    const bool joins = !cur.words.empty() && t.space_before;
+    if (cap && joins) {
+      cur.words.push_back(t.word);
+    } else if (t.word == "of" && joins && k + 1 < toks.size() && toks[k + 1].space_before &&
+               Capitalised(toks[k + 1].word)) {
+      cur.words.push_back(t.word);
+    } else {
+      flush();
+      if (cap) {
+        cur.words.push_back(t.word);
+        cur.at_start = t.at_start;
+      }
+    }
+  }
+  flush();
+  return runs;
+}
+
+std::string Join(const std::vector<std::string>& words) {
+  std::string out;
+  for (const std::string& w : words) out += (out.empty() ? "" : " ") + Fold(w);
+  return out;
+}
+
+}  // namespace
+
+std::vector<std::pair<std::string, std::string>> DefinedAcronyms(
+    std::span<const std::string> texts) {
+  std::vector<std::pair<std::string, std::string>> out;
+  for (const std::string& text : texts) {
+    for (size_t open = text.find('('); open != std::string::npos; open = text.find('(', open + 1)) {
+      const size_t close = text.find(')', open);
+      if (close == std::string::npos || close - open < 3 || close - open > 9) continue;
+      const std::string acr = text.substr(open + 1, close - open - 1);
+      if (!std::all_of(acr.begin(), acr.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); })) {
+        continue;
+      }
+      std::vector<Run> runs = CapitalRuns(Tokenize(std::string_view(text).substr(0, open)));
+      if (runs.empty()) continue;
+      // The run must end right before the parenthesis and its initials spell the acronym.
+      std::vector<std::string> words = runs.back().words;
+      std::string initials;
+      for (const std::string& w : words) {
+        if (w != "of") initials.push_back(static_cast<char>(std::toupper(static_cast<unsigned char>(w[0]))));
+      }
+      if (initials.size() < acr.size()) continue;
+      if (initials.compare(initials.size() - acr.size(), acr.size(), acr) != 0) continue;
+      // Only whitespace between the run's last word and the parenthesis.
+      std::string_view before = std::string_view(text).substr(0, open);
+      while (!before.empty() && before.back() == ' ') before.remove_suffix(1);
+      const std::string& last = words.back();
+      if (before.size() < last.size() || before.substr(before.size() - last.size()) != last) continue;
+      // Keep the words the acronym spells (drop extra leading capitalised words).
+      size_t spelled = 0, first = words.size();
+      while (first > 0 && spelled < acr.size()) {
+        --first;
+        if (words[first] != "of") ++spelled;
+      }
+      std::vector<std::string> name(words.begin() + static_cast<long>(first), words.end());
+      out.emplace_back(Join(name), Fold(acr));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::string> MidSentenceNames(std::span<const std::string> texts) {
+  std::vector<std::string> out;
+  for (const std::string& text : texts) {
+    std::vector<Token> toks = Tokenize(text);
+    if (TitleCase(toks)) continue;
+    for (const Token& t : toks) {
+      if (!t.at_start && Capitalised(t.word)) out.push_back(Fold(t.word));
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::string> ExtractAnchors(
+    std::string_view text, std::span<const std::string> names,
+    std::span<const std::pair<std::string, std::string>> acronyms) {
+  std::vector<Token> toks = Tokenize(text);
+  std::vector<std::string> out;
+  if (TitleCase(toks)) return out;
+  for (const Run& run : CapitalRuns(toks)) {
+    std::string anchor = Join(run.words);
+    if (run.words.size() == 1) {
+      if (In(kCalendarWords, anchor)) continue;
+      if (run.at_start && !std::binary_search(names.begin(), names.end(), anchor)) continue;
+    }
+    auto alias = std::lower_bound(acronyms.begin(), acronyms.end(),
+                                  std::pair<std::string, std::string>{anchor, ""});
+    if (alias != acronyms.end() && alias->first == anchor) anchor = alias->second;
+    out.push_back(std::move(anchor));
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
+std::vector<std::vector<int32_t>> AnchoredClusters(
+    const std::vector<std::vector<std::string>>& anchors,
+    const std::vector<int32_t>& doc_of_row, const std::vector<char>& clustered,
+    const std::vector<char>& eligible, const PairScore& pair_score,
+    std::span<const uint64_t> row_keys, const AnchorOptions& options) {
+  const int32_t n = static_cast<int32_t>(anchors.size());
+  if (!pair_score || doc_of_row.size() != anchors.size() || clustered.size() != anchors.size() ||
+      eligible.size() != anchors.size()) {
+    return {};
+  }
+  // Rows holding each anchor (eligible rows count towards rarity; only free rows link).
+  std::map<std::string, std::vector<int32_t>> holders;
+  int64_t n_eligible = 0;
+  for (int32_t i = 0; i < n; ++i) {
+    if (!eligible[i]) continue;
+    ++n_eligible;
+    for (const std::string& a : anchors[i]) holders[a].push_back(i);
+  }
+  const double cap = std::min<double>(static_cast<double>(options.max_statements),
+                                      std::max(2.0, options.max_share * static_cast<double>(n_eligible)));
+  // Candidate pairs (i < j), each scored once.
+  std::map<std::pair<int32_t, int32_t>, float> scored;
+  for (const auto& [anchor, rows] : holders) {
+    if (static_cast<double>(rows.size()) > cap) continue;
+    for (size_t x = 0; x < rows.size(); ++x) {
+      for (size_t y = x + 1; y < rows.size(); ++y) {
+        const int32_t i = rows[x], j = rows[y];
+        if (clustered[i] || clustered[j] || doc_of_row[i] == doc_of_row[j]) continue;
+        if (scored.count({i, j})) continue;
+        const float s = KeyOf(row_keys, i) < KeyOf(row_keys, j) ? pair_score(i, j) : pair_score(j, i);
+        scored[{i, j}] = s;
+      }
+    }
+  }
+  // Best partner of each row in each other document: highest score, ties smaller key.
+  struct Best {
+    float score;
+    int32_t row;
+  };
+  std::map<std::pair<int32_t, int32_t>, Best> best;  // (row, document) -> partner
+  auto offer = [&](int32_t i, int32_t j, float s) {
+    auto [it, fresh] = best.try_emplace({i, doc_of_row[j]}, Best{s, j});
+    if (fresh) return;
+    Best& b = it->second;
+    if (s > b.score || (s == b.score && KeyOf(row_keys, j) < KeyOf(row_keys, b.row))) b = {s, j};
+  };
+  for (const auto& [pair, s] : scored) {
+    if (s < options.min_score) continue;
+    offer(pair.first, pair.second, s);
+    offer(pair.second, pair.first, s);
+  }
+  std::vector<int32_t> parent(n);
+  std::iota(parent.begin(), parent.end(), 0);
+  auto find = [&](int32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  std::vector<int32_t> linked;
+  for (const auto& [pair, s] : scored) {
+    if (s < options.min_score) continue;
+    const auto [i, j] = pair;
+    if (best.at({i, doc_of_row[j]}).row != j || best.at({j, doc_of_row[i]}).row != i) continue;
+    const int32_t ri = find(i), rj = find(j);
+    if (ri != rj) parent[std::max(ri, rj)] = std::min(ri, rj);
+    linked.push_back(i);
+    linked.push_back(j);
+  }
+  std::sort(linked.begin(), linked.end());
+  linked.erase(std::unique(linked.begin(), linked.end()), linked.end());
+  std::map<int32_t, std::vector<int32_t>> groups;
+  for (int32_t i : linked) groups[find(i)].push_back(i);
+  std::vector<std::vector<int32_t>> out;
+  for (auto& [root, rows] : groups) {
+    if (rows.size() >= 2) out.push_back(rows);  // rows ascending; roots ascending
+  }
+  return out;
+}
+
+}  // namespace diverge

@@ -1,0 +1,71 @@
+// Anchored links: a second, weaker kind of "same claim" evidence.
+//
+// Two outlets often state one claim in words that share little besides a rare name
+// ("the Operation PROXY results show ... vulnerable to terrorist, extremist influence" /
+// "Operation Proxy ... is aimed at drug dealers and terrorists and extremists"). Their pair
+// similarity is too low for the first clustering stage, but the shared rare name is strong
+// evidence. An anchored link joins two such statements when
+//   1. they come from different documents and share an anchor: a name (a run of
+//      capitalised words, case-folded, acronyms defined in the corpus as "Full Name (FN)"
+//      resolved to the acronym) held by at most max_share of the eligible statements and
+//      at most max_statements of them (names on every other line are the story's topic,
+//      not a claim's);
+//   2. their pair similarity is >= min_score;
+//   3. they are each other's best such match in the other's document (mutual best by
+//      score, ties: smaller key), so a statement joins at most one statement per document.
+// The links then form clusters only among statements that the first stage left
+// unclustered (it stays the stronger evidence), by connected components.
+//
+// Defaults chosen on ClaimDiff train (cross-outlet claim pairs of one story), never on the
+// sample corpus: see README "How the thresholds were chosen".
+#ifndef DIVERGE_ANALYZER_CLUSTER_ANCHOR_LINKS_H_
+#define DIVERGE_ANALYZER_CLUSTER_ANCHOR_LINKS_H_
+
+#include <cstdint>
+#include <span>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/cluster/claim_clustering.h"
+
+namespace diverge {
+
+struct AnchorOptions {
+  float min_score = 0.21f;      // minimum pair similarity of an anchored link
+  double max_share = 0.10;      // an anchor held by more of the statements is a topic word
+  size_t max_statements = 200;  // ... and so is one held by more statements than this
+};
+
+// Acronyms defined in `texts` as a capitalised name followed by its initials in
+// parentheses ("Collective Security Treaty Organization (CSTO)"): pairs of
+// (case-folded full name, case-folded acronym), sorted and unique.
+std::vector<std::pair<std::string, std::string>> DefinedAcronyms(
+    std::span<const std::string> texts);
+
+// The anchors of one statement, sorted and unique: runs of capitalised words (an
+// internal "of" allowed, possessive 's dropped), case-folded, with a leading function
+// word ("The", "In", ...) removed. A run that is a single word at the start of the text
+// counts only when `names` (sorted) lists it, i.e. it is capitalised elsewhere mid-sentence.
+// Month and weekday names are not anchors (dates are compared by the date detector).
+// Title-case text (a headline: most words capitalised) has no anchors.
+std::vector<std::string> ExtractAnchors(
+    std::string_view text, std::span<const std::string> names,
+    std::span<const std::pair<std::string, std::string>> acronyms);
+
+// Single capitalised words found mid-sentence in `texts` (case-folded, sorted, unique):
+// the `names` argument of ExtractAnchors.
+std::vector<std::string> MidSentenceNames(std::span<const std::string> texts);
+
+// Anchored clusters among the rows that `clustered` marks 0 (and `eligible` marks 1).
+// anchors[i] are row i's anchors; doc_of_row[i] its document. Returns sorted row lists,
+// ordered by their smallest row; each spans >= 2 documents.
+std::vector<std::vector<int32_t>> AnchoredClusters(
+    const std::vector<std::vector<std::string>>& anchors,
+    const std::vector<int32_t>& doc_of_row, const std::vector<char>& clustered,
+    const std::vector<char>& eligible, const PairScore& pair_score,
+    std::span<const uint64_t> row_keys, const AnchorOptions& options);
+
+}  // namespace diverge
+
+#endif  // DIVERGE_ANALYZER_CLUSTER_ANCHOR_LINKS_H_

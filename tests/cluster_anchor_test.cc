@@ -1,0 +1,150 @@
+// Anchored links (analyzer/cluster/anchor_links.h): which names count as anchors, acronym
+// aliases, and when two statements sharing a rare name are linked.
+#include <catch2/catch.hpp>
+#include <map>
+#include <string>
+#include <vector>
+
+#include "analyzer/cluster/anchor_links.h"
+
+using namespace diverge;
+using Anchors = std::vector<std::string>;
+
+namespace {
+
+Anchors Extract(const std::string& text, const std::vector<std::string>& names = {},
+                const std::vector<std::pair<std::string, std::string>>& acronyms = {}) {
+  return ExtractAnchors(text, names, acronyms);
+}
+
+bool Has(const Anchors& a, const std::string& x) {
+  return std::find(a.begin(), a.end(), x) != a.end();
+}
+
+}  // namespace
+
+TEST_CASE("Anchors are case-folded runs of capitalised words", "[cluster][anchor]") {
+  Anchors a = Extract("The results of the Operation NIGHTJAR show that the ports remain open.");
+  CHECK(a == Anchors{"operation nightjar"});
+  // Leading function word dropped, "of" kept inside a name, possessive dropped.
+  a = Extract("Delegates of the Union of Northern Ports met in Ostrija’s capital of Velmar.");
+  CHECK(Has(a, "union of northern ports"));
+  CHECK(Has(a, "ostrija"));
+  CHECK(Has(a, "velmar"));
+  CHECK(!Has(a, "delegates"));  // a single capitalised word at the start, not a known name
+  // Punctuation breaks a run; months and weekdays are no anchors.
+  a = Extract("In July, Velmar proposed a treaty on Monday.");
+  CHECK(a == Anchors{"velmar"});
+}
+
+TEST_CASE("A sentence-initial single word is an anchor only when it is a name elsewhere",
+          "[cluster][anchor]") {
+  std::vector<std::string> texts = {"Regrettably, the talks failed.",
+                                    "Talks with Ostrija failed.",
+                                    "Ostrija left the pact."};
+  std::vector<std::string> names = MidSentenceNames(texts);
+  CHECK(names == std::vector<std::string>{"ostrija"});
+  CHECK(Extract(texts[0], names).empty());
+  CHECK(Extract(texts[2], names) == Anchors{"ostrija"});
+}
+
+TEST_CASE("Title-case headlines have no anchors", "[cluster][anchor]") {
+  CHECK(Extract("Northern Pact Leaders Tackle Port Crime In Velmar").empty());
+  CHECK(!Extract("Northern Pact leaders tackle port crime in Velmar").empty());
+}
+
+TEST_CASE("Acronyms defined in parentheses resolve to one anchor", "[cluster][anchor]") {
+  std::vector<std::string> texts = {
+      "The Northern Defence Pact (NDP), a bloc of five states, met on Monday.",
+      "He spoke at the Velmar Port Authority (XYZ) offices.",  // initials do not match
+      "The summit (NDP) was short.",                           // no name before it
+  };
+  auto acronyms = DefinedAcronyms(texts);
+  REQUIRE(acronyms.size() == 1);
+  CHECK(acronyms[0] == std::pair<std::string, std::string>{"northern defence pact", "ndp"});
+  CHECK(Extract("Members of the Northern Defence Pact are worried.", {}, acronyms) ==
+        Anchors{"ndp"});
+  CHECK(Extract("Members of the NDP are worried.", {}, acronyms) == Anchors{"ndp"});
+}
+
+namespace {
+
+struct Fixture {
+  std::vector<Anchors> anchors;
+  std::vector<int32_t> doc;
+  std::map<std::pair<int32_t, int32_t>, float> scores;  // (min, max) -> score; absent = 0
+  std::vector<char> clustered, eligible;
+  AnchorOptions options;
+
+  void Add(int32_t d, Anchors a) {
+    anchors.push_back(std::move(a));
+    doc.push_back(d);
+    clustered.push_back(0);
+    eligible.push_back(1);
+  }
+  void Score(int32_t i, int32_t j, float s) { scores[{std::min(i, j), std::max(i, j)}] = s; }
+  std::vector<std::vector<int32_t>> Run() const {
+    PairScore score = [this](int32_t i, int32_t j) {
+      auto it = scores.find({std::min(i, j), std::max(i, j)});
+      return it == scores.end() ? 0.f : it->second;
+    };
+    return AnchoredClusters(anchors, doc, clustered, eligible, score, {}, options);
+  }
+};
+
+// 40 filler statements so that a name held by 2-4 statements is rare (share 0.10).
+Fixture WithFiller() {
+  Fixture f;
+  for (int i = 0; i < 40; ++i) f.Add(10 + i % 3, {"filler" + std::to_string(i)});
+  return f;
+}
+
+}  // namespace
+
+TEST_CASE("Two statements sharing a rare name link at a moderate score", "[cluster][anchor]") {
+  Fixture f = WithFiller();
+  const int32_t a = 40, b = 41;
+  f.Add(0, {"operation nightjar"});
+  f.Add(1, {"operation nightjar", "velmar"});
+  f.Score(a, b, 0.40f);
+  CHECK(f.Run() == std::vector<std::vector<int32_t>>{{a, b}});
+
+  SECTION("below min_score: no link") {
+    f.options.min_score = 0.45f;
+    CHECK(f.Run().empty());
+  }
+  SECTION("same document: no link") {
+    f.doc[b] = 0;
+    CHECK(f.Run().empty());
+  }
+  SECTION("one side already clustered by the first stage: no link") {
+    f.clustered[a] = 1;
+    CHECK(f.Run().empty());
+  }
+  SECTION("an ineligible statement (no claim words) links to nothing") {
+    f.eligible[b] = 0;
+    CHECK(f.Run().empty());
+  }
+  SECTION("a name on many statements is the story's topic, not an anchor") {
+    for (int i = 0; i < 10; ++i) f.anchors[i].push_back("operation nightjar");
+    CHECK(f.Run().empty());
+  }
+}
+
+TEST_CASE("Anchored links keep only mutual best matches per document", "[cluster][anchor]") {
+  Fixture f = WithFiller();
+  f.Add(0, {"velmar"});  // 40
+  f.Add(1, {"velmar"});  // 41: 40's best in document 1
+  f.Add(1, {"velmar"});  // 42: weaker
+  f.Add(2, {"velmar"});  // 43: document 2
+  f.Score(40, 41, 0.6f);
+  f.Score(40, 42, 0.5f);
+  f.Score(41, 42, 0.9f);  // same document: never a link
+  f.Score(40, 43, 0.45f);
+  f.Score(42, 43, 0.7f);  // 43's best in document 1 is 42, and 42's best in doc 2 is 43
+  f.Score(41, 43, 0.3f);
+  // Links 40-41, 40-43 (mutual best across documents 0/2) and 42-43: one connected group.
+  CHECK(f.Run() == std::vector<std::vector<int32_t>>{{40, 41, 42, 43}});
+  f.Score(40, 43, 0.2f);  // below min_score: 40-41 and 42-43 stay apart
+  CHECK(f.Run() == std::vector<std::vector<int32_t>>{{40, 41}, {42, 43}});
+}
