@@ -259,8 +259,7 @@ std::vector<std::vector<int32_t>> AnchoredClusters(
     ++n_eligible;
     for (const std::string& a : anchors[i]) holders[a].push_back(i);
   }
-  const double cap = std::min<double>(static_cast<double>(options.max_statements),
-                                      std::max(2.0, options.max_share * static_cast<double>(n_eligible)));
+  const double cap = options.MaxHolders(n_eligible);
   // Candidate pairs (i < j), each scored once.
   std::map<std::pair<int32_t, int32_t>, float> scored;
   for (const auto& [anchor, rows] : holders) {

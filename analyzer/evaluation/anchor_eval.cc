@@ -52,9 +52,7 @@ std::map<std::string, std::vector<std::string>> TopicAnchors(
     out[c] = ExtractAnchors(c, names, acronyms);
     for (const std::string& a : out[c]) ++df[a];
   }
-  const double cap = std::min<double>(
-      static_cast<double>(options.max_statements),
-      std::max(2.0, options.max_share * static_cast<double>(claims.size())));
+  const double cap = options.MaxHolders(static_cast<int64_t>(claims.size()));
   for (auto& [claim, anchors] : out) {
     anchors.erase(std::remove_if(anchors.begin(), anchors.end(),
                                  [&](const std::string& a) { return df[a] > cap; }),
