@@ -6,6 +6,7 @@
 #include "analyzer/base/diagnostics.h"
 #include "analyzer/base/result.h"
 #include "analyzer/base/stable_hash.h"
+#include "tests/ingest_test_util.h"
 
 namespace fs = std::filesystem;
 using namespace diverge;
@@ -42,9 +43,8 @@ TEST_CASE("Diagnostics name the file and position", "[base]") {
 }
 
 TEST_CASE("WriteFileAtomic replaces whole files and reports failures", "[base]") {
-  fs::path dir = fs::temp_directory_path() / "diverge_atomic_test";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  testing::TempDir tmp;  // unique: other processes may run this test at once
+  const fs::path& dir = tmp.path();
   std::string path = (dir / "out.json").string();
   REQUIRE(WriteFileAtomic(path, "first").ok());
   REQUIRE(WriteFileAtomic(path, "second").ok());
@@ -57,13 +57,11 @@ TEST_CASE("WriteFileAtomic replaces whole files and reports failures", "[base]")
   CHECK(st.code() == StatusCode::kIOError);
   CHECK(st.message().find("missing/out.json") != std::string::npos);
   CHECK(ReadFile((dir / "nope").string()).status().code() == StatusCode::kNotFound);
-  fs::remove_all(dir);
 }
 
 TEST_CASE("WriteFilesAtomic writes all files or none", "[base]") {
-  fs::path dir = fs::temp_directory_path() / "diverge_atomic_group_test";
-  fs::remove_all(dir);
-  fs::create_directories(dir);
+  testing::TempDir tmp;  // unique: other processes may run this test at once
+  const fs::path& dir = tmp.path();
   std::string a = (dir / "a.json").string(), b = (dir / "b.md").string();
   REQUIRE(WriteFilesAtomic({{a, "a1"}, {b, "b1"}}).ok());
   CHECK(*ReadFile(a) == "a1");
@@ -76,5 +74,4 @@ TEST_CASE("WriteFilesAtomic writes all files or none", "[base]") {
   int files = 0;
   for (auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
   CHECK(files == 2);
-  fs::remove_all(dir);
 }

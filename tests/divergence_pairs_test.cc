@@ -6,6 +6,7 @@
 
 #include "analyzer/divergence/detect.h"
 #include "analyzer/divergence/pairs_eval.h"
+#include "tests/ingest_test_util.h"
 
 namespace diverge {
 namespace {
@@ -52,8 +53,8 @@ TEST_CASE("CSV parsing handles quotes, commas and newlines", "[divergence][pairs
 }
 
 TEST_CASE("labelled pair files are read and scored", "[divergence][pairs]") {
-  auto dir = std::filesystem::temp_directory_path() / "diverge_pairs_test";
-  std::filesystem::create_directories(dir);
+  testing::TempDir tmp;  // unique: other processes may run this test at once
+  const std::filesystem::path& dir = tmp.path();
   {
     std::ofstream f(dir / "sick.txt");
     f << "pair_ID\tsentence_A\tsentence_B\trelatedness_score\tentailment_judgment\n"
@@ -84,7 +85,6 @@ TEST_CASE("labelled pair files are read and scored", "[divergence][pairs]") {
   REQUIRE(fnc.ok());
   REQUIRE(fnc->size() == 1);
   CHECK((*fnc)[0].positive);
-  std::filesystem::remove_all(dir);
 }
 
 TEST_CASE("SICK contradiction F1 (train + trial)", "[divergence][pairs][data]") {

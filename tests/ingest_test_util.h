@@ -2,10 +2,12 @@
 #ifndef DIVERGE_TESTS_INGEST_TEST_UTIL_H_
 #define DIVERGE_TESTS_INGEST_TEST_UTIL_H_
 
-#include <chrono>
+#include <cerrno>
+#include <cstdlib>
+#include <cstring>
 #include <filesystem>
 #include <fstream>
-#include <random>
+#include <stdexcept>
 #include <string>
 
 namespace diverge::testing {
@@ -13,12 +15,14 @@ namespace diverge::testing {
 // A fresh directory under the system temp dir, removed with its content on destruction.
 class TempDir {
  public:
+  // mkdtemp: the name is unique among every process on the machine (several checkouts
+  // may run their test suites at once), and the directory is new, never one reused.
   TempDir() {
-    std::random_device rd;
-    path_ = std::filesystem::temp_directory_path() /
-            ("diverge-ingest-" + std::to_string(rd()) + "-" +
-             std::to_string(std::chrono::steady_clock::now().time_since_epoch().count()));
-    std::filesystem::create_directories(path_);
+    std::string tmpl = (std::filesystem::temp_directory_path() / "diverge-test-XXXXXX").string();
+    if (::mkdtemp(tmpl.data()) == nullptr) {
+      throw std::runtime_error("mkdtemp " + tmpl + ": " + std::strerror(errno));
+    }
+    path_ = tmpl;
   }
   ~TempDir() {
     std::error_code ec;

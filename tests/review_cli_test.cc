@@ -1,9 +1,11 @@
-// `diverge review ...`: the real binary; exit codes, messages, two processes at once.
+// `diverge review ...`: the real binary; exit codes, messages, two processes at once,
+// and read-only commands that leave a missing database missing.
 #include <sys/wait.h>
 
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "analyzer/review/decision_store.h"
@@ -150,6 +152,44 @@ TEST_CASE("CLI: export CSV and JSON; orphans listed", "[review][cli]") {
   CHECK(f["divergences"].size() == 2);  // d-talks and d-members-num (confirmed in report.json)
   Run unwritable = Diverge(tmp, "review export " + dir + " --csv /nonexistent/dir/x.csv");
   CHECK(unwritable.code == 6);
+}
+
+TEST_CASE("CLI: list, show and export create no review database", "[review][cli]") {
+  ReviewDir tmp;
+  WriteReportDir(tmp, SyntheticReport());
+  std::string dir = "'" + tmp.str() + "'";
+  auto db_files = [&] {
+    int n = 0;
+    for (const auto& e : std::filesystem::directory_iterator(tmp.path())) {
+      n += e.path().filename().string().rfind("review.db", 0) == 0;
+    }
+    return n;
+  };
+  Run list = Diverge(tmp, "review list " + dir);
+  REQUIRE(list.code == 0);
+  CHECK(list.out.find("d-founded") != std::string::npos);
+  CHECK(list.out.find("d-members-num  confirmed") != std::string::npos);  // report.json
+  Run show = Diverge(tmp, "review show " + dir + " d-founded");
+  REQUIRE(show.code == 0);
+  CHECK(show.out.find("status: open (no decision yet)") != std::string::npos);
+  Run exp = Diverge(tmp, "review export " + dir);
+  REQUIRE(exp.code == 0);
+  CHECK(std::filesystem::exists(tmp.file("review.csv")));
+  Run other = Diverge(tmp, "review list " + dir + " --db '" + tmp.file("elsewhere.db") + "'");
+  REQUIRE(other.code == 0);
+  CHECK_FALSE(std::filesystem::exists(tmp.file("elsewhere.db")));
+  CHECK(db_files() == 0);
+
+  // A decision creates it; the read-only commands then see what it holds.
+  REQUIRE(Diverge(tmp, "review confirm " + dir + " d-founded --reviewer ann").code == 0);
+  CHECK(std::filesystem::exists(tmp.file("review.db")));
+  Run after = Diverge(tmp, "review show " + dir + " d-founded");
+  REQUIRE(after.code == 0);
+  CHECK(after.out.find("status: confirmed by ann") != std::string::npos);
+  Run confirmed = Diverge(tmp, "review list " + dir + " --status confirmed");
+  REQUIRE(confirmed.code == 0);
+  CHECK(confirmed.out.find("d-founded") != std::string::npos);
+  CHECK(db_files() == 1);  // review.db alone: no -wal / -shm left by the readers
 }
 
 TEST_CASE("CLI: two review processes writing at once lose nothing", "[review][cli]") {

@@ -35,7 +35,7 @@ TEST_CASE("session: ids resolve exactly or by unique prefix; bad ids are clear e
           "[review][session]") {
   ReviewDir dir;
   WriteReportDir(dir, SyntheticReport());
-  Result<ReviewSession> s = ReviewSession::Open(dir.str(), "", true);
+  Result<ReviewSession> s = ReviewSession::Open(dir.str(), "", DbAccess::kReadWrite);
   REQUIRE(s.ok());
   CHECK(*s->ResolveId("d-founded") == "d-founded");
   CHECK(*s->ResolveId("d-summ") == "d-summit");
@@ -64,7 +64,7 @@ TEST_CASE("session: the store overrides report.json; filters; orphans are kept",
           "[review][session]") {
   ReviewDir dir;
   WriteReportDir(dir, SyntheticReport());
-  Result<ReviewSession> s = ReviewSession::Open(dir.str(), "", true);
+  Result<ReviewSession> s = ReviewSession::Open(dir.str(), "", DbAccess::kReadWrite);
   REQUIRE(s.ok());
   REQUIRE(s->Decide(Set("d-summit", ReviewStatus::kConfirmed)).ok());
   REQUIRE(s->Decide(Set("d-members-num", ReviewStatus::kDismissed)).ok());  // was confirmed
@@ -145,7 +145,7 @@ TEST_CASE("session: export writes every divergence and orphan as CSV and JSON",
   for (auto& x : hostile.clusters) report.clusters.push_back(x);
   for (auto& x : hostile.divergences) report.divergences.push_back(x);
   WriteReportDir(dir, report);
-  Result<ReviewSession> s = ReviewSession::Open(dir.str(), "", true);
+  Result<ReviewSession> s = ReviewSession::Open(dir.str(), "", DbAccess::kReadWrite);
   REQUIRE(s.ok());
   REQUIRE(s->Decide(Set("d-summit", ReviewStatus::kConfirmed)).ok());
   REQUIRE(s->store().Apply(Set("d-orphan", ReviewStatus::kDismissed)).ok());

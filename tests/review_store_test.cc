@@ -1,11 +1,16 @@
-// The SQLite decision store: schema, history, bad ids, two writers at once, and a
-// writer killed with SIGKILL in the middle of a transaction.
+// The SQLite decision store: schema, history, bad ids, two writers at once, processes
+// creating one database at once, read-only opening, and a writer killed with SIGKILL in
+// the middle of a transaction.
 #include <signal.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <atomic>
+#include <chrono>
 #include <catch2/catch.hpp>
 #include <cstdio>
+#include <filesystem>
+#include <memory>
 #include <set>
 #include <thread>
 
@@ -237,4 +242,138 @@ TEST_CASE("store: a writer killed with SIGKILL mid-transaction leaves a valid da
   CHECK(store->History()->size() == kCommitted);
   // And the database still takes writes.
   CHECK(store->Apply(Set("d-after", ReviewStatus::kOpen)).ok());
+}
+
+TEST_CASE("store: processes creating one database at once all succeed", "[review][store]") {
+  // Each round a fresh database that kProcs processes, released together, create and
+  // write at once. The switch of a new database to WAL upgrades a read lock, which SQLite
+  // fails at once (busy timeout or not) while another connection holds the write lock;
+  // the store retries it, so no process may fail here. In the first rounds this test
+  // itself holds the write lock while the processes start, so that they meet it for sure.
+  constexpr int kRounds = 12, kHeldRounds = 3, kProcs = 3;
+  int failures = 0;
+  for (int round = 0; round < kRounds; ++round) {
+    ReviewDir dir;
+    std::string path = dir.file("review.db");
+    int gate[2];
+    REQUIRE(::pipe(gate) == 0);
+    std::vector<pid_t> children;
+    for (int p = 0; p < kProcs; ++p) {
+      pid_t pid = ::fork();
+      REQUIRE(pid >= 0);
+      if (pid == 0) {
+        ::close(gate[1]);
+        char c;
+        (void)!::read(gate[0], &c, 1);  // EOF when the parent closes the gate: all go
+        Result<DecisionStore> store = DecisionStore::Open(path);
+        if (!store.ok()) {
+          std::fprintf(stderr, "%s\n", store.status().ToString().c_str());
+          ::_exit(1);
+        }
+        if (!store->Apply(Set("d-proc" + std::to_string(p), ReviewStatus::kConfirmed)).ok())
+          ::_exit(2);
+        ::_exit(0);
+      }
+      children.push_back(pid);
+    }
+    // Opened after the forks: a child must not inherit a SQLite connection.
+    std::unique_ptr<SqliteDb> holder;
+    if (round < kHeldRounds) {
+      auto db = SqliteDb::Open(path, true, 1000);
+      REQUIRE(db.ok());
+      holder = std::move(*db);
+      REQUIRE(holder->Exec("BEGIN IMMEDIATE").ok());
+    }
+    ::close(gate[0]);
+    ::close(gate[1]);
+    if (holder) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(300));
+      REQUIRE(holder->Exec("ROLLBACK").ok());
+      holder.reset();
+    }
+    int failed = 0;
+    for (pid_t pid : children) {
+      int wstatus = 0;
+      REQUIRE(::waitpid(pid, &wstatus, 0) == pid);
+      if (!WIFEXITED(wstatus) || WEXITSTATUS(wstatus) != 0) ++failed;
+    }
+    failures += failed;
+    Result<DecisionStore> store = DecisionStore::Open(path, false);
+    REQUIRE(store.ok());
+    CHECK(store->All()->size() == static_cast<size_t>(kProcs - failed));  // each success kept
+    CHECK(Pragma(path, "PRAGMA journal_mode") == "wal");
+  }
+  CHECK(failures == 0);
+}
+
+TEST_CASE("store: read-only opening creates nothing and writes nothing", "[review][store]") {
+  ReviewDir dir;
+  namespace fs = std::filesystem;
+  // Missing (also in a missing directory, or below a regular file): an empty store, and
+  // still missing after.
+  REQUIRE(WriteFileAtomic(dir.file("file"), "x").ok());
+  for (const std::string& path :
+       {dir.file("absent.db"), dir.file("no/such/dir/x.db"), dir.file("file/x.db")}) {
+    Result<DecisionStore> missing = DecisionStore::OpenReadOnly(path);
+    REQUIRE(missing.ok());
+    CHECK(missing->read_only());
+    CHECK(missing->path() == path);
+    CHECK(missing->All()->empty());
+    CHECK_FALSE(missing->Get("d-aaa1")->has_value());
+    CHECK(missing->History()->empty());
+    Result<Decision> w = missing->Apply(Set("d-aaa1", ReviewStatus::kConfirmed));
+    REQUIRE_FALSE(w.ok());
+    CHECK(w.status().message().find("read-only") != std::string::npos);
+    CHECK_FALSE(fs::exists(path));
+  }
+  CHECK(std::distance(fs::directory_iterator(dir.path()), fs::directory_iterator()) == 1);
+
+  // An empty file is an empty store and stays empty.
+  REQUIRE(WriteFileAtomic(dir.file("empty.db"), "").ok());
+  Result<DecisionStore> empty = DecisionStore::OpenReadOnly(dir.file("empty.db"));
+  REQUIRE(empty.ok());
+  CHECK(empty->All()->empty());
+  CHECK(fs::file_size(dir.file("empty.db")) == 0);
+
+  // An existing database: its decisions are read, and cannot be changed through it.
+  std::string path = dir.file("review.db");
+  {
+    Result<DecisionStore> rw = DecisionStore::Open(path);
+    REQUIRE(rw.ok());
+    REQUIRE(rw->Apply(Set("d-aaa1", ReviewStatus::kDismissed, "ann")).ok());
+  }
+  {
+    Result<DecisionStore> ro = DecisionStore::OpenReadOnly(path);
+    REQUIRE(ro.ok());
+    Result<std::optional<Decision>> d = ro->Get("d-aaa1");
+    REQUIRE(d.ok());
+    REQUIRE(d->has_value());
+    CHECK((*d)->status == ReviewStatus::kDismissed);
+    CHECK((*d)->reviewer == "ann");
+    CHECK(ro->History("d-aaa1")->size() == 1);
+    CHECK_FALSE(ro->Apply(Set("d-aaa1", ReviewStatus::kConfirmed)).ok());
+    CHECK(ro->Get("d-aaa1")->value().status == ReviewStatus::kDismissed);
+    // Below the store too, the connection takes no write.
+    auto raw = SqliteDb::OpenReadOnly(path, 1000);
+    REQUIRE(raw.ok());
+    CHECK_FALSE((*raw)->Exec("DELETE FROM decisions").ok());
+    CHECK(ro->All()->size() == 1);
+  }
+  // The last connection closed: no -wal / -shm left beside it.
+  CHECK_FALSE(fs::exists(path + "-wal"));
+  CHECK_FALSE(fs::exists(path + "-shm"));
+  CHECK(SqliteDb::OpenReadOnly(dir.file("absent.db"), 1000).status().code() ==
+        StatusCode::kNotFound);
+
+  // Not a database, or a newer one: the same errors as Open's.
+  REQUIRE(WriteFileAtomic(dir.file("text.db"), std::string(4096, 'x')).ok());
+  Result<DecisionStore> text = DecisionStore::OpenReadOnly(dir.file("text.db"));
+  REQUIRE_FALSE(text.ok());
+  CHECK(text.status().code() == StatusCode::kCorruption);
+  {
+    auto raw = SqliteDb::Open(path, false, 1000);
+    REQUIRE(raw.ok());
+    REQUIRE((*raw)->Exec("PRAGMA user_version = 99").ok());
+  }
+  CHECK(DecisionStore::OpenReadOnly(path).status().code() == StatusCode::kUnsupported);
 }

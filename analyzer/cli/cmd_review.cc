@@ -45,11 +45,13 @@ int ExitCodeFor(const Status& st) {
   }
 }
 
-// Opens the session (creating an empty store if there is none yet) or sets
-// ctx.exit_code and returns nullopt.
-std::optional<ReviewSession> OpenSession(const ReviewOptions& o, CommandContext& ctx) {
+// Opens the session or sets ctx.exit_code and returns nullopt. list / show / export
+// open the store read-only (a missing one is empty and is not created); the commands
+// that decide open it read-write, creating it when missing.
+std::optional<ReviewSession> OpenSession(const ReviewOptions& o, review::DbAccess access,
+                                         CommandContext& ctx) {
   bool store_failed = false;
-  Result<ReviewSession> s = ReviewSession::Open(o.dir, o.db, /*create_db=*/true, &store_failed);
+  Result<ReviewSession> s = ReviewSession::Open(o.dir, o.db, access, &store_failed);
   if (!s.ok()) {
     PrintError(s.status());
     ctx.exit_code = store_failed ? kExitReviewDb : kExitNoInput;
@@ -70,7 +72,7 @@ review::ReviewFilter Filter(const ReviewOptions& o) {
 std::string StatusName(ReviewStatus s) { return std::string(ReviewStatusName(s)); }
 
 void List(const ReviewOptions& o, CommandContext& ctx) {
-  std::optional<ReviewSession> s = OpenSession(o, ctx);
+  std::optional<ReviewSession> s = OpenSession(o, review::DbAccess::kReadOnly, ctx);
   if (!s) return;
   if (o.orphaned) {
     for (const OrphanedReview& r : s->orphans()) {
@@ -111,7 +113,7 @@ void PrintSide(const ReviewSession& s, const char* label, const Statement* st,
 }
 
 void Show(const ReviewOptions& o, CommandContext& ctx) {
-  std::optional<ReviewSession> s = OpenSession(o, ctx);
+  std::optional<ReviewSession> s = OpenSession(o, review::DbAccess::kReadOnly, ctx);
   if (!s) return;
   Result<std::string> id = s->ResolveId(o.ids.front());
   if (!id.ok()) {
@@ -160,7 +162,7 @@ void Show(const ReviewOptions& o, CommandContext& ctx) {
 // confirm / dismiss / reopen (status set) and note (note set): all ids in one transaction.
 void Decide(const ReviewOptions& o, std::optional<ReviewStatus> status, bool set_note,
             CommandContext& ctx) {
-  std::optional<ReviewSession> s = OpenSession(o, ctx);
+  std::optional<ReviewSession> s = OpenSession(o, review::DbAccess::kReadWrite, ctx);
   if (!s) return;
   std::vector<review::Change> changes;
   for (const std::string& id : o.ids) {
@@ -186,7 +188,7 @@ void Decide(const ReviewOptions& o, std::optional<ReviewStatus> status, bool set
 }
 
 void ExportAll(const ReviewOptions& o, CommandContext& ctx) {
-  std::optional<ReviewSession> s = OpenSession(o, ctx);
+  std::optional<ReviewSession> s = OpenSession(o, review::DbAccess::kReadOnly, ctx);
   if (!s) return;
   review::Export e = review::ExportReview(*s, Filter(o));
   std::string csv = o.csv_out.empty() ? o.dir + "/review.csv" : o.csv_out;

@@ -30,50 +30,44 @@ bool IsUtf8Punct(std::string_view s, size_t i) {
           static_cast<unsigned char>(s[i + 1]) == 0x81);
 }
 
-bool IsApostrophe(std::string_view s, size_t i, size_t* len) {
-  if (s[i] == '\'') return *len = 1, true;
-  if (s.compare(i, 3, "\xE2\x80\x99") == 0) return *len = 3, true;  // ’
-  return false;
+bool WordByteAt(std::string_view s, size_t i) {
+  return i < s.size() && IsWordByte(static_cast<unsigned char>(s[i])) && !IsUtf8Punct(s, i);
 }
 
+// Bytes of a hyphen or an apostrophe ("'" or "’") at i; 0 when there is none.
+size_t JoinerAt(std::string_view s, size_t i) {
+  if (s[i] == '-' || s[i] == '\'') return 1;
+  return s.compare(i, 3, "\xE2\x80\x99") == 0 ? 3 : 0;
+}
+
+// Words: runs of word bytes, joined across a hyphen or apostrophe followed by a word
+// byte; a possessive "'s" / "’s" ends the word and is dropped.
 std::vector<Token> Tokenize(std::string_view s) {
   std::vector<Token> out;
   size_t i = 0;
   bool space_only = true;
   while (i < s.size()) {
-    const unsigned char c = static_cast<unsigned char>(s[i]);
-    size_t alen = 0;
-    if (!IsWordByte(c) || IsUtf8Punct(s, i)) {
-      if (!std::isspace(c)) space_only = false;
+    if (!WordByteAt(s, i)) {
+      if (!std::isspace(static_cast<unsigned char>(s[i]))) space_only = false;
       i += IsUtf8Punct(s, i) ? 3 : 1;
       continue;
     }
     std::string word;
     while (i < s.size()) {
-      const unsigned char d = static_cast<unsigned char>(s[i]);
-      if (IsWordByte(d) && !IsUtf8Punct(s, i)) {
+      if (WordByteAt(s, i)) {
         word.push_back(s[i++]);
-      } else if ((d == '-' || IsApostrophe(s, i, &alen)) && i + (d == '-' ? 1 : alen) < s.size() &&
-                 IsWordByte(static_cast<unsigned char>(s[i + (d == '-' ? 1 : alen)])) &&
-                 !IsUtf8Punct(s, i + (d == '-' ? 1 : alen))) {
-        const size_t step = d == '-' ? 1 : alen;
-        if (d != '-') {
-          // Possessive: drop "'s" / "’s" at the end of the word.
-          const size_t after = i + step;
-          if ((s[after] == 's' || s[after] == 'S') &&
-              (after + 1 >= s.size() || !IsWordByte(static_cast<unsigned char>(s[after + 1])) ||
-               IsUtf8Punct(s, after + 1))) {
-            i = after + 1;
-            break;
-          }
-          word.push_back('\'');
-        } else {
-          word.push_back('-');
-        }
-        i += step;
-      } else {
+        continue;
+      }
+      const size_t step = JoinerAt(s, i);
+      if (step == 0 || !WordByteAt(s, i + step)) break;
+      const bool hyphen = s[i] == '-';
+      const size_t after = i + step;
+      if (!hyphen && (s[after] == 's' || s[after] == 'S') && !WordByteAt(s, after + 1)) {
+        i = after + 1;  // possessive
         break;
       }
+      word.push_back(hyphen ? '-' : '\'');
+      i = after;
     }
     out.push_back({std::move(word), space_only && !out.empty(), out.empty()});
     space_only = true;
@@ -259,8 +253,7 @@ std::vector<std::vector<int32_t>> AnchoredClusters(
     ++n_eligible;
     for (const std::string& a : anchors[i]) holders[a].push_back(i);
   }
-  const double cap = std::min<double>(static_cast<double>(options.max_statements),
-                                      std::max(2.0, options.max_share * static_cast<double>(n_eligible)));
+  const double cap = options.MaxHolders(n_eligible);
   // Candidate pairs (i < j), each scored once.
   std::map<std::pair<int32_t, int32_t>, float> scored;
   for (const auto& [anchor, rows] : holders) {

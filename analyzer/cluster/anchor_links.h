@@ -21,6 +21,7 @@
 #ifndef DIVERGE_ANALYZER_CLUSTER_ANCHOR_LINKS_H_
 #define DIVERGE_ANALYZER_CLUSTER_ANCHOR_LINKS_H_
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -35,6 +36,12 @@ struct AnchorOptions {
   float min_score = 0.21f;      // minimum pair similarity of an anchored link
   double max_share = 0.10;      // an anchor held by more of the statements is a topic word
   size_t max_statements = 200;  // ... and so is one held by more statements than this
+  // The most statements an anchor may be held by, among `statements` eligible ones
+  // (at least 2, so that a small corpus can still link a pair).
+  double MaxHolders(int64_t statements) const {
+    return std::min<double>(static_cast<double>(max_statements),
+                            std::max(2.0, max_share * static_cast<double>(statements)));
+  }
 };
 
 // Acronyms defined in `texts` as a capitalised name followed by its initials in

@@ -5,9 +5,9 @@
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
-#include <thread>
 
 #include "analyzer/base/atomic_file.h"
+#include "analyzer/evaluation/paraphrase_eval.h"
 
 namespace diverge {
 namespace {
@@ -52,9 +52,7 @@ std::map<std::string, std::vector<std::string>> TopicAnchors(
     out[c] = ExtractAnchors(c, names, acronyms);
     for (const std::string& a : out[c]) ++df[a];
   }
-  const double cap = std::min<double>(
-      static_cast<double>(options.max_statements),
-      std::max(2.0, options.max_share * static_cast<double>(claims.size())));
+  const double cap = options.MaxHolders(static_cast<int64_t>(claims.size()));
   for (auto& [claim, anchors] : out) {
     anchors.erase(std::remove_if(anchors.begin(), anchors.end(),
                                  [&](const std::string& a) { return df[a] > cap; }),
@@ -110,18 +108,10 @@ AnchorCalibration CalibrateAnchors(const SentenceEncoder& encoder,
   for (const auto& [topic, claims] : topic_claims) {
     anchors[topic] = TopicAnchors({claims.begin(), claims.end()}, options);
   }
-  std::vector<float> scores(pairs.size());
-  std::vector<std::thread> pool;
-  const int n = std::max(1, threads);
-  for (int t = 0; t < n; ++t) {
-    pool.emplace_back([&, t] {
-      for (size_t i = t; i < pairs.size(); i += n) {
-        scores[i] = encoder.Similarity(encoder.Encode(pairs[i].a), encoder.Encode(pairs[i].b))
-                        .claim_score;
-      }
-    });
-  }
-  for (std::thread& th : pool) th.join();
+  std::vector<LabelledPair> labelled;
+  labelled.reserve(pairs.size());
+  for (const ClaimDiffPair& p : pairs) labelled.push_back({p.a, p.b, p.related});
+  const std::vector<float> scores = ScorePairs(encoder, labelled, threads);
   std::vector<char> shares(pairs.size());
   for (size_t i = 0; i < pairs.size(); ++i) {
     const auto& a = anchors[pairs[i].topic][pairs[i].a];

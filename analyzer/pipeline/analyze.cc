@@ -180,11 +180,9 @@ Status WriteOutputs(const Report& report, const std::vector<SimilarityEdge>& edg
   return Status::Ok();
 }
 
-}  // namespace
-
-namespace {
 // A float knob as the decimal the user typed (0.7, not 0.699999988), for generator.params.
 double Decimal(float v) { return std::round(static_cast<double>(v) * 1e6) / 1e6; }
+
 }  // namespace
 
 nlohmann::json AnalyzeOptions::Params() const {

@@ -73,46 +73,59 @@ class Transaction {
   bool open_ = false;
 };
 
-Status InitSchema(SqliteDb& db) {
-  Result<std::string> mode = db.QueryText("PRAGMA journal_mode=WAL");
-  if (!mode.ok()) return mode.status();
-  DIVERGE_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous=FULL"));
-  Result<std::string> version = db.QueryText("PRAGMA user_version");
-  if (!version.ok()) return version.status();
-  if (std::atoi(version->c_str()) == 0) {
-    Transaction txn(db);
-    DIVERGE_RETURN_IF_ERROR(txn.Begin());
-    // Re-read inside the write lock: another process may have created it meanwhile.
-    Result<std::string> again = db.QueryText("PRAGMA user_version");
-    if (!again.ok()) return again.status();
-    if (std::atoi(again->c_str()) == 0) {
-      Result<std::string> tables = db.QueryText("SELECT count(*) FROM sqlite_master");
-      if (!tables.ok()) return tables.status();
-      if (*tables != "0") {
-        return Status::Corruption(db.path() +
-                                  ": not a diverge review database (it has tables "
-                                  "but no diverge schema version)");
-      }
-      DIVERGE_RETURN_IF_ERROR(db.Exec(kSchemaSql));
-      DIVERGE_RETURN_IF_ERROR(db.Exec("PRAGMA application_id=" + std::to_string(kApplicationId) +
-                                      ";PRAGMA user_version=" + std::to_string(kSchemaVersion)));
+// The schema version of an opened database: 0 for an empty one (no tables yet, to be
+// created). kCorruption for a file that is not a diverge review database, kUnsupported
+// for a newer schema. One statement, so one snapshot: another process creating the
+// schema meanwhile is seen either not at all or whole.
+Result<int> ReadSchemaVersion(SqliteDb& db) {
+  Result<SqliteStatement> q = db.Prepare(
+      "SELECT (SELECT user_version FROM pragma_user_version), "
+      "(SELECT application_id FROM pragma_application_id), "
+      "(SELECT count(*) FROM sqlite_master)");
+  if (!q.ok()) return q.status();
+  Result<bool> row = q->Step();
+  if (!row.ok()) return row.status();
+  if (!*row) return Status::Internal(db.path() + ": no schema version read");
+  const int64_t v = q->Int(0), app = q->Int(1), tables = q->Int(2);
+  if (v == 0) {
+    if (tables != 0) {
+      return Status::Corruption(db.path() +
+                                ": not a diverge review database (it has tables "
+                                "but no diverge schema version)");
     }
-    DIVERGE_RETURN_IF_ERROR(txn.Commit());
-    version = db.QueryText("PRAGMA user_version");
-    if (!version.ok()) return version.status();
+    return 0;
   }
-  Result<std::string> app = db.QueryText("PRAGMA application_id");
-  if (!app.ok()) return app.status();
-  if (*app != std::to_string(kApplicationId)) {
+  if (app != kApplicationId) {
     return Status::Corruption(db.path() + ": not a diverge review database (application_id " +
-                              *app + ")");
+                              std::to_string(app) + ")");
   }
-  int v = std::atoi(version->c_str());
   if (v > kSchemaVersion) {
     return Status::Unsupported(db.path() + ": review database schema version " + std::to_string(v) +
                                ", this diverge reads up to " + std::to_string(kSchemaVersion));
   }
-  return Status::Ok();
+  return static_cast<int>(v);
+}
+
+Status InitSchema(SqliteDb& db) {
+  // Checked first, so a foreign database is left as it was.
+  Result<int> version = ReadSchemaVersion(db);
+  if (!version.ok()) return version.status();
+  // A no-op once in WAL mode; the switch itself is retried (see QueryTextRetryingBusy).
+  Result<std::string> mode = db.QueryTextRetryingBusy("PRAGMA journal_mode=WAL");
+  if (!mode.ok()) return mode.status();
+  DIVERGE_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous=FULL"));
+  if (*version != 0) return Status::Ok();
+  Transaction txn(db);
+  DIVERGE_RETURN_IF_ERROR(txn.Begin());
+  // Re-read inside the write lock: another process may have created it meanwhile.
+  version = ReadSchemaVersion(db);
+  if (!version.ok()) return version.status();
+  if (*version == 0) {
+    DIVERGE_RETURN_IF_ERROR(db.Exec(kSchemaSql));
+    DIVERGE_RETURN_IF_ERROR(db.Exec("PRAGMA application_id=" + std::to_string(kApplicationId) +
+                                    ";PRAGMA user_version=" + std::to_string(kSchemaVersion)));
+  }
+  return txn.Commit();
 }
 
 Result<Decision> ReadDecision(const SqliteStatement& row, const std::string& path) {
@@ -155,21 +168,33 @@ std::string UtcNow() {
   return buf;
 }
 
-DecisionStore::DecisionStore(std::unique_ptr<SqliteDb> db) : db_(std::move(db)) {}
+DecisionStore::DecisionStore(std::unique_ptr<SqliteDb> db, std::string path, bool read_only)
+    : db_(std::move(db)), path_(std::move(path)), read_only_(read_only) {}
 DecisionStore::DecisionStore(DecisionStore&&) noexcept = default;
 DecisionStore& DecisionStore::operator=(DecisionStore&&) noexcept = default;
 DecisionStore::~DecisionStore() = default;
-
-const std::string& DecisionStore::path() const { return db_->path(); }
 
 Result<DecisionStore> DecisionStore::Open(const std::string& path, bool create) {
   Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(path, create, kBusyTimeoutMs);
   if (!db.ok()) return db.status();
   DIVERGE_RETURN_IF_ERROR(InitSchema(**db));
-  return DecisionStore(std::move(*db));
+  return DecisionStore(std::move(*db), path, /*read_only=*/false);
+}
+
+Result<DecisionStore> DecisionStore::OpenReadOnly(const std::string& path) {
+  Result<std::unique_ptr<SqliteDb>> db = SqliteDb::OpenReadOnly(path, kBusyTimeoutMs);
+  if (!db.ok() && db.status().code() == StatusCode::kNotFound) {
+    return DecisionStore(nullptr, path, /*read_only=*/true);
+  }
+  if (!db.ok()) return db.status();
+  Result<int> version = ReadSchemaVersion(**db);
+  if (!version.ok()) return version.status();
+  if (*version == 0) return DecisionStore(nullptr, path, /*read_only=*/true);
+  return DecisionStore(std::move(*db), path, /*read_only=*/true);
 }
 
 Result<std::optional<Decision>> DecisionStore::Get(const std::string& id) {
+  if (!db_) return std::optional<Decision>();
   Result<SqliteStatement> q =
       db_->Prepare("SELECT id, status, note, reviewer, updated FROM decisions WHERE id = ?1");
   if (!q.ok()) return q.status();
@@ -183,6 +208,7 @@ Result<std::optional<Decision>> DecisionStore::Get(const std::string& id) {
 }
 
 Result<std::vector<Decision>> DecisionStore::All() {
+  if (!db_) return std::vector<Decision>();
   Result<SqliteStatement> q =
       db_->Prepare("SELECT id, status, note, reviewer, updated FROM decisions ORDER BY id");
   if (!q.ok()) return q.status();
@@ -199,6 +225,7 @@ Result<std::vector<Decision>> DecisionStore::All() {
 }
 
 Result<std::vector<HistoryEntry>> DecisionStore::History(const std::string& id) {
+  if (!db_) return std::vector<HistoryEntry>();
   Result<SqliteStatement> q = db_->Prepare(
       "SELECT seq, id, reviewer, time, old_status, new_status, old_note, new_note FROM history "
       "WHERE ?1 = '' OR id = ?1 ORDER BY seq");
@@ -274,6 +301,7 @@ Result<Decision> DecisionStore::Apply(const Change& change) {
 Result<std::vector<Decision>> DecisionStore::ApplyAll(
     const std::vector<Change>& changes, const std::function<void(size_t)>& after_each) {
   for (const Change& c : changes) DIVERGE_RETURN_IF_ERROR(CheckDivergenceId(c.id));
+  if (read_only_) return Status::Internal(path_ + ": review database opened read-only");
   Transaction txn(*db_);
   DIVERGE_RETURN_IF_ERROR(txn.Begin());
   std::string now = UtcNow();

@@ -9,7 +9,9 @@
 // Durability and concurrency: WAL journal, synchronous=FULL, a busy timeout, and every
 // change in one BEGIN IMMEDIATE transaction that updates `decisions` and appends to
 // `history` together. So the CLI and the web page can write at the same time, and a
-// process killed mid-write loses nothing committed and leaves a valid database.
+// process killed mid-write loses nothing committed and leaves a valid database. Two
+// processes may also create the database at once (the switch to WAL is retried).
+// Commands that only look open it read-only (OpenReadOnly): they never create it.
 #ifndef DIVERGE_ANALYZER_REVIEW_DECISION_STORE_H_
 #define DIVERGE_ANALYZER_REVIEW_DECISION_STORE_H_
 
@@ -72,11 +74,16 @@ class DecisionStore {
   // file is not a SQLite database or not a diverge review database, kUnsupported for a
   // newer schema version, kIOError when locked past the busy timeout or unwritable.
   static Result<DecisionStore> Open(const std::string& path, bool create = true);
+  // Opens the database at `path` read-only: nothing is created or written, and Apply /
+  // ApplyAll fail with kInternal. A missing file (or an empty one) is an empty store.
+  // Errors: Open's, never kNotFound.
+  static Result<DecisionStore> OpenReadOnly(const std::string& path);
   DecisionStore(DecisionStore&&) noexcept;
   DecisionStore& operator=(DecisionStore&&) noexcept;
   ~DecisionStore();
 
-  const std::string& path() const;
+  const std::string& path() const { return path_; }
+  bool read_only() const { return read_only_; }
 
   Result<std::optional<Decision>> Get(const std::string& id);
   // Every decision, sorted by id.
@@ -92,9 +99,11 @@ class DecisionStore {
                                          const std::function<void(size_t)>& after_each = {});
 
  private:
-  explicit DecisionStore(std::unique_ptr<SqliteDb> db);
+  DecisionStore(std::unique_ptr<SqliteDb> db, std::string path, bool read_only);
   Result<Decision> ApplyInTransaction(const Change& change, const std::string& now);
-  std::unique_ptr<SqliteDb> db_;
+  std::unique_ptr<SqliteDb> db_;  // null: a read-only store with no database yet
+  std::string path_;
+  bool read_only_ = false;
 };
 
 }  // namespace diverge::review

@@ -180,7 +180,7 @@ Result<std::unique_ptr<ReviewServer>> ReviewServer::Create(const ServeOptions& o
   ServeStage& stage = failed_at ? *failed_at : ignored;
   bool store_failed = false;
   Result<ReviewSession> session =
-      ReviewSession::Open(options.dir, options.db_path, true, &store_failed);
+      ReviewSession::Open(options.dir, options.db_path, DbAccess::kReadWrite, &store_failed);
   stage = store_failed ? ServeStage::kStore : ServeStage::kReport;
   if (!session.ok()) return session.status();
   stage = ServeStage::kListen;

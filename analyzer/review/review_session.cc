@@ -40,12 +40,11 @@ std::vector<OrphanedReview> ApplyDecisions(Report& report, const std::vector<Dec
 }
 
 Status CarryDecisions(Report& report, const std::string& db_path) {
-  std::error_code ec;
-  if (!std::filesystem::exists(db_path, ec)) return Status::Ok();
-  Result<DecisionStore> store = DecisionStore::Open(db_path, /*create=*/false);
+  Result<DecisionStore> store = DecisionStore::OpenReadOnly(db_path);
   if (!store.ok()) return store.status();
   Result<std::vector<Decision>> all = store->All();
   if (!all.ok()) return all.status();
+  if (all->empty()) return Status::Ok();
   report.orphaned_reviews = ApplyDecisions(report, *all);
   return Status::Ok();
 }
@@ -58,13 +57,15 @@ ReviewSession::ReviewSession(std::unique_ptr<Report> report, DecisionStore store
 }
 
 Result<ReviewSession> ReviewSession::Open(const std::string& dir, const std::string& db_path,
-                                          bool create_db, bool* store_failed) {
+                                          DbAccess access, bool* store_failed) {
   if (store_failed) *store_failed = false;
   std::string report_path = (std::filesystem::path(dir) / "report.json").string();
   Result<Report> report = LoadReport(report_path);
   if (!report.ok()) return report.status();
-  Result<DecisionStore> store =
-      DecisionStore::Open(db_path.empty() ? DefaultDbPath(dir) : db_path, create_db);
+  const std::string path = db_path.empty() ? DefaultDbPath(dir) : db_path;
+  Result<DecisionStore> store = access == DbAccess::kReadOnly
+                                    ? DecisionStore::OpenReadOnly(path)
+                                    : DecisionStore::Open(path, /*create=*/true);
   if (!store.ok()) {
     if (store_failed) *store_failed = true;
     return store.status();

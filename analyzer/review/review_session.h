@@ -25,8 +25,9 @@ std::string DefaultDbPath(const std::string& dir);
 // decisions whose id is not in the report, as orphans sorted by id.
 std::vector<OrphanedReview> ApplyDecisions(Report& report, const std::vector<Decision>& decisions);
 
-// The analyze pipeline's step: when the database at `db_path` exists, carries its
-// decisions into `report` (review fields and orphaned_reviews). No database: no change.
+// The analyze pipeline's step: when the database at `db_path` holds decisions, carries
+// them into `report` (review fields and orphaned_reviews). The database is opened
+// read-only; none (or none with a decision): no change, and nothing is created.
 Status CarryDecisions(Report& report, const std::string& db_path);
 
 // Filters of `review list` / `review export` / the page. Empty fields match everything.
@@ -37,14 +38,19 @@ struct ReviewFilter {
   double min_score = 0;
 };
 
+// How a session opens its store: kReadOnly for commands that only look (a missing
+// database is empty and stays missing; Decide fails), kReadWrite for those that write
+// (the database is created when missing).
+enum class DbAccess { kReadOnly, kReadWrite };
+
 class ReviewSession {
  public:
-  // Loads DIR/report.json and opens the store at `db_path` ("" = DIR/review.db),
-  // creating it when `create_db`. Errors: LoadReport's, DecisionStore::Open's.
+  // Loads DIR/report.json and opens the store at `db_path` ("" = DIR/review.db) with
+  // `access`. Errors: LoadReport's, DecisionStore::Open's / OpenReadOnly's.
   // `store_failed`, when given, is set to whether an error came from the store (else
   // from report.json).
   static Result<ReviewSession> Open(const std::string& dir, const std::string& db_path,
-                                    bool create_db, bool* store_failed = nullptr);
+                                    DbAccess access, bool* store_failed = nullptr);
 
   const Report& report() const { return *report_; }
   const reports::ReportView& view() const { return *view_; }

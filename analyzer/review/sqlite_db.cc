@@ -2,6 +2,10 @@
 
 #include <sqlite3.h>
 
+#include <algorithm>
+#include <cerrno>
+#include <chrono>
+#include <thread>
 #include <utility>
 
 namespace diverge::review {
@@ -83,21 +87,40 @@ std::optional<std::string> SqliteStatement::OptText(int column) const {
 
 int64_t SqliteStatement::Int(int column) const { return sqlite3_column_int64(stmt_, column); }
 
-Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool create,
-                                                 int busy_timeout_ms) {
+Result<std::unique_ptr<SqliteDb>> SqliteDb::OpenWithFlags(const std::string& path, int flags,
+                                                          int busy_timeout_ms) {
   sqlite3* handle = nullptr;
-  int flags = SQLITE_OPEN_READWRITE | SQLITE_OPEN_NOMUTEX | (create ? SQLITE_OPEN_CREATE : 0);
-  int rc = sqlite3_open_v2(path.c_str(), &handle, flags, nullptr);
+  int rc = sqlite3_open_v2(path.c_str(), &handle, flags | SQLITE_OPEN_NOMUTEX, nullptr);
   if (rc != SQLITE_OK) {
     std::string msg = path + ": cannot open review database: " +
                       (handle ? sqlite3_errmsg(handle) : sqlite3_errstr(rc));
+    // Only a file that is not there is kNotFound (also when a directory of its path is
+    // missing or is a file); one we may not open is kIOError.
+    const int err = handle != nullptr ? sqlite3_system_errno(handle) : 0;
+    bool absent = (rc & 0xff) == SQLITE_CANTOPEN && (flags & SQLITE_OPEN_CREATE) == 0 &&
+                  (err == ENOENT || err == ENOTDIR);
     sqlite3_close(handle);
-    if ((rc & 0xff) == SQLITE_CANTOPEN && !create) return Status::NotFound(msg);
+    if (absent) return Status::NotFound(msg);
     return StatusFor(rc, msg);
   }
   sqlite3_extended_result_codes(handle, 1);
   sqlite3_busy_timeout(handle, busy_timeout_ms);
-  return std::unique_ptr<SqliteDb>(new SqliteDb(handle, path));
+  return std::unique_ptr<SqliteDb>(new SqliteDb(handle, path, busy_timeout_ms));
+}
+
+Result<std::unique_ptr<SqliteDb>> SqliteDb::Open(const std::string& path, bool create,
+                                                 int busy_timeout_ms) {
+  return OpenWithFlags(path, SQLITE_OPEN_READWRITE | (create ? SQLITE_OPEN_CREATE : 0),
+                       busy_timeout_ms);
+}
+
+Result<std::unique_ptr<SqliteDb>> SqliteDb::OpenReadOnly(const std::string& path,
+                                                         int busy_timeout_ms) {
+  Result<std::unique_ptr<SqliteDb>> db =
+      OpenWithFlags(path, SQLITE_OPEN_READWRITE, busy_timeout_ms);
+  if (!db.ok()) return db;
+  DIVERGE_RETURN_IF_ERROR((*db)->Exec("PRAGMA query_only=ON"));
+  return db;
 }
 
 SqliteDb::~SqliteDb() { sqlite3_close(db_); }
@@ -124,6 +147,22 @@ Result<std::string> SqliteDb::QueryText(const std::string& sql) {
   Result<bool> row = stmt->Step();
   if (!row.ok()) return row.status();
   return *row ? stmt->Text(0) : std::string();
+}
+
+Result<std::string> SqliteDb::QueryTextRetryingBusy(const std::string& sql) {
+  const auto deadline =
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms_);
+  for (int wait_ms = 1;; wait_ms = std::min(2 * wait_ms, 50)) {
+    Result<SqliteStatement> stmt = Prepare(sql);
+    if (!stmt.ok()) return stmt.status();
+    int rc = sqlite3_step(stmt->stmt_);
+    if (rc == SQLITE_ROW) return stmt->Text(0);
+    if (rc == SQLITE_DONE) return std::string();
+    if ((rc & 0xff) != SQLITE_BUSY || std::chrono::steady_clock::now() >= deadline) {
+      return LastError("statement failed");
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(wait_ms));
+  }
 }
 
 Status SqliteDb::LastError(std::string_view what) const {

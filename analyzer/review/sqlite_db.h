@@ -50,9 +50,17 @@ class SqliteDb {
  public:
   // Opens `path` read-write (created if `create`), with extended result codes and a
   // busy timeout of `busy_timeout_ms` (another writer holding the lock makes us wait
-  // that long before kIOError "database is locked").
+  // that long before kIOError "database is locked"). kNotFound when `path` does not
+  // exist and !create.
   static Result<std::unique_ptr<SqliteDb>> Open(const std::string& path, bool create,
                                                 int busy_timeout_ms);
+  // Opens an existing `path` for reading only: nothing is created (kNotFound when `path`
+  // does not exist) and PRAGMA query_only makes every statement that would write fail.
+  // The file itself is opened read-write (read-only by SQLite itself when it is not
+  // writable) because a connection opened SQLITE_OPEN_READONLY cannot remove the -wal
+  // and -shm files it creates beside a WAL database, and would leave them behind.
+  static Result<std::unique_ptr<SqliteDb>> OpenReadOnly(const std::string& path,
+                                                        int busy_timeout_ms);
   ~SqliteDb();
   SqliteDb(const SqliteDb&) = delete;
   SqliteDb& operator=(const SqliteDb&) = delete;
@@ -63,15 +71,26 @@ class SqliteDb {
   Result<SqliteStatement> Prepare(std::string_view sql);
   // The first column of the first row of `sql` as text ("" if no row).
   Result<std::string> QueryText(const std::string& sql);
+  // QueryText, retrying SQLITE_BUSY until the busy timeout has passed. For statements
+  // that upgrade a read lock to a write lock, such as "PRAGMA journal_mode=WAL" on a
+  // database not yet in WAL mode: SQLite fails such an upgrade at once, without the busy
+  // handler, when another connection holds the write lock (it cannot wait there without
+  // risking a deadlock), so two processes creating one database at once would see
+  // "database is locked" however long the busy timeout.
+  Result<std::string> QueryTextRetryingBusy(const std::string& sql);
   // A Status for the last error of this connection: kIOError for busy/locked/IO/full,
   // kCorruption for a malformed or non-database file, kInvalidArgument for constraint
   // failures, kInternal otherwise. The message is "<path>: <what>: <sqlite message>".
   Status LastError(std::string_view what) const;
 
  private:
-  SqliteDb(sqlite3* db, std::string path) : db_(db), path_(std::move(path)) {}
+  SqliteDb(sqlite3* db, std::string path, int busy_timeout_ms)
+      : db_(db), path_(std::move(path)), busy_timeout_ms_(busy_timeout_ms) {}
+  static Result<std::unique_ptr<SqliteDb>> OpenWithFlags(const std::string& path, int flags,
+                                                         int busy_timeout_ms);
   sqlite3* db_;
   std::string path_;
+  int busy_timeout_ms_;
 };
 
 }  // namespace diverge::review
