@@ -28,9 +28,18 @@ double ProcessCpuSeconds() {
 double PeakRssMib() { return StatusField("VmHWM"); }
 double CurrentRssMib() { return StatusField("VmRSS"); }
 
-StageMeter::StageMeter() {
-  std::ofstream clear("/proc/self/clear_refs");
-  reset_ = static_cast<bool>(clear << "5" << std::flush);
+namespace {
+bool stage_peaks = true;
+}  // namespace
+
+bool StagePeaks() { return stage_peaks; }
+void SetStagePeaks(bool on) { stage_peaks = on; }
+
+StageMeter::StageMeter(bool reset_peak) {
+  if (reset_peak) {
+    std::ofstream clear("/proc/self/clear_refs");
+    reset_ = static_cast<bool>(clear << "5" << std::flush);
+  }
   t0_ = std::chrono::steady_clock::now();
   cpu0_ = ProcessCpuSeconds();
 }
