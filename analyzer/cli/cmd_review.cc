@@ -1,6 +1,7 @@
 // `diverge review list|show|confirm|dismiss|reopen|note|export DIR ...`: reviewers'
 // decisions on the divergences of DIR/report.json, kept in DIR/review.db (or --db).
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -50,6 +51,16 @@ int ExitCodeFor(const Status& st) {
 // that decide open it read-write, creating it when missing.
 std::optional<ReviewSession> OpenSession(const ReviewOptions& o, review::DbAccess access,
                                          CommandContext& ctx) {
+  // A read-only command on a --db that does not exist shows no decisions: say so, since
+  // that is what a mistyped path looks like (the default DIR/review.db missing is normal).
+  std::error_code ec;
+  if (access == review::DbAccess::kReadOnly && !o.db.empty() &&
+      !std::filesystem::exists(o.db, ec)) {
+    std::fprintf(stderr,
+                 "diverge: warning: %s does not exist: no decisions recorded there (is the "
+                 "--db path right?)\n",
+                 o.db.c_str());
+  }
   bool store_failed = false;
   Result<ReviewSession> s = ReviewSession::Open(o.dir, o.db, access, &store_failed);
   if (!s.ok()) {
