@@ -2,9 +2,12 @@
 // synthetic_corpus.h) through the real pipeline stages, as `diverge analyze` runs them:
 //   embed       SentenceEncoder::Encode of every statement (2 threads) + the row matrix
 //   knn         BuildKnnGraph (kAuto: exact up to 50k rows, IVF above), k = 10
-//   cluster     ClusterClaims on mutual kNN edges scored by the learned pair similarity,
-//               thresholds 0.70 / 0.70 (AnalyzeOptions defaults); --score cosine scores
-//               them with the cosine of the vectors instead (what the peers use)
+//   cluster     ClusterClaims on mutual kNN edges scored by the learned claim similarity
+//               (claim_score, as analyze), threshold = average-link minimum =
+//               AnalyzeOptions{}.threshold; --score cosine scores them with the cosine of
+//               the vectors instead (what the peers use). Not run: analyze's second,
+//               anchored-link stage (capitalised names shared by few statements) and its
+//               claim-term filter.
 //   divergence  DetectDivergences over the clusters (max_flags unlimited)
 // Prints one JSON object (and writes it with --out): per stage wall, CPU, peak RSS,
 // throughput; pairwise F1 against the planted groups; kNN recall@10 against brute force
@@ -26,6 +29,7 @@
 #include "analyzer/cluster/claim_clustering.h"
 #include "analyzer/cluster/knn_graph.h"
 #include "analyzer/divergence/detect.h"
+#include "analyzer/pipeline/analyze.h"
 #include "bench/macro/macro_scores.h"
 #include "bench/macro/stage_meter.h"
 #include "bench/macro/synthetic_corpus.h"
@@ -48,7 +52,7 @@ struct Args {
   int recall_queries = 1000;
   bool divergence = true;
   bool omissions = false;
-  float threshold = 0.70f;
+  float threshold = AnalyzeOptions{}.threshold;
   std::string score = "learned";
   int ivf_probes = KnnOptions{}.ivf_probes;
   std::string knn_method = "auto";
@@ -163,11 +167,11 @@ int Run(const Args& a) {
 
   StageMeter cluster_meter;
   PairScore score = a.score == "cosine" ? CosinePairScore(rows) : [&](int32_t i, int32_t j) {
-    return enc.Similarity(encoded[i], encoded[j]).score;
+    return enc.Similarity(encoded[i], encoded[j]).claim_score;  // what analyze clusters by
   };
   ClusterOptions copt;
   copt.threshold = a.threshold;
-  copt.average_link_min = a.threshold;
+  copt.average_link_min = a.threshold;  // analyze's two defaults are equal
   copt.threads = a.threads;
   copt.row_keys = keys;
   std::vector<std::vector<int32_t>> clusters = ClusterClaims(*graph, corpus.doc, copt, score);
@@ -252,7 +256,7 @@ int main(int argc, char** argv) {
   app.add_option("--threads", a.threads, "threads")->check(CLI::Range(1, 64));
   app.add_option("--recall-queries", a.recall_queries, "kNN recall@10 queries (0 = skip)");
   app.add_flag("!--no-divergence", a.divergence, "skip the divergence stage");
-  app.add_option("--threshold", a.threshold, "pair similarity threshold (analyze: 0.70)");
+  app.add_option("--threshold", a.threshold, "pair similarity threshold (default: analyze's)");
   app.add_option("--score", a.score, "pair score: learned (analyze's) or cosine (the vectors')")
       ->check(CLI::IsMember({"learned", "cosine"}));
   app.add_flag("--omissions", a.omissions, "run the omission detector too (quadratic)");
