@@ -1,7 +1,6 @@
 // `diverge review list|show|confirm|dismiss|reopen|note|export DIR ...`: reviewers'
 // decisions on the divergences of DIR/report.json, kept in DIR/review.db (or --db).
 #include <cstdio>
-#include <filesystem>
 #include <memory>
 #include <string>
 #include <vector>
@@ -51,22 +50,19 @@ int ExitCodeFor(const Status& st) {
 // that decide open it read-write, creating it when missing.
 std::optional<ReviewSession> OpenSession(const ReviewOptions& o, review::DbAccess access,
                                          CommandContext& ctx) {
-  // A read-only command on a --db that does not exist shows no decisions: say so, since
-  // that is what a mistyped path looks like (the default DIR/review.db missing is normal).
-  std::error_code ec;
-  if (access == review::DbAccess::kReadOnly && !o.db.empty() &&
-      !std::filesystem::exists(o.db, ec)) {
-    std::fprintf(stderr,
-                 "diverge: warning: %s does not exist: no decisions recorded there (is the "
-                 "--db path right?)\n",
-                 o.db.c_str());
-  }
   bool store_failed = false;
   Result<ReviewSession> s = ReviewSession::Open(o.dir, o.db, access, &store_failed);
   if (!s.ok()) {
     PrintError(s.status());
     ctx.exit_code = store_failed ? kExitReviewDb : kExitNoInput;
     return std::nullopt;
+  }
+  // A --db with no database behind it shows no decisions: say so, since that is what a
+  // mistyped path looks like (the default DIR/review.db missing is normal).
+  if (!o.db.empty() && !s->store().has_database()) {
+    std::fprintf(stderr,
+                 "diverge: warning: no review database at %s (is the --db path right?)\n",
+                 o.db.c_str());
   }
   return std::move(*s);
 }
