@@ -52,6 +52,7 @@ struct Args {
   int recall_queries = 1000;
   bool divergence = true;
   bool omissions = false;
+  bool stage_rss = true;  // reset the RSS high-water mark at each stage (stage_meter.h)
   float threshold = AnalyzeOptions{}.threshold;
   std::string score = "learned";
   int ivf_probes = KnnOptions{}.ivf_probes;
@@ -126,7 +127,7 @@ int Run(const Args& a) {
     std::cerr << "macro_bench: " << model.status().ToString() << "\n";
     return kExitModel;
   }
-  StageMeter synth;
+  StageMeter synth(a.stage_rss);
   CorpusSpec spec;
   spec.statements = a.statements;
   SyntheticCorpus corpus = MakeSyntheticCorpus(*sentences, spec);
@@ -138,7 +139,7 @@ int Run(const Args& a) {
   sentences->shrink_to_fit();
 
   SentenceEncoder enc(**model);
-  StageMeter embed;
+  StageMeter embed(a.stage_rss);
   std::vector<EncodedSentence> encoded = EncodeParallel(enc, corpus.text, a.threads);
   RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), enc.model().dims());
   for (size_t i = 0; i < encoded.size(); ++i) rows.row(i) = encoded[i].vector.transpose();
@@ -146,7 +147,7 @@ int Run(const Args& a) {
 
   std::vector<uint64_t> keys(corpus.text.size());
   for (size_t i = 0; i < keys.size(); ++i) keys[i] = StableHash("s-" + std::to_string(i));
-  StageMeter knn_meter;
+  StageMeter knn_meter(a.stage_rss);
   KnnOptions knn;
   knn.threads = a.threads;
   knn.row_keys = keys;
@@ -165,7 +166,7 @@ int Run(const Args& a) {
       : static_cast<size_t>(a.statements) <= knn.exact_limit ? "exact" : "ivf";
   out["stages"]["knn"]["ivf_probes"] = knn.ivf_probes;
 
-  StageMeter cluster_meter;
+  StageMeter cluster_meter(a.stage_rss);
   PairScore score = a.score == "cosine" ? CosinePairScore(rows) : [&](int32_t i, int32_t j) {
     return enc.Similarity(encoded[i], encoded[j]).claim_score;  // what analyze clusters by
   };
@@ -198,7 +199,7 @@ int Run(const Args& a) {
     // Omissions scan every document's tokens per cluster (O(clusters x corpus)): meant for
     // one story's corpus, not a million-statement archive; --omissions turns them on.
     dopt.omissions = a.omissions;
-    StageMeter div_meter;
+    StageMeter div_meter(a.stage_rss);
     DetectResult det = DetectDivergences(report, {}, dopt);
     out["stages"]["divergence"] = div_meter.Stop(static_cast<int64_t>(clusters.size()));
     out["stages"]["divergence"]["omissions"] = a.omissions;
@@ -263,13 +264,11 @@ int main(int argc, char** argv) {
   app.add_option("--ivf-probes", a.ivf_probes, "IVF cells searched per row");
   app.add_option("--knn", a.knn_method, "kNN method")
       ->check(CLI::IsMember({"auto", "exact", "ivf", "hnsw"}));
-  bool whole_process_rss = false;
-  app.add_flag("--no-stage-rss", whole_process_rss,
+  app.add_flag("!--no-stage-rss", a.stage_rss,
                "do not reset the RSS high-water mark per stage: each stage then reports the "
                "process peak so far, and /usr/bin/time the run's peak");
   app.add_option("--min-f1", a.min_f1, "fail (exit 1) below this clustering F1");
   app.add_option("--min-knn-recall", a.min_knn_recall, "fail (exit 1) below this kNN recall@10");
   CLI11_PARSE(app, argc, argv);
-  diverge::bench::SetStagePeaks(!whole_process_rss);
   return diverge::bench::Run(a);
 }

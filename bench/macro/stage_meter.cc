@@ -28,13 +28,6 @@ double ProcessCpuSeconds() {
 double PeakRssMib() { return StatusField("VmHWM"); }
 double CurrentRssMib() { return StatusField("VmRSS"); }
 
-namespace {
-bool stage_peaks = true;
-}  // namespace
-
-bool StagePeaks() { return stage_peaks; }
-void SetStagePeaks(bool on) { stage_peaks = on; }
-
 StageMeter::StageMeter(bool reset_peak) {
   if (reset_peak) {
     std::ofstream clear("/proc/self/clear_refs");

@@ -22,13 +22,10 @@ double ProcessCpuSeconds();
 double PeakRssMib();
 // VmRSS (current resident set) in MiB; 0 if unreadable.
 double CurrentRssMib();
-// Whether new StageMeters reset the high-water mark (default true).
-bool StagePeaks();
-void SetStagePeaks(bool on);
 
 class StageMeter {
  public:
-  explicit StageMeter(bool reset_peak = StagePeaks());
+  explicit StageMeter(bool reset_peak = true);
   // {"wall_s", "cpu_s", "peak_rss_mib", "peak_rss_scope", "items", "items_per_s"}.
   nlohmann::json Stop(int64_t items) const;
   double WallSeconds() const;
