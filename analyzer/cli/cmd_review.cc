@@ -57,6 +57,13 @@ std::optional<ReviewSession> OpenSession(const ReviewOptions& o, review::DbAcces
     ctx.exit_code = store_failed ? kExitReviewDb : kExitNoInput;
     return std::nullopt;
   }
+  // A --db with no database behind it shows no decisions: say so, since that is what a
+  // mistyped path looks like (the default DIR/review.db missing is normal).
+  if (!o.db.empty() && !s->store().has_database()) {
+    std::fprintf(stderr,
+                 "diverge: warning: no review database at %s (is the --db path right?)\n",
+                 o.db.c_str());
+  }
   return std::move(*s);
 }
 

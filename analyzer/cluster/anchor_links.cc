@@ -235,6 +235,30 @@ std::vector<std::string> ExtractAnchors(
   return out;
 }
 
+std::vector<std::vector<std::string>> CorpusAnchors(std::span<const std::string> texts) {
+  const auto acronyms = DefinedAcronyms(texts);
+  const auto names = MidSentenceNames(texts);
+  std::vector<std::vector<std::string>> out;
+  out.reserve(texts.size());
+  for (const std::string& t : texts) out.push_back(ExtractAnchors(t, names, acronyms));
+  return out;
+}
+
+std::map<std::string, std::vector<int32_t>> RareAnchorHolders(
+    const std::vector<std::vector<std::string>>& anchors, const std::vector<char>& eligible,
+    const AnchorOptions& options) {
+  std::map<std::string, std::vector<int32_t>> holders;
+  int64_t n_eligible = 0;
+  for (size_t i = 0; i < anchors.size(); ++i) {
+    if (!eligible[i]) continue;
+    ++n_eligible;
+    for (const std::string& a : anchors[i]) holders[a].push_back(static_cast<int32_t>(i));
+  }
+  const double cap = options.MaxHolders(n_eligible);
+  std::erase_if(holders, [&](const auto& h) { return static_cast<double>(h.second.size()) > cap; });
+  return holders;
+}
+
 std::vector<std::vector<int32_t>> AnchoredClusters(
     const std::vector<std::vector<std::string>>& anchors,
     const std::vector<int32_t>& doc_of_row, const std::vector<char>& clustered,
@@ -245,26 +269,17 @@ std::vector<std::vector<int32_t>> AnchoredClusters(
       eligible.size() != anchors.size()) {
     return {};
   }
-  // Rows holding each anchor (eligible rows count towards rarity; only free rows link).
-  std::map<std::string, std::vector<int32_t>> holders;
-  int64_t n_eligible = 0;
-  for (int32_t i = 0; i < n; ++i) {
-    if (!eligible[i]) continue;
-    ++n_eligible;
-    for (const std::string& a : anchors[i]) holders[a].push_back(i);
-  }
-  const double cap = options.MaxHolders(n_eligible);
-  // Candidate pairs (i < j), each scored once.
+  // Candidate pairs (i < j) sharing a rare anchor, each scored once (eligible rows count
+  // towards rarity; only free rows link).
   std::map<std::pair<int32_t, int32_t>, float> scored;
-  for (const auto& [anchor, rows] : holders) {
-    if (static_cast<double>(rows.size()) > cap) continue;
+  for (const auto& [anchor, rows] : RareAnchorHolders(anchors, eligible, options)) {
     for (size_t x = 0; x < rows.size(); ++x) {
       for (size_t y = x + 1; y < rows.size(); ++y) {
         const int32_t i = rows[x], j = rows[y];
         if (clustered[i] || clustered[j] || doc_of_row[i] == doc_of_row[j]) continue;
-        if (scored.count({i, j})) continue;
-        const float s = KeyOf(row_keys, i) < KeyOf(row_keys, j) ? pair_score(i, j) : pair_score(j, i);
-        scored[{i, j}] = s;
+        auto [it, fresh] = scored.try_emplace({i, j}, 0.0f);
+        if (!fresh) continue;
+        it->second = KeyOf(row_keys, i) < KeyOf(row_keys, j) ? pair_score(i, j) : pair_score(j, i);
       }
     }
   }

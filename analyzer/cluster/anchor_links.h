@@ -23,6 +23,7 @@
 
 #include <algorithm>
 #include <cstdint>
+#include <map>
 #include <span>
 #include <string>
 #include <string_view>
@@ -63,6 +64,16 @@ std::vector<std::string> ExtractAnchors(
 // Single capitalised words found mid-sentence in `texts` (case-folded, sorted, unique):
 // the `names` argument of ExtractAnchors.
 std::vector<std::string> MidSentenceNames(std::span<const std::string> texts);
+
+// The anchors of every text of a corpus: ExtractAnchors with the corpus's
+// MidSentenceNames and DefinedAcronyms. anchors[i] belongs to texts[i].
+std::vector<std::vector<std::string>> CorpusAnchors(std::span<const std::string> texts);
+
+// Condition 1's rarity: for each anchor held by at most options.MaxHolders(eligible rows)
+// eligible rows, those rows (ascending). Anchors held by more are topic words and absent.
+std::map<std::string, std::vector<int32_t>> RareAnchorHolders(
+    const std::vector<std::vector<std::string>>& anchors, const std::vector<char>& eligible,
+    const AnchorOptions& options);
 
 // Anchored clusters among the rows that `clustered` marks 0 (and `eligible` marks 1).
 // anchors[i] are row i's anchors; doc_of_row[i] its document. Returns sorted row lists,

@@ -5,12 +5,15 @@
 //  2. Every row is assigned to its `ivf_probes` most similar centroids (GEMM); the first is
 //     its home cell.
 //  3. Per cell (cells run in parallel): GEMM of the rows probing the cell against the rows
-//     living in it; each probing row keeps its top k of that cell in its own slot, and each
-//     resident keeps its top k probers (so a pair is found when either row probes the
-//     other's home cell: in high dimension a near neighbour's home is often not among a
-//     row's own nearest centroids).
-//  4. Each row's (probes + 1) * k candidates are merged; the best k + 6 by kernel score are
-//     rescored with ExactDot (FinalizeRow).
+//     living in it; each probing row takes its top k of that cell, and each resident its
+//     top k probers (so a pair is found when either row probes the other's home cell: in
+//     high dimension a near neighbour's home is often not among a row's own nearest
+//     centroids). Both are merged into the row's running list of its best k + 6 distinct
+//     candidates (under a lock striped by row): n * (k + 6) slots in all, not
+//     n * (probes + 1) * k (1.7 GB at 1M rows). The list is the top k + 6 of the distinct
+//     candidates by (kernel score, key), a total order, so it does not depend on the
+//     order in which cells finish.
+//  4. Each row's k + 6 candidates are rescored with ExactDot (FinalizeRow).
 // All matrices are gathered in key order, so every GEMM sees the same inputs whatever the
 // row order of the caller: the graph depends only on the set of (key, vector) pairs.
 // High-similarity neighbours (the ones clustering keeps) share a home or a probed cell
@@ -20,6 +23,7 @@
 #include <cmath>
 #include <cstdio>
 #include <cstdlib>
+#include <mutex>
 #include <numeric>
 
 #include "analyzer/cluster/knn_internal.h"
@@ -29,6 +33,7 @@ namespace {
 
 constexpr int64_t kRowBlock = 1024;
 constexpr int kRescoreMargin = 6;
+constexpr int kLockStripes = 4096;
 
 // Score blocks are kept around 512 KB (L2) so they never round-trip through memory.
 constexpr int64_t kQueryBlock = 128;
@@ -72,6 +77,36 @@ void TopCentroids(const RowMatrixXf& x, std::span<const int32_t> rows, const Row
       }
     }
   });
+}
+
+// Offers (score, id) to a row's running list: `width` slots best first, empty slots (id -1)
+// at the end. An id already listed keeps the higher of its scores, so the list is the top
+// `width` distinct ids by (best score desc, key asc) whatever the order of the offers.
+void OfferDistinct(Cand* slots, int width, float score, int32_t id,
+                   std::span<const uint64_t> keys) {
+  auto better = [&](float s1, int32_t i1, float s2, int32_t i2) {
+    if (s1 != s2) return s1 > s2;
+    return KeyOf(keys, i1) < KeyOf(keys, i2);
+  };
+  int size = 0;
+  while (size < width && slots[size].id >= 0) {
+    if (slots[size].id == id) {
+      if (slots[size].score >= score) return;
+      std::copy(slots + size + 1, slots + width, slots + size);  // drop the old entry
+      slots[width - 1] = Cand{0.f, -1};
+      --size;
+      break;
+    }
+    ++size;
+  }
+  while (size < width && slots[size].id >= 0) ++size;
+  if (size == width && !better(score, id, slots[width - 1].score, slots[width - 1].id)) return;
+  int pos = size == width ? width - 1 : size;
+  while (pos > 0 && !better(slots[pos - 1].score, slots[pos - 1].id, score, id)) {
+    slots[pos] = slots[pos - 1];
+    --pos;
+  }
+  slots[pos] = Cand{score, id};
 }
 
 // DIVERGE_KNN_TRACE=1 prints the wall time of each phase to stderr.
@@ -145,11 +180,17 @@ Result<KnnGraph> BuildIvf(const RowMatrixXf& x, const KnnOptions& options) {
       if (p[j] >= 0) probers[p[j]].push_back(static_cast<int32_t>(i));  // position in order
     }
   }
-  // Candidate slots of position i in order: `probes` slots of k ids (its best residents of
-  // each probed cell), then one slot of k ids (its best probers, found as a resident).
+  probe_of = std::vector<int32_t>();
+  // Running candidate list of position i in order: best `width` distinct ids so far.
   const int k = options.k;
-  const int slots_per_row = probes + 1;
-  std::vector<Cand> cand(static_cast<size_t>(n) * slots_per_row * k, Cand{0.f, -1});
+  const int width = k + kRescoreMargin;
+  std::vector<Cand> cand(static_cast<size_t>(n) * width, Cand{0.f, -1});
+  std::vector<std::mutex> stripes(kLockStripes);
+  auto merge = [&](int32_t pos, const Cand* from, int count) {
+    std::lock_guard<std::mutex> lock(stripes[pos % kLockStripes]);
+    Cand* to = &cand[static_cast<size_t>(pos) * width];
+    for (int i = 0; i < count; ++i) OfferDistinct(to, width, from[i].score, from[i].id, keys);
+  };
   std::vector<int32_t> cells(lists);
   std::iota(cells.begin(), cells.end(), 0);
   std::stable_sort(cells.begin(), cells.end(), [&](int32_t a, int32_t b) {
@@ -172,8 +213,8 @@ Result<KnnGraph> BuildIvf(const RowMatrixXf& x, const KnnOptions& options) {
     std::vector<float> rworst(m, -std::numeric_limits<float>::infinity());
     rlists.reserve(m);
     for (int64_t j = 0; j < m; ++j) rlists.emplace_back(rslots.data() + j * rwidth, rwidth);
-    const int width = static_cast<int>(std::min<int64_t>(k, m));
-    std::vector<Cand> slots(width);
+    const int cell_width = static_cast<int>(std::min<int64_t>(k, m));
+    std::vector<Cand> slots(cell_width);
     RowMatrixXf q, s;
     const int64_t block = std::max<int64_t>(16, (128 * 1024) / m);  // ~512 KB of scores
     for (size_t q0 = 0; q0 < qs.size(); q0 += block) {
@@ -185,7 +226,7 @@ Result<KnnGraph> BuildIvf(const RowMatrixXf& x, const KnnOptions& options) {
       for (int64_t i = 0; i < qn; ++i) {
         const int32_t pos = qs[q0 + i];
         const int32_t self = order[pos];
-        TopList list(slots.data(), width);
+        TopList list(slots.data(), cell_width);
         const float* srow = s.row(i).data();
         float worst = list.worst();
         for (int64_t j = 0; j < m; ++j) {
@@ -199,44 +240,24 @@ Result<KnnGraph> BuildIvf(const RowMatrixXf& x, const KnnOptions& options) {
             worst = list.worst();
           }
         }
-        int slot = 0;
-        while (probe_of[static_cast<size_t>(pos) * probes + slot] != cell) ++slot;
-        Cand* out = &cand[(static_cast<size_t>(pos) * slots_per_row + slot) * k];
-        for (int j = 0; j < list.size(); ++j) out[j] = slots[j];
+        merge(pos, slots.data(), list.size());
       }
     }
-    for (int64_t j = 0; j < m; ++j) {
-      Cand* out = &cand[(static_cast<size_t>(pos_of[res[j]]) * slots_per_row + probes) * k];
-      for (int i = 0; i < rlists[j].size(); ++i) out[i] = rslots[j * rwidth + i];
-    }
+    for (int64_t j = 0; j < m; ++j) merge(pos_of[res[j]], &rslots[j * rwidth], rlists[j].size());
   });
   trace.Mark("search");
   KnnGraph graph;
   graph.n = static_cast<int32_t>(n);
   graph.k = k;
   graph.nbrs.assign(static_cast<size_t>(n) * k, Neighbor{});
+  // Only the best k + kRescoreMargin candidates by kernel score are rescored: kernel scores
+  // differ from ExactDot in the last bits at most.
   ParallelFor(options.threads, (n + kRowBlock - 1) / kRowBlock, [&](int64_t b) {
-    // Only the best k + kRescoreMargin distinct candidates by kernel score are rescored:
-    // kernel scores differ from ExactDot in the last bits at most.
-    std::vector<Cand> c;
     std::vector<int32_t> ids;
     for (int64_t pos = b * kRowBlock; pos < std::min(n, (b + 1) * kRowBlock); ++pos) {
-      const Cand* in = &cand[static_cast<size_t>(pos) * slots_per_row * k];
-      c.clear();
-      for (int64_t i = 0; i < static_cast<int64_t>(slots_per_row) * k; ++i) {
-        if (in[i].id >= 0) c.push_back(in[i]);
-      }
-      std::sort(c.begin(), c.end(), [](const Cand& a, const Cand& b2) { return a.id < b2.id; });
-      c.erase(std::unique(c.begin(), c.end(),
-                          [](const Cand& a, const Cand& b2) { return a.id == b2.id; }),
-              c.end());
-      const size_t keep = std::min<size_t>(c.size(), k + kRescoreMargin);
-      std::partial_sort(c.begin(), c.begin() + keep, c.end(), [&](const Cand& a, const Cand& b2) {
-        if (a.score != b2.score) return a.score > b2.score;
-        return KeyOf(keys, a.id) < KeyOf(keys, b2.id);
-      });
+      const Cand* in = &cand[static_cast<size_t>(pos) * width];
       ids.clear();
-      for (size_t i = 0; i < keep; ++i) ids.push_back(c[i].id);
+      for (int i = 0; i < width && in[i].id >= 0; ++i) ids.push_back(in[i].id);
       FinalizeRow(x, keys, order[pos], ids, graph);
     }
   });

@@ -1,7 +1,6 @@
 #include "analyzer/evaluation/anchor_eval.h"
 
 #include <algorithm>
-#include <cmath>
 #include <map>
 #include <nlohmann/json.hpp>
 #include <set>
@@ -44,19 +43,14 @@ bool Related(const json& entry) {
 // Rare anchors of every claim of one topic, computed as `analyze` does for a corpus.
 std::map<std::string, std::vector<std::string>> TopicAnchors(
     const std::vector<std::string>& claims, const AnchorOptions& options) {
-  const auto acronyms = DefinedAcronyms(claims);
-  const auto names = MidSentenceNames(claims);
+  const std::vector<std::vector<std::string>> anchors = CorpusAnchors(claims);
+  const auto rare = RareAnchorHolders(anchors, std::vector<char>(claims.size(), 1), options);
   std::map<std::string, std::vector<std::string>> out;
-  std::map<std::string, int> df;
-  for (const std::string& c : claims) {
-    out[c] = ExtractAnchors(c, names, acronyms);
-    for (const std::string& a : out[c]) ++df[a];
-  }
-  const double cap = options.MaxHolders(static_cast<int64_t>(claims.size()));
-  for (auto& [claim, anchors] : out) {
-    anchors.erase(std::remove_if(anchors.begin(), anchors.end(),
-                                 [&](const std::string& a) { return df[a] > cap; }),
-                  anchors.end());
+  for (size_t i = 0; i < claims.size(); ++i) {
+    std::vector<std::string>& kept = out[claims[i]];
+    for (const std::string& a : anchors[i]) {
+      if (rare.count(a)) kept.push_back(a);  // stays sorted
+    }
   }
   return out;
 }

@@ -133,12 +133,8 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
     for (const auto& g : groups) {
       for (int32_t r : g) clustered[r] = 1;
     }
-    const auto acronyms = DefinedAcronyms(texts);
-    const auto names = MidSentenceNames(texts);
-    std::vector<std::vector<std::string>> anchors(sts.size());
-    for (size_t i = 0; i < sts.size(); ++i) anchors[i] = ExtractAnchors(texts[i], names, acronyms);
-    for (auto& g : AnchoredClusters(anchors, doc_of_row, clustered, eligible, score, keys,
-                                    opt.anchors)) {
+    for (auto& g : AnchoredClusters(CorpusAnchors(texts), doc_of_row, clustered, eligible,
+                                    score, keys, opt.anchors)) {
       groups.push_back(std::move(g));
     }
     std::sort(groups.begin(), groups.end(),

@@ -84,6 +84,8 @@ class DecisionStore {
 
   const std::string& path() const { return path_; }
   bool read_only() const { return read_only_; }
+  // False for a read-only store opened on a missing or empty file (it holds nothing).
+  bool has_database() const { return db_ != nullptr; }
 
   Result<std::optional<Decision>> Get(const std::string& id);
   // Every decision, sorted by id.

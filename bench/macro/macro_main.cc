@@ -2,9 +2,12 @@
 // synthetic_corpus.h) through the real pipeline stages, as `diverge analyze` runs them:
 //   embed       SentenceEncoder::Encode of every statement (2 threads) + the row matrix
 //   knn         BuildKnnGraph (kAuto: exact up to 50k rows, IVF above), k = 10
-//   cluster     ClusterClaims on mutual kNN edges scored by the learned pair similarity,
-//               thresholds 0.70 / 0.70 (AnalyzeOptions defaults); --score cosine scores
-//               them with the cosine of the vectors instead (what the peers use)
+//   cluster     ClusterClaims on mutual kNN edges scored by the learned claim similarity
+//               (claim_score, as analyze), threshold = average-link minimum =
+//               AnalyzeOptions{}.threshold; --score cosine scores them with the cosine of
+//               the vectors instead (what the peers use). Not run: analyze's second,
+//               anchored-link stage (capitalised names shared by few statements) and its
+//               claim-term filter.
 //   divergence  DetectDivergences over the clusters (max_flags unlimited)
 // Prints one JSON object (and writes it with --out): per stage wall, CPU, peak RSS,
 // throughput; pairwise F1 against the planted groups; kNN recall@10 against brute force
@@ -26,6 +29,7 @@
 #include "analyzer/cluster/claim_clustering.h"
 #include "analyzer/cluster/knn_graph.h"
 #include "analyzer/divergence/detect.h"
+#include "analyzer/pipeline/analyze.h"
 #include "bench/macro/macro_scores.h"
 #include "bench/macro/stage_meter.h"
 #include "bench/macro/synthetic_corpus.h"
@@ -48,7 +52,8 @@ struct Args {
   int recall_queries = 1000;
   bool divergence = true;
   bool omissions = false;
-  float threshold = 0.70f;
+  bool stage_rss = true;  // reset the RSS high-water mark at each stage (stage_meter.h)
+  float threshold = AnalyzeOptions{}.threshold;
   std::string score = "learned";
   int ivf_probes = KnnOptions{}.ivf_probes;
   std::string knn_method = "auto";
@@ -122,7 +127,7 @@ int Run(const Args& a) {
     std::cerr << "macro_bench: " << model.status().ToString() << "\n";
     return kExitModel;
   }
-  StageMeter synth;
+  StageMeter synth(a.stage_rss);
   CorpusSpec spec;
   spec.statements = a.statements;
   SyntheticCorpus corpus = MakeSyntheticCorpus(*sentences, spec);
@@ -134,7 +139,7 @@ int Run(const Args& a) {
   sentences->shrink_to_fit();
 
   SentenceEncoder enc(**model);
-  StageMeter embed;
+  StageMeter embed(a.stage_rss);
   std::vector<EncodedSentence> encoded = EncodeParallel(enc, corpus.text, a.threads);
   RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), enc.model().dims());
   for (size_t i = 0; i < encoded.size(); ++i) rows.row(i) = encoded[i].vector.transpose();
@@ -142,7 +147,7 @@ int Run(const Args& a) {
 
   std::vector<uint64_t> keys(corpus.text.size());
   for (size_t i = 0; i < keys.size(); ++i) keys[i] = StableHash("s-" + std::to_string(i));
-  StageMeter knn_meter;
+  StageMeter knn_meter(a.stage_rss);
   KnnOptions knn;
   knn.threads = a.threads;
   knn.row_keys = keys;
@@ -161,13 +166,13 @@ int Run(const Args& a) {
       : static_cast<size_t>(a.statements) <= knn.exact_limit ? "exact" : "ivf";
   out["stages"]["knn"]["ivf_probes"] = knn.ivf_probes;
 
-  StageMeter cluster_meter;
+  StageMeter cluster_meter(a.stage_rss);
   PairScore score = a.score == "cosine" ? CosinePairScore(rows) : [&](int32_t i, int32_t j) {
-    return enc.Similarity(encoded[i], encoded[j]).score;
+    return enc.Similarity(encoded[i], encoded[j]).claim_score;  // what analyze clusters by
   };
   ClusterOptions copt;
   copt.threshold = a.threshold;
-  copt.average_link_min = a.threshold;
+  copt.average_link_min = a.threshold;  // analyze's two defaults are equal
   copt.threads = a.threads;
   copt.row_keys = keys;
   std::vector<std::vector<int32_t>> clusters = ClusterClaims(*graph, corpus.doc, copt, score);
@@ -194,7 +199,7 @@ int Run(const Args& a) {
     // Omissions scan every document's tokens per cluster (O(clusters x corpus)): meant for
     // one story's corpus, not a million-statement archive; --omissions turns them on.
     dopt.omissions = a.omissions;
-    StageMeter div_meter;
+    StageMeter div_meter(a.stage_rss);
     DetectResult det = DetectDivergences(report, {}, dopt);
     out["stages"]["divergence"] = div_meter.Stop(static_cast<int64_t>(clusters.size()));
     out["stages"]["divergence"]["omissions"] = a.omissions;
@@ -204,7 +209,7 @@ int Run(const Args& a) {
   for (const auto& [name, stage] : out["stages"].items()) {
     peak = std::max(peak, stage["peak_rss_mib"].get<double>());
   }
-  out["peak_rss_mib"] = peak;  // the largest stage peak
+  out["peak_rss_mib"] = peak;  // the largest stage peak: the process peak (stage_meter.h)
   if (!a.vectors.empty()) {
     std::vector<std::string> labels;
     for (int64_t g : corpus.group) labels.push_back(std::to_string(g));
@@ -252,13 +257,16 @@ int main(int argc, char** argv) {
   app.add_option("--threads", a.threads, "threads")->check(CLI::Range(1, 64));
   app.add_option("--recall-queries", a.recall_queries, "kNN recall@10 queries (0 = skip)");
   app.add_flag("!--no-divergence", a.divergence, "skip the divergence stage");
-  app.add_option("--threshold", a.threshold, "pair similarity threshold (analyze: 0.70)");
+  app.add_option("--threshold", a.threshold, "pair similarity threshold (default: analyze's)");
   app.add_option("--score", a.score, "pair score: learned (analyze's) or cosine (the vectors')")
       ->check(CLI::IsMember({"learned", "cosine"}));
   app.add_flag("--omissions", a.omissions, "run the omission detector too (quadratic)");
   app.add_option("--ivf-probes", a.ivf_probes, "IVF cells searched per row");
   app.add_option("--knn", a.knn_method, "kNN method")
       ->check(CLI::IsMember({"auto", "exact", "ivf", "hnsw"}));
+  app.add_flag("!--no-stage-rss", a.stage_rss,
+               "do not reset the RSS high-water mark per stage: each stage then reports the "
+               "process peak so far, and /usr/bin/time the run's peak");
   app.add_option("--min-f1", a.min_f1, "fail (exit 1) below this clustering F1");
   app.add_option("--min-knn-recall", a.min_knn_recall, "fail (exit 1) below this kNN recall@10");
   CLI11_PARSE(app, argc, argv);

@@ -28,9 +28,11 @@ double ProcessCpuSeconds() {
 double PeakRssMib() { return StatusField("VmHWM"); }
 double CurrentRssMib() { return StatusField("VmRSS"); }
 
-StageMeter::StageMeter() {
-  std::ofstream clear("/proc/self/clear_refs");
-  reset_ = static_cast<bool>(clear << "5" << std::flush);
+StageMeter::StageMeter(bool reset_peak) {
+  if (reset_peak) {
+    std::ofstream clear("/proc/self/clear_refs");
+    reset_ = static_cast<bool>(clear << "5" << std::flush);
+  }
   t0_ = std::chrono::steady_clock::now();
   cpu0_ = ProcessCpuSeconds();
 }

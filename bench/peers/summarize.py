@@ -85,6 +85,41 @@ def comparison(runs, peers, n):
     return rows
 
 
+def goals(runs, cmp_rows, peer_n):
+    """Issue 8's goals against the results: (goal, measured, met) rows."""
+    rows = []
+    big = runs.get(("cosine", 1000000))
+    if big:
+        st = big["stages"]
+        wall = big["embed_graph_cluster_wall_s"]
+        rss = max(st[s]["peak_rss_mib"] for s in ("embed", "knn", "cluster"))
+        rows.append(("1M statements, embed + graph + cluster <= 120 s wall, <= 6 GiB peak RSS",
+                     "%.1f s wall (embed %.1f, kNN %.1f, cluster %.1f; %.0f CPU-s); peak RSS %.2f GiB "
+                     "(largest stage high-water mark); F1 %.3f"
+                     % (wall, st["embed"]["wall_s"], st["knn"]["wall_s"], st["cluster"]["wall_s"],
+                        sum(st[s]["cpu_s"] for s in ("embed", "knn", "cluster")), rss / 1024,
+                        big["quality"]["clustering"]["f1"]),
+                     "yes" if wall <= 120 and rss <= 6 * 1024 else "no"))
+    base = next((r for r in cmp_rows if r["tool"].startswith("diverge kNN")), None)
+    for name, want in (("sklearn", 10), ("community", 3)):
+        r = next((r for r in cmp_rows if r["tool"].startswith(name)), None)
+        if not (base and r):
+            continue
+        f1_ok = r["f1"] is None or base["f1"] >= r["f1"]
+        peer_f1 = "not measured at this size" if r["f1"] is None else "%.3f" % r["f1"]
+        rows.append(("%dk: >= %dx faster than %s, equal or better F1" % (peer_n // 1000, want, r["tool"]),
+                     "%.1fx CPU (%.1fx wall), %s; F1 %.3f vs %s"
+                     % (r["cpu_ratio"], r["ratio"], r["how"], base["f1"], peer_f1),
+                     "yes" if min(r["cpu_ratio"], r["ratio"]) >= want and f1_ok else "no"))
+    mid = runs.get(("cosine", 100000))
+    if mid and mid["quality"].get("knn_recall_at_10") is not None:
+        rec = mid["quality"]["knn_recall_at_10"]
+        rows.append(("kNN recall@10 >= 0.95 at 100k", "%s %.3f (%d brute-force queries)"
+                     % (mid["stages"]["knn"]["method"], rec, mid["quality"]["knn_recall_queries"]),
+                     "yes" if rec >= 0.95 else "no"))
+    return rows
+
+
 def svg(runs, peers, path):
     w, h, pad = 1000, 430, 60
     series = {}
@@ -163,6 +198,11 @@ def main():
         json.dump(summary, f, indent=2)
     svg(runs, peers, os.path.join(a.out, "scaling.svg"))
     f = lambda v, p=2: "-" if v is None else ("%.*f" % (p, v))
+    print("| goal (issue 8) | measured | met? |")
+    print("|---|---|---|")
+    for goal, measured, met in goals(runs, cmp_rows, a.peer_n):
+        print("| %s | %s | %s |" % (goal, measured, met))
+    print()
     print("| statements | pair score | kNN | embed s | kNN s | cluster s | embed+graph+cluster s (CPU s) | peak RSS MiB | F1 | kNN recall@10 | divergence s | divergence recall (if clustered) |")
     print("|---|---|---|---|---|---|---|---|---|---|---|---|")
     for s in scale:
