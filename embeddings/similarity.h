@@ -77,9 +77,12 @@ struct PairSimilarity {
   bool negation_mismatch = false;
   float length_ratio = 1;
   float score = 0;  // learned combination, [0, 1] (the STS relatedness estimate)
-  // The learned combination with the numbers and negation agreement features set to
-  // "agree": how related the two would be if those agreed. Clustering uses it, since
-  // differing numbers and negation are the divergences reported within a claim.
+  // The learned combination with the features of what a claim SAYS set to "agree"
+  // (numbers, negation_mismatch, negation_diff, wordnet_antonyms, order_discord): how
+  // related the two would be if those agreed. Clustering uses it: differing numbers,
+  // negation and antonyms are divergences reported within a claim, and outlets list the
+  // same members or put the same clauses in another order ("Russia, Armenia, Belarus"
+  // vs "Armenia, Belarus, ... Russia"), which the STS-trained order feature penalises.
   float claim_score = 0;
   SimilarityFeatures features{};
 };

@@ -34,7 +34,7 @@
 namespace diverge {
 
 struct AnchorOptions {
-  float min_score = 0.21f;      // minimum pair similarity of an anchored link
+  float min_score = 0.29f;      // minimum pair similarity of an anchored link
   double max_share = 0.10;      // an anchor held by more of the statements is a topic word
   size_t max_statements = 200;  // ... and so is one held by more statements than this
   // The most statements an anchor may be held by, among `statements` eligible ones
