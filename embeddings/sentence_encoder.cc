@@ -167,13 +167,7 @@ PairSimilarity SentenceEncoder::Similarity(const EncodedSentence& a,
   s.entities = s.features[6];
   s.negation_mismatch = s.features[7] > 0.5f;
   s.length_ratio = s.features[8];
-  SimilarityFeatures agreed = s.features;
-  agreed[5] = 1.0f;   // numbers
-  agreed[7] = 0.0f;   // negation_mismatch
-  agreed[22] = 0.0f;  // negation_diff
-  agreed[27] = 0.0f;  // order_discord: a member list or clauses in another order
-  agreed[31] = 0.0f;  // wordnet_antonyms: reported by the antonym detector
-  combiner_.ScoreBoth(s.features, agreed, &s.score, &s.claim_score);
+  combiner_.ScoreBoth(s.features, ClaimFeatures(s.features), &s.score, &s.claim_score);
   return s;
 }
 

@@ -4,8 +4,10 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <iterator>
 #include <nlohmann/json.hpp>
 #include <random>
+#include <utility>
 
 #include "embeddings/stats.h"
 
@@ -41,6 +43,21 @@ std::vector<double> SimilarityCombiner::Expand(const SimilarityFeatures& f) {
   }
   out.insert(out.end(), f.vec.begin(), f.vec.end());
   return out;
+}
+
+SimilarityFeatures ClaimFeatures(const SimilarityFeatures& f) {
+  // (feature, its "agree" value); order_discord: a list or clauses in another order;
+  // wordnet_antonyms: reported by the antonym detector.
+  static constexpr std::pair<int, float> kAgree[] = {
+      {FeatureIndex("numbers"), 1.0f},          {FeatureIndex("negation_mismatch"), 0.0f},
+      {FeatureIndex("negation_diff"), 0.0f},    {FeatureIndex("wordnet_antonyms"), 0.0f},
+      {FeatureIndex("order_discord"), 0.0f}};
+  static_assert(std::all_of(std::begin(kAgree), std::end(kAgree),
+                            [](const std::pair<int, float>& a) { return a.first >= 0; }),
+                "ClaimFeatures names a feature that kSimilarityFeatureNames lacks");
+  SimilarityFeatures agreed = f;
+  for (const auto& [index, value] : kAgree) agreed[index] = value;
+  return agreed;
 }
 
 SimilarityCombiner SimilarityCombiner::Builtin() {

@@ -87,6 +87,19 @@ struct PairSimilarity {
   SimilarityFeatures features{};
 };
 
+// The position of a feature in kSimilarityFeatureNames (compile-time; -1 if unknown).
+constexpr int FeatureIndex(std::string_view name) {
+  for (int i = 0; i < kNumSimilarityFeatures; ++i) {
+    if (kSimilarityFeatureNames[i] == name) return i;
+  }
+  return -1;
+}
+
+// `f` with the features of what a claim SAYS set to their "agree" values: numbers 1,
+// negation_mismatch, negation_diff, wordnet_antonyms and order_discord 0. claim_score is
+// the combiner's score of these (see PairSimilarity::claim_score).
+SimilarityFeatures ClaimFeatures(const SimilarityFeatures& f);
+
 // How to fit the combiner: hidden == 0 is ridge regression with L2 penalty `lambda`;
 // hidden > 0 is a one-hidden-layer ReLU network (Adam, minibatches of 64, fixed seed,
 // weight decay `lambda`, `epochs` passes) on the same standardised inputs.

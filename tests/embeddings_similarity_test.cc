@@ -1,12 +1,17 @@
 // Pair-similarity building blocks: the inflection stemmer, WordNet senses (skipped when
-// WordNet is not installed), and the learned combiner's JSON round trip.
+// WordNet is not installed), the learned combiner's JSON round trip, and the features
+// claim_score agrees.
 #include <algorithm>
 #include <catch2/catch.hpp>
 #include <cmath>
+#include <filesystem>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
+#include "analyzer/pipeline/analyze.h"
+#include "embeddings/embedding_model.h"
+#include "embeddings/sentence_encoder.h"
 #include "embeddings/similarity.h"
 #include "embeddings/stemmer.h"
 #include "embeddings/sts_eval.h"
@@ -83,4 +88,39 @@ TEST_CASE("the combiner with boosted trees survives a JSON round trip", "[embedd
   auto bad = SimilarityCombiner::FromJson(json.dump(), "cyclic.json");
   REQUIRE_FALSE(bad.ok());
   CHECK_THAT(bad.status().message(), Catch::Contains("cyclic.json"));
+}
+
+TEST_CASE("claim features agree numbers, negation, antonyms and word order",
+          "[embeddings][combiner][claim]") {
+  SimilarityFeatures f;
+  for (int i = 0; i < kNumSimilarityFeatures; ++i) f[i] = 0.25f + 0.01f * static_cast<float>(i);
+  SimilarityFeatures g = ClaimFeatures(f);
+  CHECK(g[FeatureIndex("numbers")] == 1.0f);
+  CHECK(g[FeatureIndex("negation_mismatch")] == 0.0f);
+  CHECK(g[FeatureIndex("negation_diff")] == 0.0f);
+  CHECK(g[FeatureIndex("wordnet_antonyms")] == 0.0f);
+  CHECK(g[FeatureIndex("order_discord")] == 0.0f);
+  int changed = 0;
+  for (int i = 0; i < kNumSimilarityFeatures; ++i) changed += g[i] != f[i];
+  CHECK(changed == 5);  // nothing else moves
+  CHECK(FeatureIndex("no such feature") == -1);
+}
+
+TEST_CASE("the same member list in another order is the same claim",
+          "[embeddings][claim]") {
+  if (!std::filesystem::exists(DIVERGE_DEFAULT_MODEL)) {
+    WARN("default model missing (" << DIVERGE_DEFAULT_MODEL << "): scripts/fetch-model.sh");
+    return;
+  }
+  Result<std::unique_ptr<EmbeddingModel>> model = EmbeddingModel::Load(DIVERGE_DEFAULT_MODEL);
+  REQUIRE(model.ok());
+  SentenceEncoder enc(**model);
+  PairSimilarity s =
+      enc.Similarity(enc.Encode("Russia, Armenia, Belarus, Kazakhstan and Tajikistan are members."),
+                     enc.Encode("Tajikistan, Kazakhstan, Belarus, Armenia and Russia are members."));
+  CHECK(s.features[FeatureIndex("order_discord")] > 0.5f);  // the order is reversed
+  // claim_score is the combiner on the agreed features, and the order costs it nothing.
+  CHECK(s.claim_score == Approx(SimilarityCombiner::Builtin().Score(ClaimFeatures(s.features))));
+  CHECK(s.claim_score > s.score);
+  CHECK(s.claim_score >= AnalyzeOptions{}.threshold);  // analyze clusters the two
 }
