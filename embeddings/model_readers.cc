@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 #include <vector>
 
+#include "analyzer/base/split_fields.h"
 #include "embeddings/fasttext_adapter.h"
 
 namespace diverge {
@@ -45,16 +46,7 @@ Result<RawVectors> ReadVecText(const std::string& path) {
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.pop_back();
     if (line.empty()) continue;
-    // Split on spaces.
-    std::vector<std::string_view> parts;
-    std::string_view s(line);
-    size_t p = 0;
-    while (p < s.size()) {
-      size_t q = s.find(' ', p);
-      if (q == std::string_view::npos) q = s.size();
-      if (q > p) parts.push_back(s.substr(p, q - p));
-      p = q + 1;
-    }
+    std::vector<std::string_view> parts = SplitFields(line);
     if (line_no == 1 && parts.size() == 2) {
       int64_t a = 0, b = 0;
       auto r1 = std::from_chars(parts[0].data(), parts[0].data() + parts[0].size(), a);

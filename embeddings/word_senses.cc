@@ -8,6 +8,8 @@
 #include <mutex>
 #include <shared_mutex>
 
+#include "analyzer/base/split_fields.h"
+
 namespace diverge {
 namespace {
 
@@ -27,18 +29,6 @@ uint32_t SynsetId(int pos_code, uint32_t offset) {
   return (static_cast<uint32_t>(pos_code) << 28) | (offset & 0x0fffffffu);
 }
 
-// Splits on single spaces (WordNet lines), skipping empty fields.
-std::vector<std::string_view> Fields(std::string_view line) {
-  std::vector<std::string_view> out;
-  size_t p = 0;
-  while (p < line.size()) {
-    size_t q = line.find(' ', p);
-    if (q == std::string_view::npos) q = line.size();
-    if (q > p) out.push_back(line.substr(p, q - p));
-    p = q + 1;
-  }
-  return out;
-}
 
 bool ParseUint(std::string_view s, int base, uint32_t* out) {
   auto r = std::from_chars(s.data(), s.data() + s.size(), *out, base);
@@ -92,7 +82,7 @@ Result<WordSenses> WordSenses::Load(const std::string& dir) {
     while (std::getline(in, line)) {
       ++line_no;
       if (line.empty() || line[0] == ' ') continue;  // licence header
-      auto f = Fields(line);
+      auto f = SplitFields(line);
       // lemma pos synset_cnt p_cnt [ptr...] sense_cnt tagsense_cnt offset...
       uint32_t synset_cnt = 0, p_cnt = 0;
       if (f.size() < 4 || !ParseUint(f[2], 10, &synset_cnt) || !ParseUint(f[3], 10, &p_cnt) ||
@@ -118,7 +108,7 @@ Result<WordSenses> WordSenses::Load(const std::string& dir) {
     std::string line;
     while (std::getline(in, line)) {
       if (line.empty() || line[0] == ' ') continue;
-      auto f = Fields(line);
+      auto f = SplitFields(line);
       // offset lex_filenum ss_type w_cnt (word lex_id)... p_cnt (sym offset pos src/dst)...
       uint32_t offset = 0, w_cnt = 0, p_cnt = 0;
       if (f.size() < 4 || !ParseUint(f[0], 10, &offset) || !ParseUint(f[3], 16, &w_cnt) ||
@@ -144,7 +134,7 @@ Result<WordSenses> WordSenses::Load(const std::string& dir) {
     std::ifstream in(dir + "/" + pos + ".exc");
     std::string line;
     while (std::getline(in, line)) {
-      auto f = Fields(line);
+      auto f = SplitFields(line);
       for (size_t k = 1; k < f.size(); ++k) ws.exceptions_[std::string(f[0])].emplace_back(f[k]);
     }
   }

@@ -5,6 +5,7 @@
 #include "analyzer/base/atomic_file.h"
 #include "analyzer/base/diagnostics.h"
 #include "analyzer/base/result.h"
+#include "analyzer/base/split_fields.h"
 #include "analyzer/base/stable_hash.h"
 #include "tests/ingest_test_util.h"
 
@@ -74,4 +75,13 @@ TEST_CASE("WriteFilesAtomic writes all files or none", "[base]") {
   int files = 0;
   for (auto& e : fs::directory_iterator(dir)) files += e.is_regular_file();
   CHECK(files == 2);
+}
+
+TEST_CASE("SplitFields gives the non-empty fields", "[base]") {
+  using V = std::vector<std::string_view>;
+  CHECK(SplitFields("a bb  ccc ") == V{"a", "bb", "ccc"});
+  CHECK(SplitFields("  ").empty());
+  CHECK(SplitFields("").empty());
+  CHECK(SplitFields("x\ty\t\tz", '\t') == V{"x", "y", "z"});
+  CHECK(SplitFields("one") == V{"one"});
 }

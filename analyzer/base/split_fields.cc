@@ -1,0 +1,17 @@
+#include "analyzer/base/split_fields.h"
+
+namespace diverge {
+
+std::vector<std::string_view> SplitFields(std::string_view line, char separator) {
+  std::vector<std::string_view> out;
+  size_t p = 0;
+  while (p < line.size()) {
+    size_t q = line.find(separator, p);
+    if (q == std::string_view::npos) q = line.size();
+    if (q > p) out.push_back(line.substr(p, q - p));
+    p = q + 1;
+  }
+  return out;
+}
+
+}  // namespace diverge
