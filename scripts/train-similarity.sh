@@ -5,7 +5,7 @@
 # depth, shrinkage, leaf size; see TrainSimilarityOptions::configs) by the mean over the
 # two files of the within-file CV Spearman. Deterministic (fixed folds, no sampling).
 # Uses WordNet (wordnet-base) for the word-relation features: install it first.
-# Takes about 15 minutes on 2 cores. Usage:
+# Takes about 4 minutes on 2 cores. Usage:
 #   scripts/train-similarity.sh [DATA_DIR (default ../shared/data)] ; then rebuild.
 set -euo pipefail
 cd "$(dirname "$0")/.."
