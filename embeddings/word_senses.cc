@@ -141,10 +141,14 @@ Result<WordSenses> WordSenses::Load(const std::string& dir) {
   return ws;
 }
 
+std::string WordSenses::DefaultDir() {
+  const char* env = std::getenv("DIVERGE_WORDNET");
+  return env && *env ? env : "/usr/share/wordnet";
+}
+
 const WordSenses* WordSenses::Default() {
   static const std::unique_ptr<WordSenses> instance = []() -> std::unique_ptr<WordSenses> {
-    const char* env = std::getenv("DIVERGE_WORDNET");
-    Result<WordSenses> ws = Load(env && *env ? env : "/usr/share/wordnet");
+    Result<WordSenses> ws = Load(DefaultDir());
     if (!ws.ok()) return nullptr;
     return std::make_unique<WordSenses>(std::move(*ws));
   }();

@@ -48,6 +48,9 @@ class WordSenses {
   // The shared instance ($DIVERGE_WORDNET or /usr/share/wordnet), loaded on first use;
   // nullptr when WordNet is not installed (the similarity then has no WordNet evidence).
   static const WordSenses* Default();
+  // The directory Default() reads: $DIVERGE_WORDNET if set and non-empty, else
+  // /usr/share/wordnet.
+  static std::string DefaultDir();
 
   // Senses of a lowercased word form (e.g. "slicing" -> the senses of "slice").
   WordSenseSets Lookup(std::string_view lower) const;

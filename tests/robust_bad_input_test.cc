@@ -359,3 +359,28 @@ TEST_CASE("Unwritable output directory (permissions)", "[robust][bad-input][cli]
   CHECK_THAT(r.err, Catch::Contains("ro/report"));
 }
 #endif  // DIVERGE_BINARY
+
+TEST_CASE("Without WordNet analyze still runs and says what it lacks", "[robust][cli]") {
+  TempDir dir;
+  dir.Write("c/a.txt", kGood);
+  dir.Write("c/b.txt", kOther);
+  fs::create_directories(dir.path() / "no-wordnet");
+  const std::string model = (kSource / "fuzz/seeds/model_dvec/tiny.dvec").string();
+  auto analyze = [&](const std::string& out, const std::string& prefix) {
+    return RunDiverge({"analyze", (dir.path() / "c").string(), "--quiet", "--model", model,
+                       "--out", (dir.path() / out).string()},
+                      dir.path(), prefix);
+  };
+  const std::string wordnet_dir = (dir.path() / "no-wordnet").string();
+  const CommandRun without = analyze("out1", "DIVERGE_WORDNET=" + diverge::testing::ShellQuote(wordnet_dir));
+  INFO("stderr: " << without.err);
+  CHECK(without.exit_code == 0);
+  CHECK_THAT(without.err, Catch::Contains("WordNet not found"));
+  CHECK_THAT(without.err, Catch::Contains(wordnet_dir));
+  CHECK(fs::exists(dir.path() / "out1" / "report.json"));
+  if (fs::exists("/usr/share/wordnet/index.noun")) {
+    const CommandRun with = analyze("out2", "DIVERGE_WORDNET=/usr/share/wordnet");
+    CHECK(with.exit_code == 0);
+    CHECK(with.err.find("WordNet not found") == std::string::npos);
+  }
+}
