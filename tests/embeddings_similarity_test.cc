@@ -16,6 +16,7 @@
 #include "embeddings/stemmer.h"
 #include "embeddings/sts_eval.h"
 #include "embeddings/word_senses.h"
+#include "embeddings/wordnet_db.h"
 
 using namespace diverge;
 
@@ -52,6 +53,34 @@ TEST_CASE("WordNet senses give synonyms, hypernyms and antonyms", "[embeddings][
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().code() == StatusCode::kNotFound);
   CHECK_THAT(missing.status().message(), Catch::Contains("/nonexistent-wordnet-dir/index.noun"));
+}
+
+TEST_CASE("one WordNet database serves the similarity and the detectors", "[embeddings][wordnet]") {
+  const WordNetDb* db = WordNetDb::Default();
+  if (db == nullptr) {
+    WARN("WordNet not installed (wordnet-base): skipped");
+    return;
+  }
+  auto candidates = [&](const char* word) {
+    std::vector<std::pair<std::string, int>> out;
+    for (const auto& c : db->Morphy(word)) out.emplace_back(c.lemma, c.pos_mask);
+    return out;
+  };
+  using C = std::pair<std::string, int>;
+  auto has = [](const std::vector<C>& v, const C& c) {
+    return std::find(v.begin(), v.end(), c) != v.end();
+  };
+  CHECK(has(candidates("running"), C{"run", 2}));      // doubled consonant, verbs only
+  CHECK(has(candidates("player"), C{"play", 4}));      // -er reaches adjectives only
+  CHECK_FALSE(has(candidates("player"), C{"play", 2}));
+  CHECK(has(candidates("geese"), C{"goose", 0xf}));    // the exception list
+  CHECK(candidates("cat").front() == C{"cat", 0xf});   // the form itself first
+  // The similarity's view over the same database.
+  REQUIRE(WordSenses::Default() != nullptr);
+  CHECK(WordSenses::Default()->lemmas() > 50000);
+  const auto& index = db->index();
+  REQUIRE(index.count("guitar"));
+  CHECK(WordNetDb::PosOf(index.at("guitar").front()) == 0);  // a noun
 }
 
 TEST_CASE("the combiner with boosted trees survives a JSON round trip", "[embeddings][combiner]") {
@@ -115,9 +144,11 @@ TEST_CASE("the same member list in another order is the same claim",
   Result<std::unique_ptr<EmbeddingModel>> model = EmbeddingModel::Load(DIVERGE_DEFAULT_MODEL);
   REQUIRE(model.ok());
   SentenceEncoder enc(**model);
-  PairSimilarity s =
-      enc.Similarity(enc.Encode("Russia, Armenia, Belarus, Kazakhstan and Tajikistan are members."),
-                     enc.Encode("Tajikistan, Kazakhstan, Belarus, Armenia and Russia are members."));
+  const EncodedSentence a =
+      enc.Encode("Russia, Armenia, Belarus, Kazakhstan and Tajikistan are members.");
+  const EncodedSentence b =
+      enc.Encode("Tajikistan, Kazakhstan, Belarus, Armenia and Russia are members.");
+  PairSimilarity s = enc.Similarity(a, b);
   CHECK(s.features[FeatureIndex("order_discord")] > 0.5f);  // the order is reversed
   // claim_score is the combiner on the agreed features, and the order costs it nothing.
   CHECK(s.claim_score == Approx(SimilarityCombiner::Builtin().Score(ClaimFeatures(s.features))));

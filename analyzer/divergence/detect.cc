@@ -53,7 +53,7 @@ const divergence::WordNet* WordNetFor(const std::string& dir) {
   std::lock_guard<std::mutex> lock(mu);
   auto it = cache.find(dir);
   if (it == cache.end()) {
-    auto wn = divergence::WordNet::Load(dir, false);
+    auto wn = divergence::WordNet::Load(dir);
     it =
         cache
             .emplace(dir, wn.ok() ? std::make_unique<divergence::WordNet>(std::move(*wn)) : nullptr)

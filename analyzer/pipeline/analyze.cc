@@ -16,7 +16,7 @@
 #include "analyzer/review/review_session.h"
 #include "embeddings/embedding_model.h"
 #include "embeddings/sentence_encoder.h"
-#include "embeddings/word_senses.h"
+#include "embeddings/wordnet_db.h"
 #include "reports/progress.h"
 #include "reports/render.h"
 
@@ -249,8 +249,8 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   stage = AnalyzeStage::kWrite;
   DIVERGE_RETURN_IF_ERROR(WriteOutputs(report, clustering.edges, opt.out_dir, &summary.written));
   summary.diagnostics = std::move(corpus->diagnostics);
-  if (WordSenses::Default() == nullptr) {
-    summary.diagnostics.Warn(WordSenses::DefaultDir(),
+  if (WordNetDb::Default() == nullptr) {
+    summary.diagnostics.Warn(WordNetDb::DefaultDir(),
                              "WordNet not found (install wordnet-base, or set DIVERGE_WORDNET): "
                              "the pair similarity and the antonym detector ran without word "
                              "relations, so claims and divergences can differ from a machine "
