@@ -178,28 +178,12 @@ float LcsRatio(const std::vector<uint64_t>& a, const std::vector<uint64_t>& b) {
   return static_cast<float>(prev[b.size()]) / static_cast<float>(std::max(a.size(), b.size()));
 }
 
-// A content word's coarse part of speech from its WordNet senses: 1 noun, 2 verb
-// (an -ing form with a verb sense counts as a verb), 0 other or unknown.
-int PosClass(const EncodedSentence& s, size_t i, const EmbeddingModel& model) {
-  if (!s.content[i] || !s.senses[i] || s.senses[i]->empty()) return 0;
-  bool noun = false, verb = false;
-  for (uint32_t syn : s.senses[i]->synsets) {
-    noun = noun || (syn >> 28) == 0;
-    verb = verb || (syn >> 28) == 1;
-  }
-  std::string_view w = model.Word(s.word_ids[i]);
-  const bool ing = w.size() > 4 && w.substr(w.size() - 3) == "ing";
-  if (verb && (ing || !noun)) return 2;
-  return noun ? 1 : 0;
-}
-
-// IDF-weighted mean best-match cosine over one side's words of part of speech `pos`;
-// -1 when the side has none.
-float PosAlign(const std::vector<float>& best, const std::vector<int>& pos, int want,
-               const EncodedSentence& s) {
+// IDF-weighted mean best-match cosine over one side's words of coarse part of speech
+// `want` (EncodedSentence::pos); -1 when the side has none.
+float PosAlign(const std::vector<float>& best, int want, const EncodedSentence& s) {
   float num = 0, den = 0;
   for (size_t i = 0; i < best.size(); ++i) {
-    if (pos[i] != want) continue;
+    if (s.pos[i] != want) continue;
     num += s.idf[i] * best[i];
     den += s.idf[i];
   }
@@ -262,11 +246,8 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
       if (cos[i * nb + j] < 0.8f) substituted += a.idf[i] + b.idf[j];
     }
     substituted = content_idf > 0 ? substituted / content_idf : 0.0f;
-    std::vector<int> pos_a(na), pos_b(nb);
-    for (size_t i = 0; i < na; ++i) pos_a[i] = PosClass(a, i, model);
-    for (size_t j = 0; j < nb; ++j) pos_b[j] = PosClass(b, j, model);
-    noun_f1 = PosF1(PosAlign(best_a, pos_a, 1, a), PosAlign(best_b, pos_b, 1, b));
-    verb_f1 = PosF1(PosAlign(best_a, pos_a, 2, a), PosAlign(best_b, pos_b, 2, b));
+    noun_f1 = PosF1(PosAlign(best_a, 1, a), PosAlign(best_b, 1, b));
+    verb_f1 = PosF1(PosAlign(best_a, 2, a), PosAlign(best_b, 2, b));
     head = std::min(HeadMatch(best_a, a), HeadMatch(best_b, b));
     discord = OrderDiscord(std::move(matches));
     Unmatched(best_a, a, &worst, &strong_a);

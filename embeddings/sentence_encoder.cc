@@ -68,6 +68,7 @@ EncodedSentence SentenceEncoder::EncodeImpl(std::string_view text, bool full) co
         s.content.push_back(content && !IsStopword(w));
         s.stem_keys.push_back(StableHash(stem));
         s.senses.push_back(wordnet && s.content.back() ? wordnet->Find(w) : nullptr);
+        s.pos.push_back(static_cast<uint8_t>(s.content.back() ? CoarsePos(s.senses.back(), w) : 0));
       }
       ++n_vec;
     } else if (model_.SubwordVector(w, sub.data())) {

@@ -44,6 +44,7 @@ struct EncodedSentence {
   // per word_ids entry: WordNet senses of content words (nullptr for the others or
   // without WordNet); entries are owned by WordSenses::Default(), which lives forever.
   std::vector<const WordSenseSets*> senses;
+  std::vector<uint8_t> pos;           // per word_ids entry: CoarsePos (0 for non-content words)
   std::vector<std::string> words;     // all word tokens, lowercased, in order
   std::vector<std::string> terms;     // stems of content words (known or not; not stopwords)
   std::vector<float> term_idf;        // idf per terms entry (unknown words: the maximum)

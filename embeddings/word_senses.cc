@@ -120,4 +120,16 @@ WordRelation Relate(const WordSenseSets& a, const WordSenseSets& b) {
   return WordRelation::kNone;
 }
 
+int CoarsePos(const WordSenseSets* senses, std::string_view word) {
+  if (senses == nullptr || senses->empty()) return 0;
+  bool noun = false, verb = false;
+  for (uint32_t syn : senses->synsets) {
+    noun = noun || WordNetDb::PosOf(syn) == 0;
+    verb = verb || WordNetDb::PosOf(syn) == 1;
+  }
+  const bool ing = word.size() > 4 && word.substr(word.size() - 3) == "ing";
+  if (verb && (ing || !noun)) return 2;
+  return noun ? 1 : 0;
+}
+
 }  // namespace diverge

@@ -70,6 +70,10 @@ class WordSenses {
 // direction, up to kHypernymLevels), then antonym; kNone when either has no senses.
 WordRelation Relate(const WordSenseSets& a, const WordSenseSets& b);
 
+// A word's coarse part of speech from its senses: 1 noun, 2 verb (an -ing form with a
+// verb sense counts as a verb), 0 neither or no senses (`senses` may be null).
+int CoarsePos(const WordSenseSets* senses, std::string_view word);
+
 }  // namespace diverge
 
 #endif  // DIVERGE_EMBEDDINGS_WORD_SENSES_H_
