@@ -86,29 +86,17 @@ Result<SimilarityCombiner> SimilarityCombiner::FromJson(std::string_view json,
       // Node arrays: feature (-1 for a leaf), left child (its right child is left + 1)
       // and split (the threshold of an inner node, the value of a leaf).
       c.tree_roots_ = j.at("tree_roots").get<std::vector<int>>();
-      c.tree_feature_ = j.at("tree_feature").get<std::vector<int>>();
-      c.tree_left_ = j.at("tree_left").get<std::vector<int>>();
-      auto split = j.at("tree_split").get<std::vector<double>>();
-      const int nodes = static_cast<int>(c.tree_feature_.size());
-      bool bad = c.tree_left_.size() != size_t(nodes) || split.size() != size_t(nodes);
+      const auto feature = j.at("tree_feature").get<std::vector<int>>();
+      const auto left = j.at("tree_left").get<std::vector<int>>();
+      const auto split = j.at("tree_split").get<std::vector<double>>();
+      const int nodes = static_cast<int>(feature.size());
+      bool bad = left.size() != size_t(nodes) || split.size() != size_t(nodes);
       for (int k = 0; !bad && k < nodes; ++k) {
         // Children must come after their parent (no cycles) and features be valid.
-        bad = c.tree_feature_[k] >= kNumSimilarityFeatures ||
-              (c.tree_feature_[k] >= 0 && (c.tree_left_[k] <= k || c.tree_left_[k] + 1 >= nodes));
-      }
-      if (!bad) {
-        c.tree_right_.assign(nodes, -1);
-        c.tree_threshold_.assign(nodes, 0);
-        c.tree_value_.assign(nodes, 0);
-        for (int k = 0; k < nodes; ++k) {
-          if (c.tree_feature_[k] >= 0) {
-            c.tree_right_[k] = c.tree_left_[k] + 1;
-            c.tree_threshold_[k] = split[k];
-          } else {
-            c.tree_left_[k] = -1;
-            c.tree_value_[k] = split[k];
-          }
-        }
+        bad = feature[k] >= kNumSimilarityFeatures ||
+              (feature[k] >= 0 && (left[k] <= k || left[k] + 1 >= nodes));
+        const bool inner = feature[k] >= 0;
+        if (!bad) c.nodes_.push_back({inner ? feature[k] : -1, inner ? left[k] : -1, split[k]});
       }
       for (int r : c.tree_roots_) bad = bad || r < 0 || r >= nodes;
       if (bad) return Status::Corruption(name + ": malformed boosted trees");
@@ -146,12 +134,15 @@ std::string SimilarityCombiner::ToJson() const {
   j["hidden"] = hidden_;
   if (!tree_roots_.empty()) {
     j["tree_roots"] = tree_roots_;
-    j["tree_feature"] = tree_feature_;
-    j["tree_left"] = tree_left_;
-    std::vector<float> split(tree_feature_.size());
-    for (size_t k = 0; k < split.size(); ++k) {
-      split[k] = static_cast<float>(tree_feature_[k] >= 0 ? tree_threshold_[k] : tree_value_[k]);
+    std::vector<int> feature, left;
+    std::vector<float> split;
+    for (const TreeNode& node : nodes_) {
+      feature.push_back(node.feature);
+      left.push_back(node.left);
+      split.push_back(static_cast<float>(node.split));
     }
+    j["tree_feature"] = feature;
+    j["tree_left"] = left;
     j["tree_split"] = split;
   }
   if (hidden_ > 0) {
@@ -223,7 +214,7 @@ void SimilarityCombiner::ScoreBoth(const SimilarityFeatures& f, const Similarity
     return;
   }
   double tf = 0, tg = 0;
-  const PackedNode* nodes = packed_.data();
+  const TreeNode* nodes = nodes_.data();
   for (int root : tree_roots_) {
     int node = root;
     bool differs = false;
@@ -255,17 +246,11 @@ void SimilarityCombiner::Prepare() {
       folded_bias_ -= folded_[i] * mean_[i];
     }
   }
-  packed_.resize(tree_feature_.size());
-  for (size_t k = 0; k < packed_.size(); ++k) {
-    const bool inner = tree_feature_[k] >= 0;
-    packed_[k] = {tree_feature_[k], inner ? tree_left_[k] : -1,
-                  inner ? tree_threshold_[k] : tree_value_[k]};
-  }
 }
 
 double SimilarityCombiner::TreesScore(const SimilarityFeatures& f) const {
   double s = 0;
-  const PackedNode* nodes = packed_.data();
+  const TreeNode* nodes = nodes_.data();
   for (int root : tree_roots_) {
     int node = root;
     while (nodes[node].feature >= 0) {

@@ -159,21 +159,20 @@ class SimilarityCombiner {
   // MLP (hidden_ > 0): w1_ is hidden_ x inputs row-major, then b1_, w2_, and bias_.
   int hidden_ = 0;
   std::vector<double> w1_, b1_, w2_;
-  // Boosted trees on the base features: node arrays; a node with feature -1 is a leaf
-  // holding `value`; tree t starts at node roots_[t].
-  std::vector<int> tree_feature_, tree_left_, tree_right_, tree_roots_;
-  std::vector<double> tree_threshold_, tree_value_;
-  // The trees packed for scoring (one cache-friendly node array; rebuilt by PackTrees).
-  struct PackedNode {
-    int32_t feature;  // -1: leaf
-    int32_t left;     // right child is left + 1
-    double split;     // threshold, or the leaf value
+  // Boosted trees on the base features, all in one node array; tree t starts at node
+  // tree_roots_[t]. An inner node sends f to `left` if f[feature] <= split, else to
+  // left + 1; a leaf (feature -1, left -1) holds its value in `split`.
+  struct TreeNode {
+    int32_t feature;
+    int32_t left;
+    double split;
   };
-  std::vector<PackedNode> packed_;
+  std::vector<TreeNode> nodes_;
+  std::vector<int> tree_roots_;
   // Ridge weights folded with the standardisation: score = folded_bias_ + folded . x.
   std::vector<double> folded_;
   double folded_bias_ = 0;
-  void Prepare();  // fills packed_ and folded_ (after Fit and FromJson)
+  void Prepare();  // fills folded_ (after Fit and FromJson)
   double LinearScore(const SimilarityFeatures& f) const;
   double TreesScore(const SimilarityFeatures& f) const;
   void FitTrees(const std::vector<SimilarityFeatures>& xs, std::vector<double> residual,

@@ -40,21 +40,17 @@ void SimilarityCombiner::FitTrees(const std::vector<SimilarityFeatures>& xs,
   }
   std::vector<int> node_of(n);
   for (int t = 0; t < config.trees; ++t) {
-    const int root = static_cast<int>(tree_feature_.size());
+    const int root = static_cast<int>(nodes_.size());
     tree_roots_.push_back(root);
     auto new_node = [&]() {
-      tree_feature_.push_back(-1);
-      tree_left_.push_back(-1);
-      tree_right_.push_back(-1);
-      tree_threshold_.push_back(0);
-      tree_value_.push_back(0);
-      return static_cast<int>(tree_feature_.size()) - 1;
+      nodes_.push_back({-1, -1, 0.0});
+      return static_cast<int>(nodes_.size()) - 1;
     };
     new_node();
     std::fill(node_of.begin(), node_of.end(), root);
     std::vector<int> active = {root};
     for (int depth = 0; depth < config.depth && !active.empty(); ++depth) {
-      const int total_nodes = static_cast<int>(tree_feature_.size());
+      const int total_nodes = static_cast<int>(nodes_.size());
       std::vector<double> sum(total_nodes, 0), best_gain(total_nodes, 1e-12), best_thr(total_nodes);
       std::vector<int> cnt(total_nodes, 0), best_f(total_nodes, -1);
       std::vector<char> is_active(total_nodes, 0);
@@ -89,35 +85,33 @@ void SimilarityCombiner::FitTrees(const std::vector<SimilarityFeatures>& xs,
       std::vector<int> next;
       for (int a : active) {
         if (best_f[a] < 0) continue;
-        tree_feature_[a] = best_f[a];
-        tree_threshold_[a] = best_thr[a];
-        int l = new_node(), r = new_node();
-        tree_left_[a] = l;
-        tree_right_[a] = r;
+        const int l = new_node();
+        new_node();  // the right child, l + 1
+        nodes_[a] = {best_f[a], l, best_thr[a]};
         next.push_back(l);
-        next.push_back(r);
+        next.push_back(l + 1);
       }
       for (int i = 0; i < n; ++i) {
         int node = node_of[i];
-        if (tree_feature_[node] >= 0 && tree_left_[node] >= 0 &&
+        const TreeNode& at = nodes_[node];
+        if (at.feature >= 0 &&
             (node == root || std::find(active.begin(), active.end(), node) != active.end())) {
-          node_of[i] = xs[i][tree_feature_[node]] <= tree_threshold_[node] ? tree_left_[node]
-                                                                           : tree_right_[node];
+          node_of[i] = at.left + (xs[i][at.feature] <= at.split ? 0 : 1);
         }
       }
       active = std::move(next);
     }
     // Leaf values: shrunken mean residual; update residuals.
-    std::vector<double> lsum(tree_feature_.size(), 0);
-    std::vector<int> lcnt(tree_feature_.size(), 0);
+    std::vector<double> lsum(nodes_.size(), 0);
+    std::vector<int> lcnt(nodes_.size(), 0);
     for (int i = 0; i < n; ++i) {
       lsum[node_of[i]] += residual[i];
       ++lcnt[node_of[i]];
     }
-    for (size_t k = root; k < tree_feature_.size(); ++k) {
-      if (tree_feature_[k] < 0 && lcnt[k] > 0) tree_value_[k] = shrink * lsum[k] / lcnt[k];
+    for (size_t k = root; k < nodes_.size(); ++k) {
+      if (nodes_[k].feature < 0 && lcnt[k] > 0) nodes_[k].split = shrink * lsum[k] / lcnt[k];
     }
-    for (int i = 0; i < n; ++i) residual[i] -= tree_value_[node_of[i]];
+    for (int i = 0; i < n; ++i) residual[i] -= nodes_[node_of[i]].split;  // node_of: leaves
   }
 }
 
