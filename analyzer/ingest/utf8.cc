@@ -122,10 +122,11 @@ SourceText RepairUtf8(std::string_view bytes, std::vector<int64_t>* bad_offsets)
   SourceText out;
   size_t i = 0;
   char32_t cp = 0;
-  // Fast path: scan for the first invalid byte; valid files stay identity-mapped.
-  while (i < bytes.size() && DecodeUtf8(bytes, &i, &cp)) {
-  }
-  if (i >= bytes.size()) {
+  // Fast path: scan for the first invalid byte; valid files stay identity-mapped. (An
+  // invalid last byte also ends the scan at the end: whether all was valid is `valid`.)
+  bool valid = true;
+  while (i < bytes.size() && valid) valid = DecodeUtf8(bytes, &i, &cp);
+  if (valid) {
     out.text.assign(bytes);
     return out;
   }
