@@ -30,7 +30,9 @@ void RegisterCompare(CLI::App& app, CommandContext& ctx) {
   cmd->add_flag("--json", o->json, "Print the divergences as a JSON array (report.json shape)");
   cmd->footer(
       "Example:\n  diverge compare \"The alliance has six members.\" "
-      "\"The alliance has seven members.\" --date-a 2017-06 --date-b 2011-08");
+      "\"The alliance has seven members.\" --date-a 2017-06 --date-b 2011-08\n"
+      "Exit codes: 0 ok (with or without divergences), 2 bad arguments (e.g. a bad date), "
+      "4 a file argument cannot be read.");
   cmd->callback([&ctx, o] {
     auto opt = [](const std::string& s) {
       return s.empty() ? std::nullopt : std::optional<std::string>(s);

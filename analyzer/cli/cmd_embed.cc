@@ -31,7 +31,9 @@ void RegisterEmbed(CLI::App& app, CommandContext& ctx) {
                     "Embedding model (.dvec, fastText .bin/.vec, wink .json; default: "
                     "$DIVERGE_MODEL or the built-in default)");
   embed->add_option("--threads", o->threads, "Encoding threads (0 = all cores)");
-  embed->footer("Example:\n  diverge embed corpus/csto --out out/vectors.npy");
+  embed->footer("Example:\n  diverge embed corpus/csto --out out/vectors.npy\n"
+      "Exit codes: 0 ok, 3 some inputs skipped, 4 no usable input, 5 model error, "
+      "6 output not written.");
   embed->callback([&ctx, o] {
     auto corpus = ReadCorpus(o->inputs);
     if (!corpus.ok()) {

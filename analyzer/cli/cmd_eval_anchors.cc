@@ -34,7 +34,8 @@ void RegisterEvalAnchors(CLI::App& eval, CommandContext& ctx) {
   cmd->add_option("--model", o->model, "Embedding model (default: $DIVERGE_MODEL or built-in)");
   cmd->footer(
       "Example:\n  diverge eval anchors claimdiff/ClaimDiff-strength-train.json "
-      "claimdiff/ClaimDiff-weak-train.json");
+      "claimdiff/ClaimDiff-weak-train.json\n"
+      "Exit codes: 0 ok, 4 data file unreadable, 5 model error.");
   cmd->callback([o, &ctx] {
     Result<std::vector<ClaimDiffPair>> pairs = ReadClaimDiff(o->strength, o->weak);
     if (!pairs.ok()) {

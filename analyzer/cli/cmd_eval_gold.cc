@@ -27,7 +27,9 @@ void RegisterEvalGold(CLI::App& eval, CommandContext& ctx) {
                   "non_divergences of {doc, quote})")
       ->required();
   cmd->add_flag("--json", o->json, "Print the scores as JSON");
-  cmd->footer("Example:\n  diverge eval gold out/csto/report.json gold-dev.json");
+  cmd->footer(
+      "Example:\n  diverge eval gold out/csto/report.json gold-dev.json\n"
+      "Exit codes: 0 ok, 4 report.json or the gold file missing or invalid.");
   cmd->callback([o, &ctx] {
     Result<Report> report = LoadReport(o->report);
     if (!report.ok()) {
@@ -63,7 +65,8 @@ void RegisterEvalParaphrase(CLI::App& eval, CommandContext& ctx) {
   cmd->add_option("--model", o->model, "Embedding model (default: $DIVERGE_MODEL or built-in)");
   cmd->footer(
       "Example:\n  diverge eval paraphrase msrp/msr-para-train.tsv      # choose the threshold\n"
-      "  diverge eval paraphrase msrp/msr-para-val.tsv --threshold 0.62");
+      "  diverge eval paraphrase msrp/msr-para-val.tsv --threshold 0.62\n"
+      "Exit codes: 0 ok, 4 data file unreadable, 5 model error.");
   cmd->callback([o, &ctx] {
     Result<std::vector<LabelledPair>> pairs = ReadParaphraseFile(o->file);
     if (!pairs.ok()) {

@@ -31,7 +31,8 @@ void RegisterEvalPairs(CLI::App& eval, CommandContext& ctx) {
                   "Write the misclassified pairs to this TSV file (for error analysis)");
   cmd->footer(
       "Example:\n  diverge eval pairs SICK_train.txt SICK_trial.txt --format sick\n"
-      "  diverge eval pairs fnc1/train_stances.csv --format fnc1");
+      "  diverge eval pairs fnc1/train_stances.csv --format fnc1\n"
+      "Exit codes: 0 ok, 4 data file unreadable.");
   cmd->callback([&ctx, o] {
     PairsFormat format = o->format == "sick"   ? PairsFormat::kSick
                          : o->format == "fnc1" ? PairsFormat::kFnc1

@@ -36,7 +36,8 @@ void RegisterEvalTrainStance(CLI::App& eval, CommandContext& ctx) {
                   "Cache of the computed features (TSV): read if it exists, else written");
   cmd->footer(
       "Example:\n  diverge eval train-stance fnc1/train_stances.csv "
-      "--out analyzer/divergence/weights/stance.json");
+      "--out analyzer/divergence/weights/stance.json\n"
+      "Exit codes: 0 ok, 4 data file unreadable, 6 --out not written.");
   cmd->callback([&ctx, o] {
     DetectOptions options;
     auto r = TrainStanceOnFiles(o->files, o->folds, options, o->features);

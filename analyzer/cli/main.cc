@@ -2,10 +2,14 @@
 #include <CLI/CLI.hpp>
 #include <cstdio>
 #include <exception>
+#include <optional>
+#include <string>
+#include <vector>
 
 #include "analyzer/base/exit_codes.h"
 #include "analyzer/base/interrupt.h"
 #include "analyzer/cli/command.h"
+#include "analyzer/cli/suggest.h"
 
 namespace diverge::cli {
 void PrintError(const Status& status) {
@@ -37,6 +41,16 @@ int main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
+    // A typo'd subcommand or option: say which word is unknown and what was meant,
+    // instead of CLI11's consequence of it ("A subcommand is required").
+    if (e.get_exit_code() != 0) {
+      std::vector<std::string> args(argv + 1, argv + argc);
+      if (std::optional<std::string> msg = diverge::cli::DescribeUnknownArgument(app, args)) {
+        std::fprintf(stderr, "diverge: %s\nRun with --help for more information.\n",
+                     msg->c_str());
+        return diverge::kExitUsage;
+      }
+    }
     int rc = app.exit(e);
     return rc == 0 ? diverge::kExitOk : diverge::kExitUsage;
   } catch (const std::exception& e) {
