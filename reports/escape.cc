@@ -66,6 +66,18 @@ std::string HtmlEscape(std::string_view text) {
   return out;
 }
 
+std::string HtmlAttrEscape(std::string_view text) {
+  std::string out;
+  for (char c : HtmlEscape(text)) {
+    if (c == '=') {
+      out += "&#61;";
+    } else {
+      out += c;
+    }
+  }
+  return out;
+}
+
 std::string MarkdownEscape(std::string_view text) {
   std::string out;
   out.reserve(text.size() + text.size() / 8);

@@ -17,6 +17,10 @@ std::string FoldSpace(std::string_view text);
 
 // HTML/XML text and attribute escape: & < > " ' become entities; controls are stripped.
 std::string HtmlEscape(std::string_view text);
+// HtmlEscape for an attribute value that holds corpus text (a title tooltip): also
+// '=' as &#61;, so no escaped text reads like an attribute assignment ("onerror=") to
+// a scanner of the markup.
+std::string HtmlAttrEscape(std::string_view text);
 
 // Markdown inline escape for text in paragraphs, list items and table cells (never at
 // the start of a line): folds each whitespace run to one space (ends kept, so pieces

@@ -17,9 +17,12 @@ std::string RenderHtml(const ReportView& view);
 std::string HtmlTitle(const ReportView& view);
 // One side of a divergence as <div class="side"> (outlet, date, source offsets, the
 // statement with the evidence of `d` in <mark>), or a "silent" side when `s` is null.
-// Shared with the review page of `diverge serve`.
+// Shared with the review page of `diverge serve`, which passes `source_base`
+// ("/source?statement="): the source link then goes there (plus the statement id)
+// instead of to the document file.
 std::string HtmlSide(const ReportView& view, const char* label, const Statement* s,
-                     const std::optional<std::string>& id, const Divergence& d);
+                     const std::optional<std::string>& id, const Divergence& d,
+                     std::string_view source_base = {});
 std::string RenderCsv(const ReportView& view);
 std::string RenderGraphml(const ReportView& view, const std::vector<SimilarityEdge>& similarities);
 

@@ -35,6 +35,18 @@ background:#ecebf5;color:#433f7a}
 td.differs{background:#fbe3d2;font-weight:bold}td.asserts{background:#d9efe7}
 td.silent{color:#aaa;text-align:center}
 .scroll{overflow-x:auto}
+.matrix-wrap{overflow:auto;max-height:80vh;border:1px solid #ddd;margin:.5rem 0 1rem}
+table.matrix{width:auto;border-collapse:separate;border-spacing:0;margin:0}
+table.matrix th,table.matrix td{border-width:0 1px 1px 0}
+table.matrix thead th{position:sticky;top:0;z-index:2;background:#f4f4f6}
+table.matrix th.claim{position:sticky;left:0;z-index:1;background:#fff;min-width:12rem;
+max-width:24rem;white-space:nowrap;overflow:hidden;text-overflow:ellipsis;font-weight:normal}
+table.matrix th.claim:hover,table.matrix th.claim:focus-within{white-space:normal;overflow:visible}
+table.matrix thead th.corner{left:0;z-index:3}
+table.matrix th.outlet{writing-mode:vertical-rl;transform:rotate(180deg);white-space:nowrap;
+max-height:11rem;overflow:hidden;text-overflow:ellipsis;font-size:.8rem;padding:.4rem .15rem}
+table.matrix td{min-width:1.5rem;text-align:center;padding:.15rem .25rem;font-size:.8rem}
+.figures{font-size:1.05rem}
 code{background:#f4f4f6;padding:0 .2em;border-radius:3px}
 .filter input{position:absolute;opacity:0}
 .filter label{display:inline-block;border:1px solid #bbb;border-radius:3px;padding:0 .5em;
@@ -51,12 +63,9 @@ std::string Highlighted(const ReportView& view, const Statement& s, const Diverg
 }
 
 std::string SourceLink(const ReportView& view, const Statement& s) {
-  const Document* d = view.DocumentOf(&s);
-  std::string path = d == nullptr ? "" : d->path;
-  std::string offsets = "#" + std::to_string(s.start) + "-" + std::to_string(s.end);
-  if (!IsLinkablePath(path)) return "<code>" + H(path + offsets) + "</code>";
-  return "<a href=\"" + H(PercentEncodePath(path) + offsets) + "\"><code>" + H(path + offsets) +
-         "</code></a>";
+  std::string label = view.SourceLabel(s), href = view.SourceHref(s);
+  if (href.empty()) return "<code>" + H(label) + "</code>";
+  return "<a href=\"" + H(href) + "\"><code>" + H(label) + "</code></a>";
 }
 
 std::string Counts(const std::vector<std::pair<std::string, int>>& counts) {
@@ -100,25 +109,42 @@ void Matrix(const ReportView& view, std::string& out) {
     out += "<p>No claim is shared by two documents.</p></section>\n";
     return;
   }
+  // Up to 30 outlets the heatmap fits the page (its cells narrow); beyond, the table is
+  // the matrix: it scrolls inside its box with the outlet row and the claim column
+  // sticky, outlet names upright, and each full label on hover (title).
+  const bool wide = view.outlets().size() > 30;
   out +=
-      "<p>One row per claim, one column per outlet. <strong>differs</strong>: the outlet's "
-      "statement is a side of a divergence; asserts: it states the claim without conflict; "
-      "·: silent (no statement on this claim).</p>\n<div class=\"scroll\">" +
-      HeatmapSvg(view) +
-      "</div>\n<details><summary>The matrix as a table</summary><div class=\"scroll\">"
-      "<table class=\"matrix\"><thead><tr><th>Claim</th>";
-  for (const std::string& o : view.outlets()) out += "<th>" + H(o) + "</th>";
+      "<p>One row per claim, one column per outlet. <strong>differs</strong> (!): the outlet's "
+      "statement is a side of a divergence; asserts (✓): it states the claim without "
+      "conflict; ·: silent (no statement on this claim).</p>\n";
+  if (!wide) out += "<div class=\"scroll\">" + HeatmapSvg(view) + "</div>\n";
+  out += std::string(wide ? "<div>" : "<details><summary>The matrix as a table</summary>") +
+         "<div class=\"matrix-wrap\"><table class=\"matrix\"><thead><tr><th class=\"claim "
+         "corner\">Claim</th>";
+  const bool narrow = view.outlets().size() > 6;
+  for (const std::string& o : view.outlets()) {
+    out += "<th class=\"outlet\" title=\"" + HtmlAttrEscape(o) + "\">" + H(o) + "</th>";
+  }
   out += "</tr></thead><tbody>\n";
   for (const ClaimView& c : view.claims()) {
-    out +=
-        "<tr><th><a href=\"#claim-" + c.number + "\">" + c.number + "</a> " + H(c.label) + "</th>";
-    for (Cell cell : c.cells) {
+    out += "<tr><th class=\"claim\" title=\"" + c.number + " " + HtmlAttrEscape(c.label) +
+           "\"><a href=\"#claim-" +
+           c.number + "\">" + c.number + "</a> " + H(c.label) + "</th>";
+    for (size_t o = 0; o < c.cells.size(); ++o) {
+      Cell cell = c.cells[o];
       std::string name(CellName(cell));
-      out += "<td class=\"" + name + "\">" + (cell == Cell::kSilent ? "·" : name) + "</td>";
+      std::string mark = cell == Cell::kSilent            ? "·"
+                         : !narrow                        ? name
+                         : cell == Cell::kDiffers         ? "!"
+                                                          : "✓";
+      std::string outlet = o < view.outlets().size() ? view.outlets()[o] : "";
+      out += "<td class=\"" + name + "\" title=\"" + HtmlAttrEscape(outlet) + ": " + name + "\">" + mark +
+             "</td>";
     }
     out += "</tr>\n";
   }
-  out += "</tbody></table></div></details></section>\n";
+  out += std::string("</tbody></table></div>") + (wide ? "</div>" : "</details>") +
+         "</section>\n";
 }
 
 // Show-only-one-kind buttons without scripts: radio inputs and :checked sibling rules
@@ -189,6 +215,32 @@ void Timeline(const ReportView& view, std::string& out) {
            H(v.divergence->id) + "\">" + v.number + "</a></td></tr>\n";
   }
   out += "</tbody></table></section>\n";
+}
+
+// Per claim with numeric divergences: the figures by date and outlet.
+void Figures(const ReportView& view, std::string& out) {
+  if (view.value_timelines().empty()) return;
+  out +=
+      "<section id=\"figures\"><h2>How the figures moved</h2>\n<p>For each claim with "
+      "differing numbers, every figure given, by publication date.</p>\n";
+  for (const ValueTimeline& t : view.value_timelines()) {
+    std::string line;
+    for (const ValuePoint& p : t.points) {
+      line += (line.empty() ? "" : " → ") + std::string("<strong>") + H(p.value) + "</strong>";
+    }
+    out += "<p class=\"figures\"><a href=\"#claim-" + t.claim->number + "\">" + t.claim->number +
+           "</a> " + H(t.claim->label) + ": " + line +
+           "</p>\n<table class=\"figures\"><thead><tr><th>Date</th><th>Outlet</th><th>Figure</th>"
+           "<th>Statement</th></tr></thead><tbody>\n";
+    for (const ValuePoint& p : t.points) {
+      std::string date = view.DateOf(p.statement);
+      out += "<tr><td class=\"date\">" + (date.empty() ? std::string("undated") : H(date)) +
+             "</td><td>" + H(view.OutletOf(p.statement)) + "</td><td class=\"num\">" + H(p.value) +
+             "</td><td>" + H(p.statement->text) + "</td></tr>\n";
+    }
+    out += "</tbody></table>\n";
+  }
+  out += "</section>\n";
 }
 
 void Claims(const ReportView& view, std::string& out) {
@@ -270,7 +322,8 @@ void About(const ReportView& view, std::string& out) {
 }  // namespace
 
 std::string HtmlSide(const ReportView& view, const char* label, const Statement* s,
-                     const std::optional<std::string>& id, const Divergence& d) {
+                     const std::optional<std::string>& id, const Divergence& d,
+                     std::string_view source_base) {
   if (s == nullptr) {
     std::string what = id ? "unknown statement " + H(*id) : "silent: says nothing on this claim";
     const std::optional<std::string>& silent = label[0] == 'A' ? d.a.outlet : d.b.outlet;
@@ -279,9 +332,14 @@ std::string HtmlSide(const ReportView& view, const char* label, const Statement*
            "</div>";
   }
   std::string date = view.DateOf(s);
+  std::string link =
+      source_base.empty()
+          ? SourceLink(view, *s)
+          : "<a class=\"src\" href=\"" + H(std::string(source_base) + PercentEncodePath(s->id)) +
+                "\" data-statement=\"" + H(s->id) + "\">in its source</a>";
   return std::string("<div class=\"side\"><div class=\"meta\">") + label + " · <strong>" +
          H(view.OutletOf(s)) + "</strong> · " + (date.empty() ? "undated" : H(date)) + " · " +
-         SourceLink(view, *s) + "</div>" + Highlighted(view, *s, &d) + "</div>";
+         link + "</div>" + Highlighted(view, *s, &d) + "</div>";
 }
 
 std::string HtmlTitle(const ReportView& view) {
@@ -310,6 +368,7 @@ std::string RenderHtml(const ReportView& view) {
          "the divergences, strongest first.</p>\n<nav class=\"small\"><a href=\"#summary\">Summary"
          "</a> · <a href=\"#matrix\">Matrix</a> · <a href=\"#divergences\">Divergences</a>";
   if (!view.timeline().empty()) out += " · <a href=\"#timeline\">Timeline</a>";
+  if (!view.value_timelines().empty()) out += " · <a href=\"#figures\">Figures</a>";
   if (!view.claims().empty()) out += " · <a href=\"#claims\">Claims</a>";
   if (!view.entities().empty()) out += " · <a href=\"#entities\">Names</a>";
   out += " · <a href=\"#documents\">Documents</a></nav></header>\n<main>\n";
@@ -317,6 +376,7 @@ std::string RenderHtml(const ReportView& view) {
   Matrix(view, out);
   Divergences(view, out);
   Timeline(view, out);
+  Figures(view, out);
   Claims(view, out);
   Entities(view, out);
   Documents(view, out);

@@ -19,13 +19,24 @@ std::string Highlighted(const ReportView& view, const Statement& s, const Diverg
   return WithHighlights(s.text, view.Highlights(s, only), Md, "**", "**");
 }
 
-// "[corpus/a.txt#10-42](corpus/a.txt#10-42)", or escaped text if the path is not linkable.
+// "[corpus/a.txt#10-42](corpus/a.txt#10-42)" (the path relative to the report; the link
+// goes to the document's URL when it has one), or escaped text if not linkable.
 std::string SourceLink(const ReportView& view, const Statement& s) {
-  const Document* d = view.DocumentOf(&s);
-  std::string path = d == nullptr ? "" : d->path;
-  std::string offsets = "#" + std::to_string(s.start) + "-" + std::to_string(s.end);
-  if (!IsLinkablePath(path)) return Md(path + offsets);
-  return "[" + Md(path + offsets) + "](" + PercentEncodePath(path) + offsets + ")";
+  std::string label = view.SourceLabel(s), href = view.SourceHref(s);
+  if (href.empty()) return Md(label);
+  std::string target;  // a URL may hold what ends a Markdown link target
+  for (char c : href) {
+    if (c == ' ' || c == '(' || c == ')' || c == '<' || c == '>' || c == '|' || c == '[' ||
+        c == ']') {
+      static const char kHex[] = "0123456789ABCDEF";
+      target += '%';
+      target += kHex[static_cast<unsigned char>(c) >> 4];
+      target += kHex[static_cast<unsigned char>(c) & 15];
+    } else {
+      target += c;
+    }
+  }
+  return "[" + Md(label) + "](" + target + ")";
 }
 
 std::string Counts(const std::vector<std::pair<std::string, int>>& counts) {
@@ -142,6 +153,27 @@ void Timeline(const ReportView& view, std::string& out) {
   out += "\n";
 }
 
+// Per claim with numeric divergences: the figures by date and outlet.
+void Figures(const ReportView& view, std::string& out) {
+  if (view.value_timelines().empty()) return;
+  out +=
+      "## How the figures moved\n\n"
+      "For each claim with differing numbers, every figure given, by publication date.\n\n";
+  for (const ValueTimeline& t : view.value_timelines()) {
+    std::string line;
+    for (const ValuePoint& p : t.points) {
+      line += (line.empty() ? "" : " → ") + std::string("**") + Md(p.value) + "**";
+    }
+    out += "**" + t.claim->number + "** " + Md(t.claim->label) + ": " + line + "\n\n";
+    out += "| Date | Outlet | Figure | Statement |\n|---|---|---|---|\n";
+    for (const ValuePoint& p : t.points) {
+      out += "| " + OrDash(view.DateOf(p.statement)) + " | " + Md(view.OutletOf(p.statement)) +
+             " | " + Md(p.value) + " | " + Md(p.statement->text) + " |\n";
+    }
+    out += "\n";
+  }
+}
+
 void Claims(const ReportView& view, std::string& out) {
   if (view.claims().empty()) return;
   out += "## Claims, statement by statement\n\n";
@@ -225,6 +257,7 @@ std::string RenderMarkdown(const ReportView& view) {
   Matrix(view, out);
   Divergences(view, out);
   Timeline(view, out);
+  Figures(view, out);
   Claims(view, out);
   Entities(view, out);
   Documents(view, out);

@@ -46,8 +46,8 @@ std::string_view DefaultFileName(Format format) {
 }
 
 std::string Render(const Report& report, Format format,
-                   const std::vector<SimilarityEdge>& similarities) {
-  reports::ReportView view(report);
+                   const std::vector<SimilarityEdge>& similarities, const RenderOptions& options) {
+  reports::ReportView view(report, options.report_dir);
   switch (format) {
     case Format::kMarkdown:
       return reports::RenderMarkdown(view);
@@ -65,15 +65,17 @@ Status WriteAllFormats(const Report& report, const std::string& dir,
                        const std::vector<SimilarityEdge>& similarities) {
   for (Format f : {Format::kMarkdown, Format::kHtml, Format::kCsv, Format::kGraphml}) {
     std::string path = (std::filesystem::path(dir) / DefaultFileName(f)).string();
-    DIVERGE_RETURN_IF_ERROR(WriteFileAtomic(path, Render(report, f, similarities)));
+    DIVERGE_RETURN_IF_ERROR(
+        WriteFileAtomic(path, Render(report, f, similarities, RenderOptions{dir})));
   }
   return Status::Ok();
 }
 
-Result<std::string> RenderReportFile(const std::string& report_path, Format format) {
+Result<std::string> RenderReportFile(const std::string& report_path, Format format,
+                                     const RenderOptions& options) {
   Result<Report> report = LoadReport(report_path);
   if (!report.ok()) return report.status();
-  return Render(*report, format);
+  return Render(*report, format, {}, options);
 }
 
 }  // namespace diverge

@@ -50,23 +50,34 @@ inline constexpr std::string_view kCsvColumns[] = {
     "date_a",     "statement_a", "evidence_a",    "outlet_b",   "date_b", "statement_b",
     "evidence_b", "explanation", "review_status", "review_note"};
 
+// Where the rendered text will be read from.
+struct RenderOptions {
+  // The directory the output file is written to: Markdown and HTML link each statement
+  // to its document relative to it (or to the document's URL), so a report moved with
+  // its corpus, or sent without it, never shows the analyst's absolute folders. "" =
+  // the current directory (stdout).
+  std::string report_dir;
+};
+
 // Renders `report` in `format`. `similarities` only affects GraphML.
 std::string Render(const Report& report, Format format,
-                   const std::vector<SimilarityEdge>& similarities = {});
+                   const std::vector<SimilarityEdge>& similarities = {},
+                   const RenderOptions& options = {});
 
 // File name WriteAllFormats uses for `format`: report.md, report.html, divergences.csv,
 // claims.graphml.
 std::string_view DefaultFileName(Format format);
 
 // Writes report.md, report.html, divergences.csv and claims.graphml into `dir` (which
-// must exist), each atomically (WriteFileAtomic). Stops at the first failure and
-// returns it (kIOError naming the file); files already written stay.
+// must exist; source links relative to it), each atomically (WriteFileAtomic). Stops at
+// the first failure and returns it (kIOError naming the file); files already written stay.
 Status WriteAllFormats(const Report& report, const std::string& dir,
                        const std::vector<SimilarityEdge>& similarities = {});
 
 // `diverge report`: loads report.json at `report_path` (LoadReport errors unchanged)
 // and renders it.
-Result<std::string> RenderReportFile(const std::string& report_path, Format format);
+Result<std::string> RenderReportFile(const std::string& report_path, Format format,
+                                     const RenderOptions& options = {});
 
 }  // namespace diverge
 

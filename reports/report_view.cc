@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
+#include <filesystem>
 #include <set>
 #include <tuple>
 
@@ -58,7 +59,8 @@ std::string FormatScore(double score, int decimals) {
   return buf;
 }
 
-ReportView::ReportView(const Report& report) : report_(report) {
+ReportView::ReportView(const Report& report, std::string link_base)
+    : report_(report), link_base_(std::move(link_base)) {
   for (const Document& d : report.documents) {
     doc_by_id_.emplace(d.id, &d);  // first wins on (invalid) duplicate ids
   }
@@ -171,6 +173,32 @@ ReportView::ReportView(const Report& report) : report_(report) {
                                      y.statement->start, y.statement->id);
             });
 
+  // Figures by date, per claim with numeric divergences.
+  for (const ClaimView& claim : claims_) {
+    ValueTimeline line;
+    line.claim = &claim;
+    std::set<std::string> seen;
+    for (const Divergence* d : claim.divergences) {
+      if (d->kind != DivergenceKind::kNumeric) continue;
+      for (const DivergenceSide* side : {&d->a, &d->b}) {
+        if (!side->statement || side->evidence.empty()) continue;
+        const Statement* s = FindStatement(*side->statement);
+        if (s == nullptr || !seen.insert(s->id).second) continue;
+        line.points.push_back({s, FoldSpace(side->evidence)});
+      }
+    }
+    if (line.points.size() < 2) continue;
+    std::sort(line.points.begin(), line.points.end(),
+              [this](const ValuePoint& x, const ValuePoint& y) {
+                std::string dx = DateOf(x.statement), dy = DateOf(y.statement);
+                return std::make_tuple(dx.empty(), dx, OutletOf(x.statement), x.statement->doc,
+                                       x.statement->start, x.statement->id) <
+                       std::make_tuple(dy.empty(), dy, OutletOf(y.statement), y.statement->doc,
+                                       y.statement->start, y.statement->id);
+              });
+    value_timelines_.push_back(std::move(line));
+  }
+
   for (const Entity& e : report.entities) entities_.push_back(&e);
   std::sort(entities_.begin(), entities_.end(), [](const Entity* x, const Entity* y) {
     return std::tie(x->canonical, x->id, x->variants) < std::tie(y->canonical, y->id, y->variants);
@@ -199,6 +227,33 @@ std::string ReportView::OutletOf(const Statement* s) const {
 std::string ReportView::DateOf(const Statement* s) const {
   const Document* d = DocumentOf(s);
   return d == nullptr || !d->date ? "" : *d->date;
+}
+
+std::string ReportView::SourcePath(const Document* d) const {
+  namespace fs = std::filesystem;
+  if (d == nullptr || d->path.empty()) return "";
+  fs::path doc(d->path);
+  if (link_base_.empty() && doc.is_relative()) return doc.lexically_normal().generic_string();
+  std::error_code ec;
+  fs::path base = fs::absolute(link_base_.empty() ? fs::path(".") : fs::path(link_base_), ec);
+  fs::path abs_doc = fs::absolute(doc, ec);
+  if (ec) return doc.filename().generic_string();
+  fs::path rel = abs_doc.lexically_normal().lexically_relative(base.lexically_normal());
+  if (rel.empty()) return doc.filename().generic_string();  // another root
+  return rel.generic_string();
+}
+
+std::string ReportView::SourceLabel(const Statement& s) const {
+  return SourcePath(DocumentOf(&s)) + "#" + std::to_string(s.start) + "-" +
+         std::to_string(s.end);
+}
+
+std::string ReportView::SourceHref(const Statement& s) const {
+  const Document* d = DocumentOf(&s);
+  if (d != nullptr && d->url && IsSafeHttpUrl(*d->url)) return *d->url;
+  std::string path = SourcePath(d);
+  if (!IsLinkablePath(path)) return "";
+  return PercentEncodePath(path) + "#" + std::to_string(s.start) + "-" + std::to_string(s.end);
 }
 
 std::pair<std::string, std::string> ReportView::DateRange() const {

@@ -56,13 +56,26 @@ struct TimelineEntry {
   const DivergenceView* divergence = nullptr;
 };
 
+// A figure a statement gives for a claim (the evidence of a numeric divergence), for
+// the per-claim timeline of values ("820 -> 1,037 -> 2,497").
+struct ValuePoint {
+  const Statement* statement = nullptr;
+  std::string value;  // the evidence text, as the outlet wrote it
+};
+struct ValueTimeline {
+  const ClaimView* claim = nullptr;
+  std::vector<ValuePoint> points;  // by (date, undated last), outlet, document, offset
+};
+
 struct Highlight {
   size_t begin = 0, end = 0;  // byte range into Statement::text
 };
 
 class ReportView {
  public:
-  explicit ReportView(const Report& report);
+  // `link_base`: the directory the rendered file goes to; source links are relative to
+  // it ("" = the current directory). See SourcePath.
+  explicit ReportView(const Report& report, std::string link_base = "");
   ReportView(const ReportView&) = delete;
   ReportView& operator=(const ReportView&) = delete;
 
@@ -72,6 +85,9 @@ class ReportView {
   const std::vector<ClaimView>& claims() const { return claims_; }
   const std::vector<DivergenceView>& divergences() const { return divergences_; }
   const std::vector<TimelineEntry>& timeline() const { return timeline_; }
+  // One per claim with a numeric divergence, in claim order: each statement that is a
+  // side of one, with its figure.
+  const std::vector<ValueTimeline>& value_timelines() const { return value_timelines_; }
   const std::vector<const Entity*>& entities() const { return entities_; }
   const std::vector<const Statement*>& statements() const { return statements_; }
 
@@ -81,6 +97,17 @@ class ReportView {
   // Outlet name for display ("unknown outlet" if the document is unknown or unnamed).
   std::string OutletOf(const Statement* s) const;
   std::string DateOf(const Statement* s) const;  // "" if undated
+
+  // The document's path as a report in link_base reaches it: relative to link_base
+  // (the paths in report.json are relative to where `analyze` ran, or absolute), so a
+  // report never shows the analyst's absolute folders. "" for an unknown document.
+  std::string SourcePath(const Document* d) const;
+  // Where a statement's source link points: the document's URL when report.json has a
+  // safe http(s) one (a report sent elsewhere still links somewhere), else the
+  // percent-encoded SourcePath plus "#start-end"; "" when not linkable.
+  std::string SourceHref(const Statement& s) const;
+  // "path#start-end", the text of a source link.
+  std::string SourceLabel(const Statement& s) const;
 
   // Earliest and latest document date ("" if no document is dated).
   std::pair<std::string, std::string> DateRange() const;
@@ -95,6 +122,7 @@ class ReportView {
 
  private:
   const Report& report_;
+  std::string link_base_;
   std::map<std::string, const Document*, std::less<>> doc_by_id_;
   std::map<std::string, const Statement*, std::less<>> statement_by_id_;
   std::map<std::string, std::vector<const Divergence*>, std::less<>> divergences_by_statement_;
@@ -104,6 +132,7 @@ class ReportView {
   std::vector<ClaimView> claims_;
   std::vector<DivergenceView> divergences_;
   std::vector<TimelineEntry> timeline_;
+  std::vector<ValueTimeline> value_timelines_;
   std::vector<const Entity*> entities_;
 };
 

@@ -11,10 +11,14 @@ namespace diverge::reports {
 namespace {
 
 constexpr int kLabelWidth = 280;
-constexpr int kCellWidth = 120;
+constexpr int kMaxWidth = 1060;  // the report's content column (max-width 1100px, padding)
+constexpr int kWideCell = 120;   // up to 6 outlets: names on two lines, cell words
+constexpr int kNarrowCell = 26;  // the floor: 30 outlets fit 280 + 30 x 26 = 1060 px
 constexpr int kCellHeight = 26;
 constexpr int kHeaderHeight = 44;
+constexpr int kRotatedHeaderHeight = 120;
 constexpr size_t kHeaderChars = 17;  // per line of an outlet name, 2 lines at most
+constexpr size_t kRotatedChars = 18;
 constexpr int kLegendHeight = 30;
 
 std::string Num(int v) { return std::to_string(v); }
@@ -40,53 +44,66 @@ std::string HeatmapSvg(const ReportView& view) {
   const auto& claims = view.claims();
   const auto& outlets = view.outlets();
   if (claims.empty() || outlets.empty()) return "";
-  int width = kLabelWidth + kCellWidth * static_cast<int>(outlets.size()) + 10;
-  int height = kHeaderHeight + kCellHeight * static_cast<int>(claims.size()) + kLegendHeight + 10;
+  // The cells shrink with the number of outlets so the matrix fits the page's width up
+  // to 30 outlets; narrow cells hold symbols and the outlet names turn upright.
+  const int n = static_cast<int>(outlets.size());
+  const int cell = std::clamp((kMaxWidth - kLabelWidth) / n, kNarrowCell, kWideCell);
+  const bool narrow = cell < 70;
+  const int header = narrow ? kRotatedHeaderHeight : kHeaderHeight;
+  int width = kLabelWidth + cell * n + 10;
+  int height = header + kCellHeight * static_cast<int>(claims.size()) + kLegendHeight + 10;
   std::string out =
       "<svg class=\"heatmap\" xmlns=\"http://www.w3.org/2000/svg\" role=\"img\" "
       "aria-label=\"Claim by outlet matrix\" width=\"" +
       Num(width) + "\" height=\"" + Num(height) + "\" viewBox=\"0 0 " + Num(width) + " " +
       Num(height) + "\" font-family=\"sans-serif\" font-size=\"12\">\n";
   for (size_t o = 0; o < outlets.size(); ++o) {
-    int x = kLabelWidth + kCellWidth * static_cast<int>(o) + kCellWidth / 2;
-    std::vector<std::string> lines = WrapLabel(outlets[o]);
-    int y = kHeaderHeight - 8 - 14 * static_cast<int>(lines.size() - 1);
+    int x = kLabelWidth + cell * static_cast<int>(o) + cell / 2;
     out += "<g><title>" + HtmlEscape(outlets[o]) + "</title>";
-    for (const std::string& line : lines) {
-      out += Text(x, y, line, " text-anchor=\"middle\" font-weight=\"bold\"");
-      y += 14;
+    if (narrow) {
+      int y = header - 6;
+      out += Text(x + 4, y, TruncateUtf8(FoldSpace(outlets[o]), kRotatedChars),
+                  " transform=\"rotate(-90 " + Num(x + 4) + " " + Num(y) + ")\" font-weight=\"bold\"");
+    } else {
+      std::vector<std::string> lines = WrapLabel(outlets[o]);
+      int y = header - 8 - 14 * static_cast<int>(lines.size() - 1);
+      for (const std::string& line : lines) {
+        out += Text(x, y, line, " text-anchor=\"middle\" font-weight=\"bold\"");
+        y += 14;
+      }
     }
     out += "</g>\n";
   }
   for (size_t c = 0; c < claims.size(); ++c) {
     const ClaimView& claim = claims[c];
-    int y = kHeaderHeight + kCellHeight * static_cast<int>(c);
+    int y = header + kCellHeight * static_cast<int>(c);
     out += "<g><title>" + HtmlEscape(claim.number + " " + claim.label) + "</title>" +
            Text(4, y + 17, claim.number + " " + TruncateUtf8(claim.label, 36)) + "</g>\n";
     for (size_t o = 0; o < outlets.size(); ++o) {
-      int x = kLabelWidth + kCellWidth * static_cast<int>(o);
-      Cell cell = claim.cells[o];
+      int x = kLabelWidth + cell * static_cast<int>(o);
+      Cell state = claim.cells[o];
       std::string fill = "#eeeeee", opacity = "1", ink = "#777777";
-      if (cell == Cell::kAsserts) {
+      if (state == Cell::kAsserts) {
         fill = "#1b9e77";
         opacity = "0.45";
         ink = "#0b3d2e";
-      } else if (cell == Cell::kDiffers) {
+      } else if (state == Cell::kDiffers) {
         fill = "#d95f02";
         opacity = FormatScore(0.35 + 0.65 * std::clamp(claim.cell_scores[o], 0.0, 1.0));
         ink = "#000000";
       }
-      std::string name(CellName(cell));
+      std::string name(CellName(state));
+      std::string mark = state == Cell::kSilent ? "·" : narrow ? (state == Cell::kDiffers ? "!" : "✓")
+                                                           : name;
       out += "<g><title>" + HtmlEscape(claim.number + " × " + outlets[o] + ": " + name) +
              "</title><rect x=\"" + Num(x + 1) + "\" y=\"" + Num(y + 1) + "\" width=\"" +
-             Num(kCellWidth - 2) + "\" height=\"" + Num(kCellHeight - 2) + "\" fill=\"" + fill +
+             Num(cell - 2) + "\" height=\"" + Num(kCellHeight - 2) + "\" fill=\"" + fill +
              "\" fill-opacity=\"" + opacity + "\"/>" +
-             Text(x + kCellWidth / 2, y + 17, cell == Cell::kSilent ? "·" : name,
-                  " text-anchor=\"middle\" fill=\"" + ink + "\"") +
+             Text(x + cell / 2, y + 17, mark, " text-anchor=\"middle\" fill=\"" + ink + "\"") +
              "</g>\n";
     }
   }
-  int ly = kHeaderHeight + kCellHeight * static_cast<int>(claims.size()) + 12;
+  int ly = header + kCellHeight * static_cast<int>(claims.size()) + 12;
   const char* legend[][3] = {{"#1b9e77", "0.45", "asserts"},
                              {"#d95f02", "0.9", "differs (darker = higher score)"},
                              {"#eeeeee", "1", "silent"}};

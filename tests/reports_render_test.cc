@@ -1,6 +1,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <cstdio>
 #include <cstdlib>
@@ -52,7 +53,7 @@ TEST_CASE("WriteAllFormats writes the four files, each equal to Render", "[repor
   for (Format f : {Format::kMarkdown, Format::kHtml, Format::kCsv, Format::kGraphml}) {
     Result<std::string> text = ReadFile((dir.path / DefaultFileName(f)).string());
     REQUIRE(text.ok());
-    CHECK(*text == Render(report, f));
+    CHECK(*text == Render(report, f, {}, RenderOptions{dir.path.string()}));
   }
   CHECK(fs::exists(dir.path / "report.md"));
   CHECK(fs::exists(dir.path / "report.html"));
@@ -92,6 +93,59 @@ TEST_CASE("Progress prints stages and counts only to its sink", "[reports]") {
   CHECK(out.find("diverge: rendering...\n") == 0);
   CHECK(out.find("diverge: rendering: 42 divergences") != std::string::npos);
   CHECK(out.find("diverge: done\n") != std::string::npos);
+}
+
+TEST_CASE("Progress lines inside a stage give count, percentage and time left", "[reports]") {
+  CHECK(Progress::Thousands(0) == "0");
+  CHECK(Progress::Thousands(1234567) == "1,234,567");
+  CHECK(Progress::Duration(0.4) == "under 1 s");
+  CHECK(Progress::Duration(42) == "42 s");
+  CHECK(Progress::Duration(200) == "3 min 20 s");
+  CHECK(Progress::Duration(7500) == "2 h 05 min");
+  CHECK(Progress::FormatLine("clustering", 1200, 5000, "statements", 11) ==
+        "diverge: clustering: 1,200/5,000 statements (24%), about 35 s left");
+  // No estimate before 1% of the work or one second; none when the total is unknown.
+  CHECK(Progress::FormatLine("clustering", 10, 5000, "statements", 30) ==
+        "diverge: clustering: 10/5,000 statements (0%)");
+  CHECK(Progress::FormatLine("x", 500, 1000, "pairs", 0.5) == "diverge: x: 500/1,000 pairs (50%)");
+  CHECK(Progress::FormatLine("x", 7, 0, "pairs", 3) == "diverge: x: 7 pairs");
+  CHECK(Progress::FormatLine("x", 1000, 1000, "pairs", 3) ==
+        "diverge: x: 1,000/1,000 pairs (100%)");
+
+  // Off a terminal (no redraw) a counted stage prints only its final line.
+  std::FILE* f = std::tmpfile();
+  REQUIRE(f != nullptr);
+  {
+    Progress p(f);
+    p.Start("clustering", 300, "statements");
+    p.Advance(100);
+    ProgressFn fn = p.Reporter();
+    fn(250, 300);
+    fn(200, 300);  // late report from a slower thread: ignored
+    p.Advance(50);
+    p.Finish();
+  }
+  std::rewind(f);
+  char buf[512] = {0};
+  std::string out(buf, std::fread(buf, 1, sizeof buf - 1, f));
+  std::fclose(f);
+  CHECK(out.rfind("diverge: clustering: 300 statements in ", 0) == 0);
+  CHECK(std::count(out.begin(), out.end(), '\n') == 1);
+
+  // On a terminal the live line is redrawn in place and replaced by the final one.
+  std::FILE* t = std::tmpfile();
+  REQUIRE(t != nullptr);
+  {
+    Progress p(t, /*redraw=*/true);
+    p.Start("detecting", 4, "claims");
+    p.Update(1);  // the first update draws at once
+    p.Finish();
+  }
+  std::rewind(t);
+  std::string tty(buf, std::fread(buf, 1, sizeof buf - 1, t));
+  std::fclose(t);
+  CHECK(tty.find("\r\033[Kdiverge: detecting: 1/4 claims (25%)") == 0);
+  CHECK(tty.find("\r\033[Kdiverge: detecting: 1 claims in ") != std::string::npos);
 }
 
 #ifdef DIVERGE_BINARY

@@ -12,12 +12,14 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <chrono>
 #include <nlohmann/json.hpp>
 #include <thread>
 
 #include "analyzer/review/decision_store.h"
+#include "reports/render.h"
 #include "tests/review_test_util.h"
 
 using namespace diverge;
@@ -143,6 +145,7 @@ class WebDriver {
     }
   }
   void Go(const std::string& url) { Call("POST", session_ + "/url", {{"url", url}}); }
+  const std::string& SessionPath() const { return session_; }
   json Script(const std::string& js) {
     return Call("POST", session_ + "/execute/sync", {{"script", js}, {"args", json::array()}});
   }
@@ -268,5 +271,196 @@ TEST_CASE("serve: confirm and dismiss flags in headless Chromium", "[review][chr
     seen += d.id == first || d.id == second;
   }
   CHECK(seen == 2);
+}
+
+// A reviewer's walk through the page: filter, open a statement in its source, bulk-dismiss
+// a claim with a reason, then re-run analyze: every decision is carried with its reason.
+TEST_CASE("serve: filter, source, bulk-dismiss a claim with a reason, re-run analyze",
+          "[review][chromium]") {
+  for (const char* exe : {kChromium, kChromedriver}) {
+    if (!std::filesystem::exists(exe)) {
+      WARN("SKIPPED: " << exe << " not installed (scripts/install-deps.sh installs it)");
+      return;
+    }
+  }
+  if (!HaveDefaultModel()) {
+    WARN("SKIPPED: no model at " << DIVERGE_DEFAULT_MODEL);
+    return;
+  }
+  ReviewDir tmp;
+  std::string corpus = tmp.file("corpus"), out = tmp.file("out");
+  WriteBridgeCorpus(corpus, 65);
+  REQUIRE(RunAnalyze(corpus, out) == 0);
+  Result<Report> before = LoadReport(out + "/report.json");
+  REQUIRE(before.ok());
+  REQUIRE(before->divergences.size() >= 2);
+
+  Child serve({DIVERGE_BINARY, "serve", out, "--port", "0", "--reviewer", "walker"});
+  std::string banner = serve.ReadLine(30);
+  REQUIRE(banner.rfind("serving http://127.0.0.1:", 0) == 0);
+  std::string url = banner.substr(8, banner.find(' ', 8) - 8);
+  int wd_port = FreePort();
+  Child driver({kChromedriver, "--port=" + std::to_string(wd_port)});
+  WebDriver wd(wd_port);
+  REQUIRE(wd.WaitReady());
+  wd.Start(tmp.file("profile"));
+  wd.Go(url);
+  REQUIRE(wd.WaitFor("document.querySelectorAll('article.divergence').length >= 2"));
+  const int total = wd.Script("return document.querySelectorAll('article.divergence').length;");
+  CHECK(wd.Script("return document.getElementById('progress').textContent;") ==
+        "0 of " + std::to_string(total) + " reviewed");
+
+  // Filter by the kind of the first card: only cards of that kind stay shown.
+  std::string kind = wd.Script("return document.querySelector('article.divergence').dataset.kind;");
+  wd.Script("const f = document.getElementById('f-kind'); f.value = '" + kind +
+            "'; f.dispatchEvent(new Event('change'));");
+  REQUIRE(wd.WaitFor("document.getElementById('shown').textContent.length > 0"));
+  CHECK(wd.Script("return Array.from(document.querySelectorAll('article.divergence'))"
+                  ".filter(e => !e.hidden && e.dataset.kind !== '" +
+                  kind + "').length;") == 0);
+
+  // The statement in its source: the sentences around it, fetched by the page.
+  wd.Key("s");
+  REQUIRE(wd.WaitFor("document.querySelector('article.current .context p.here')"));
+  CHECK(wd.Script("return document.querySelectorAll('article.current .context p').length;")
+            .get<int>() >= 3);
+
+  // Bulk-dismiss the current card's claim with a reason (select, then D).
+  std::string claim = wd.Script("return document.querySelector('article.current').dataset.claimId;");
+  const int flags = std::stoi(
+      wd.Script("return document.querySelector('article.current').dataset.claimFlags;")
+          .get<std::string>());
+  REQUIRE(flags >= 1);
+  wd.Script("document.querySelector('article.current select.reason').value = 'not_same_claim';");
+  wd.Key("D");
+  REQUIRE(wd.WaitFor("Array.from(document.querySelectorAll('article.divergence[data-claim-id=\"" +
+                     claim + "\"]')).every(e => e.dataset.status === 'dismissed')"));
+  CHECK(wd.Script("return document.getElementById('progress').textContent;") ==
+        std::to_string(flags) + " of " + std::to_string(total) + " reviewed");
+
+  // Split another claim: its first statement becomes a claim of its own.
+  wd.Script("const f = document.getElementById('f-kind'); f.value = '';"
+            "f.dispatchEvent(new Event('change'));");
+  json other = wd.Script(
+      "const el = Array.from(document.querySelectorAll('article.divergence'))"
+      ".find(e => e.dataset.claimId !== '" +
+      claim +
+      "' && e.querySelector('details.correct input'));"
+      "if (!el) return null; el.querySelector('details.correct').open = true;"
+      "const box = el.querySelector('details.correct input'); box.checked = true;"
+      "return {id: el.dataset.id, claim: el.dataset.claimId, statement: box.value};");
+  std::string split_statement;
+  if (!other.is_null()) {
+    split_statement = other["statement"];
+    wd.Click("article.divergence[data-id='" + other["id"].get<std::string>() + "'] button.split");
+    REQUIRE(wd.WaitFor("document.getElementById('msg').textContent.includes('(split) recorded')"));
+  }
+  CHECK(serve.Stop(SIGTERM) == 0);
+
+  Result<DecisionStore> store = DecisionStore::Open(out + "/review.db", false);
+  REQUIRE(store.ok());
+  Result<std::vector<Decision>> all = store->All();
+  REQUIRE(all.ok());
+  CHECK(static_cast<int>(all->size()) == flags);
+  for (const Decision& d : *all) {
+    CHECK(d.status == ReviewStatus::kDismissed);
+    CHECK(d.reason == DismissReason::kNotSameClaim);
+    CHECK(d.reviewer == "walker");
+  }
+  // Re-run: every decision and its reason is in the new report.json.
+  REQUIRE(RunAnalyze(corpus, out) == 0);
+  Result<Report> after = LoadReport(out + "/report.json");
+  REQUIRE(after.ok());
+  int carried = 0;
+  for (const Divergence& d : after->divergences) {
+    if (d.cluster != claim) continue;
+    CHECK(d.review.status == ReviewStatus::kDismissed);
+    CHECK(d.review.reason == std::optional<std::string>("not_same_claim"));
+    ++carried;
+  }
+  CHECK(carried == flags);
+  if (!split_statement.empty()) {
+    REQUIRE(after->corrections.size() == 1);
+    CHECK(after->corrections[0].action == "split");
+    CHECK(after->corrections[0].applied);
+    // The split statement is alone (one document: no claim) or in a claim of its own.
+    for (const ClaimCluster& c : after->clusters) {
+      bool has = std::find(c.statements.begin(), c.statements.end(), split_statement) !=
+                 c.statements.end();
+      if (has) CHECK(c.statements.size() == 1);
+    }
+  }
+}
+
+// The report's matrix at 30 outlets and 300 claims in a 1,400 px window: the heatmap fits
+// the content column, and the table keeps its outlet row and claim column in view while
+// it scrolls (checked by layout, not pixels).
+TEST_CASE("report.html: the matrix of 30 outlets and 300 claims reads in 1,400 px",
+          "[reports][chromium]") {
+  for (const char* exe : {kChromium, kChromedriver}) {
+    if (!std::filesystem::exists(exe)) {
+      WARN("SKIPPED: " << exe << " not installed (scripts/install-deps.sh installs it)");
+      return;
+    }
+  }
+  ReviewDir tmp;
+  Report r;
+  for (int o = 0; o < 30; ++o) {
+    Document d;
+    d.id = "doc" + std::to_string(100 + o);
+    d.path = "corpus/" + d.id + ".txt";
+    d.outlet = "Outlet number " + std::to_string(o) + " of the International Press Agency";
+    d.date = "2023-02-" + std::to_string(10 + o % 18);
+    r.documents.push_back(d);
+  }
+  for (int c = 0; c < 300; ++c) {
+    ClaimCluster cl;
+    cl.id = "c-" + std::to_string(1000 + c);
+    cl.label = "A long claim label number " + std::to_string(c) +
+               " about how many people the earthquake killed in the province";
+    for (int k = 0; k < 3; ++k) {
+      Statement s;
+      s.id = "s-" + std::to_string(c) + "-" + std::to_string(k);
+      s.doc = "doc" + std::to_string(100 + (c + k * 7) % 30);
+      s.text = "The toll rose to " + std::to_string(800 + c * 3 + k) + " people.";
+      s.start = c * 100 + k * 30;
+      s.end = s.start + static_cast<int64_t>(s.text.size());
+      cl.statements.push_back(s.id);
+      r.statements.push_back(s);
+    }
+    r.clusters.push_back(cl);
+  }
+  std::string path = tmp.file("report.html");
+  REQUIRE(WriteFileAtomic(path, Render(r, Format::kHtml)).ok());
+
+  int wd_port = FreePort();
+  Child driver({kChromedriver, "--port=" + std::to_string(wd_port)});
+  WebDriver wd(wd_port);
+  REQUIRE(wd.WaitReady());
+  wd.Start(tmp.file("profile"));
+  wd.Call("POST", wd.SessionPath() + "/window/rect", {{"width", 1400}, {"height", 900}});
+  wd.Go("file://" + path);
+  REQUIRE(wd.WaitFor("document.querySelector('svg.heatmap')"));
+  // The heatmap fits the page: no column is cut off.
+  CHECK(wd.Script("return document.querySelector('svg.heatmap').getBoundingClientRect().right;")
+            .get<double>() <= 1400);
+  CHECK(wd.Script("return document.querySelectorAll('svg.heatmap rect').length;") ==
+        30 * 300 + 3);
+  // The table: open it, scroll its box down and right; the header row and the claim
+  // column stay at the box's top and left edges.
+  wd.Script("document.querySelector('#matrix details').open = true;");
+  wd.Script("const w = document.querySelector('.matrix-wrap'); w.scrollTop = 2000; "
+            "w.scrollLeft = 400;");
+  json layout = wd.Script(
+      "const w = document.querySelector('.matrix-wrap').getBoundingClientRect();"
+      "const h = document.querySelector('table.matrix thead th.outlet').getBoundingClientRect();"
+      "const rows = document.querySelectorAll('table.matrix tbody tr');"
+      "const c = rows[100].querySelector('th.claim').getBoundingClientRect();"
+      "return {wrapTop: w.top, wrapLeft: w.left, wrapRight: w.right, headTop: h.top, "
+      "claimLeft: c.left, claimTitle: rows[100].querySelector('th.claim').title};");
+  CHECK(layout["headTop"].get<double>() == Approx(layout["wrapTop"].get<double>()).margin(2));
+  CHECK(layout["claimLeft"].get<double>() == Approx(layout["wrapLeft"].get<double>()).margin(2));
+  CHECK(layout["wrapRight"].get<double>() <= 1400);
+  CHECK(layout["claimTitle"].get<std::string>().find("in the province") != std::string::npos);
 }
 #endif  // DIVERGE_BINARY

@@ -222,4 +222,33 @@ TEST_CASE("CLI: two review processes writing at once lose nothing", "[review][cl
   CHECK(store->Get("d-summit")->value().status == ReviewStatus::kConfirmed);
   CHECK(store->Get("d-talks")->value().status == ReviewStatus::kDismissed);
 }
+TEST_CASE("CLI: review takes the report's numbers (D3) and short unique prefixes", "[review][cli]") {
+  ReviewDir tmp;
+  WriteReportDir(tmp, SyntheticReport());
+  std::string dir = "'" + tmp.str() + "'";
+  // D1 founded 0.91, D2 members-num 0.88, D3 summit 0.85 (report.md numbers them so).
+  Run show = Diverge(tmp, "review show " + dir + " D3");
+  REQUIRE(show.code == 0);
+  CHECK(show.out.rfind("d-summit (D3)", 0) == 0);
+  Run lower = Diverge(tmp, "review confirm " + dir + " d1 --reviewer ann");
+  REQUIRE(lower.code == 0);
+  CHECK(lower.out.find("d-founded confirmed by ann") != std::string::npos);
+  Run missing = Diverge(tmp, "review show " + dir + " D99");
+  CHECK(missing.code == 7);
+  CHECK(missing.err.find("no divergence D99") != std::string::npos);
+  CHECK(missing.err.find("D1 to D8") != std::string::npos);
+  // No minimum length: a unique prefix of any length resolves, an ambiguous one is exit 2
+  // (README: bad command line), whatever its length.
+  Run short_prefix = Diverge(tmp, "review show " + dir + " d-t");
+  REQUIRE(short_prefix.code == 0);
+  CHECK(short_prefix.out.rfind("d-talks", 0) == 0);
+  Run ambiguous = Diverge(tmp, "review show " + dir + " d-m");
+  CHECK(ambiguous.code == 2);
+  CHECK(ambiguous.err.find("ambiguous") != std::string::npos);
+  Run help = Diverge(tmp, "review show --help");
+  REQUIRE(help.code == 0);
+  CHECK(help.out.find("diverge review show out/csto D3") != std::string::npos);
+  CHECK(help.out.find("Exit codes:") != std::string::npos);
+}
+
 #endif  // DIVERGE_BINARY

@@ -38,7 +38,10 @@ void RegisterEvalSts(CLI::App& eval, CommandContext& ctx) {
       "Similarity weights JSON (default: the built-in embeddings/weights/similarity.json)");
   sts->add_option("--features", o->features,
                   "Also write every pair's feature breakdown (gold, score, features) as TSV");
-  sts->footer("Example:\n  diverge eval sts /work/shared/data/stsb/sts-dev.csv --format stsb");
+  sts->footer(
+      "Example:\n  diverge eval sts /work/shared/data/stsb/sts-dev.csv --format stsb\n"
+      "Exit codes: 0 ok, 4 data or weights file unreadable, 5 model error, "
+      "6 --features file not written.");
   sts->callback([&ctx, o] {
     StsFormat format = o->format == "stsb"   ? StsFormat::kStsb
                        : o->format == "sick" ? StsFormat::kSick
@@ -102,7 +105,9 @@ void RegisterEvalTrainSim(CLI::App& eval, CommandContext& ctx) {
                     "leaf=20 (repeatable; default: the built-in candidate list)");
   train->footer(
       "Example:\n  diverge eval train-sim sts-train.csv SICK_train.txt "
-      "--out embeddings/weights/similarity.json");
+      "--out embeddings/weights/similarity.json\n"
+      "Exit codes: 0 ok, 2 bad --config, 4 data file unreadable, 5 model error, "
+      "6 --out not written.");
   train->callback([&ctx, o] {
     auto model = LoadModelOrReport(o->model, ctx);
     if (!model) return;
@@ -147,7 +152,11 @@ void RegisterEvalTrainSim(CLI::App& eval, CommandContext& ctx) {
 void RegisterEval(CLI::App& app, CommandContext& ctx) {
   CLI::App* eval = app.add_subcommand("eval", "Evaluate diverge against labelled data");
   eval->require_subcommand(1);
-  eval->footer("Example:\n  diverge eval sts /work/shared/data/sick/SICK_trial.txt");
+  eval->footer(
+      "Example:\n  diverge eval sts /work/shared/data/sick/SICK_trial.txt\n"
+      "  diverge eval review out/csto\n"
+      "Exit codes: 0 ok, 2 bad command line, 4 input unreadable, 5 model error, "
+      "6 output not written (each subcommand's --help lists its own).");
   RegisterEvalSts(*eval, ctx);
   RegisterEvalTrainSim(*eval, ctx);
   RegisterEvalGold(*eval, ctx);
@@ -155,6 +164,7 @@ void RegisterEval(CLI::App& app, CommandContext& ctx) {
   RegisterEvalAnchors(*eval, ctx);
   RegisterEvalPairs(*eval, ctx);
   RegisterEvalTrainStance(*eval, ctx);
+  RegisterEvalReview(*eval, ctx);
   // More evaluations (eval gold, eval pairs) are registered here, one line each.
 }
 

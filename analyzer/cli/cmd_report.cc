@@ -1,6 +1,8 @@
-// `diverge report REPORT.json --format md|html|csv|graphml [--out FILE]`: re-renders a
-// report.json (e.g. after `diverge review`) in one format, to stdout or a file.
+// `diverge report REPORT.json|DIR --format md|html|csv|graphml [--out FILE]`: re-renders a
+// report.json (e.g. after `diverge review`) in one format, to stdout or a file. A
+// directory stands for DIR/report.json (the --out of `diverge analyze`).
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <string>
 
@@ -28,7 +30,9 @@ void RegisterReport(CLI::App& app, CommandContext& ctx) {
       "report",
       "Render a report.json as Markdown, self-contained HTML, CSV (one row per divergence) or "
       "GraphML (claims, statements and outlets as a graph).");
-  cmd->add_option("REPORT_JSON", opts->input, "report.json written by `diverge analyze`")
+  cmd->add_option("REPORT",
+                  opts->input,
+                  "report.json written by `diverge analyze`, or the directory holding it")
       ->required();
   cmd->add_option("--format,-f", opts->format, "md (or markdown), html, csv or graphml")
       ->check([](const std::string& v) {
@@ -40,12 +44,21 @@ void RegisterReport(CLI::App& app, CommandContext& ctx) {
   cmd->add_flag("--quiet,-q", opts->quiet, "No progress on stderr");
   cmd->footer(
       "Example:\n  diverge report out/report.json --format html --out out/report.html\n"
-      "  diverge report out/report.json --format csv > divergences.csv\n"
+      "  diverge report out --format csv > divergences.csv      # reads out/report.json\n"
       "Exit codes: 0 ok, 4 report.json missing or invalid, 6 output not writable.");
   cmd->callback([opts, &ctx]() {
+    std::error_code ec;
+    if (std::filesystem::is_directory(opts->input, ec)) {
+      opts->input = (std::filesystem::path(opts->input) / "report.json").string();
+    }
     Progress progress(opts->quiet);
     progress.Stage("rendering " + opts->input);
-    Result<std::string> text = RenderReportFile(opts->input, *ParseFormat(opts->format));
+    RenderOptions render;  // links relative to where the output goes
+    if (!opts->out.empty()) {
+      render.report_dir = std::filesystem::path(opts->out).parent_path().string();
+      if (render.report_dir.empty()) render.report_dir = ".";
+    }
+    Result<std::string> text = RenderReportFile(opts->input, *ParseFormat(opts->format), render);
     if (!text.ok()) {
       PrintError(text.status());
       ctx.exit_code = kExitNoInput;

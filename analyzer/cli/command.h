@@ -34,6 +34,7 @@ void RegisterReport(CLI::App& app, CommandContext& ctx);
 void RegisterCompare(CLI::App& app, CommandContext& ctx);
 void RegisterEvalPairs(CLI::App& eval, CommandContext& ctx);
 void RegisterEvalTrainStance(CLI::App& eval, CommandContext& ctx);
+void RegisterEvalReview(CLI::App& eval, CommandContext& ctx);
 void RegisterReview(CLI::App& app, CommandContext& ctx);
 void RegisterServe(CLI::App& app, CommandContext& ctx);
 

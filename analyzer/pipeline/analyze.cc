@@ -170,7 +170,8 @@ Status WriteOutputs(const Report& report, const std::vector<SimilarityEdge>& edg
   std::vector<std::pair<std::string, std::string>> files;
   files.emplace_back(dir + "/report.json", SerializeReport(report));
   for (Format f : {Format::kMarkdown, Format::kHtml, Format::kCsv, Format::kGraphml}) {
-    files.emplace_back(dir + "/" + std::string(DefaultFileName(f)), Render(report, f, edges));
+    files.emplace_back(dir + "/" + std::string(DefaultFileName(f)),
+                       Render(report, f, edges, RenderOptions{dir}));  // links relative to dir
   }
   DIVERGE_RETURN_IF_ERROR(WriteFilesAtomic(files));
   for (const auto& [path, contents] : files) written->push_back(path);

@@ -112,6 +112,7 @@ Review ReviewFromJson(Reader& r, const json& j, const std::string& where) {
   }
   review.status = *s;
   review.note = r.OptStr(j, "note", where + ".review");
+  review.reason = r.OptStr(j, "reason", where + ".review");
   return review;
 }
 
@@ -141,6 +142,33 @@ void ParseDivergences(Reader& r, const json& root, Report& report) {
     auto review = j.find("review");
     if (review != j.end() && review->is_object()) d.review = ReviewFromJson(r, *review, where);
     report.divergences.push_back(std::move(d));
+  }
+}
+
+void ParseCorrections(Reader& r, const json& root, Report& report) {
+  const json& arr = r.Array(root, "corrections", false);
+  for (size_t i = 0; i < arr.size() && !r.failed(); ++i) {
+    std::string where = "corrections[" + std::to_string(i) + "]";
+    const json& j = arr[i];
+    CorrectionRecord c;
+    if (!j.is_object()) {
+      r.Fail(where + " must be an object");
+      return;
+    }
+    c.seq = j.value("seq", int64_t{0});
+    c.action = r.Str(j, "action", where);
+    if (auto t = j.find("targets"); t != j.end() && t->is_array()) {
+      for (const json& x : *t) {
+        if (x.is_string()) c.targets.push_back(x.get<std::string>());
+      }
+    }
+    c.value = r.OptStr(j, "value", where).value_or("");
+    c.reviewer = r.OptStr(j, "reviewer", where).value_or("");
+    c.time = r.OptStr(j, "time", where).value_or("");
+    c.note = r.OptStr(j, "note", where);
+    c.applied = j.value("applied", false);
+    c.why = r.OptStr(j, "why", where).value_or("");
+    report.corrections.push_back(std::move(c));
   }
 }
 
@@ -174,7 +202,9 @@ std::optional<ReviewStatus> ParseReviewStatus(std::string_view name) {
 
 namespace {
 json ReviewToJson(const Review& review) {
-  return {{"status", ReviewStatusName(review.status)}, {"note", OptionalString(review.note)}};
+  json j = {{"status", ReviewStatusName(review.status)}, {"note", OptionalString(review.note)}};
+  if (review.reason) j["reason"] = *review.reason;
+  return j;
 }
 }  // namespace
 
@@ -202,6 +232,8 @@ void CanonicalizeReport(Report& r) {
             [](const Divergence& x, const Divergence& y) { return x.id < y.id; });
   std::sort(r.entities.begin(), r.entities.end(),
             [](const Entity& x, const Entity& y) { return x.id < y.id; });
+  std::sort(r.corrections.begin(), r.corrections.end(),
+            [](const CorrectionRecord& x, const CorrectionRecord& y) { return x.seq < y.seq; });
   std::sort(r.orphaned_reviews.begin(), r.orphaned_reviews.end(),
             [](const OrphanedReview& x, const OrphanedReview& y) { return x.id < y.id; });
 }
@@ -241,6 +273,18 @@ std::string SerializeReport(const Report& input) {
       orphans.push_back(std::move(j));
     }
     root["orphaned_reviews"] = std::move(orphans);
+  }
+  if (!r.corrections.empty()) {
+    json list = json::array();
+    for (const CorrectionRecord& c : r.corrections) {
+      json j = {{"seq", c.seq},         {"action", c.action},     {"targets", c.targets},
+                {"reviewer", c.reviewer}, {"time", c.time},       {"applied", c.applied},
+                {"note", OptionalString(c.note)}};
+      if (!c.value.empty()) j["value"] = c.value;
+      if (!c.why.empty()) j["why"] = c.why;
+      list.push_back(std::move(j));
+    }
+    root["corrections"] = std::move(list);
   }
   // nlohmann::json keeps object keys sorted, so the text is canonical.
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
@@ -312,6 +356,7 @@ Result<Report> ParseReport(std::string_view text, const std::string& source) {
   }
   ParseDivergences(r, root, report);
   ParseOrphanedReviews(r, root, report);
+  ParseCorrections(r, root, report);
   const json& ents = r.Array(root, "entities", false);
   for (size_t i = 0; i < ents.size() && !r.failed(); ++i) {
     std::string where = "entities[" + std::to_string(i) + "]";

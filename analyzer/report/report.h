@@ -60,6 +60,10 @@ struct DivergenceSide {
 struct Review {
   ReviewStatus status = ReviewStatus::kOpen;
   std::optional<std::string> note;
+  // Why a dismissed flag was dismissed ("not_same_claim", "same_value", "name_variant",
+  // "changed_over_time", "other"; analyzer/review DismissReason). Written only when set,
+  // so reports without reviews are unchanged.
+  std::optional<std::string> reason;
 };
 
 // A reviewer's decision on a divergence id that the report no longer holds (the
@@ -70,6 +74,21 @@ struct OrphanedReview {
   Review review;
   std::string reviewer;
   std::string updated;  // UTC, ISO 8601 ("2026-11-22T07:40:00Z")
+};
+
+// A reviewer's correction of the analysis (analyzer/review/corrections.h): a statement
+// moved out of its claim, a claim split or two merged, a divergence's kind or temporal
+// label changed, or an earlier correction retracted. `analyze` applies them after
+// clustering and detection and records each here, with whether it still applied.
+struct CorrectionRecord {
+  int64_t seq = 0;     // order of entry in the review store
+  std::string action;  // "move_out", "split", "merge", "set_kind", "set_temporal", "retract"
+  std::vector<std::string> targets;  // statement ids, a divergence id, or a seq (retract)
+  std::string value;                 // the new kind / temporal label ("" otherwise)
+  std::string reviewer, time;
+  std::optional<std::string> note;
+  bool applied = false;
+  std::string why;  // why it did not apply ("" when applied)
 };
 
 struct Divergence {
@@ -106,6 +125,8 @@ struct Report {
   std::vector<Entity> entities;
   // Written only when non-empty (reports of runs without a review store are unchanged).
   std::vector<OrphanedReview> orphaned_reviews;
+  // Written only when non-empty: every correction in the review store, by seq.
+  std::vector<CorrectionRecord> corrections;
 };
 
 // Sorts every array of `report` into the canonical order described above.

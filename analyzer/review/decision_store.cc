@@ -1,6 +1,8 @@
 #include "analyzer/review/decision_store.h"
 
 #include <cstdlib>
+#include <iterator>
+#include <nlohmann/json.hpp>
 #include <ctime>
 #include <utility>
 
@@ -12,6 +14,7 @@ namespace {
 
 constexpr int64_t kApplicationId = 0x64697672;  // "divr"
 
+// The version-1 schema; kMigrations bring it to kSchemaVersion.
 constexpr const char* kSchemaSql = R"sql(
 CREATE TABLE decisions(
   id TEXT PRIMARY KEY NOT NULL CHECK (id GLOB 'd-?*'),
@@ -36,6 +39,35 @@ CREATE TRIGGER history_no_update BEFORE UPDATE ON history
 CREATE TRIGGER history_no_delete BEFORE DELETE ON history
   BEGIN SELECT RAISE(ABORT, 'review history is append-only'); END;
 )sql";
+
+// kMigrations[v - 1] upgrades version v to v + 1.
+constexpr const char* kMigrations[] = {
+    // 1 -> 2: dismissal reasons.
+    R"sql(
+ALTER TABLE decisions ADD COLUMN reason TEXT CHECK (reason IN
+  ('not_same_claim', 'same_value', 'name_variant', 'changed_over_time', 'other'));
+ALTER TABLE history ADD COLUMN old_reason TEXT;
+ALTER TABLE history ADD COLUMN new_reason TEXT;
+)sql",
+    // 2 -> 3: reviewers' corrections of the analysis.
+    R"sql(
+CREATE TABLE corrections(
+  seq INTEGER PRIMARY KEY AUTOINCREMENT,
+  action TEXT NOT NULL CHECK (action IN
+    ('move_out', 'split', 'merge', 'set_kind', 'set_temporal', 'retract')),
+  targets TEXT NOT NULL,
+  value TEXT NOT NULL,
+  reviewer TEXT NOT NULL,
+  time TEXT NOT NULL,
+  note TEXT
+);
+CREATE TRIGGER corrections_no_update BEFORE UPDATE ON corrections
+  BEGIN SELECT RAISE(ABORT, 'review corrections are append-only'); END;
+CREATE TRIGGER corrections_no_delete BEFORE DELETE ON corrections
+  BEGIN SELECT RAISE(ABORT, 'review corrections are append-only'); END;
+)sql",
+};
+static_assert(std::size(kMigrations) == kSchemaVersion - 1);
 
 // Parses a status stored by this module; the CHECK constraints keep it valid, so an
 // unknown name means someone edited the file by hand.
@@ -114,18 +146,29 @@ Status InitSchema(SqliteDb& db) {
   Result<std::string> mode = db.QueryTextRetryingBusy("PRAGMA journal_mode=WAL");
   if (!mode.ok()) return mode.status();
   DIVERGE_RETURN_IF_ERROR(db.Exec("PRAGMA synchronous=FULL"));
-  if (*version != 0) return Status::Ok();
+  if (*version == kSchemaVersion) return Status::Ok();
   Transaction txn(db);
   DIVERGE_RETURN_IF_ERROR(txn.Begin());
-  // Re-read inside the write lock: another process may have created it meanwhile.
+  // Re-read inside the write lock: another process may have created or upgraded it.
   version = ReadSchemaVersion(db);
   if (!version.ok()) return version.status();
-  if (*version == 0) {
+  int v = *version;
+  if (v == 0) {
     DIVERGE_RETURN_IF_ERROR(db.Exec(kSchemaSql));
-    DIVERGE_RETURN_IF_ERROR(db.Exec("PRAGMA application_id=" + std::to_string(kApplicationId) +
-                                    ";PRAGMA user_version=" + std::to_string(kSchemaVersion)));
+    DIVERGE_RETURN_IF_ERROR(db.Exec("PRAGMA application_id=" + std::to_string(kApplicationId)));
+    v = 1;
   }
+  for (; v < kSchemaVersion; ++v) DIVERGE_RETURN_IF_ERROR(db.Exec(kMigrations[v - 1]));
+  DIVERGE_RETURN_IF_ERROR(db.Exec("PRAGMA user_version=" + std::to_string(kSchemaVersion)));
   return txn.Commit();
+}
+
+Result<std::optional<DismissReason>> StoredReason(const std::optional<std::string>& name,
+                                                  const std::string& path) {
+  if (!name) return std::optional<DismissReason>();
+  std::optional<DismissReason> r = ParseDismissReason(*name);
+  if (!r) return Status::Corruption(path + ": unknown dismissal reason \"" + *name + "\" stored");
+  return r;
 }
 
 Result<Decision> ReadDecision(const SqliteStatement& row, const std::string& path) {
@@ -137,10 +180,57 @@ Result<Decision> ReadDecision(const SqliteStatement& row, const std::string& pat
   d.note = row.OptText(2);
   d.reviewer = row.Text(3);
   d.updated = row.Text(4);
+  Result<std::optional<DismissReason>> reason = StoredReason(row.OptText(5), path);
+  if (!reason.ok()) return reason.status();
+  d.reason = *reason;
   return d;
 }
 
+std::optional<std::string> ReasonText(const std::optional<DismissReason>& r) {
+  if (!r) return std::nullopt;
+  return std::string(DismissReasonName(*r));
+}
+
 }  // namespace
+
+std::string_view DismissReasonName(DismissReason reason) {
+  switch (reason) {
+    case DismissReason::kNotSameClaim:
+      return "not_same_claim";
+    case DismissReason::kSameValue:
+      return "same_value";
+    case DismissReason::kNameVariant:
+      return "name_variant";
+    case DismissReason::kChangedOverTime:
+      return "changed_over_time";
+    case DismissReason::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+std::string_view DismissReasonLabel(DismissReason reason) {
+  switch (reason) {
+    case DismissReason::kNotSameClaim:
+      return "not the same claim";
+    case DismissReason::kSameValue:
+      return "same value";
+    case DismissReason::kNameVariant:
+      return "name variant";
+    case DismissReason::kChangedOverTime:
+      return "changed over time";
+    case DismissReason::kOther:
+      return "other";
+  }
+  return "other";
+}
+
+std::optional<DismissReason> ParseDismissReason(std::string_view name) {
+  for (DismissReason r : kAllDismissReasons) {
+    if (DismissReasonName(r) == name) return r;
+  }
+  return std::nullopt;
+}
 
 Status CheckDivergenceId(const std::string& id) {
   bool ok = id.size() > 2 && id.size() <= 130 && id.compare(0, 2, "d-") == 0;
@@ -168,8 +258,9 @@ std::string UtcNow() {
   return buf;
 }
 
-DecisionStore::DecisionStore(std::unique_ptr<SqliteDb> db, std::string path, bool read_only)
-    : db_(std::move(db)), path_(std::move(path)), read_only_(read_only) {}
+DecisionStore::DecisionStore(std::unique_ptr<SqliteDb> db, std::string path, bool read_only,
+                             int version)
+    : db_(std::move(db)), path_(std::move(path)), read_only_(read_only), version_(version) {}
 DecisionStore::DecisionStore(DecisionStore&&) noexcept = default;
 DecisionStore& DecisionStore::operator=(DecisionStore&&) noexcept = default;
 DecisionStore::~DecisionStore() = default;
@@ -178,25 +269,26 @@ Result<DecisionStore> DecisionStore::Open(const std::string& path, bool create) 
   Result<std::unique_ptr<SqliteDb>> db = SqliteDb::Open(path, create, kBusyTimeoutMs);
   if (!db.ok()) return db.status();
   DIVERGE_RETURN_IF_ERROR(InitSchema(**db));
-  return DecisionStore(std::move(*db), path, /*read_only=*/false);
+  return DecisionStore(std::move(*db), path, /*read_only=*/false, kSchemaVersion);
 }
 
 Result<DecisionStore> DecisionStore::OpenReadOnly(const std::string& path) {
   Result<std::unique_ptr<SqliteDb>> db = SqliteDb::OpenReadOnly(path, kBusyTimeoutMs);
   if (!db.ok() && db.status().code() == StatusCode::kNotFound) {
-    return DecisionStore(nullptr, path, /*read_only=*/true);
+    return DecisionStore(nullptr, path, /*read_only=*/true, 0);
   }
   if (!db.ok()) return db.status();
   Result<int> version = ReadSchemaVersion(**db);
   if (!version.ok()) return version.status();
-  if (*version == 0) return DecisionStore(nullptr, path, /*read_only=*/true);
-  return DecisionStore(std::move(*db), path, /*read_only=*/true);
+  if (*version == 0) return DecisionStore(nullptr, path, /*read_only=*/true, 0);
+  return DecisionStore(std::move(*db), path, /*read_only=*/true, *version);
 }
 
 Result<std::optional<Decision>> DecisionStore::Get(const std::string& id) {
   if (!db_) return std::optional<Decision>();
   Result<SqliteStatement> q =
-      db_->Prepare("SELECT id, status, note, reviewer, updated FROM decisions WHERE id = ?1");
+      db_->Prepare(std::string("SELECT id, status, note, reviewer, updated, ") + ReasonColumn() +
+                   " FROM decisions WHERE id = ?1");
   if (!q.ok()) return q.status();
   q->Bind(1, id);
   Result<bool> row = q->Step();
@@ -210,7 +302,8 @@ Result<std::optional<Decision>> DecisionStore::Get(const std::string& id) {
 Result<std::vector<Decision>> DecisionStore::All() {
   if (!db_) return std::vector<Decision>();
   Result<SqliteStatement> q =
-      db_->Prepare("SELECT id, status, note, reviewer, updated FROM decisions ORDER BY id");
+      db_->Prepare(std::string("SELECT id, status, note, reviewer, updated, ") + ReasonColumn() +
+                   " FROM decisions ORDER BY id");
   if (!q.ok()) return q.status();
   std::vector<Decision> out;
   for (;;) {
@@ -226,9 +319,11 @@ Result<std::vector<Decision>> DecisionStore::All() {
 
 Result<std::vector<HistoryEntry>> DecisionStore::History(const std::string& id) {
   if (!db_) return std::vector<HistoryEntry>();
+  const std::string reasons =
+      version_ >= 2 ? "old_reason, new_reason" : "NULL AS old_reason, NULL AS new_reason";
   Result<SqliteStatement> q = db_->Prepare(
-      "SELECT seq, id, reviewer, time, old_status, new_status, old_note, new_note FROM history "
-      "WHERE ?1 = '' OR id = ?1 ORDER BY seq");
+      "SELECT seq, id, reviewer, time, old_status, new_status, old_note, new_note, " + reasons +
+      " FROM history WHERE ?1 = '' OR id = ?1 ORDER BY seq");
   if (!q.ok()) return q.status();
   q->Bind(1, id);
   std::vector<HistoryEntry> out;
@@ -251,6 +346,12 @@ Result<std::vector<HistoryEntry>> DecisionStore::History(const std::string& id) 
     h.new_status = *s;
     h.old_note = q->OptText(6);
     h.new_note = q->OptText(7);
+    Result<std::optional<DismissReason>> old_reason = StoredReason(q->OptText(8), path());
+    if (!old_reason.ok()) return old_reason.status();
+    Result<std::optional<DismissReason>> new_reason = StoredReason(q->OptText(9), path());
+    if (!new_reason.ok()) return new_reason.status();
+    h.old_reason = *old_reason;
+    h.new_reason = *new_reason;
     out.push_back(std::move(h));
   }
   return out;
@@ -265,29 +366,40 @@ Result<Decision> DecisionStore::ApplyInTransaction(const Change& change, const s
   d.id = change.id;
   if (change.status) d.status = *change.status;
   if (change.set_note) d.note = change.note;
+  if (change.set_reason) d.reason = change.reason;
+  if (d.status != ReviewStatus::kDismissed) {
+    if (change.set_reason && change.reason) {
+      return Status::InvalidArgument(d.id + ": a reason goes with a dismissal only (status is " +
+                                     std::string(ReviewStatusName(d.status)) + ")");
+    }
+    d.reason.reset();
+  }
   d.reviewer = change.reviewer.empty() ? DefaultReviewer() : change.reviewer;
   d.updated = now;
 
   Result<SqliteStatement> up = db_->Prepare(
-      "INSERT INTO decisions(id, status, note, reviewer, updated) VALUES (?1, ?2, ?3, ?4, ?5) "
+      "INSERT INTO decisions(id, status, note, reviewer, updated, reason) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6) "
       "ON CONFLICT(id) DO UPDATE SET status = excluded.status, note = excluded.note, "
-      "reviewer = excluded.reviewer, updated = excluded.updated");
+      "reviewer = excluded.reviewer, updated = excluded.updated, reason = excluded.reason");
   if (!up.ok()) return up.status();
   up->Bind(1, d.id).Bind(2, ReviewStatusName(d.status)).BindOpt(3, d.note).Bind(4, d.reviewer);
-  up->Bind(5, d.updated);
+  up->Bind(5, d.updated).BindOpt(6, ReasonText(d.reason));
   DIVERGE_RETURN_IF_ERROR(up->Run());
 
   Result<SqliteStatement> hist = db_->Prepare(
-      "INSERT INTO history(id, reviewer, time, old_status, new_status, old_note, new_note) "
-      "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+      "INSERT INTO history(id, reviewer, time, old_status, new_status, old_note, new_note, "
+      "old_reason, new_reason) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)");
   if (!hist.ok()) return hist.status();
-  std::optional<std::string> old_status, old_note;
+  std::optional<std::string> old_status, old_note, old_reason;
   if (*old) {
     old_status = std::string(ReviewStatusName((*old)->status));
     old_note = (*old)->note;
+    old_reason = ReasonText((*old)->reason);
   }
   hist->Bind(1, d.id).Bind(2, d.reviewer).Bind(3, d.updated).BindOpt(4, old_status);
   hist->Bind(5, ReviewStatusName(d.status)).BindOpt(6, old_note).BindOpt(7, d.note);
+  hist->BindOpt(8, old_reason).BindOpt(9, ReasonText(d.reason));
   DIVERGE_RETURN_IF_ERROR(hist->Run());
   return d;
 }
@@ -314,6 +426,58 @@ Result<std::vector<Decision>> DecisionStore::ApplyAll(
   }
   DIVERGE_RETURN_IF_ERROR(txn.Commit());
   return out;
+}
+
+Result<std::vector<Correction>> DecisionStore::Corrections() {
+  if (!db_ || version_ < 3) return std::vector<Correction>();
+  Result<SqliteStatement> q = db_->Prepare(
+      "SELECT seq, action, targets, value, reviewer, time, note FROM corrections ORDER BY seq");
+  if (!q.ok()) return q.status();
+  std::vector<Correction> out;
+  for (;;) {
+    Result<bool> row = q->Step();
+    if (!row.ok()) return row.status();
+    if (!*row) break;
+    Correction c;
+    c.seq = q->Int(0);
+    std::optional<CorrectionAction> a = ParseCorrectionAction(q->Text(1));
+    if (!a) return Status::Corruption(path_ + ": unknown correction \"" + q->Text(1) + "\" stored");
+    c.action = *a;
+    try {
+      nlohmann::json t = nlohmann::json::parse(q->Text(2));
+      for (const nlohmann::json& x : t) c.targets.push_back(x.get<std::string>());
+    } catch (const nlohmann::json::exception&) {
+      return Status::Corruption(path_ + ": correction " + std::to_string(c.seq) +
+                                " has malformed targets");
+    }
+    c.value = q->Text(3);
+    c.reviewer = q->Text(4);
+    c.time = q->Text(5);
+    c.note = q->OptText(6);
+    out.push_back(std::move(c));
+  }
+  return out;
+}
+
+Result<Correction> DecisionStore::AddCorrection(Correction c) {
+  DIVERGE_RETURN_IF_ERROR(CheckCorrection(c));
+  if (read_only_) return Status::Internal(path_ + ": review database opened read-only");
+  Transaction txn(*db_);
+  DIVERGE_RETURN_IF_ERROR(txn.Begin());
+  c.time = UtcNow();
+  if (c.reviewer.empty()) c.reviewer = DefaultReviewer();
+  Result<SqliteStatement> ins = db_->Prepare(
+      "INSERT INTO corrections(action, targets, value, reviewer, time, note) "
+      "VALUES (?1, ?2, ?3, ?4, ?5, ?6)");
+  if (!ins.ok()) return ins.status();
+  ins->Bind(1, CorrectionActionName(c.action)).Bind(2, nlohmann::json(c.targets).dump());
+  ins->Bind(3, c.value).Bind(4, c.reviewer).Bind(5, c.time).BindOpt(6, c.note);
+  DIVERGE_RETURN_IF_ERROR(ins->Run());
+  Result<std::string> seq = db_->QueryText("SELECT last_insert_rowid()");
+  if (!seq.ok()) return seq.status();
+  c.seq = std::stoll(*seq);
+  DIVERGE_RETURN_IF_ERROR(txn.Commit());
+  return c;
 }
 
 }  // namespace diverge::review

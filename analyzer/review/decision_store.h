@@ -2,10 +2,17 @@
 // DIR/review.db beside report.json; `--db PATH` shares one across runs).
 //
 // Schema (PRAGMA user_version = kSchemaVersion, application_id 'divr'):
-//   decisions(id PRIMARY KEY, status, note, reviewer, updated)   current state, one row
-//             per divergence id ever decided; rows are never deleted
-//   history(seq, id, reviewer, time, old_status, new_status, old_note, new_note)
+//   decisions(id PRIMARY KEY, status, note, reviewer, updated, reason)   current state,
+//             one row per divergence id ever decided; rows are never deleted
+//   history(seq, id, reviewer, time, old_status, new_status, old_note, new_note,
+//           old_reason, new_reason)
 //             append-only (triggers reject UPDATE and DELETE): who changed what, when
+//   corrections(seq, action, targets, value, reviewer, time, note)   reviewers'
+//             corrections of the analysis (corrections.h), append-only like history
+// Versions: 1 had no reasons, 2 no corrections; Open (read-write) upgrades an older
+// database in place, one migration after the other in one transaction (every decision
+// and its history stay, with no reason); OpenReadOnly reads an older database as it is
+// (no reasons, no corrections).
 // Durability and concurrency: WAL journal, synchronous=FULL, a busy timeout, and every
 // change in one BEGIN IMMEDIATE transaction that updates `decisions` and appends to
 // `history` together. So the CLI and the web page can write at the same time, and a
@@ -23,13 +30,32 @@
 
 #include "analyzer/base/result.h"
 #include "analyzer/report/report.h"
+#include "analyzer/review/corrections.h"
 
 namespace diverge::review {
 
 class SqliteDb;
 
-inline constexpr int kSchemaVersion = 1;
+inline constexpr int kSchemaVersion = 3;
 inline constexpr int kBusyTimeoutMs = 10000;
+
+// Why a reviewer dismissed a flag: a short fixed set, so dismissals become labelled
+// data (`review export` pairs, `eval review`).
+enum class DismissReason {
+  kNotSameClaim,     // the two statements are not about the same thing (a clustering error)
+  kSameValue,        // they say the same (a detector error: units, rounding, wording)
+  kNameVariant,      // the difference is a spelling of one name
+  kChangedOverTime,  // both were right at their own dates
+  kOther,
+};
+inline constexpr DismissReason kAllDismissReasons[] = {
+    DismissReason::kNotSameClaim, DismissReason::kSameValue, DismissReason::kNameVariant,
+    DismissReason::kChangedOverTime, DismissReason::kOther};
+// "not_same_claim", "same_value", "name_variant", "changed_over_time", "other".
+std::string_view DismissReasonName(DismissReason reason);
+std::optional<DismissReason> ParseDismissReason(std::string_view name);
+// "not the same claim", "same value", "name variant", "changed over time", "other".
+std::string_view DismissReasonLabel(DismissReason reason);
 
 struct Decision {
   std::string id;  // divergence id ("d-...")
@@ -37,6 +63,7 @@ struct Decision {
   std::optional<std::string> note;
   std::string reviewer;
   std::string updated;  // UTC ISO 8601, "2026-11-22T07:40:00Z"
+  std::optional<DismissReason> reason;  // only with status dismissed
 };
 
 struct HistoryEntry {
@@ -45,15 +72,20 @@ struct HistoryEntry {
   std::optional<ReviewStatus> old_status;  // nullopt for the first decision on an id
   ReviewStatus new_status = ReviewStatus::kOpen;
   std::optional<std::string> old_note, new_note;
+  std::optional<DismissReason> old_reason, new_reason;
 };
 
 // One change by one reviewer: a new status and/or a new note (set_note with a nullopt
-// note clears it). A change that alters nothing is still recorded in history.
+// note clears it) and/or a dismissal reason (set_reason; kInvalidArgument unless the
+// resulting status is dismissed). A status other than dismissed clears the reason. A
+// change that alters nothing is still recorded in history.
 struct Change {
   std::string id;
   std::optional<ReviewStatus> status;
   bool set_note = false;
   std::optional<std::string> note;
+  bool set_reason = false;
+  std::optional<DismissReason> reason;
   std::string reviewer;
 };
 
@@ -83,6 +115,9 @@ class DecisionStore {
   ~DecisionStore();
 
   const std::string& path() const { return path_; }
+  // The schema version of the open database (kSchemaVersion, or 1 for an old database
+  // opened read-only); 0 when there is none.
+  int schema_version() const { return version_; }
   bool read_only() const { return read_only_; }
   // False for a read-only store opened on a missing or empty file (it holds nothing).
   bool has_database() const { return db_ != nullptr; }
@@ -93,6 +128,12 @@ class DecisionStore {
   // History of `id` (every id when empty), by seq.
   Result<std::vector<HistoryEntry>> History(const std::string& id = "");
 
+  // Every correction, by seq (none in a database older than version 3).
+  Result<std::vector<Correction>> Corrections();
+  // Appends a correction (CheckCorrection first; kInvalidArgument otherwise) with the
+  // reviewer (DefaultReviewer when empty) and the time; returns it with its seq.
+  Result<Correction> AddCorrection(Correction c);
+
   // Applies one change in its own transaction; returns the decision after it.
   Result<Decision> Apply(const Change& change);
   // Applies every change in ONE transaction (all or nothing). `after_each(i)` runs
@@ -101,11 +142,14 @@ class DecisionStore {
                                          const std::function<void(size_t)>& after_each = {});
 
  private:
-  DecisionStore(std::unique_ptr<SqliteDb> db, std::string path, bool read_only);
+  DecisionStore(std::unique_ptr<SqliteDb> db, std::string path, bool read_only, int version);
+  // "reason" or, for a version-1 database, "NULL".
+  const char* ReasonColumn() const { return version_ >= 2 ? "reason" : "NULL"; }
   Result<Decision> ApplyInTransaction(const Change& change, const std::string& now);
   std::unique_ptr<SqliteDb> db_;  // null: a read-only store with no database yet
   std::string path_;
   bool read_only_ = false;
+  int version_ = 0;
 };
 
 }  // namespace diverge::review

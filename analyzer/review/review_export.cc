@@ -27,7 +27,25 @@ void AddRow(std::string& csv, const std::vector<std::string>& cells) {
   csv += "\r\n";
 }
 
+json PairSide(const reports::ReportView& view, const Statement* s, const DivergenceSide& side) {
+  if (s == nullptr) return nullptr;
+  std::string date = view.DateOf(s);
+  return {{"statement", s->id},
+          {"outlet", view.OutletOf(s)},
+          {"date", date.empty() ? json(nullptr) : json(date)},
+          {"text", s->text},
+          {"evidence", side.evidence}};
+}
+
 }  // namespace
+
+std::string DetectorOf(const Divergence& d) {
+  if (d.kind == DivergenceKind::kNegation) {
+    return d.explanation.find("calls the claim") != std::string::npos ? "negation:refutation_word"
+                                                                      : "negation:negated_predicate";
+  }
+  return std::string(KindName(d.kind));
+}
 
 Export ExportReview(const ReviewSession& session, const ReviewFilter& filter) {
   const reports::ReportView& view = session.view();
@@ -54,6 +72,29 @@ Export ExportReview(const ReviewSession& session, const ReviewFilter& filter) {
     j["b"]["outlet"] = v->b ? json(outlet_b) : json(nullptr);
     j["b"]["text"] = v->b ? json(text_b) : json(nullptr);
     divs.push_back(std::move(j));
+    if (d.review.status == ReviewStatus::kOpen) continue;
+    const bool confirmed = d.review.status == ReviewStatus::kConfirmed;
+    json same = nullptr;
+    if (confirmed) {
+      same = true;
+    } else if (d.review.reason) {
+      same = *d.review.reason != "not_same_claim";
+    }
+    json pair = {{"schema", kPairsSchema},
+                 {"id", d.id},
+                 {"kind", KindName(d.kind)},
+                 {"temporal", TemporalName(d.temporal)},
+                 {"detector", DetectorOf(d)},
+                 {"score", std::round(d.score * 1e4) / 1e4},
+                 {"a", PairSide(view, v->a, d.a)},
+                 {"b", PairSide(view, v->b, d.b)},
+                 {"same_claim", same},
+                 {"divergent", confirmed},
+                 {"reason", d.review.reason ? json(*d.review.reason) : json(nullptr)},
+                 {"note", d.review.note ? json(*d.review.note) : json(nullptr)},
+                 {"reviewer", dec ? json(reviewer) : json(nullptr)},
+                 {"updated", dec ? json(updated) : json(nullptr)}};
+    out.pairs += pair.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
   }
   bool narrowed = filter.kind || !filter.outlet.empty() || filter.min_score > 0;
   for (const OrphanedReview& o : narrowed ? std::vector<OrphanedReview>() : session.orphans()) {

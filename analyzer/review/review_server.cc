@@ -11,6 +11,7 @@
 #include <thread>
 #include <utility>
 
+#include "analyzer/review/review_api.h"
 #include "analyzer/review/review_page.h"
 #include "analyzer/review/review_session.h"
 
@@ -52,13 +53,7 @@ int HttpCode(const Status& st) {
   }
 }
 
-json DecisionJson(const Decision& d) {
-  return {{"id", d.id},
-          {"status", ReviewStatusName(d.status)},
-          {"note", d.note ? json(*d.note) : json(nullptr)},
-          {"reviewer", d.reviewer},
-          {"updated", d.updated}};
-}
+json DecisionJson(const Decision& d) { return DecisionToJson(d); }
 
 // Parses a POST /api/decision body into a Change; kInvalidArgument says what is wrong.
 Result<Change> ParseChange(const std::string& body, const std::string& reviewer) {
@@ -90,7 +85,8 @@ Result<Change> ParseChange(const std::string& body, const std::string& reviewer)
     c.set_note = true;
     if (n->is_string() && !n->get<std::string>().empty()) c.note = n->get<std::string>();
   }
-  if (!c.status && !c.set_note) {
+  DIVERGE_RETURN_IF_ERROR(ParseReasonField(j, &c));
+  if (!c.status && !c.set_note && !c.set_reason) {
     return Status::InvalidArgument("request changes nothing: give \"status\" and/or \"note\"");
   }
   return c;
@@ -150,17 +146,59 @@ struct ReviewServer::Impl {
     SendJson(res, 200, {{"decisions", out}});
   }
 
-  void Decide(const httplib::Request& req, httplib::Response& res) {
+  // The checks every write passes (token, JSON, same origin); false after a 403.
+  bool WriteAllowed(const httplib::Request& req, httplib::Response& res) {
     if (!SameSecret(req.get_header_value("X-Diverge-Token"), token)) {
-      return SendError(res, 403, "missing or wrong X-Diverge-Token (reload the page)");
+      SendError(res, 403, "missing or wrong X-Diverge-Token (reload the page)");
+      return false;
     }
     if (req.get_header_value("Content-Type").rfind("application/json", 0) != 0) {
-      return SendError(res, 403, "Content-Type must be application/json");
+      SendError(res, 403, "Content-Type must be application/json");
+      return false;
     }
     std::string origin = req.get_header_value("Origin");
     if (!origin.empty() && origin != "http://" + req.get_header_value("Host")) {
-      return SendError(res, 403, "cross-origin request refused");
+      SendError(res, 403, "cross-origin request refused");
+      return false;
     }
+    return true;
+  }
+
+  void Bulk(const httplib::Request& req, httplib::Response& res) {
+    if (!WriteAllowed(req, res)) return;
+    std::lock_guard<std::mutex> lock(mu);
+    if (Status st = session.Reload(); !st.ok()) return SendError(res, 500, st.ToString());
+    Result<json> done = BulkDecide(session, req.body, options.reviewer);
+    if (!done.ok()) return SendError(res, HttpCode(done.status()), done.status().message());
+    SendJson(res, 200, *done);
+  }
+
+  void CorrectRequest(const httplib::Request& req, httplib::Response& res) {
+    if (!WriteAllowed(req, res)) return;
+    std::lock_guard<std::mutex> lock(mu);
+    Result<json> done = review::Correct(session, req.body, options.reviewer);
+    if (!done.ok()) return SendError(res, HttpCode(done.status()), done.status().message());
+    SendJson(res, 200, *done);
+  }
+
+  void Source(const httplib::Request& req, httplib::Response& res, bool page) {
+    const std::string id = req.get_param_value("statement");
+    std::string nonce = RandomToken().substr(0, 32);
+    std::lock_guard<std::mutex> lock(mu);
+    if (!page) {
+      Result<json> j = SourceJson(session, id);
+      if (!j.ok()) return SendError(res, HttpCode(j.status()), j.status().message());
+      return SendJson(res, 200, *j);
+    }
+    Result<std::string> html = RenderSourcePage(session, id, nonce);
+    if (!html.ok()) return SendError(res, HttpCode(html.status()), html.status().message());
+    res.set_header("Content-Security-Policy", PageCsp(nonce));
+    res.set_header("Cache-Control", "no-store");
+    res.set_content(*html, "text/html; charset=utf-8");
+  }
+
+  void Decide(const httplib::Request& req, httplib::Response& res) {
+    if (!WriteAllowed(req, res)) return;
     Result<Change> change = ParseChange(req.body, options.reviewer);
     if (!change.ok()) return SendError(res, 400, change.status().message());
     std::lock_guard<std::mutex> lock(mu);
@@ -208,6 +246,17 @@ Result<std::unique_ptr<ReviewServer>> ReviewServer::Create(const ServeOptions& o
                 [p](const httplib::Request& q, httplib::Response& r) { p->List(q, r); });
   p->server.Post("/api/decision",
                  [p](const httplib::Request& q, httplib::Response& r) { p->Decide(q, r); });
+  // review_api.h: bulk decisions and a statement in its source.
+  p->server.Post("/api/bulk",
+                 [p](const httplib::Request& q, httplib::Response& r) { p->Bulk(q, r); });
+  p->server.Post("/api/correct",
+                 [p](const httplib::Request& q, httplib::Response& r) { p->CorrectRequest(q, r); });
+  p->server.Get("/api/source", [p](const httplib::Request& q, httplib::Response& r) {
+    p->Source(q, r, /*page=*/false);
+  });
+  p->server.Get("/source", [p](const httplib::Request& q, httplib::Response& r) {
+    p->Source(q, r, /*page=*/true);
+  });
   const std::string& host = p->options.host;
   if (p->options.port == 0) {
     p->port = p->server.bind_to_any_port(host);

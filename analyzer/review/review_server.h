@@ -1,8 +1,11 @@
 // The HTTP side of `diverge serve` (Debian libcpp-httplib-dev):
 //   GET  /               the review page (review_page.h)
 //   GET  /api/decisions  every stored decision as JSON (read-only)
-//   POST /api/decision   {"id": "d-...", "status": "open|confirmed|dismissed", "note": "..."|null}
-//                        (status and note each optional) -> the decision as JSON
+//   POST /api/decision   {"id": "d-...", "status": "open|confirmed|dismissed", "note": "..."|null,
+//                        "reason": "not_same_claim|same_value|name_variant|
+//                        changed_over_time|other"|null}
+//                        (status, note and reason each optional) -> the decision as JSON
+//   POST /api/bulk, GET /api/source, GET /source   see review_api.h
 // Binds 127.0.0.1 unless another host is asked for explicitly. Every request must name
 // this server in its Host header (no DNS rebinding); a POST must carry the per-session
 // random token in X-Diverge-Token, Content-Type application/json, and no foreign

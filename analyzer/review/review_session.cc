@@ -9,8 +9,6 @@ namespace diverge::review {
 
 namespace {
 
-constexpr size_t kMinPrefix = 6;  // "d-" + 4 characters
-
 std::string Lower(std::string s) {
   for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
   return s;
@@ -27,7 +25,8 @@ std::vector<OrphanedReview> ApplyDecisions(Report& report, const std::vector<Dec
   for (Divergence& d : report.divergences) by_id[d.id] = &d;
   std::vector<OrphanedReview> orphans;
   for (const Decision& dec : decisions) {
-    Review review{dec.status, dec.note};
+    Review review{dec.status, dec.note, std::nullopt};
+    if (dec.reason) review.reason = std::string(DismissReasonName(*dec.reason));
     if (auto it = by_id.find(dec.id); it != by_id.end()) {
       it->second->review = review;
     } else {
@@ -42,6 +41,10 @@ std::vector<OrphanedReview> ApplyDecisions(Report& report, const std::vector<Dec
 Status CarryDecisions(Report& report, const std::string& db_path) {
   Result<DecisionStore> store = DecisionStore::OpenReadOnly(db_path);
   if (!store.ok()) return store.status();
+  // Corrections first: they change claims and divergences the decisions then land on.
+  Result<std::vector<Correction>> corrections = store->Corrections();
+  if (!corrections.ok()) return corrections.status();
+  if (!corrections->empty()) report.corrections = ApplyCorrections(report, *corrections);
   Result<std::vector<Decision>> all = store->All();
   if (!all.ok()) return all.status();
   if (all->empty()) return Status::Ok();
@@ -104,6 +107,7 @@ std::vector<const reports::DivergenceView*> ReviewSession::Select(
     const Divergence& d = *v.divergence;
     if (filter.status && d.review.status != *filter.status) continue;
     if (filter.kind && d.kind != *filter.kind) continue;
+    if (filter.temporal && d.temporal != *filter.temporal) continue;
     if (d.score < filter.min_score) continue;
     if (!outlet.empty() && Lower(view_->OutletOf(v.a)).find(outlet) == std::string::npos &&
         (v.b == nullptr || Lower(view_->OutletOf(v.b)).find(outlet) == std::string::npos)) {
@@ -114,7 +118,22 @@ std::vector<const reports::DivergenceView*> ReviewSession::Select(
   return out;
 }
 
+// "D3" / "d3": the number the reports print.
+static bool IsDivergenceNumber(const std::string& s) {
+  if (s.size() < 2 || (s[0] != 'D' && s[0] != 'd')) return false;
+  return std::all_of(s.begin() + 1, s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 Result<std::string> ReviewSession::ResolveId(const std::string& id) const {
+  if (IsDivergenceNumber(id)) {
+    std::string number = "D" + std::to_string(std::stoull(id.substr(1).substr(0, 18)));
+    for (const reports::DivergenceView& v : view_->divergences()) {
+      if (v.number == number) return v.divergence->id;
+    }
+    const size_t n = view_->divergences().size();
+    return Status::NotFound("no divergence " + number + " in " + report_path_ + " (it has " +
+                            (n == 0 ? std::string("none") : "D1 to D" + std::to_string(n)) + ")");
+  }
   DIVERGE_RETURN_IF_ERROR(CheckDivergenceId(id));
   std::vector<std::string> matches;
   auto consider = [&](const std::string& candidate) {
@@ -122,7 +141,7 @@ Result<std::string> ReviewSession::ResolveId(const std::string& id) const {
       matches = {candidate};
       return true;
     }
-    if (id.size() >= kMinPrefix && candidate.compare(0, id.size(), id) == 0 &&
+    if (candidate.compare(0, id.size(), id) == 0 &&
         std::find(matches.begin(), matches.end(), candidate) == matches.end()) {
       matches.push_back(candidate);
     }
@@ -168,6 +187,82 @@ Result<Decision> ReviewSession::Decide(Change change) {
   Result<std::vector<Decision>> done = DecideAll({std::move(change)});
   if (!done.ok()) return done.status();
   return std::move(done->front());
+}
+
+Result<std::string> ReviewSession::ResolveStatement(const std::string& id) const {
+  if (view_->FindStatement(id) != nullptr) return id;
+  std::vector<std::string> matches;
+  for (const Statement* s : view_->statements()) {
+    if (!id.empty() && s->id.compare(0, id.size(), id) == 0) matches.push_back(s->id);
+  }
+  if (matches.size() == 1) return matches.front();
+  if (matches.size() > 1) {
+    return Status::InvalidArgument("statement id prefix \"" + id + "\" is ambiguous (" +
+                                   std::to_string(matches.size()) + " match)");
+  }
+  return Status::NotFound("no statement \"" + id + "\" in " + report_path_ +
+                          " (`diverge review show` prints the ids)");
+}
+
+Result<const reports::ClaimView*> ReviewSession::ResolveClaim(const std::string& claim) const {
+  const auto& claims = view_->claims();
+  if (claim.size() >= 2 && (claim[0] == 'C' || claim[0] == 'c') &&
+      std::all_of(claim.begin() + 1, claim.end(), [](char c) { return c >= '0' && c <= '9'; })) {
+    const std::string number = "C" + std::to_string(std::stoull(claim.substr(1).substr(0, 18)));
+    for (const reports::ClaimView& c : claims) {
+      if (c.number == number) return &c;
+    }
+    return Status::NotFound("no claim " + number + " in " + report_path_ + " (it has " +
+                            (claims.empty() ? std::string("none")
+                                            : "C1 to C" + std::to_string(claims.size())) +
+                            ")");
+  }
+  std::vector<const reports::ClaimView*> matches;
+  for (const reports::ClaimView& c : claims) {
+    if (c.cluster->id == claim) return &c;
+    if (!claim.empty() && c.cluster->id.compare(0, claim.size(), claim) == 0) matches.push_back(&c);
+  }
+  if (matches.size() == 1) return matches.front();
+  if (matches.size() > 1) {
+    return Status::InvalidArgument("claim id prefix \"" + claim + "\" is ambiguous (" +
+                                   std::to_string(matches.size()) + " claims match)");
+  }
+  return Status::NotFound("no claim \"" + claim + "\" in " + report_path_ +
+                          " (give its number, C3, or its id, c-...)");
+}
+
+std::vector<const reports::DivergenceView*> ReviewSession::DivergencesOf(
+    const reports::ClaimView& c) const {
+  std::vector<const reports::DivergenceView*> out;
+  for (const reports::DivergenceView& v : view_->divergences()) {
+    if (v.claim == &c) out.push_back(&v);
+  }
+  return out;
+}
+
+Result<ReviewSession::SourceContext> ReviewSession::Source(const std::string& statement_id,
+                                                           size_t radius) const {
+  const Statement* s = view_->FindStatement(statement_id);
+  if (s == nullptr) {
+    return Status::NotFound("no statement \"" + statement_id + "\" in " + report_path_);
+  }
+  SourceContext ctx;
+  ctx.statement = s;
+  ctx.document = view_->DocumentOf(s);
+  std::vector<const Statement*> same_doc;
+  for (const Statement* t : view_->statements()) {  // sorted by (doc, start)
+    if (t->doc == s->doc) same_doc.push_back(t);
+  }
+  ctx.total = same_doc.size();
+  for (size_t i = 0; i < same_doc.size(); ++i) {
+    if (same_doc[i] != s) continue;
+    ctx.position = i;
+    for (size_t k = i > radius ? i - radius : 0; k < i; ++k) ctx.before.push_back(same_doc[k]);
+    for (size_t k = i + 1; k < same_doc.size() && k <= i + radius; ++k) {
+      ctx.after.push_back(same_doc[k]);
+    }
+  }
+  return ctx;
 }
 
 }  // namespace diverge::review

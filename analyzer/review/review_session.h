@@ -25,15 +25,18 @@ std::string DefaultDbPath(const std::string& dir);
 // decisions whose id is not in the report, as orphans sorted by id.
 std::vector<OrphanedReview> ApplyDecisions(Report& report, const std::vector<Decision>& decisions);
 
-// The analyze pipeline's step: when the database at `db_path` holds decisions, carries
-// them into `report` (review fields and orphaned_reviews). The database is opened
-// read-only; none (or none with a decision): no change, and nothing is created.
+// The analyze pipeline's step: when the database at `db_path` holds corrections,
+// applies them to `report` (ApplyCorrections; every one recorded in
+// report.corrections, applied or not and why), then carries the decisions into it
+// (review fields and orphaned_reviews). The database is opened read-only; none (or an
+// empty one): no change, and nothing is created.
 Status CarryDecisions(Report& report, const std::string& db_path);
 
 // Filters of `review list` / `review export` / the page. Empty fields match everything.
 struct ReviewFilter {
   std::optional<ReviewStatus> status;
   std::optional<DivergenceKind> kind;
+  std::optional<Temporal> temporal;
   std::string outlet;  // case-insensitive substring of either side's outlet
   double min_score = 0;
 };
@@ -64,15 +67,37 @@ class ReviewSession {
   Status Reload();
   // The divergences matching `filter`, by score (descending) then id.
   std::vector<const reports::DivergenceView*> Select(const ReviewFilter& filter) const;
-  // Resolves a divergence id or a unique prefix of one (at least "d-" + 4 characters)
-  // among the report's divergences and the stored decisions. kInvalidArgument for a
-  // malformed or ambiguous id, kNotFound for an id neither holds.
+  // Resolves a divergence id, a unique prefix of one (any length: "d-3" will do when
+  // only one id starts so) among the report's divergences and the stored decisions, or
+  // the number the reports print ("D3", by score in this report.json). kInvalidArgument
+  // for a malformed or ambiguous id (exit 2), kNotFound for an id or number neither
+  // holds (exit 7).
   Result<std::string> ResolveId(const std::string& id_or_prefix) const;
   // Resolves every change's id (all or nothing), applies them in one transaction and
   // reloads. A note-only change on an id without a stored decision keeps the status
   // report.json gives it.
   Result<std::vector<Decision>> DecideAll(std::vector<Change> changes);
   Result<Decision> Decide(Change change);
+
+  // A statement id or a unique prefix of one. kInvalidArgument when ambiguous,
+  // kNotFound when unknown.
+  Result<std::string> ResolveStatement(const std::string& id_or_prefix) const;
+
+  // The claim named by `claim`: its number in the reports ("C3"), its id ("c-...") or a
+  // unique prefix of the id. kInvalidArgument when ambiguous, kNotFound when unknown.
+  Result<const reports::ClaimView*> ResolveClaim(const std::string& claim) const;
+  // The divergences of a claim, by score.
+  std::vector<const reports::DivergenceView*> DivergencesOf(const reports::ClaimView& c) const;
+
+  // A statement in its document: the statements of the same document (the sentences
+  // the segmenter cut, in reading order) up to `radius` before and after it.
+  struct SourceContext {
+    const Statement* statement = nullptr;
+    const Document* document = nullptr;  // null when the report lacks it
+    std::vector<const Statement*> before, after;
+    size_t position = 0, total = 0;  // index of the statement among its document's
+  };
+  Result<SourceContext> Source(const std::string& statement_id, size_t radius = 3) const;
 
  private:
   ReviewSession(std::unique_ptr<Report> report, DecisionStore store, std::string report_path);
