@@ -190,7 +190,7 @@ void Divergences(const ReportView& view, std::string& out) {
            HtmlSide(view, "A", v.a, d.a.statement, d) + HtmlSide(view, "B", v.b, d.b.statement, d) +
            "</div>\n<p class=\"why\"><strong>Why:</strong> " +
            (d.explanation.empty() ? std::string("(no explanation)") : H(d.explanation)) + "</p>\n";
-    out += "<p class=\"review\"><strong>Review:</strong> " + status;
+    out += "<p class=\"review\"><strong>Review:</strong> " + H(ReviewLabel(d.review));
     if (d.review.note && !d.review.note->empty()) out += " — " + H(*d.review.note);
     out += "</p>\n</article>\n";
   }

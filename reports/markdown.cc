@@ -131,7 +131,7 @@ void Divergences(const ReportView& view, std::string& out) {
     SideRow(view, "B", v.b, d, out);
     out += "\n**Why:** " +
            (d.explanation.empty() ? std::string("(no explanation)") : Md(d.explanation)) + "\n\n";
-    out += "**Review:** " + std::string(ReviewStatusName(d.review.status));
+    out += "**Review:** " + Md(ReviewLabel(d.review));
     if (d.review.note && !d.review.note->empty()) out += " — " + Md(*d.review.note);
     out += "\n\n";
   }

@@ -53,6 +53,14 @@ std::string_view CellName(Cell cell) {
   return "silent";
 }
 
+std::string ReviewLabel(const Review& review) {
+  std::string out(ReviewStatusName(review.status));
+  if (!review.reason || review.reason->empty()) return out;
+  std::string reason = *review.reason == "not_same_claim" ? "not the same claim" : *review.reason;
+  std::replace(reason.begin(), reason.end(), '_', ' ');
+  return out + " (" + reason + ")";
+}
+
 std::string FormatScore(double score, int decimals) {
   char buf[32];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, score);

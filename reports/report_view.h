@@ -155,6 +155,9 @@ std::string WithHighlights(std::string_view text, const std::vector<Highlight>& 
   return out;
 }
 
+// "dismissed", or "dismissed (not the same claim)" when the review gives a reason.
+std::string ReviewLabel(const Review& review);
+
 // "0.87" (two decimals, C locale independent of the process locale).
 std::string FormatScore(double score, int decimals = 2);
 

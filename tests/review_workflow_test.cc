@@ -18,6 +18,7 @@
 #include "analyzer/review/review_server.h"
 #include "analyzer/review/review_session.h"
 #include "analyzer/review/sqlite_db.h"
+#include "reports/render.h"
 #include "tests/review_test_util.h"
 
 using namespace diverge;
@@ -217,6 +218,13 @@ TEST_CASE("workflow: export writes labelled pairs and eval review gives precisio
   CHECK(pairs["d-talks"]["same_claim"].is_null());  // dismissed without a reason
   CHECK(pairs["d-members-num"]["divergent"] == true);
   CHECK(ExportReview(s, ReviewFilter{}).pairs == e.pairs);  // deterministic
+  CHECK(e.csv.find(",same_value\r\n") != std::string::npos);  // the reason column
+  // The reports show the reason.
+  Report carried = SyntheticReport();
+  REQUIRE(CarryDecisions(carried, dir.file("review.db")).ok());
+  CHECK(Render(carried, Format::kMarkdown).find("**Review:** dismissed (same value)") !=
+        std::string::npos);
+  CHECK(Render(carried, Format::kHtml).find("dismissed (not the same claim)") != std::string::npos);
 
   ReviewEvaluation ev = EvaluateReview(s);
   CHECK(ev.all.flags == 8);

@@ -63,7 +63,7 @@ Export ExportReview(const ReviewSession& session, const ReviewFilter& filter) {
            {d.id, std::string(ReviewStatusName(d.review.status)), d.review.note.value_or(""),
             reviewer, updated, "no", std::string(KindName(d.kind)),
             std::string(TemporalName(d.temporal)), Score(d.score), outlet_a, text_a, d.a.evidence,
-            outlet_b, text_b, d.b.evidence, d.explanation});
+            outlet_b, text_b, d.b.evidence, d.explanation, d.review.reason.value_or("")});
     json j = ToJson(d);
     j["reviewer"] = dec ? json(reviewer) : json(nullptr);
     j["updated"] = dec ? json(updated) : json(nullptr);
@@ -101,7 +101,8 @@ Export ExportReview(const ReviewSession& session, const ReviewFilter& filter) {
     if (filter.status && o.review.status != *filter.status) continue;
     AddRow(out.csv,
            {o.id, std::string(ReviewStatusName(o.review.status)), o.review.note.value_or(""),
-            o.reviewer, o.updated, "yes", "", "", "", "", "", "", "", "", "", ""});
+            o.reviewer, o.updated, "yes", "", "", "", "", "", "", "", "", "", "",
+            o.review.reason.value_or("")});
     orphans.push_back({{"id", o.id},
                        {"status", ReviewStatusName(o.review.status)},
                        {"note", o.review.note ? json(*o.review.note) : json(nullptr)},

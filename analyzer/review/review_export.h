@@ -15,7 +15,7 @@ inline constexpr std::string_view kExportSchema = "diverge.review-export/1";
 inline constexpr std::string_view kExportColumns[] = {
     "id",       "status",      "note",       "reviewer",   "updated",     "orphaned",
     "kind",     "temporal",    "score",      "outlet_a",   "statement_a", "evidence_a",
-    "outlet_b", "statement_b", "evidence_b", "explanation"};
+    "outlet_b", "statement_b", "evidence_b", "explanation", "reason"};
 
 inline constexpr std::string_view kPairsSchema = "diverge.review-pairs/1";
 
