@@ -111,10 +111,10 @@ void List(const ReviewOptions& o, CommandContext& ctx) {
   for (const reports::DivergenceView* v : rows) {
     const Divergence& d = *v->divergence;
     std::string b = v->b ? s->view().OutletOf(v->b) : "(silent)";
-    std::printf("%-4s %s  %-9s %.2f  %-11s %s | %s%s%s\n", v->number.c_str(), d.id.c_str(),
+    std::printf("%-4s %s  %-9s %.2f  %-11s %-4s %s | %s%s%s\n", v->number.c_str(), d.id.c_str(),
                 StatusName(d.review.status).c_str(), d.score, std::string(KindName(d.kind)).c_str(),
-                T(s->view().OutletOf(v->a)).c_str(), T(b).c_str(), d.review.note ? "  # " : "",
-                T(d.review.note.value_or("")).c_str());
+                v->claim ? v->claim->number.c_str() : "-", T(s->view().OutletOf(v->a)).c_str(),
+                T(b).c_str(), d.review.note ? "  # " : "", T(d.review.note.value_or("")).c_str());
   }
   std::fprintf(stderr, "%zu of %zu divergences; %zu orphaned decisions\n", rows.size(),
                s->view().divergences().size(), s->orphans().size());
