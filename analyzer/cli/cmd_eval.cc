@@ -153,6 +153,7 @@ void RegisterEval(CLI::App& app, CommandContext& ctx) {
   RegisterEvalGold(*eval, ctx);
   RegisterEvalParaphrase(*eval, ctx);
   RegisterEvalAnchors(*eval, ctx);
+  RegisterEvalStories(*eval, ctx);
   RegisterEvalPairs(*eval, ctx);
   RegisterEvalTrainStance(*eval, ctx);
   // More evaluations (eval gold, eval pairs) are registered here, one line each.
