@@ -58,6 +58,9 @@ void Summary(const ReportView& view, std::string& out) {
   std::string range = lo.empty() ? "undated" : (lo == hi ? Md(lo) : Md(lo) + " to " + Md(hi));
   out += "| Date range | " + range + " |\n";
   out += "| Statements | " + std::to_string(r.statements.size()) + " |\n";
+  if (!r.stories.empty()) {
+    out += "| Stories | " + std::to_string(r.stories.size()) + " |\n";
+  }
   out += "| Claims (statements grouped across outlets) | " + std::to_string(view.claims().size()) +
          " |\n";
   out += "| Divergences | " + std::to_string(r.divergences.size()) + " |\n\n";
@@ -67,6 +70,24 @@ void Summary(const ReportView& view, std::string& out) {
       "*contradiction*: the outlets cannot both be right about the same moment; "
       "*change_over_time*: each may have been right at its own date; "
       "*undetermined*: the dates do not tell.\n\n";
+}
+
+// The stories (groups of documents about one news story) with their claims.
+void Stories(const ReportView& view, std::string& out) {
+  const Report& r = view.report();
+  if (r.stories.size() < 2) return;
+  out +=
+      "## Stories\n\nDocuments grouped by the news story they report; claims are formed "
+      "inside a story.\n\n| Story | Documents | Claims |\n|---|---|---|\n";
+  for (const Story& t : r.stories) {
+    std::string docs, claims;
+    for (const std::string& d : t.documents) docs += (docs.empty() ? "" : ", ") + Md(d);
+    for (const ClaimView& c : view.claims()) {
+      if (c.cluster->story == t.id) claims += (claims.empty() ? "" : " ") + c.number;
+    }
+    out += "| " + Md(t.label) + " | " + docs + " | " + (claims.empty() ? "-" : claims) + " |\n";
+  }
+  out += "\n";
 }
 
 void Matrix(const ReportView& view, std::string& out) {
@@ -101,7 +122,8 @@ void SideRow(const ReportView& view, const char* side, const Statement* s, const
   if (s == nullptr) {
     const std::optional<std::string>& id = side[0] == 'A' ? d.a.statement : d.b.statement;
     const std::optional<std::string>& silent = side[0] == 'A' ? d.a.outlet : d.b.outlet;
-    out += std::string("| ") + side + " | " + (silent ? Md(*silent) : std::string("—")) + " | — | " +
+    out += std::string("| ") + side + " | " + (silent ? Md(*silent) : std::string("—")) +
+           " | — | " +
            (id ? "*unknown statement " + Md(*id) + "*"
                : std::string("*silent: says nothing on this claim*")) +
            " | |\n";
@@ -254,6 +276,7 @@ std::string RenderMarkdown(const ReportView& view) {
          "negations, framing, omissions). Start with the matrix to see who says what, then "
          "read the divergences, strongest first.\n\n";
   Summary(view, out);
+  Stories(view, out);
   Matrix(view, out);
   Divergences(view, out);
   Timeline(view, out);

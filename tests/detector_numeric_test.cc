@@ -72,5 +72,45 @@ TEST_CASE("approximate figures within tolerance agree", "[detector][numeric]") {
   CHECK(DetectNumeric(c, d, {}).empty());
 }
 
+TEST_CASE("a year-like number before a counted noun is a count", "[detector][numeric]") {
+  Side s = S("Officials said 2012 people were evacuated in 2019.");
+  auto q = FindQuantities(s.tokens);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].value == 2012);
+  CHECK(q[0].referent == "person");
+}
+
+TEST_CASE("a comma before one or two digits is a decimal comma", "[detector][numeric]") {
+  Side s = S("He has obtained 49,51% of votes and 1,272,000 ballots were void.");
+  auto q = FindQuantities(s.tokens);
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].value == Approx(49.51));
+  CHECK(q[1].value == 1272000);
+}
+
+TEST_CASE("rounding and hedges agree, bounds that exclude each other diverge",
+          "[detector][numeric]") {
+  auto flags = [](const char* x, const char* y) { return DetectNumeric(S(x), S(y), {}).size(); };
+  CHECK(flags("The mayor took 49.5 percent of the vote.", "The mayor took 49,51% of the vote.") ==
+        0);
+  CHECK(flags("About 1.1 million people marched.", "Some 1.12 million people marched.") == 0);
+  CHECK(flags("The mayor took 49.52 percent of the vote.",
+              "The mayor took 49.51 percent of the vote.") == 1);
+  CHECK(flags("Nearly 300 troops attacked the patrol.", "Over 350 troops attacked the patrol.") ==
+        1);
+  CHECK(flags("More than 2 million people marched.", "Police said 1.12 million people marched.") ==
+        1);
+}
+
+TEST_CASE("the one figure of each side is compared whatever follows it", "[detector][numeric]") {
+  Side a = S("The death toll rose to 820.");
+  Side b = S("The quake killed 1,037 people.");
+  auto f = DetectNumeric(a, b, {});
+  REQUIRE(f.size() == 1);
+  CHECK(EvidenceA(a, f[0]) == "820");
+  // A share and a count are different kinds of figure.
+  CHECK(DetectNumeric(S("Turnout reached 88 percent."), S("Some 9,000 people voted."), {}).empty());
+}
+
 }  // namespace
 }  // namespace diverge::divergence

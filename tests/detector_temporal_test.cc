@@ -44,8 +44,31 @@ TEST_CASE("without evidence, publication dates decide", "[detector][temporal]") 
   Side c = S("y", "2019-01");
   Side u = S("y");
   CHECK(LabelTemporal(StateFinding({"Lyon"}), a, b, &idx, 31).temporal == Temporal::kContradiction);
-  CHECK(LabelTemporal(StateFinding({"Lyon"}), a, c, &idx, 31).temporal == Temporal::kUndetermined);
+  // Further apart than the period: the state may have changed in between.
+  CHECK(LabelTemporal(StateFinding({"Lyon"}), a, c, &idx, 31).temporal ==
+        Temporal::kChangeOverTime);
   CHECK(LabelTemporal(StateFinding({}), a, u, &idx, 31).temporal == Temporal::kUndetermined);
+}
+
+TEST_CASE("a provisional or updated figure a day apart is a change over time",
+          "[detector][temporal]") {
+  Finding f;
+  f.kind = DivergenceKind::kNumeric;
+  f.nature = TimeNature::kState;
+  Side early = S("With half of the ballots counted, the mayor had 52 percent.", "2023-05-14");
+  Side late = S("The mayor won 49.5 percent.", "2023-05-15");
+  CHECK(LabelTemporal(f, early, late, nullptr, 7).temporal == Temporal::kChangeOverTime);
+  Side rose = S("The death toll rose to 1,037.", "2023-09-10");
+  Side first = S("At least 820 people died.", "2023-09-09");
+  CHECK(LabelTemporal(f, rose, first, nullptr, 7).temporal == Temporal::kChangeOverTime);
+  // The same day, or a day apart with no sign of an update: a contradiction.
+  Side same = S("The mayor won 44 percent.", "2023-05-15");
+  CHECK(LabelTemporal(f, late, same, nullptr, 7).temporal == Temporal::kContradiction);
+  Side next = S("The mayor won 44 percent.", "2023-05-16");
+  CHECK(LabelTemporal(f, late, next, nullptr, 7).temporal == Temporal::kContradiction);
+  // A month-only date that contains the other date is the same period.
+  Side month = S("The mayor won 44 percent.", "2023-05");
+  CHECK(LabelTemporal(f, late, month, nullptr, 7).temporal == Temporal::kContradiction);
 }
 
 TEST_CASE("historical facts and framings are contradictions whatever the dates",

@@ -32,14 +32,17 @@ void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("-k,--neighbours", opts->k, "Neighbours per statement in the similarity graph")
       ->capture_default_str()
       ->check(CLI::Range(1, 200));
-  cmd->add_option("--anchor-min-score", opts->anchors.min_score,
-                  "Minimum pair similarity (0-1) of two statements that share a rare name "
-                  "(second clustering stage)")
+  cmd->add_option("--story-min-similarity", opts->stories.min_similarity,
+                  "Minimum mean document similarity (0-1) inside a story")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
+  cmd->add_option("--cross-story-min", opts->cross_story_min,
+                  "Minimum pair similarity (0-1) for a claim to join statements of two stories")
       ->capture_default_str()
       ->check(CLI::Range(0.0, 1.0));
   cmd->add_flag(
       "--no-anchor-links", [opts](int64_t) { opts->anchor_links = false; },
-      "Cluster by pair similarity alone (no second stage on shared rare names)");
+      "Candidate pairs from the similarity graph alone (not also pairs sharing a rare name)");
   cmd->add_option("--min-claim-terms", opts->min_claim_terms,
                   "Statements with fewer content words (datelines, bylines) join no claim")
       ->capture_default_str()

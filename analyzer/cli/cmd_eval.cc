@@ -162,6 +162,7 @@ void RegisterEval(CLI::App& app, CommandContext& ctx) {
   RegisterEvalGold(*eval, ctx);
   RegisterEvalParaphrase(*eval, ctx);
   RegisterEvalAnchors(*eval, ctx);
+  RegisterEvalStories(*eval, ctx);
   RegisterEvalPairs(*eval, ctx);
   RegisterEvalTrainStance(*eval, ctx);
   RegisterEvalReview(*eval, ctx);

@@ -30,6 +30,7 @@ void RegisterEmbed(CLI::App& app, CommandContext& ctx);
 void RegisterEvalGold(CLI::App& eval, CommandContext& ctx);
 void RegisterEvalParaphrase(CLI::App& eval, CommandContext& ctx);
 void RegisterEvalAnchors(CLI::App& eval, CommandContext& ctx);
+void RegisterEvalStories(CLI::App& eval, CommandContext& ctx);
 void RegisterReport(CLI::App& app, CommandContext& ctx);
 void RegisterCompare(CLI::App& app, CommandContext& ctx);
 void RegisterEvalPairs(CLI::App& eval, CommandContext& ctx);

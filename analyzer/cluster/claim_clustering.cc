@@ -57,16 +57,34 @@ std::vector<std::vector<int32_t>> RefineComponent(
       }
     }
   } else {
-    // Every kNN edge (mutual or not) between two rows of the component, once.
+    // Every kNN edge (mutual or not) and extra candidate between two rows of the
+    // component, once.
+    struct Edge {
+      int32_t a, b;
+      float knn_sim;
+      bool operator<(const Edge& o) const { return a != o.a ? a < o.a : b < o.b; }
+      bool operator==(const Edge& o) const { return a == o.a && b == o.b; }
+    };
+    std::vector<Edge> seen;
+    for (const auto& [x, y] : options.extra_candidates) {
+      if (x == y || comp[x] != comp[rows.front()] || comp[y] != comp[rows.front()]) continue;
+      const int32_t a = std::min(local_of[x], local_of[y]), b = std::max(local_of[x], local_of[y]);
+      seen.push_back({a, b, 0.f});
+    }
     for (int32_t a = 0; a < s; ++a) {
       for (const Neighbor& nb : graph.row(rows[a])) {
         if (nb.id < 0) continue;
         if (comp[nb.id] != comp[rows[a]]) continue;  // not in this component
         const int32_t b = local_of[nb.id];
         if (b < a && ListsRow(graph, rows[b], rows[a])) continue;  // added from b's side
-        pairs.push_back({std::min(a, b), std::max(a, b),
-                         Score(pair_score, options.row_keys, rows[a], nb.id, nb.sim)});
+        seen.push_back({std::min(a, b), std::max(a, b), nb.sim});
       }
+    }
+    std::stable_sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    for (const Edge& e : seen) {
+      pairs.push_back(
+          {e.a, e.b, Score(pair_score, options.row_keys, rows[e.a], rows[e.b], e.knn_sim)});
     }
   }
   const std::vector<int32_t> rep =
@@ -119,6 +137,20 @@ std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
       }
     }
   });
+  // Extra candidates, scored in parallel the same way.
+  const auto extra = options.extra_candidates;
+  const int64_t extra_chunks = (static_cast<int64_t>(extra.size()) + kChunk - 1) / kChunk;
+  std::vector<std::vector<std::pair<int32_t, int32_t>>> extra_edges(extra_chunks);
+  knn_internal::ParallelFor(options.threads, extra_chunks, [&](int64_t c) {
+    const size_t end = std::min(extra.size(), static_cast<size_t>((c + 1) * kChunk));
+    for (size_t k = static_cast<size_t>(c * kChunk); k < end; ++k) {
+      const auto [i, j] = extra[k];
+      if (i == j || i < 0 || j < 0 || i >= n || j >= n) continue;
+      if (!eligible.empty() && (!eligible[i] || !eligible[j])) continue;
+      if (Score(pair_score, keys, i, j, 0.f) >= options.threshold) extra_edges[c].push_back({i, j});
+    }
+  });
+  for (auto& e : extra_edges) chunk_edges.push_back(std::move(e));
   // 2. Connected components.
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
   std::vector<int> comp(n);

@@ -6,15 +6,17 @@
 //
 // Algorithm (deterministic, independent of row order when row_keys are given):
 //  1. Candidate edges: kNN edges (i, j) between eligible rows that are mutual (j in N(i) and i in N(j)) when
-//     `mutual`, scored with pair_score(i, j) (or the kNN cosine when pair_score is empty)
+//     `mutual`, plus the caller's extra_candidates (pairs of eligible rows the kNN graph
+//     may miss), scored with pair_score(i, j) (or the kNN cosine when pair_score is empty)
 //     and kept when score >= threshold.
 //  2. Connected components of that graph (Boost.Graph connected_components). Single-link
 //     components can chain (A~B, B~C, A !~ C), so each one is refined:
 //  3. Average-linkage agglomeration inside each component: start from singletons, repeatedly
 //     merge the two clusters with the highest mean pairwise score (ties: smaller row key)
 //     while that mean is >= average_link_min. Components of up to dense_component_limit
-//     rows score every pair with pair_score; larger ones use only the kNN edges inside the
-//     component and count unknown pairs as 0 (conservative: splits rather than chains).
+//     rows score every pair with pair_score; larger ones use only the kNN edges and extra
+//     candidates inside the component and count unknown pairs as 0 (conservative: splits
+//     rather than chains), so the scoring work per component is linear in its size.
 //     Chaining case: A~B and B~C above threshold, A.C low: the stronger pair merges first
 //     (ties: smaller keys), and the third joins only if its mean score to both is >=
 //     average_link_min; otherwise it stays out (unclustered or in another cluster).
@@ -27,6 +29,7 @@
 #include <cstdint>
 #include <functional>
 #include <span>
+#include <utility>
 #include <vector>
 
 #include "analyzer/cluster/knn_graph.h"
@@ -48,6 +51,9 @@ struct ClusterOptions {
   // Rows that may join a cluster (1) or not (0: e.g. a dateline with no claim words); such
   // rows get no candidate edge. Empty = every row.
   std::span<const char> eligible;
+  // Candidate pairs besides the kNN edges (any order, each pair once), e.g. statements
+  // sharing a rare name. Not subject to `mutual`.
+  std::span<const std::pair<int32_t, int32_t>> extra_candidates;
 };
 
 // Returns clusters as sorted row lists, ordered by their smallest row. doc_of_row[i] is the

@@ -29,7 +29,7 @@ struct DetectOptions {
   double antonym_overlap = 0.4;
   double framing_overlap = 0.08;  // content overlap for framing
   double numeric_overlap = 0.1;   // content overlap for numeric
-  int same_period_days = 31;      // publication dates this close: same state of the world
+  int same_period_days = 7;       // publication dates this close: same state of the world
   bool omissions = true;
   int omission_min_outlets = 3;
   double omission_min_coverage = 0.8;

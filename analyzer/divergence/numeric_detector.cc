@@ -1,5 +1,6 @@
 #include "analyzer/divergence/numeric_detector.h"
 
+#include <algorithm>
 #include <cmath>
 #include <cstdio>
 #include <unordered_map>
@@ -39,12 +40,74 @@ bool IsNumberWord(std::string_view w) {
   return SmallNumbers().count(s) > 0;
 }
 
-double ParseDigits(std::string_view s) {
+// Value and the step of its last written digit ("49.51" -> 0.01, "40,000" -> 1); a
+// single comma followed by one or two digits is a decimal comma ("49,51").
+double ParseDigits(std::string_view s, double* step = nullptr) {
   std::string clean;
+  const size_t comma = s.find(',');
+  const bool decimal_comma = comma != std::string_view::npos &&
+                             s.find(',', comma + 1) == std::string_view::npos &&
+                             s.find('.') == std::string_view::npos &&
+                             (s.size() - comma - 1 == 1 || s.size() - comma - 1 == 2);
   for (char c : s) {
-    if (c != ',') clean += c;
+    if (c == ',' && decimal_comma) {
+      clean += '.';
+    } else if (c != ',') {
+      clean += c;
+    }
+  }
+  if (step) {
+    const size_t dot = clean.find('.');
+    *step = dot == std::string::npos ? 1.0
+                                     : std::pow(10.0, -static_cast<double>(clean.size() - dot - 1));
   }
   return std::atof(clean.c_str());
+}
+
+// Words before a figure that bound it from below ("more than 43") or above ("nearly
+// 300"), or make it approximate both ways ("about").
+enum class Bound { kNone, kAtLeast, kAtMost, kAbout };
+Bound BoundBefore(const std::vector<Token>& t, size_t i) {
+  Bound b = Bound::kNone;
+  for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
+    const std::string& w = t[k].lower;
+    if (w == "over" || w == "more" || w == "least" || w == "above" || w == "exceeding" ||
+        w == "exceed" || w == "exceeds" || w == "upwards") {
+      b = Bound::kAtLeast;
+    } else if (w == "nearly" || w == "almost" || w == "less" || w == "fewer" || w == "under" ||
+               w == "below" || w == "up" || w == "most") {
+      b = Bound::kAtMost;
+    } else if (w == "about" || w == "around" || w == "approximately" || w == "roughly" ||
+               w == "some" || w == "circa" || w == "estimated" || w == "nearby") {
+      b = Bound::kAbout;
+    }
+  }
+  return b;
+}
+
+// The ranges share more than a boundary point (49.52 [49.515, 49.525] and 49.51
+// [49.505, 49.515] only touch: two different readings).
+bool Overlap(const Quantity& x, const Quantity& y) {
+  const double eps = 1e-9 * std::max({1.0, std::fabs(x.high), std::fabs(y.high)});
+  return x.low < y.high - eps && y.low < x.high - eps;
+}
+
+// A year-like number is a year unless a counted noun follows and no preposition or
+// article precedes it ("in 2012", "the 2019 strike" are years; "2012 people" is a count).
+bool ReadsAsYear(const std::vector<Token>& t, size_t i) {
+  if (i > 0 && t[i - 1].IsWord()) {
+    static const char* const kBefore[] = {
+        "in",     "since",  "of",     "by",    "from",   "until",  "till",   "before",
+        "after",  "during", "the",    "early", "late",   "mid",    "year",   "between",
+        "and",    "to",     "around", "circa", "spring", "summer", "autumn", "fall",
+        "winter", "for",    "than",   "a",     "its"};
+    for (const char* w : kBefore) {
+      if (t[i - 1].lower == w) return true;
+    }
+  }
+  if (i + 1 >= t.size() || !t[i + 1].IsWord()) return true;
+  const std::string& next = t[i + 1].lower;
+  return IsFunctionWord(next) || MonthNumber(next) || Scale(next) > 0 || next.size() <= 2;
 }
 
 bool IsYearToken(const Token& t) {
@@ -103,22 +166,22 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
   std::vector<Quantity> out;
   const size_t n = t.size();
   for (size_t i = 0; i < n; ++i) {
-    double value = 0;
+    double value = 0, step = 1;
     size_t j = i;  // one past the number
     if (t[i].IsNumber()) {
-      if (IsYearToken(t[i]) && !(i + 1 < n && t[i + 1].IsWord() && t[i + 1].lower.size() > 2 &&
-                                 t[i + 1].lower.back() == 's' && !IsFunctionWord(t[i + 1].lower))) {
-        continue;
-      }
+      if (IsYearToken(t[i]) && ReadsAsYear(t, i)) continue;
       // parts of dates and times: "May 15", "15 May", "10:38", "3-14"
       if (i > 0 &&
           (MonthNumber(t[i - 1].lower) || t[i - 1].IsPunct(":") || t[i - 1].IsPunct("-"))) {
         continue;
       }
       if (i + 1 < n && (MonthNumber(t[i + 1].lower) || t[i + 1].IsPunct(":"))) continue;
-      value = ParseDigits(t[i].text);
+      value = ParseDigits(t[i].text, &step);
       j = i + 1;
-      while (j < n && t[j].IsWord() && Scale(t[j].lower) > 0) value *= Scale(t[j++].lower);
+      while (j < n && t[j].IsWord() && Scale(t[j].lower) > 0) {
+        value *= Scale(t[j].lower);
+        step *= Scale(t[j++].lower);
+      }
     } else if (t[i].IsWord() && IsNumberWord(t[i].lower)) {
       std::vector<std::string> words;
       j = i;
@@ -132,6 +195,7 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
       // a lone "one" is mostly a pronoun ("one of the problems")
       if (words.size() == 1 && (words[0] == "one" || Scale(words[0]) > 0)) continue;
       if (!ParseNumberWords(words, &value)) continue;
+      step = value >= 1000 ? std::pow(10.0, std::floor(std::log10(value))) : 1.0;
     } else {
       continue;
     }
@@ -140,6 +204,24 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
     q.first_token = i;
     for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
       if (t[k].IsWord() && IsApproximator(t[k].lower) && t[k].lower != "an") q.approximate = true;
+    }
+    q.low = value - step / 2;
+    q.high = value + step / 2;
+    switch (BoundBefore(t, i)) {
+      case Bound::kAtLeast:
+        q.low = value;
+        q.high = value * 1.5;
+        break;
+      case Bound::kAtMost:
+        q.low = value * 0.75;
+        q.high = value;
+        break;
+      case Bound::kAbout:
+        q.low = std::min(q.low, value * 0.9);
+        q.high = std::max(q.high, value * 1.1);
+        break;
+      case Bound::kNone:
+        break;
     }
     size_t k = j;
     if (k < n && (t[k].IsPunct("%") || t[k].lower == "percent")) {
@@ -156,10 +238,15 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
         ++count;
       }
       if (count == 0) {
-        i = j - 1;
-        continue;
+        // A bare figure in digits ("the toll rose to 820."): a quantity of no stated
+        // referent, compared only as the one figure of its side.
+        if (!t[i].IsNumber()) {
+          i = j - 1;
+          continue;
+        }
+        last = j - 1;
       }
-      q.referent = Singular(t[last].lower);
+      q.referent = count == 0 ? "" : Singular(t[last].lower);
       q.last_token = last;
     }
     q.begin = t[q.first_token].begin;
@@ -176,8 +263,17 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
   if (min_overlap > 0 && ContentOverlap(a.tokens, b.tokens) < min_overlap) return out;
   std::vector<Quantity> qa = FindQuantities(a.tokens), qb = FindQuantities(b.tokens);
   std::unordered_map<std::string, bool> done;
+  // One figure a side, of the same kind: the claim's slot (see the header).
+  if (qa.size() == 1 && qb.size() == 1 && qa[0].referent != qb[0].referent &&
+      (qa[0].referent.empty() || qb[0].referent.empty()) &&
+      (qa[0].referent == "percent") == (qb[0].referent == "percent")) {
+    const std::string common = !qa[0].referent.empty() ? qa[0].referent : qb[0].referent;
+    qa[0].referent = qb[0].referent = common;
+  } else if (qa.size() == 1 && qb.size() == 1 && qa[0].referent.empty()) {
+    qa[0].referent = qb[0].referent = "figure";
+  }
   for (const Quantity& x : qa) {
-    if (done.count(x.referent)) continue;
+    if (x.referent.empty() || done.count(x.referent)) continue;
     done[x.referent] = true;
     // values of this referent on each side
     std::vector<const Quantity*> xs, ys;
@@ -195,8 +291,7 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
       for (const Quantity* q : ys) {
         double hi = std::max(std::fabs(p->value), std::fabs(q->value));
         double gap = hi == 0 ? 0 : std::fabs(p->value - q->value) / hi;
-        double tolerance = (p->approximate || q->approximate) ? 0.25 : 1e-9;
-        if (gap <= tolerance) compatible = true;
+        if (Overlap(*p, *q)) compatible = true;
         if (gap < best_gap) {
           best_gap = gap;
           best_x = p;

@@ -4,7 +4,13 @@
 // states" -> state). Two statements diverge when they count the same referent with
 // values that do not overlap; the same value for a different referent (2,000 servicemen
 // vs 2,000 websites) or different values for different referents are not flags.
-// Years, days of dates and clock times are not quantities.
+// Years, days of dates and clock times are not quantities; a year-like number followed
+// by a counted noun ("2012 people") is. A comma followed by one or two digits is a
+// decimal comma ("49,51%"). Two values agree when the ranges their words allow overlap
+// (rounding, "about", "more than"). Inside one claim the two statements' figures fill
+// the same slot, so when each side gives exactly one figure of the same kind (a share,
+// or a count) and one of them names no referent, they are compared ("the death toll
+// rose to 820" / "1,037 people died").
 #ifndef DIVERGE_ANALYZER_DIVERGENCE_NUMERIC_DETECTOR_H_
 #define DIVERGE_ANALYZER_DIVERGENCE_NUMERIC_DETECTOR_H_
 
@@ -18,6 +24,10 @@ namespace diverge::divergence {
 struct Quantity {
   double value = 0;
   bool approximate = false;                // "about", "more than", "nearly", ... before it
+  // The values the words allow, as a reader reads them: "more than 43" [43, 64.5],
+  // "nearly 300" [225, 300], "about 1.1 million" [0.99e6, 1.21e6], "1.12 million"
+  // +- half its last written digit ("49.5" [49.45, 49.55]).
+  double low = 0, high = 0;
   std::string referent;                    // singular head noun ("serviceman", "percent")
   size_t first_token = 0, last_token = 0;  // number .. head, inclusive
   size_t begin = 0, end = 0;               // byte range of the same

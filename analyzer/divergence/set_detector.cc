@@ -109,6 +109,7 @@ std::vector<NameList> FindNameLists(const Side& s, const DetectorContext& ctx) {
       }
       // a count right before the list: "six member states: A, B ..."
       for (const Quantity& q : FindQuantities(t)) {
+        if (q.referent.empty()) continue;  // a bare figure counts nothing named
         if (q.last_token + 1 < first_tok && q.last_token + 3 >= first_tok &&
             (t[q.last_token + 1].IsPunct(":") || t[q.last_token + 1].IsPunct("(") ||
              t[q.last_token + 1].IsPunct("-"))) {
@@ -128,7 +129,7 @@ std::vector<StatedCount> FindBareCounts(const Side& s, const std::vector<NameLis
   std::vector<StatedCount> out;
   for (const Quantity& q : FindQuantities(s.tokens)) {
     if (q.approximate || q.value < 2 || q.value > 1000 || q.value != std::floor(q.value)) continue;
-    if (q.referent == "percent") continue;
+    if (q.referent == "percent" || q.referent.empty()) continue;
     bool attached = false;
     for (const NameList& l : lists) {
       if (l.stated_count >= 0 && q.end <= l.begin && l.begin - q.end < 8) attached = true;

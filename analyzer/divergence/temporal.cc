@@ -13,6 +13,35 @@ std::string DateOrUnknown(const std::optional<PartialDate>& d) {
   return d && d->ok() ? d->ToString() : "undated";
 }
 
+// Words of the later side that say a figure was updated ("the toll rose to 1,037").
+bool HasUpdateCue(const Side& s) {
+  static const char* const kWords[] = {"rose",   "risen",      "climbed", "climbs",   "increased",
+                                       "jumped", "reached",    "revised", "updated",  "final",
+                                       "latest", "officially", "now",     "climbing", "grew"};
+  for (const Token& t : s.tokens) {
+    for (const char* w : kWords) {
+      if (t.lower == w) return true;
+    }
+  }
+  return false;
+}
+
+// Words of the earlier side that say its figure was provisional ("with half the vote
+// counted", "preliminary results", "so far", "not yet").
+bool HasProvisionalCue(const Side& s) {
+  static const char* const kWords[] = {"partial",     "preliminary", "early",    "initial",
+                                       "unofficial",  "counted",     "expected", "projected",
+                                       "provisional", "incomplete",  "yet",      "far"};
+  for (size_t i = 0; i < s.tokens.size(); ++i) {
+    const std::string& w = s.tokens[i].lower;
+    if (w == "far" && !(i > 0 && s.tokens[i - 1].lower == "so")) continue;  // "so far"
+    for (const char* c : kWords) {
+      if (w == c) return true;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
 double DaysBetween(const PartialDate& a, const PartialDate& b) {
@@ -137,14 +166,37 @@ TemporalLabel LabelTemporal(const Finding& f, const Side& a, const Side& b,
     out.reason = "a publication date is unknown";
     return out;
   }
-  double days = DaysBetween(*a.published, *b.published);
-  if (days <= same_period_days) {
+  const int order = CompareDates(*a.published, *b.published);
+  const double days = DaysBetween(*a.published, *b.published);
+  const PartialDate& pa = *a.published;
+  const PartialDate& pb = *b.published;
+  // One date inside the other's period ("2023-05" and "2023-05-15"): the same time.
+  const bool overlapping = pa.year == pb.year && (!pa.month || !pb.month || pa.month == pb.month) &&
+                           (!pa.day || !pb.day || pa.day == pb.day);
+  if (order == 0 || overlapping || days < 1) {
     out.temporal = Temporal::kContradiction;
-    out.reason = "both published within " + std::to_string(same_period_days) + " days";
+    out.reason = "published on the same day or in overlapping periods (" +
+                 DateOrUnknown(a.published) + ", " + DateOrUnknown(b.published) + ")";
+    return out;
+  }
+  const Side& early = order < 0 ? a : b;
+  const Side& late = order < 0 ? b : a;
+  const std::string span = early.published->ToString() + " to " + late.published->ToString();
+  if (f.kind == DivergenceKind::kOmission) {
+    out.temporal = Temporal::kChangeOverTime;
+    out.reason = "a figure missing on " + early.published->ToString() + " was given on " +
+                 late.published->ToString();
+  } else if (HasUpdateCue(late) || HasProvisionalCue(early)) {
+    out.temporal = Temporal::kChangeOverTime;
+    out.reason = "the earlier report was provisional or the later one updates it (" + span + ")";
+  } else if (days > same_period_days) {
+    out.temporal = Temporal::kChangeOverTime;
+    out.reason = "published more than " + std::to_string(same_period_days) + " days apart (" +
+                 span + "): the figure may have changed";
   } else {
-    out.temporal = Temporal::kUndetermined;
-    out.reason = "published " + DateOrUnknown(a.published) + " and " + DateOrUnknown(b.published) +
-                 " with no dated change found in the corpus";
+    out.temporal = Temporal::kContradiction;
+    out.reason = "both published within " + std::to_string(same_period_days) +
+                 " days, with no sign that either figure was provisional or updated";
   }
   return out;
 }

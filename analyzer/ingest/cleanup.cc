@@ -424,11 +424,16 @@ CleanPageResult CleanPage(std::string_view text, const std::optional<std::string
         prev_nav = true;
         continue;
       }
-      if (header && title_line > static_cast<int>(i) && title_line <= 15) {
+      // A complete sentence of body text before the headline (a lead paragraph printed
+      // above a repeated headline) is kept.
+      if (header && title_line > static_cast<int>(i) && title_line <= 15 && !IsBodyLine(f)) {
         drop(LineFate::kFurniture, "page header before the headline");
         continue;
       }
-      if (footer && !ends_sentence) {
+      // The page's last line cut mid-sentence (a truncated capture) is body text when it
+      // reads as a paragraph: its sentences are kept.
+      const bool truncated_last = i + 1 == n && words >= 8 && !header;
+      if (footer && !ends_sentence && !truncated_last) {
         drop(LineFate::kFurniture, "footer line without sentence punctuation");
         continue;
       }

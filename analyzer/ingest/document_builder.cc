@@ -8,6 +8,7 @@
 
 #include "analyzer/base/stable_hash.h"
 #include "analyzer/ingest/claim_spans.h"
+#include "analyzer/ingest/figure_clauses.h"
 #include "analyzer/ingest/cleanup.h"
 #include "analyzer/ingest/html_text.h"
 #include "analyzer/ingest/metadata_inference.h"
@@ -131,8 +132,13 @@ void SegmentPage(const SourceText& page, const ReadOptions& opts, BuiltDocument*
     for (const Span& sp : SplitSentences(block)) {
       add_statement(sp.begin, sp.end);
       // Lists mentioned in passing are claims of their own (claim_spans.h).
-      for (const Span& list : FindListSpans(block.substr(sp.begin, sp.end - sp.begin))) {
+      const std::string_view sentence = block.substr(sp.begin, sp.end - sp.begin);
+      for (const Span& list : FindListSpans(sentence)) {
         add_statement(sp.begin + list.begin, sp.begin + list.end);
+      }
+      // Clauses that carry their own figure are claims of their own (figure_clauses.h).
+      for (const Span& clause : FindFigureClauses(sentence)) {
+        add_statement(sp.begin + clause.begin, sp.begin + clause.end);
       }
     }
     i = j;

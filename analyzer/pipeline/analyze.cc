@@ -12,7 +12,9 @@
 #include "analyzer/cluster/anchor_links.h"
 #include "analyzer/cluster/claim_clustering.h"
 #include "analyzer/cluster/knn_graph.h"
+#include "analyzer/cluster/stories.h"
 #include "analyzer/ingest/corpus_reader.h"
+#include "analyzer/pipeline/claim_slots.h"
 #include "analyzer/review/review_session.h"
 #include "embeddings/embedding_model.h"
 #include "embeddings/sentence_encoder.h"
@@ -35,8 +37,8 @@ std::vector<std::string> ComparisonTexts(const std::vector<Statement>& sts) {
   for (size_t i = 0; i < sts.size(); ++i) {
     out[i] = sts[i].text;
     auto inside = [&](size_t j) {
-      return sts[j].doc == sts[i].doc && sts[j].start >= sts[i].start &&
-             sts[j].end <= sts[i].end && sts[j].end - sts[j].start < sts[i].end - sts[i].start;
+      return sts[j].doc == sts[i].doc && sts[j].start >= sts[i].start && sts[j].end <= sts[i].end &&
+             sts[j].end - sts[j].start < sts[i].end - sts[i].start;
     };
     auto erase = [&](size_t j) {
       const size_t at = out[i].find(sts[j].text);
@@ -56,8 +58,7 @@ std::vector<std::string> ComparisonTexts(const std::vector<Statement>& sts) {
 
 // Encodes every text on `threads` threads; slot i belongs to text i.
 std::vector<EncodedSentence> EncodeStatements(const SentenceEncoder& encoder,
-                                              const std::vector<std::string>& texts,
-                                              int threads) {
+                                              const std::vector<std::string>& texts, int threads) {
   std::vector<EncodedSentence> out(texts.size());
   int n_threads = std::max(1, std::min<int>(threads, static_cast<int>(texts.size())));
   std::vector<std::thread> pool;
@@ -81,12 +82,93 @@ std::string MakeLabel(const std::string& text) {
 
 struct Clustering {
   std::vector<ClaimCluster> clusters;
-  std::vector<SimilarityEdge> edges;  // scored pairs inside clusters, for GraphML
+  std::vector<Story> stories;
+  std::vector<SimilarityEdge> edges;  // each member to its claim's medoid, for GraphML
 };
 
+// The member whose vector is closest to the mean vector of the claim (ties: smaller key):
+// the claim's label. Linear in the claim's size.
+int32_t Medoid(const std::vector<int32_t>& members, const RowMatrix& rows,
+               const std::vector<uint64_t>& keys) {
+  Eigen::VectorXf mean = Eigen::VectorXf::Zero(rows.cols());
+  for (int32_t r : members) mean += rows.row(r).transpose();
+  int32_t best = members.front();
+  float best_dot = -2;
+  for (int32_t r : members) {
+    const float dot = rows.row(r).dot(mean);
+    if (dot > best_dot || (dot == best_dot && keys[r] < keys[best])) best = r, best_dot = dot;
+  }
+  return best;
+}
+
+// The stories of report.json: documents by story index (story_of_doc), each with id
+// "t-" + stable hash of its document ids and the title of its earliest document that has
+// one (by date, then id) as label.
+std::vector<Story> MakeStories(const std::vector<Document>& docs,
+                               const std::vector<int32_t>& story_of_doc) {
+  int32_t count = 0;
+  for (int32_t s : story_of_doc) count = std::max(count, s + 1);
+  std::vector<Story> out(count);
+  std::vector<const Document*> labelled(count, nullptr);
+  for (size_t d = 0; d < docs.size(); ++d) {
+    const int32_t s = story_of_doc[d];
+    out[s].documents.push_back(docs[d].id);
+    if (!docs[d].title || docs[d].title->empty()) continue;
+    const Document* cur = labelled[s];
+    auto date = [](const Document* x) { return x->date.value_or("9999"); };
+    if (!cur || date(&docs[d]) < date(cur) || (date(&docs[d]) == date(cur) && docs[d].id < cur->id))
+      labelled[s] = &docs[d];
+  }
+  for (int32_t s = 0; s < count; ++s) {
+    std::sort(out[s].documents.begin(), out[s].documents.end());
+    StableHasher h;
+    for (const std::string& id : out[s].documents) h.Add(id);
+    out[s].id = "t-" + h.Hex();
+    out[s].label = labelled[s] ? MakeLabel(*labelled[s]->title)
+                               : "story of document " + out[s].documents.front();
+  }
+  return out;
+}
+
+// Stories of the documents (stories.h), from the statements' content-word stems.
+std::vector<int32_t> DocumentStories(const AnalyzeOptions& opt, size_t documents,
+                                     const std::vector<EncodedSentence>& encoded,
+                                     const std::vector<int32_t>& doc_of_row) {
+  std::vector<std::vector<cluster::StoryTerm>> doc_terms(documents);
+  for (size_t i = 0; i < encoded.size(); ++i) {
+    for (cluster::StoryTerm& t : cluster::StoryTerms(encoded[i].terms, encoded[i].term_idf)) {
+      doc_terms[doc_of_row[i]].push_back(std::move(t));
+    }
+  }
+  return cluster::GroupStories(doc_terms, opt.stories, opt.threads);
+}
+
+// Pairs of rows of different documents of one story that share a rare anchor
+// (anchor_links.h): candidate edges the kNN graph may miss. At most MaxHolders rows hold
+// an anchor, so the pairs per anchor are bounded.
+std::vector<std::pair<int32_t, int32_t>> AnchorCandidates(const std::vector<std::string>& texts,
+                                                          const std::vector<char>& eligible,
+                                                          const std::vector<int32_t>& doc_of_row,
+                                                          const std::vector<int32_t>& story_of_row,
+                                                          const AnchorOptions& anchors) {
+  std::vector<std::pair<int32_t, int32_t>> out;
+  for (const auto& [anchor, holders] : RareAnchorHolders(CorpusAnchors(texts), eligible, anchors)) {
+    for (size_t a = 0; a < holders.size(); ++a) {
+      for (size_t b = a + 1; b < holders.size(); ++b) {
+        const int32_t i = holders[a], j = holders[b];
+        if (doc_of_row[i] != doc_of_row[j] && story_of_row[i] == story_of_row[j]) {
+          out.push_back({i, j});
+        }
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
+}
+
 Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
-                             const std::vector<std::string>& texts,
-                             const SentenceEncoder& encoder,
+                             const std::vector<std::string>& texts, const SentenceEncoder& encoder,
                              const std::vector<EncodedSentence>& encoded, const RowMatrix& rows,
                              Progress& progress, Status* status) {
   Clustering out;
@@ -99,6 +181,14 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
                                 [](const Document& d, const std::string& id) { return d.id < id; });
     doc_of_row[i] = static_cast<int32_t>(doc - corpus.documents.begin());
   }
+
+  progress.Stage("stories");
+  const std::vector<int32_t> story_of_doc =
+      DocumentStories(opt, corpus.documents.size(), encoded, doc_of_row);
+  std::vector<int32_t> story_of_row(sts.size());
+  for (size_t i = 0; i < sts.size(); ++i) story_of_row[i] = story_of_doc[doc_of_row[i]];
+  out.stories = MakeStories(corpus.documents, story_of_doc);
+  progress.Count(static_cast<int64_t>(out.stories.size()), "stories");
 
   progress.Stage("similarity graph");
   KnnOptions knn;
@@ -114,8 +204,21 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
   progress.Count(static_cast<int64_t>(sts.size()), "statements");
 
   progress.Stage("clustering");
+  // Eligible: enough content words to make a claim, or a figure clause naming its thing
+  // ("30,000 in Toulouse").
+  std::vector<char> eligible(sts.size());
+  std::vector<pipeline::SlotProfile> slots(sts.size());
+  const std::vector<std::string> mid_names = MidSentenceNames(texts);
+  for (size_t i = 0; i < sts.size(); ++i) {
+    slots[i] = pipeline::MakeSlotProfile(texts[i], mid_names);
+    const int terms = static_cast<int>(encoded[i].terms.size());
+    eligible[i] = terms >= opt.min_claim_terms || (slots[i].figure && terms >= 1);
+  }
   PairScore score = [&](int32_t i, int32_t j) {
-    return encoder.Similarity(encoded[i], encoded[j]).claim_score;
+    if (pipeline::SlotConflict(slots[i], slots[j])) return 0.0f;
+    const float s = encoder.Similarity(encoded[i], encoded[j]).claim_score;
+    if (story_of_row[i] != story_of_row[j] && s < opt.cross_story_min) return 0.0f;
+    return s;
   };
   ClusterOptions copt;
   copt.threshold = opt.threshold;
@@ -123,24 +226,14 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
   copt.mutual = opt.mutual;
   copt.threads = opt.threads;
   copt.row_keys = keys;
-  std::vector<char> eligible(sts.size());
-  for (size_t i = 0; i < sts.size(); ++i) {
-    eligible[i] = static_cast<int>(encoded[i].terms.size()) >= opt.min_claim_terms;
-  }
   copt.eligible = eligible;
-  std::vector<std::vector<int32_t>> groups = ClusterClaims(*graph, doc_of_row, copt, score);
+  copt.dense_component_limit = opt.dense_component_limit;
+  std::vector<std::pair<int32_t, int32_t>> extra;
   if (opt.anchor_links) {
-    std::vector<char> clustered(sts.size(), 0);
-    for (const auto& g : groups) {
-      for (int32_t r : g) clustered[r] = 1;
-    }
-    for (auto& g : AnchoredClusters(CorpusAnchors(texts), doc_of_row, clustered, eligible,
-                                    score, keys, opt.anchors)) {
-      groups.push_back(std::move(g));
-    }
-    std::sort(groups.begin(), groups.end(),
-              [](const auto& a, const auto& b) { return a.front() < b.front(); });
+    extra = AnchorCandidates(texts, eligible, doc_of_row, story_of_row, opt.anchors);
   }
+  copt.extra_candidates = extra;
+  std::vector<std::vector<int32_t>> groups = ClusterClaims(*graph, doc_of_row, copt, score);
   for (const std::vector<int32_t>& rows_of : groups) {
     ClaimCluster c;
     for (int32_t r : rows_of) c.statements.push_back(sts[r].id);
@@ -148,13 +241,11 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
     StableHasher h;
     for (const std::string& id : c.statements) h.Add(id);
     c.id = "c-" + h.Hex();
-    int32_t central = MostCentralMember(rows_of, score, keys);
+    const int32_t central = Medoid(rows_of, rows, keys);
     c.label = MakeLabel(sts[central].text);
-    for (size_t a = 0; a < rows_of.size(); ++a) {
-      for (size_t b = a + 1; b < rows_of.size(); ++b) {
-        out.edges.push_back(
-            {sts[rows_of[a]].id, sts[rows_of[b]].id, score(rows_of[a], rows_of[b])});
-      }
+    c.story = out.stories[story_of_row[central]].id;
+    for (int32_t r : rows_of) {
+      if (r != central) out.edges.push_back({sts[central].id, sts[r].id, score(central, r)});
     }
     out.clusters.push_back(std::move(c));
   }
@@ -190,7 +281,10 @@ nlohmann::json AnalyzeOptions::Params() const {
           {"mutual_knn", mutual},
           {"min_claim_terms", min_claim_terms},
           {"anchor_links", anchor_links},
-          {"anchor_min_score", Decimal(anchors.min_score)},
+          {"cross_story_min", Decimal(cross_story_min)},
+          {"dense_component_limit", dense_component_limit},
+          {"story_min_similarity", Decimal(static_cast<float>(stories.min_similarity))},
+          {"story_max_postings", stories.max_postings},
           {"anchor_max_share", anchors.max_share},
           {"exact_knn_limit", exact_limit},
           {"detect", detect.ToJson()}};
@@ -234,6 +328,7 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   report.documents = corpus->documents;
   report.statements = corpus->statements;
   report.clusters = std::move(clustering.clusters);
+  report.stories = std::move(clustering.stories);
 
   progress.Stage("detecting divergences");
   DetectResult detected = DetectDivergences(report, corpus->documents, opt.detect);

@@ -30,6 +30,7 @@
 #include "analyzer/base/diagnostics.h"
 #include "analyzer/base/result.h"
 #include "analyzer/cluster/anchor_links.h"
+#include "analyzer/cluster/stories.h"
 #include "analyzer/divergence/detect.h"
 #include "analyzer/report/report.h"
 
@@ -42,16 +43,22 @@ struct AnalyzeOptions {
   std::string out_dir;              // created if missing
   std::string model_path;           // embedding model (any format EmbeddingModel loads)
   int k = 10;                       // neighbours per statement in the similarity graph
-  float threshold = 0.70f;          // minimum pair similarity of a "same claim" edge
-  float average_link_min = 0.70f;   // minimum mean similarity when merging clusters
-  bool mutual = true;               // keep only mutual kNN edges
+  float threshold = 0.45f;          // minimum pair similarity of a "same claim" edge
+  float average_link_min = 0.45f;   // minimum mean similarity when merging clusters
+  bool mutual = false;              // keep only mutual kNN edges
+  // A claim joins statements of two stories only when they score at least this.
+  float cross_story_min = 0.90f;
+  // Claims candidates of up to this many rows are scored on all pairs; larger ones on
+  // their candidate edges only (bounds the learned-score calls per claim).
+  size_t dense_component_limit = 48;
+  cluster::StoryOptions stories;
   // A statement with fewer content words (a dateline, a byline) joins no cluster.
   int min_claim_terms = 3;
-  // Second stage: statements sharing a rare name, linked at a lower similarity
-  // (anchor_links.h); only among statements the first stage left unclustered.
+  // Statements of one story sharing a rare name (anchor_links.h) are candidate pairs
+  // besides their kNN neighbours (scored and linked like every other pair).
   bool anchor_links = true;
   AnchorOptions anchors;
-  size_t exact_limit = 50000;       // exact kNN up to this many statements, HNSW above
+  size_t exact_limit = 50000;  // exact kNN up to this many statements, HNSW above
   int threads = 2;
   bool quiet = false;  // no progress lines on stderr
   // Review decisions to carry into report.json ("" = OUT_DIR/review.db); a missing

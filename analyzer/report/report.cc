@@ -228,6 +228,8 @@ void CanonicalizeReport(Report& r) {
   });
   std::sort(r.clusters.begin(), r.clusters.end(),
             [](const ClaimCluster& x, const ClaimCluster& y) { return x.id < y.id; });
+  std::sort(r.stories.begin(), r.stories.end(),
+            [](const Story& x, const Story& y) { return x.id < y.id; });
   std::sort(r.divergences.begin(), r.divergences.end(),
             [](const Divergence& x, const Divergence& y) { return x.id < y.id; });
   std::sort(r.entities.begin(), r.entities.end(),
@@ -252,7 +254,16 @@ std::string SerializeReport(const Report& input) {
   for (const Document& d : r.documents) docs.push_back(DocumentToJson(d));
   for (const Statement& s : r.statements) sts.push_back(StatementToJson(s));
   for (const ClaimCluster& c : r.clusters) {
-    cls.push_back({{"id", c.id}, {"label", c.label}, {"statements", c.statements}});
+    json j = {{"id", c.id}, {"label", c.label}, {"statements", c.statements}};
+    if (!c.story.empty()) j["story"] = c.story;
+    cls.push_back(std::move(j));
+  }
+  if (!r.stories.empty()) {
+    json stories = json::array();
+    for (const Story& t : r.stories) {
+      stories.push_back({{"id", t.id}, {"label", t.label}, {"documents", t.documents}});
+    }
+    root["stories"] = std::move(stories);
   }
   for (const Divergence& d : r.divergences) divs.push_back(ToJson(d));
   for (const Entity& e : r.entities) {
@@ -352,7 +363,23 @@ Result<Report> ParseReport(std::string_view text, const std::string& source) {
       }
       c.statements.push_back(s.get<std::string>());
     }
+    c.story = r.OptStr(cls[i], "story", where).value_or("");
     report.clusters.push_back(std::move(c));
+  }
+  const json& stories = r.Array(root, "stories", false);
+  for (size_t i = 0; i < stories.size() && !r.failed(); ++i) {
+    std::string where = "stories[" + std::to_string(i) + "]";
+    Story t;
+    t.id = r.Str(stories[i], "id", where);
+    t.label = r.OptStr(stories[i], "label", where).value_or("");
+    for (const json& d : r.Array(stories[i], "documents", true)) {
+      if (!d.is_string()) {
+        r.Fail(where + ".documents must hold strings");
+        break;
+      }
+      t.documents.push_back(d.get<std::string>());
+    }
+    report.stories.push_back(std::move(t));
   }
   ParseDivergences(r, root, report);
   ParseOrphanedReviews(r, root, report);

@@ -4,7 +4,7 @@
 // through ParseReport; everything that writes one goes through SerializeReport.
 //
 // Determinism: SerializeReport sorts documents by id, statements by (doc, start),
-// clusters, divergences, entities and orphaned reviews by id, and prints scores rounded to 1e-4,
+// stories, clusters, divergences, entities and orphaned reviews by id, and prints scores rounded to 1e-4,
 // so the same analysis gives byte-identical output whatever the input order.
 #ifndef DIVERGE_ANALYZER_REPORT_REPORT_H_
 #define DIVERGE_ANALYZER_REPORT_REPORT_H_
@@ -26,6 +26,14 @@ struct ClaimCluster {
   std::string id;                       // "c-" + stable hash of its member statement ids
   std::string label;                    // short human label
   std::vector<std::string> statements;  // statement ids, from >= 2 documents
+  std::string story;                    // Story::id of its medoid ("" in older reports)
+};
+
+// Documents that report the same news story (analyzer/cluster/stories.h).
+struct Story {
+  std::string id;                      // "t-" + stable hash of its document ids
+  std::string label;                   // the title of its earliest titled document
+  std::vector<std::string> documents;  // document ids, sorted
 };
 
 enum class DivergenceKind {
@@ -121,6 +129,7 @@ struct Report {
   std::vector<Document> documents;  // Document::text is not serialized
   std::vector<Statement> statements;
   std::vector<ClaimCluster> clusters;
+  std::vector<Story> stories;  // written only when non-empty (older reports have none)
   std::vector<Divergence> divergences;
   std::vector<Entity> entities;
   // Written only when non-empty (reports of runs without a review store are unchanged).

@@ -1,0 +1,97 @@
+// `diverge eval stories [--allsides FILE] [--basil DIR]`: how the story threshold of
+// `analyze` (--story-min-similarity) is chosen, on AllSides and BASIL (story_eval.h).
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "analyzer/base/exit_codes.h"
+#include "analyzer/cli/command.h"
+#include "analyzer/cli/model_loading.h"
+#include "analyzer/evaluation/story_eval.h"
+
+namespace diverge::cli {
+
+void RegisterEvalStories(CLI::App& eval, CommandContext& ctx) {
+  struct Opts {
+    std::string allsides, basil, model;
+    double from = 0.05, to = 0.60, step = 0.025;
+  };
+  auto o = std::make_shared<Opts>();
+  CLI::App* cmd = eval.add_subcommand(
+      "stories",
+      "F1 of same-story document pairs on AllSides and BASIL, by threshold, grouping documents "
+      "exactly as analyze does; prints the threshold with the best mean F1 (how "
+      "--story-min-similarity is chosen)");
+  cmd->add_option("--allsides", o->allsides,
+                  "AllSides NeuS JSONL (allsides_neus/headline_*_crawled_all.jsonl)");
+  cmd->add_option("--basil", o->basil, "BASIL articles directory (basil/articles)");
+  cmd->add_option("--from", o->from, "Lowest threshold")->capture_default_str();
+  cmd->add_option("--to", o->to, "Highest threshold")->capture_default_str();
+  cmd->add_option("--step", o->step, "Threshold step")->capture_default_str();
+  cmd->add_option("--model", o->model, "Embedding model (default: $DIVERGE_MODEL or built-in)");
+  cmd->footer(
+      "Example:\n  diverge eval stories --allsides "
+      "../shared/data/allsides_neus/headline_11_2021-10-19_crawled_all.jsonl "
+      "--basil ../shared/data/basil/articles\n"
+      "Exit codes: 0 printed, 2 bad command line, 4 a dataset is missing or malformed, 5 model "
+      "missing or corrupt");
+  cmd->callback([o, &ctx] {
+    struct Set {
+      std::string name;
+      std::vector<evaluation::StoryDoc> docs;
+    };
+    std::vector<Set> sets;
+    if (!o->allsides.empty()) {
+      auto docs = evaluation::ReadAllSides(o->allsides);
+      if (!docs.ok()) {
+        PrintError(docs.status());
+        ctx.exit_code = kExitNoInput;
+        return;
+      }
+      sets.push_back({"AllSides", std::move(*docs)});
+    }
+    if (!o->basil.empty()) {
+      auto docs = evaluation::ReadBasil(o->basil);
+      if (!docs.ok()) {
+        PrintError(docs.status());
+        ctx.exit_code = kExitNoInput;
+        return;
+      }
+      sets.push_back({"BASIL", std::move(*docs)});
+    }
+    if (sets.empty() || o->step <= 0 || o->to < o->from) {
+      std::fprintf(stderr, "diverge eval stories: give --allsides and/or --basil and a sweep\n");
+      ctx.exit_code = kExitUsage;
+      return;
+    }
+    std::unique_ptr<EmbeddingModel> model = LoadModelOrReport(o->model, ctx);
+    if (!model) return;
+    SentenceEncoder encoder(*model);
+    std::vector<std::vector<evaluation::StoryScoreRow>> rows;
+    for (const Set& s : sets) {
+      rows.push_back(evaluation::EvaluateStories(s.docs, encoder, cluster::StoryOptions{}, o->from,
+                                                 o->to, o->step));
+      std::printf("%s: %zu documents\n", s.name.c_str(), s.docs.size());
+    }
+    std::printf("threshold");
+    for (const Set& s : sets) std::printf("  %s P / R / F1 (stories)", s.name.c_str());
+    std::printf("  mean F1\n");
+    double best = -1, best_t = 0;
+    for (size_t i = 0; i < rows[0].size(); ++i) {
+      double mean = 0;
+      std::printf("%9.3f", rows[0][i].threshold);
+      for (const auto& r : rows) {
+        std::printf("  %.3f / %.3f / %.3f (%d)", r[i].precision(), r[i].recall(), r[i].f1(),
+                    r[i].stories);
+        mean += r[i].f1() / static_cast<double>(rows.size());
+      }
+      std::printf("  %.3f\n", mean);
+      if (mean > best + 1e-12) best = mean, best_t = rows[0][i].threshold;
+    }
+    std::printf("best mean F1 %.3f at threshold %.3f (analyze default %.3f)\n", best, best_t,
+                cluster::StoryOptions{}.min_similarity);
+  });
+}
+
+}  // namespace diverge::cli

@@ -1,0 +1,113 @@
+#include "analyzer/cluster/stories.h"
+
+#include <algorithm>
+#include <cmath>
+#include <map>
+
+#include "analyzer/cluster/average_linkage.h"
+#include "analyzer/cluster/knn_internal.h"
+
+namespace diverge::cluster {
+namespace {
+
+struct SparseDoc {
+  std::vector<int32_t> terms;  // ascending term ids
+  std::vector<float> values;   // unit-length weights, per terms entry
+};
+
+// Term ids in the sorted order of the term strings, so sums run in the same order
+// whatever the order of the occurrences.
+std::vector<SparseDoc> Vectorise(const std::vector<std::vector<StoryTerm>>& docs,
+                                 int32_t* vocabulary) {
+  std::map<std::string, int32_t> ids;
+  for (const auto& d : docs) {
+    for (const StoryTerm& t : d) ids.emplace(t.term, 0);
+  }
+  int32_t next = 0;
+  for (auto& [term, id] : ids) id = next++;
+  *vocabulary = next;
+  std::vector<SparseDoc> out(docs.size());
+  for (size_t d = 0; d < docs.size(); ++d) {
+    std::map<int32_t, std::pair<int, float>> tf;  // id -> (count, max weight)
+    for (const StoryTerm& t : docs[d]) {
+      auto& [count, weight] = tf[ids[t.term]];
+      ++count;
+      weight = std::max(weight, std::max(0.0f, t.weight));
+    }
+    double norm = 0;
+    for (const auto& [id, cw] : tf) {
+      const float v = (1.0f + std::log(static_cast<float>(cw.first))) * cw.second;
+      if (v <= 0) continue;
+      out[d].terms.push_back(id);
+      out[d].values.push_back(v);
+      norm += static_cast<double>(v) * v;
+    }
+    if (norm > 0) {
+      const float inv = static_cast<float>(1.0 / std::sqrt(norm));
+      for (float& v : out[d].values) v *= inv;
+    }
+  }
+  return out;
+}
+
+}  // namespace
+
+std::vector<StoryTerm> StoryTerms(const std::vector<std::string>& terms,
+                                  const std::vector<float>& weights) {
+  std::vector<StoryTerm> out;
+  out.reserve(terms.size());
+  for (size_t i = 0; i < terms.size(); ++i) {
+    out.push_back({terms[i], i < weights.size() ? weights[i] : 1.0f});
+  }
+  return out;
+}
+
+std::vector<DocumentPair> DocumentSimilarities(const std::vector<std::vector<StoryTerm>>& docs,
+                                               const StoryOptions& options, int threads) {
+  int32_t vocabulary = 0;
+  const std::vector<SparseDoc> vec = Vectorise(docs, &vocabulary);
+  const int32_t n = static_cast<int32_t>(vec.size());
+  // Inverted index: documents (ascending) holding each term, with the term's value.
+  std::vector<std::vector<std::pair<int32_t, float>>> postings(vocabulary);
+  for (int32_t d = 0; d < n; ++d) {
+    for (size_t k = 0; k < vec[d].terms.size(); ++k) {
+      postings[vec[d].terms[k]].push_back({d, vec[d].values[k]});
+    }
+  }
+  std::vector<std::vector<DocumentPair>> per_doc(n);
+  knn_internal::ParallelFor(threads, n, [&](int64_t task) {
+    const int32_t a = static_cast<int32_t>(task);
+    std::map<int32_t, float> acc;  // b > a -> dot product
+    for (size_t k = 0; k < vec[a].terms.size(); ++k) {
+      const auto& post = postings[vec[a].terms[k]];
+      if (post.size() < 2 || post.size() > options.max_postings) continue;
+      for (const auto& [b, v] : post) {
+        if (b > a) acc[b] += vec[a].values[k] * v;
+      }
+    }
+    for (const auto& [b, dot] : acc) per_doc[a].push_back({a, b, dot});
+  });
+  std::vector<DocumentPair> out;
+  for (auto& v : per_doc) out.insert(out.end(), v.begin(), v.end());
+  return out;
+}
+
+std::vector<int32_t> GroupStories(const std::vector<std::vector<StoryTerm>>& docs,
+                                  const StoryOptions& options, int threads) {
+  const int32_t n = static_cast<int32_t>(docs.size());
+  std::vector<ScoredPair> pairs;
+  for (const DocumentPair& p : DocumentSimilarities(docs, options, threads)) {
+    pairs.push_back({p.a, p.b, p.similarity});
+  }
+  const std::vector<int32_t> rep =
+      AverageLinkage(n, pairs, /*missing_score=*/0.0, options.min_similarity);
+  std::vector<int32_t> story(n, -1), story_of_rep(n, -1);
+  int32_t next = 0;
+  for (int32_t d = 0; d < n; ++d) {
+    if (story_of_rep[rep[d]] < 0) story_of_rep[rep[d]] = next++;
+    story[d] = story_of_rep[rep[d]];
+  }
+  return story;
+}
+
+}  // namespace diverge::cluster

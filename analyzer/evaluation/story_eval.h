@@ -1,0 +1,49 @@
+// How the story threshold (analyzer/cluster/stories.h) is chosen: on AllSides (NeuS
+// crawl: 506 stories, each told by a left, a centre and a right outlet) and BASIL (100
+// events, each covered by Fox News, the New York Times and HuffPost). Each dataset is one
+// corpus of documents (title + body); documents are grouped into stories exactly as
+// `analyze` groups a corpus's documents (the same terms, weights and clustering), and the
+// document pairs put in one story are scored against the dataset's own grouping:
+// precision, recall and F1 of same-story pairs, for every threshold of a sweep. The
+// chosen threshold maximises the mean F1 of the two datasets.
+#ifndef DIVERGE_ANALYZER_EVALUATION_STORY_EVAL_H_
+#define DIVERGE_ANALYZER_EVALUATION_STORY_EVAL_H_
+
+#include <string>
+#include <vector>
+
+#include "analyzer/base/result.h"
+#include "analyzer/cluster/stories.h"
+#include "embeddings/sentence_encoder.h"
+
+namespace diverge::evaluation {
+
+struct StoryDoc {
+  std::string text;   // title and body
+  std::string story;  // the dataset's story id
+};
+
+// AllSides NeuS JSONL (one story a line, "news" holding left/center/right articles with
+// newsTitle and newBody). Errors name the file and line.
+Result<std::vector<StoryDoc>> ReadAllSides(const std::string& path);
+// BASIL articles directory (YEAR/UUID_N.json with title, body-paragraphs, triplet-uuid).
+Result<std::vector<StoryDoc>> ReadBasil(const std::string& dir);
+
+struct StoryScoreRow {
+  double threshold = 0;
+  long gold_pairs = 0, predicted_pairs = 0, correct_pairs = 0;
+  int stories = 0;
+  double precision() const;
+  double recall() const;
+  double f1() const;
+};
+
+// Scores GroupStories on `docs` for thresholds from..to (inclusive) by step.
+std::vector<StoryScoreRow> EvaluateStories(const std::vector<StoryDoc>& docs,
+                                           const SentenceEncoder& encoder,
+                                           cluster::StoryOptions options, double from, double to,
+                                           double step, int threads = 2);
+
+}  // namespace diverge::evaluation
+
+#endif  // DIVERGE_ANALYZER_EVALUATION_STORY_EVAL_H_

@@ -1,0 +1,79 @@
+// Stories: documents grouped by the terms they share, without chaining.
+#include <catch2/catch.hpp>
+#include <sstream>
+#include <string>
+
+#include "analyzer/cluster/stories.h"
+#include "analyzer/pipeline/claim_slots.h"
+
+using namespace diverge;
+using cluster::StoryTerm;
+
+namespace {
+std::vector<StoryTerm> Terms(const std::string& words) {
+  std::vector<StoryTerm> out;
+  std::istringstream in(words);
+  std::string w;
+  while (in >> w) out.push_back({w, 5.0f});
+  return out;
+}
+}  // namespace
+
+TEST_CASE("Two stories that share a name stay apart", "[stories]") {
+  // Story A: a border clash; story B: a trade deal. Both mention "china".
+  std::vector<std::vector<StoryTerm>> docs = {
+      Terms("china india border clash soldier kill valley patrol army"),
+      Terms("india china clash soldier valley army casualty border"),
+      Terms("china tariff trade deal export minister sign agreement"),
+      Terms("trade agreement tariff export deal sign minister commerce"),
+      Terms("border patrol clash valley soldier army india casualty")};
+  const std::vector<int32_t> story = cluster::GroupStories(docs, cluster::StoryOptions{});
+  REQUIRE(story.size() == 5);
+  CHECK(story[0] == story[1]);
+  CHECK(story[0] == story[4]);
+  CHECK(story[2] == story[3]);
+  CHECK(story[0] != story[2]);
+}
+
+TEST_CASE("A document joins a story by its mean similarity, not a chain", "[stories]") {
+  // 0~1 and 1~2 share terms, 0 and 2 share none: 2 must not join through 1 alone.
+  std::vector<std::vector<StoryTerm>> docs = {Terms("alpha beta gamma delta"),
+                                              Terms("alpha beta gamma delta eps zeta eta theta"),
+                                              Terms("eps zeta eta theta")};
+  cluster::StoryOptions options;
+  options.min_similarity = 0.5;
+  const std::vector<int32_t> story = cluster::GroupStories(docs, options);
+  CHECK(story[0] == story[1]);
+  CHECK(story[2] != story[0]);
+}
+
+TEST_CASE("Document similarity is symmetric and bounded", "[stories]") {
+  std::vector<std::vector<StoryTerm>> docs = {Terms("a b c"), Terms("a b c"), Terms("x y z")};
+  const auto pairs = cluster::DocumentSimilarities(docs, cluster::StoryOptions{});
+  REQUIRE(pairs.size() == 1);
+  CHECK(pairs[0].a == 0);
+  CHECK(pairs[0].b == 1);
+  CHECK(pairs[0].similarity == Approx(1.0f));
+}
+
+TEST_CASE("Figures about different named things are different claims", "[claim_slots]") {
+  const std::vector<std::string> names;
+  auto p = [&](const char* t) { return pipeline::MakeSlotProfile(t, names); };
+  // Different places: different slots.
+  CHECK(pipeline::SlotConflict(p("At least 9,000 people marched in Bergen."),
+                               p("Police counted 4,500 marchers in Oslo.")));
+  // A shared place (with a spelling variant) and a demonym: same slot.
+  CHECK_FALSE(pipeline::SlotConflict(p("About 9,000 people marched in Marseille."),
+                                     p("In all 9,500 marched in Marseilles.")));
+  CHECK_FALSE(pipeline::SlotConflict(p("As many as 35 Chinese troops died."),
+                                     p("Officials said China lost 43 soldiers.")));
+  // Accents fold: Erdoğan = Erdogan.
+  CHECK_FALSE(pipeline::SlotConflict(p("Erdo\xC4\x9F"
+                                       "an won 49.5 percent."),
+                                     p("President Erdogan took 49.51 percent of the vote.")));
+  // A cited source is not the slot: "according to X" names who counted, not what.
+  CHECK_FALSE(pipeline::SlotConflict(p("Some 1.1 million marched, according to the Ministry."),
+                                     p("The total was 2 million in France.")));
+  // Without a figure on both sides there is no slot to conflict.
+  CHECK_FALSE(pipeline::SlotConflict(p("Talks were held in Oslo."), p("9,000 marched in Bergen.")));
+}

@@ -1,0 +1,43 @@
+// Figure clauses: a clause that carries its own figure becomes a statement of its own.
+// The sentences are invented for the test (no corpus text).
+#include "analyzer/ingest/figure_clauses.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+using namespace diverge;
+
+namespace {
+std::vector<std::string> Clauses(const std::string& sentence) {
+  std::vector<std::string> out;
+  for (const Span& s : FindFigureClauses(sentence)) {
+    out.push_back(sentence.substr(s.begin, s.end - s.begin));
+  }
+  return out;
+}
+using V = std::vector<std::string>;
+}  // namespace
+
+TEST_CASE("Figures about different things split a sentence into clauses", "[figure_clauses]") {
+  CHECK(Clauses("Smith won 51.2 percent of the vote, while his rival Jones got 44.7 percent.") ==
+        V{"while his rival Jones got 44.7 percent"});
+  CHECK(Clauses("About 9,000 people marched in Oslo; 4,500 in Bergen; 1,200 in Tromso.") ==
+        V{"4,500 in Bergen", "1,200 in Tromso"});
+  CHECK(Clauses("The agency counted 310,000 marchers, including 25,000 in Madrid, police said.") ==
+        V{"including 25,000 in Madrid, police said"});
+  CHECK(Clauses("Early counts show: 12,000 in Lille (north), 8,000 in Nice (south), ") ==
+        V{"12,000 in Lille (north)", "8,000 in Nice (south)"});
+}
+
+TEST_CASE("Thousands separators, years and dates are not cuts or figures", "[figure_clauses]") {
+  CHECK(Clauses("The union said 40,000 people marched, a record.").empty());
+  CHECK(Clauses("In 2019, 40,000 people marched on January 19.").empty());
+  CHECK(Clauses("As of 12:15 GMT, the count stood at 52 percent.").empty());
+  CHECK(HasFigure("30,000 in Toulouse"));
+  CHECK_FALSE(HasFigure("on 19 May 2023 at 12:15"));
+}
+
+TEST_CASE("One figure or figures in one clause give no clauses", "[figure_clauses]") {
+  CHECK(Clauses("Rates were 42 percent and 65 percent, respectively.").empty());
+  CHECK(Clauses("The strike, which began on Monday, drew 2 million people.").empty());
+}
