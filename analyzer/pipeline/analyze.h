@@ -43,8 +43,8 @@ struct AnalyzeOptions {
   std::string out_dir;              // created if missing
   std::string model_path;           // embedding model (any format EmbeddingModel loads)
   int k = 10;                       // neighbours per statement in the similarity graph
-  float threshold = 0.45f;          // minimum pair similarity of a "same claim" edge
-  float average_link_min = 0.45f;   // minimum mean similarity when merging clusters
+  float threshold = 0.55f;          // minimum pair similarity of a "same claim" edge
+  float average_link_min = 0.55f;   // minimum mean similarity when merging clusters
   bool mutual = false;              // keep only mutual kNN edges
   // A claim joins statements of two stories only when they score at least this.
   float cross_story_min = 0.90f;
