@@ -245,7 +245,7 @@ TEST_CASE("workflow: export writes labelled pairs and eval review gives precisio
   CHECK(table.find("negation:negated_predicate") != std::string::npos);
 }
 
-TEST_CASE("workflow: the page shows progress, claims, filters; bulk and source routes",
+TEST_CASE("workflow: the page shows progress, claims, filters, bulk and source routes",
           "[review][server]") {
   ReviewDir dir;
   WriteReportDir(dir, SyntheticReport());
@@ -340,7 +340,7 @@ const Divergence* FindDiv(const Report& r, const std::string& id) {
 
 }  // namespace
 
-TEST_CASE("corrections: move out, split, merge, relabel, retract; stale ones say why",
+TEST_CASE("corrections: move out, split, merge, relabel, retract, and stale ones say why",
           "[review][corrections]") {
   Report r = SyntheticReport();
   std::vector<Correction> all = {
