@@ -1,5 +1,7 @@
 #include "analyzer/divergence/names.h"
 
+#include "analyzer/ingest/unicode.h"
+
 #include <algorithm>
 #include <numeric>
 #include <unordered_set>
@@ -45,34 +47,9 @@ struct UnionFind {
 
 }  // namespace
 
-std::string FoldDiacritics(std::string_view text) {
-  // Base letter of U+00C0 + i (NFKD without combining marks, lowercased; '?' for the
-  // two signs in the block).
-  static constexpr std::string_view kBase =
-      "aaaaaaaceeeeiiiidnooooo?ouuuuytsaaaaaaaceeeeiiiidnooooo?ouuuuytyaaaaaaccccccccdddde"
-      "eeeeeeeeegggggggghhhhiiiiiiiiiiiijjkkkllllllllllnnnnnnnnnoooooooorrrrrrssssssssttttt"
-      "tuuuuuuuuuuuuwwyyyzzzzzzs";
-  std::string out;
-  out.reserve(text.size());
-  for (size_t i = 0; i < text.size(); ++i) {
-    const unsigned char c = static_cast<unsigned char>(text[i]);
-    if (c >= 0xC3 && c <= 0xC5 && i + 1 < text.size()) {
-      const unsigned char c2 = static_cast<unsigned char>(text[i + 1]);
-      const unsigned cp = ((c & 0x1Fu) << 6) | (c2 & 0x3Fu);
-      if ((c2 & 0xC0) == 0x80 && cp >= 0xC0 && cp < 0xC0 + kBase.size()) {
-        out += kBase[cp - 0xC0];
-        ++i;
-        continue;
-      }
-    }
-    out += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : static_cast<char>(c);
-  }
-  return out;
-}
-
 std::string FoldName(std::string_view token) {
   std::string s;
-  for (char c : FoldDiacritics(token)) {
+  for (char c : NameKey(token)) {
     if (c != '-' && c != '\'') s += c;
   }
   auto replace = [&](std::string_view from, std::string_view to) {

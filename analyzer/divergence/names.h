@@ -18,14 +18,10 @@
 
 namespace diverge::divergence {
 
-// Transliteration-aware folded form of one name token: Latin letters with diacritics
-// lose them (Erdoğan -> erdogan, Kılıçdaroğlu -> kilicdaroglu), hyphens and apostrophes
-// go (Al-Haouz -> alhaouz, as "Al Haouz" is compared word by word), then the spelling
-// folds below.
+// Transliteration-aware folded form of one name token: case and accents folded by
+// NameKey (analyzer/ingest/unicode.h: Erdoğan -> erdogan, Kılıçdaroğlu -> kilicdaroglu),
+// hyphens and apostrophes dropped (Al-Haouz -> alhaouz), then the spelling folds below.
 std::string FoldName(std::string_view token);
-// Lowercase ASCII of a Latin text: letters of U+00C0..U+017F lose their diacritics
-// (dotless i -> i); other bytes are kept.
-std::string FoldDiacritics(std::string_view text);
 // Optimal-string-alignment (Damerau) edit distance.
 int EditDistance(std::string_view a, std::string_view b);
 
