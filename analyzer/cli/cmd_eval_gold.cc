@@ -65,7 +65,7 @@ void RegisterEvalParaphrase(CLI::App& eval, CommandContext& ctx) {
       "Example:\n  diverge eval paraphrase msrp/msr-para-train.tsv      # choose the threshold\n"
       "  diverge eval paraphrase msrp/msr-para-val.tsv --threshold 0.62");
   cmd->callback([o, &ctx] {
-    Result<std::vector<LabelledPair>> pairs = ReadParaphraseFile(o->file);
+    Result<std::vector<ParaphrasePair>> pairs = ReadParaphraseFile(o->file);
     if (!pairs.ok()) {
       PrintError(pairs.status());
       ctx.exit_code = kExitNoInput;

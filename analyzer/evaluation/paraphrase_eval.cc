@@ -32,10 +32,10 @@ double BinaryScores::f1() const {
 }
 double BinaryScores::accuracy() const { return Ratio(tp + tn, tp + tn + fp + fn); }
 
-Result<std::vector<LabelledPair>> ReadParaphraseFile(const std::string& path) {
+Result<std::vector<ParaphrasePair>> ReadParaphraseFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
   if (!in) return Status::NotFound(path + ": cannot open");
-  std::vector<LabelledPair> pairs;
+  std::vector<ParaphrasePair> pairs;
   std::string line;
   int64_t line_no = 0;
   while (std::getline(in, line)) {
@@ -58,7 +58,7 @@ Result<std::vector<LabelledPair>> ReadParaphraseFile(const std::string& path) {
 }
 
 std::vector<float> ScorePairs(const SentenceEncoder& encoder,
-                              const std::vector<LabelledPair>& pairs, int threads) {
+                              const std::vector<ParaphrasePair>& pairs, int threads) {
   std::vector<float> scores(pairs.size());
   int n = std::max(1, threads);
   std::vector<std::thread> pool;
@@ -75,7 +75,7 @@ std::vector<float> ScorePairs(const SentenceEncoder& encoder,
 }
 
 BinaryScores ScoreAtThreshold(const std::vector<float>& scores,
-                              const std::vector<LabelledPair>& pairs, double threshold) {
+                              const std::vector<ParaphrasePair>& pairs, double threshold) {
   BinaryScores s;
   s.threshold = threshold;
   for (size_t i = 0; i < pairs.size(); ++i) {
@@ -89,7 +89,7 @@ BinaryScores ScoreAtThreshold(const std::vector<float>& scores,
 }
 
 BinaryScores BestThreshold(const std::vector<float>& scores,
-                           const std::vector<LabelledPair>& pairs) {
+                           const std::vector<ParaphrasePair>& pairs) {
   BinaryScores best = ScoreAtThreshold(scores, pairs, 0.30);
   for (int step = 31; step <= 95; ++step) {
     BinaryScores s = ScoreAtThreshold(scores, pairs, step / 100.0);
