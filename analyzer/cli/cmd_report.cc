@@ -32,7 +32,7 @@ void RegisterReport(CLI::App& app, CommandContext& ctx) {
       ->required();
   cmd->add_option("--format,-f", opts->format, "md (or markdown), html, csv or graphml")
       ->check([](const std::string& v) {
-        Result<Format> f = ParseFormat(v);
+        Result<ReportFormat> f = ParseReportFormat(v);
         return f.ok() ? std::string() : f.status().message();
       })
       ->capture_default_str();
@@ -45,7 +45,7 @@ void RegisterReport(CLI::App& app, CommandContext& ctx) {
   cmd->callback([opts, &ctx]() {
     Progress progress(opts->quiet);
     progress.Stage("rendering " + opts->input);
-    Result<std::string> text = RenderReportFile(opts->input, *ParseFormat(opts->format));
+    Result<std::string> text = RenderReportFile(opts->input, *ParseReportFormat(opts->format));
     if (!text.ok()) {
       PrintError(text.status());
       ctx.exit_code = kExitNoInput;

@@ -11,6 +11,7 @@
 
 #include "analyzer/base/result.h"
 #include "embeddings/sentence_encoder.h"
+#include "learning/metrics.h"
 
 namespace diverge {
 
@@ -22,13 +23,9 @@ struct ParaphrasePair {
 // Errors name the file and line (missing columns, a label other than 0/1).
 Result<std::vector<ParaphrasePair>> ReadParaphraseFile(const std::string& path);
 
-struct BinaryScores {
+// The decisions at one threshold (precision, recall, F1, accuracy: learning/metrics.h).
+struct BinaryScores : learning::BinaryCounts {
   double threshold = 0;
-  int tp = 0, fp = 0, fn = 0, tn = 0;
-  double precision() const;
-  double recall() const;
-  double f1() const;
-  double accuracy() const;
 };
 
 // Pair similarity scores, one per pair, computed on `threads` threads.

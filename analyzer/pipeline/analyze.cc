@@ -87,7 +87,7 @@ struct Clustering {
 Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
                              const std::vector<std::string>& texts,
                              const SentenceEncoder& encoder,
-                             const std::vector<EncodedSentence>& encoded, const RowMatrix& rows,
+                             const std::vector<EncodedSentence>& encoded, const RowMatrixXf& rows,
                              Progress& progress, Status* status) {
   Clustering out;
   const auto& sts = corpus.statements;
@@ -169,7 +169,8 @@ Status WriteOutputs(const Report& report, const std::vector<SimilarityEdge>& edg
   if (ec) return Status::IOError(dir + ": cannot create output directory: " + ec.message());
   std::vector<std::pair<std::string, std::string>> files;
   files.emplace_back(dir + "/report.json", SerializeReport(report));
-  for (Format f : {Format::kMarkdown, Format::kHtml, Format::kCsv, Format::kGraphml}) {
+  for (ReportFormat f : {ReportFormat::kMarkdown, ReportFormat::kHtml, ReportFormat::kCsv,
+                         ReportFormat::kGraphml}) {
     files.emplace_back(dir + "/" + std::string(DefaultFileName(f)), Render(report, f, edges));
   }
   DIVERGE_RETURN_IF_ERROR(WriteFilesAtomic(files));
@@ -214,7 +215,7 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   progress.Stage("embedding");
   const std::vector<std::string> texts = ComparisonTexts(corpus->statements);
   std::vector<EncodedSentence> encoded = EncodeStatements(encoder, texts, opt.threads);
-  RowMatrix rows(static_cast<Eigen::Index>(encoded.size()), (*model)->dims());
+  RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), (*model)->dims());
   for (size_t i = 0; i < encoded.size(); ++i)
     rows.row(static_cast<Eigen::Index>(i)) = encoded[i].vector;
   progress.Count(static_cast<int64_t>(encoded.size()), "statements");
