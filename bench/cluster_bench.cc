@@ -10,10 +10,14 @@
 
 #include "analyzer/cluster/claim_clustering.h"
 #include "analyzer/cluster/knn_graph.h"
-#include "analyzer/cluster/synthetic_rows.h"
+#include "bench/synthetic_rows.h"
 
 namespace diverge {
 namespace {
+
+using bench::MakeSyntheticRows;
+using bench::SyntheticRows;
+using bench::SyntheticSpec;
 
 double ProcessCpuSeconds() {
   rusage u{};

@@ -7,10 +7,14 @@
 #include <map>
 
 #include "analyzer/cluster/knn_graph.h"
-#include "analyzer/cluster/synthetic_rows.h"
+#include "bench/synthetic_rows.h"
 
 namespace diverge {
 namespace {
+
+using bench::MakeSyntheticRows;
+using bench::SyntheticRows;
+using bench::SyntheticSpec;
 
 const SyntheticRows& Rows(int64_t n) {
   static std::map<int64_t, SyntheticRows> cache;

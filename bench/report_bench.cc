@@ -52,7 +52,7 @@ Report MakeReport(int n) {
   return r;
 }
 
-void BM_Render(benchmark::State& state, Format format) {
+void BM_Render(benchmark::State& state, ReportFormat format) {
   Report report = MakeReport(static_cast<int>(state.range(0)));
   size_t bytes = 0;
   for (auto _ : state) {
@@ -64,9 +64,9 @@ void BM_Render(benchmark::State& state, Format format) {
   state.counters["statements"] = static_cast<double>(report.statements.size());
 }
 
-BENCHMARK_CAPTURE(BM_Render, Markdown, Format::kMarkdown)->Arg(1000)->Arg(10000);
-BENCHMARK_CAPTURE(BM_Render, Html, Format::kHtml)->Arg(1000)->Arg(10000);
-BENCHMARK_CAPTURE(BM_Render, Csv, Format::kCsv)->Arg(1000)->Arg(10000);
-BENCHMARK_CAPTURE(BM_Render, Graphml, Format::kGraphml)->Arg(1000)->Arg(10000);
+BENCHMARK_CAPTURE(BM_Render, Markdown, ReportFormat::kMarkdown)->Arg(1000)->Arg(10000);
+BENCHMARK_CAPTURE(BM_Render, Html, ReportFormat::kHtml)->Arg(1000)->Arg(10000);
+BENCHMARK_CAPTURE(BM_Render, Csv, ReportFormat::kCsv)->Arg(1000)->Arg(10000);
+BENCHMARK_CAPTURE(BM_Render, Graphml, ReportFormat::kGraphml)->Arg(1000)->Arg(10000);
 
 }  // namespace

@@ -10,6 +10,11 @@ set(DIVERGE_SANITIZE OFF CACHE STRING
 # with coverage instrumentation (-fsanitize=fuzzer-no-link) plus the sanitizers above,
 # which default to address,undefined in a fuzz build. See scripts/fuzz.sh.
 option(DIVERGE_BUILD_FUZZ "Build the libFuzzer targets in fuzz/ (clang only)" OFF)
+# DIVERGE_ODR_CHECK: link-time optimisation with One Definition Rule violations as errors
+# (g++ -flto -Werror=odr): two different types or inline functions of one name linked into
+# one program fail the link. A check build, not a release one: scripts/run.sh odr (CI)
+# builds the diverge binary and the test runner this way in build-odr/.
+option(DIVERGE_ODR_CHECK "Link with -flto and fail on One Definition Rule violations" OFF)
 
 add_library(diverge_warnings INTERFACE)
 add_library(diverge::warnings ALIAS diverge_warnings)
@@ -24,6 +29,15 @@ elseif(DIVERGE_SANITIZE AND NOT DIVERGE_SANITIZE MATCHES "^(OFF|off|Off|FALSE|fa
   set(diverge_sanitizers "${DIVERGE_SANITIZE}")
 elseif(DIVERGE_BUILD_FUZZ)
   set(diverge_sanitizers "address,undefined")
+endif()
+if(DIVERGE_ODR_CHECK)
+  if(NOT CMAKE_CXX_COMPILER_ID STREQUAL "GNU")
+    message(FATAL_ERROR "DIVERGE_ODR_CHECK needs g++ (its -Wodr runs at link time)")
+  endif()
+  # CMake's IPO gives -flto=auto -fno-fat-lto-objects and archives made with gcc-ar.
+  set(CMAKE_INTERPROCEDURAL_OPTIMIZATION ON)
+  target_compile_options(diverge_warnings INTERFACE -Wodr -Wlto-type-mismatch)
+  target_link_options(diverge_warnings INTERFACE -Werror=odr -Werror=lto-type-mismatch)
 endif()
 if(DIVERGE_BUILD_FUZZ)
   if(NOT CMAKE_CXX_COMPILER_ID MATCHES "Clang")

@@ -5,6 +5,7 @@
 #include <thread>
 #include <unordered_set>
 
+#include "analyzer/base/parallel_for.h"
 #include "analyzer/base/stable_hash.h"
 #include "embeddings/pair_features.h"
 #include "embeddings/stemmer.h"
@@ -129,8 +130,8 @@ EncodedSentence SentenceEncoder::EncodeImpl(std::string_view text, bool full) co
   return s;
 }
 
-RowMatrix SentenceEncoder::EncodeAll(const std::vector<std::string>& texts, int threads) const {
-  RowMatrix m(static_cast<Eigen::Index>(texts.size()), model_.dims());
+RowMatrixXf SentenceEncoder::EncodeAll(const std::vector<std::string>& texts, int threads) const {
+  RowMatrixXf m(static_cast<Eigen::Index>(texts.size()), model_.dims());
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   threads = std::min<int>(threads, std::max<size_t>(1, texts.size() / 64));
   auto work = [&](size_t begin, size_t end) {
@@ -138,17 +139,11 @@ RowMatrix SentenceEncoder::EncodeAll(const std::vector<std::string>& texts, int 
       m.row(i) = EncodeImpl(texts[i], /*full=*/false).vector.transpose();
     }
   };
-  if (threads <= 1) {
-    work(0, texts.size());
-    return m;
-  }
-  std::vector<std::thread> pool;
-  size_t chunk = (texts.size() + threads - 1) / threads;
-  for (int t = 0; t < threads; ++t) {
-    size_t b = t * chunk, e = std::min(texts.size(), b + chunk);
-    if (b < e) pool.emplace_back(work, b, e);
-  }
-  for (auto& th : pool) th.join();
+  const size_t chunk = (texts.size() + threads - 1) / threads;
+  ParallelFor(threads, threads, [&](int64_t t) {
+    const size_t b = size_t(t) * chunk, e = std::min(texts.size(), b + chunk);
+    if (b < e) work(b, e);
+  });
   return m;
 }
 

@@ -5,7 +5,7 @@
 //   SentenceEncoder enc(**model);
 //   EncodedSentence a = enc.Encode("Prices rose 5% in May."), b = enc.Encode(...);
 //   PairSimilarity s = enc.Similarity(a, b);   // s.score in [0, 1], parts inspectable
-//   RowMatrix m = enc.EncodeAll(texts);        // N x d, L2-normalised rows, for kNN
+//   RowMatrixXf m = enc.EncodeAll(texts);        // N x d, L2-normalised rows, for kNN
 //
 // Sentence vector: SIF (Arora et al. 2017) with weight a / (a + p(w)), a = 1e-3, p(w)
 // estimated from the word's frequency rank with Zipf's law (the model stores ranks), then
@@ -25,13 +25,12 @@
 #include <vector>
 
 #include "analyzer/base/result.h"
+#include "analyzer/base/row_matrix.h"
 #include "embeddings/embedding_model.h"
 #include "embeddings/similarity.h"
 #include "embeddings/word_senses.h"
 
 namespace diverge {
-
-using RowMatrix = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 struct EncodedSentence {
   Eigen::VectorXf vector;             // L2-normalised SIF vector (all zeros: no known word)
@@ -73,7 +72,7 @@ class SentenceEncoder {
 
   EncodedSentence Encode(std::string_view text) const;
   // Rows are Encode(texts[i]).vector; computed on up to `threads` threads (0 = all cores).
-  RowMatrix EncodeAll(const std::vector<std::string>& texts, int threads = 0) const;
+  RowMatrixXf EncodeAll(const std::vector<std::string>& texts, int threads = 0) const;
 
   // All similarity parts and the combined score (see embeddings/similarity.h).
   PairSimilarity Similarity(const EncodedSentence& a, const EncodedSentence& b) const;

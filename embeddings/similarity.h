@@ -3,8 +3,9 @@
 // PairSimilarity keeps every part inspectable; `score` is the learned combination in
 // [0, 1] (trained to predict STS-B / SICK relatedness rescaled to [0, 1]). The
 // combiner is a ridge regression on the standardised base features and their pairwise
-// products; its weights ship in embeddings/weights/similarity.json (compiled in) and are
-// retrained by `diverge eval train-sim` (scripts/train-similarity.sh).
+// products plus boosted trees on its residuals; its weights ship in
+// embeddings/weights/similarity.json (compiled in) and are retrained by
+// `diverge eval train-sim` (scripts/train-similarity.sh).
 #ifndef DIVERGE_EMBEDDINGS_SIMILARITY_H_
 #define DIVERGE_EMBEDDINGS_SIMILARITY_H_
 
@@ -15,6 +16,7 @@
 #include <vector>
 
 #include "analyzer/base/result.h"
+#include "learning/boosted_trees.h"
 
 namespace diverge {
 
@@ -100,23 +102,22 @@ constexpr int FeatureIndex(std::string_view name) {
 // the combiner's score of these (see PairSimilarity::claim_score).
 SimilarityFeatures ClaimFeatures(const SimilarityFeatures& f);
 
-// How to fit the combiner: hidden == 0 is ridge regression with L2 penalty `lambda`;
-// hidden > 0 is a one-hidden-layer ReLU network (Adam, minibatches of 64, fixed seed,
-// weight decay `lambda`, `epochs` passes) on the same standardised inputs.
-// trees > 0 (ridge only): then gradient-boosted regression trees (depth `depth`,
-// shrinkage 0.05, >= 20 samples a leaf) on the base features fit the ridge residuals.
-struct CombinerConfig {
-  int hidden = 0;
-  double lambda = 1.0;
-  int epochs = 30;
-  int trees = 0;
-  int depth = 3;
-  double shrinkage = 0.05;  // boosted trees: learning rate
-  int min_leaf = 20;        // boosted trees: fewest training pairs in a leaf
+// The ridge part of the combiner: weights on the standardised expanded features
+// (SimilarityCombiner::Expand), score = bias + sum_k weights[k] (x[k] - mean[k]) / scale[k].
+struct RidgeWeights {
+  std::vector<double> mean, scale, weights;
+  double bias = 0;
+  int vec_size = 0;  // how many vector features (2 * dims) follow the base ones
 };
 
+// Scoring with the learned combination and its JSON form. Fitting is training's
+// (analyzer/training/similarity_trainer.h), apart from what `analyze` links.
 class SimilarityCombiner {
  public:
+  SimilarityCombiner() = default;  // untrained: score = max(cosine, 0)
+  // Ridge weights plus boosted trees (learning/boosted_trees.h) on the base features that
+  // fit its residuals.
+  SimilarityCombiner(RidgeWeights ridge, learning::BoostedTrees trees);
   // The compiled-in weights (embeddings/weights/similarity.json). If those are empty
   // (bootstrap), falls back to score = max(cosine, 0).
   static SimilarityCombiner Builtin();
@@ -129,55 +130,23 @@ class SimilarityCombiner {
   // leaf, so it is walked once.
   void ScoreBoth(const SimilarityFeatures& f, const SimilarityFeatures& g, float* score_f,
                  float* score_g) const;
-  bool trained() const { return !mean_.empty(); }
+  bool trained() const { return !ridge_.mean.empty(); }
   std::string ToJson() const;
 
-  // Ridge regression on the expanded features (base, their pairwise products, vec),
-  // standardised on the training data; `lambda` the L2 penalty.
-  static SimilarityCombiner Fit(const std::vector<SimilarityFeatures>& x,
-                                const std::vector<float>& y, const CombinerConfig& config);
-  // Chooses among `configs` by k-fold cross-validation (folds by index modulo k,
-  // deterministic); refits on all data. `groups[i]` is pair i's data set (0..G-1, e.g.
-  // STS-B and SICK): the CV Spearman is computed within each group and fold, averaged
-  // over folds, and the config with the best mean over groups wins. `cv_spearman`
-  // receives that mean for the chosen config, `cv_by_group` its per-group figures,
-  // `report` one line per config tried.
-  static SimilarityCombiner FitCV(const std::vector<SimilarityFeatures>& x,
-                                  const std::vector<float>& y, const std::vector<int>& groups,
-                                  const std::vector<CombinerConfig>& configs, int folds,
-                                  double* cv_spearman, std::vector<double>* cv_by_group,
-                                  CombinerConfig* chosen, std::string* report);
+  // The expanded features the ridge part weighs: the base features, their pairwise
+  // products (i <= j), then the vector features.
+  static std::vector<double> Expand(const SimilarityFeatures& f);
 
   std::string note;  // free text stored in the JSON (training data, CV figures)
 
  private:
-  static std::vector<double> Expand(const SimilarityFeatures& f);
-  static void FitMlp(const Eigen::MatrixXd& x, const Eigen::VectorXd& y,
-                     const CombinerConfig& config, SimilarityCombiner* c);
-  std::vector<double> mean_, scale_, weights_;
-  int vec_size_ = 0;
-  // MLP (hidden_ > 0): w1_ is hidden_ x inputs row-major, then b1_, w2_, and bias_.
-  int hidden_ = 0;
-  std::vector<double> w1_, b1_, w2_;
-  // Boosted trees on the base features, all in one node array; tree t starts at node
-  // tree_roots_[t]. An inner node sends f to `left` if f[feature] <= split, else to
-  // left + 1; a leaf (feature -1, left -1) holds its value in `split`.
-  struct TreeNode {
-    int32_t feature;
-    int32_t left;
-    double split;
-  };
-  std::vector<TreeNode> nodes_;
-  std::vector<int> tree_roots_;
+  RidgeWeights ridge_;
+  learning::BoostedTrees trees_;
   // Ridge weights folded with the standardisation: score = folded_bias_ + folded . x.
   std::vector<double> folded_;
   double folded_bias_ = 0;
-  void Prepare();  // fills folded_ (after Fit and FromJson)
+  void Prepare();  // fills folded_
   double LinearScore(const SimilarityFeatures& f) const;
-  double TreesScore(const SimilarityFeatures& f) const;
-  void FitTrees(const std::vector<SimilarityFeatures>& xs, std::vector<double> residual,
-                const CombinerConfig& config);
-  double bias_ = 0;
 };
 
 }  // namespace diverge

@@ -8,54 +8,54 @@
 
 namespace diverge {
 
-Result<Format> ParseFormat(std::string_view name) {
-  if (name == "md" || name == "markdown") return Format::kMarkdown;
-  if (name == "html") return Format::kHtml;
-  if (name == "csv") return Format::kCsv;
-  if (name == "graphml") return Format::kGraphml;
+Result<ReportFormat> ParseReportFormat(std::string_view name) {
+  if (name == "md" || name == "markdown") return ReportFormat::kMarkdown;
+  if (name == "html") return ReportFormat::kHtml;
+  if (name == "csv") return ReportFormat::kCsv;
+  if (name == "graphml") return ReportFormat::kGraphml;
   return Status::InvalidArgument("unknown report format \"" + std::string(name) +
                                  "\" (expected md, markdown, html, csv or graphml)");
 }
 
-std::string_view FormatName(Format format) {
+std::string_view ReportFormatName(ReportFormat format) {
   switch (format) {
-    case Format::kMarkdown:
+    case ReportFormat::kMarkdown:
       return "md";
-    case Format::kHtml:
+    case ReportFormat::kHtml:
       return "html";
-    case Format::kCsv:
+    case ReportFormat::kCsv:
       return "csv";
-    case Format::kGraphml:
+    case ReportFormat::kGraphml:
       return "graphml";
   }
   return "md";
 }
 
-std::string_view DefaultFileName(Format format) {
+std::string_view DefaultFileName(ReportFormat format) {
   switch (format) {
-    case Format::kMarkdown:
+    case ReportFormat::kMarkdown:
       return "report.md";
-    case Format::kHtml:
+    case ReportFormat::kHtml:
       return "report.html";
-    case Format::kCsv:
+    case ReportFormat::kCsv:
       return "divergences.csv";
-    case Format::kGraphml:
+    case ReportFormat::kGraphml:
       return "claims.graphml";
   }
   return "report.md";
 }
 
-std::string Render(const Report& report, Format format,
+std::string Render(const Report& report, ReportFormat format,
                    const std::vector<SimilarityEdge>& similarities, const RenderOptions& options) {
   reports::ReportView view(report, options.report_dir);
   switch (format) {
-    case Format::kMarkdown:
+    case ReportFormat::kMarkdown:
       return reports::RenderMarkdown(view);
-    case Format::kHtml:
+    case ReportFormat::kHtml:
       return reports::RenderHtml(view);
-    case Format::kCsv:
+    case ReportFormat::kCsv:
       return reports::RenderCsv(view);
-    case Format::kGraphml:
+    case ReportFormat::kGraphml:
       return reports::RenderGraphml(view, similarities);
   }
   return {};
@@ -63,7 +63,8 @@ std::string Render(const Report& report, Format format,
 
 Status WriteAllFormats(const Report& report, const std::string& dir,
                        const std::vector<SimilarityEdge>& similarities) {
-  for (Format f : {Format::kMarkdown, Format::kHtml, Format::kCsv, Format::kGraphml}) {
+  for (ReportFormat f : {ReportFormat::kMarkdown, ReportFormat::kHtml, ReportFormat::kCsv,
+                         ReportFormat::kGraphml}) {
     std::string path = (std::filesystem::path(dir) / DefaultFileName(f)).string();
     DIVERGE_RETURN_IF_ERROR(
         WriteFileAtomic(path, Render(report, f, similarities, RenderOptions{dir})));
@@ -71,7 +72,7 @@ Status WriteAllFormats(const Report& report, const std::string& dir,
   return Status::Ok();
 }
 
-Result<std::string> RenderReportFile(const std::string& report_path, Format format,
+Result<std::string> RenderReportFile(const std::string& report_path, ReportFormat format,
                                      const RenderOptions& options) {
   Result<Report> report = LoadReport(report_path);
   if (!report.ok()) return report.status();

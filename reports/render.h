@@ -31,11 +31,11 @@
 
 namespace diverge {
 
-enum class Format { kMarkdown, kHtml, kCsv, kGraphml };
+enum class ReportFormat { kMarkdown, kHtml, kCsv, kGraphml };
 
 // "md" | "markdown" | "html" | "csv" | "graphml" (case-sensitive); else kInvalidArgument.
-Result<Format> ParseFormat(std::string_view name);
-std::string_view FormatName(Format format);  // "md", "html", "csv", "graphml"
+Result<ReportFormat> ParseReportFormat(std::string_view name);
+std::string_view ReportFormatName(ReportFormat format);  // "md", "html", "csv", "graphml"
 
 // An extra statement-statement similarity edge for the GraphML view (report.json holds
 // no similarities). Edges naming unknown statements are skipped; duplicates (in either
@@ -60,13 +60,13 @@ struct RenderOptions {
 };
 
 // Renders `report` in `format`. `similarities` only affects GraphML.
-std::string Render(const Report& report, Format format,
+std::string Render(const Report& report, ReportFormat format,
                    const std::vector<SimilarityEdge>& similarities = {},
                    const RenderOptions& options = {});
 
 // File name WriteAllFormats uses for `format`: report.md, report.html, divergences.csv,
 // claims.graphml.
-std::string_view DefaultFileName(Format format);
+std::string_view DefaultFileName(ReportFormat format);
 
 // Writes report.md, report.html, divergences.csv and claims.graphml into `dir` (which
 // must exist; source links relative to it), each atomically (WriteFileAtomic). Stops at
@@ -76,7 +76,7 @@ Status WriteAllFormats(const Report& report, const std::string& dir,
 
 // `diverge report`: loads report.json at `report_path` (LoadReport errors unchanged)
 // and renders it.
-Result<std::string> RenderReportFile(const std::string& report_path, Format format,
+Result<std::string> RenderReportFile(const std::string& report_path, ReportFormat format,
                                      const RenderOptions& options = {});
 
 }  // namespace diverge

@@ -1,19 +1,24 @@
-// The claim/article stance pieces: features, boosted trees, the two-stage model and its
-// grouped CV.
+// The claim/article stance pieces: features, the two-stage model and its grouped CV
+// (the boosted trees themselves: learning_test.cc).
 #include <catch2/catch.hpp>
 
-#include "analyzer/divergence/boosted_trees.h"
+#include "analyzer/base/atomic_file.h"
 #include "analyzer/divergence/detect.h"
 #include "analyzer/divergence/lexicon.h"
 #include "analyzer/divergence/stance_cues.h"
 #include "analyzer/divergence/stance_features.h"
 #include "analyzer/divergence/stance_model.h"
-#include "analyzer/divergence/stance_train.h"
+#include "analyzer/training/stance_trainer.h"
 #include "tests/detector_test_util.h"
 
 namespace diverge::divergence {
 namespace {
 using testing::S;
+using training::FitStance;
+using training::StanceExample;
+using training::StanceSearch;
+using training::StanceTrainResult;
+using training::TrainStance;
 
 std::vector<Side> Sentences(const std::string& text) {
   std::vector<Side> out;
@@ -144,45 +149,13 @@ StanceParams SmallParams() {
   return p;
 }
 
-TEST_CASE("boosted trees learn an interaction and round-trip as JSON", "[detector][stance]") {
-  std::vector<std::vector<double>> x;
-  std::vector<bool> y;
-  for (int i = 0; i < 400; ++i) {
-    double a = double((i * 37) % 101) / 100.0, b = double((i * 53) % 97) / 96.0;
-    x.push_back({a, b, double(i % 5)});
-    y.push_back((a > 0.5) != (b > 0.5));  // XOR: no linear rule gets it
-  }
-  BoostParams p;
-  p.trees = 50;
-  p.depth = 2;
-  p.min_hessian = 1;
-  BoostedTrees t = BoostedTrees::Fit(x, y, p);
-  size_t right = 0;
-  for (size_t i = 0; i < x.size(); ++i) right += (t.Probability(x[i]) >= 0.5) == y[i];
-  CHECK(double(right) / double(x.size()) > 0.95);
-  // fewer trees: a weaker fit
-  CHECK(t.size() == 50);
-  CHECK(t.Margin(x[0], 0) == Approx(t.Margin(x[1], 0)));
-  auto back = BoostedTrees::FromJson(t.ToJson(), 3, "test");
-  REQUIRE(back.ok());
-  for (size_t i = 0; i < 20; ++i) CHECK(back->Margin(x[i]) == Approx(t.Margin(x[i])).margin(1e-6));
-  // deterministic
-  BoostedTrees again = BoostedTrees::Fit(x, y, p);
-  CHECK(again.ToJson() == t.ToJson());
-  // a node pointing outside its tree, or at a feature the model lacks, is refused
-  nlohmann::json bad = t.ToJson();
-  bad["trees"][0][0] = {0, 0.5, 7, 99};
-  CHECK_FALSE(BoostedTrees::FromJson(bad, 3, "bad").ok());
-  CHECK_FALSE(BoostedTrees::FromJson(t.ToJson(), 1, "narrow").ok());
-}
-
 TEST_CASE("the two-stage stance model learns related-then-refutes and round-trips",
           "[detector][stance]") {
   auto ex = Synthetic(900);
   std::vector<StanceFeatures> x;
   std::vector<StanceLabels> y;
   for (const auto& e : ex) x.push_back(e.x), y.push_back(e.y);
-  StanceModel m = StanceModel::Fit(x, y, SmallParams());
+  StanceModel m = FitStance(x, y, SmallParams());
   REQUIRE(m.trained());
   size_t right = 0;
   for (const auto& e : ex) right += (m.Probability(e.x) >= 0.5) == e.y.refutes;
@@ -277,6 +250,18 @@ TEST_CASE("compare: the shipped stance model ranks a debunking above a confirmat
        ComparePair(claim, kSupporting, std::nullopt, std::nullopt, DetectOptions{})) {
     CHECK_FALSE(IsContradictionKind(d.kind));
   }
+}
+
+TEST_CASE("the shipped stance weights are in the one tree JSON form, written back byte for byte",
+          "[detector][stance][learning]") {
+  const std::string path =
+      std::string(DIVERGE_SOURCE_DIR) + "/analyzer/divergence/weights/stance.json";
+  Result<std::string> text = ReadFile(path);
+  REQUIRE(text.ok());
+  Result<StanceModel> m = StanceModel::FromJson(*text, path);
+  REQUIRE(m.ok());
+  REQUIRE(m->trained());
+  CHECK(m->ToJson() == *text);
 }
 
 }  // namespace

@@ -4,8 +4,9 @@
 #include <filesystem>
 #include <fstream>
 
+#include "analyzer/base/csv_reader.h"
 #include "analyzer/divergence/detect.h"
-#include "analyzer/divergence/pairs_eval.h"
+#include "analyzer/evaluation/pairs_eval.h"
 #include "tests/ingest_test_util.h"
 
 namespace diverge {

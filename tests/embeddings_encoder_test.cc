@@ -13,11 +13,14 @@
 #include "embeddings/embedding_model.h"
 #include "embeddings/npy_writer.h"
 #include "embeddings/sentence_encoder.h"
-#include "embeddings/stats.h"
-#include "embeddings/sts_eval.h"
+#include "analyzer/evaluation/sts_eval.h"
+#include "learning/metrics.h"
 
 namespace fs = std::filesystem;
 using namespace diverge;
+using learning::AverageRanks;
+using learning::Pearson;
+using learning::Spearman;
 
 namespace {
 
@@ -40,10 +43,10 @@ TEST_CASE("encoding is deterministic and independent of the other inputs", "[emb
   SentenceEncoder enc(*model);
   std::vector<std::string> texts = {"The cat sat on the mat.", "A dog ran.", "The economy grew 5%.",
                                     "Nothing here is known"};
-  RowMatrix m1 = enc.EncodeAll(texts, 1);
-  RowMatrix m2 = enc.EncodeAll(texts, 2);
+  RowMatrixXf m1 = enc.EncodeAll(texts, 1);
+  RowMatrixXf m2 = enc.EncodeAll(texts, 2);
   std::vector<std::string> rev(texts.rbegin(), texts.rend());
-  RowMatrix m3 = enc.EncodeAll(rev, 1);
+  RowMatrixXf m3 = enc.EncodeAll(rev, 1);
   REQUIRE(m1.rows() == 4);
   for (int i = 0; i < 4; ++i) {
     for (int k = 0; k < 4; ++k) {

@@ -9,16 +9,19 @@
 #include <string>
 #include <vector>
 
+#include "analyzer/base/atomic_file.h"
 #include "analyzer/pipeline/analyze.h"
+#include "analyzer/training/similarity_trainer.h"
 #include "embeddings/embedding_model.h"
 #include "embeddings/sentence_encoder.h"
 #include "embeddings/similarity.h"
 #include "embeddings/stemmer.h"
-#include "embeddings/sts_eval.h"
 #include "embeddings/word_senses.h"
 #include "embeddings/wordnet_db.h"
 
 using namespace diverge;
+using training::FitCombiner;
+using training::ParseCombinerConfig;
 
 TEST_CASE("inflection stems join word forms and keep derivations apart", "[embeddings][stem]") {
   CHECK(InflectionStem("playing") == InflectionStem("plays"));
@@ -102,7 +105,7 @@ TEST_CASE("the combiner with boosted trees survives a JSON round trip", "[embedd
   CHECK_FALSE(ParseCombinerConfig("trees=x").ok());
   CHECK_FALSE(ParseCombinerConfig("colour=3").ok());
 
-  SimilarityCombiner c = SimilarityCombiner::Fit(xs, ys, *config);
+  SimilarityCombiner c = FitCombiner(xs, ys, *config);
   auto back = SimilarityCombiner::FromJson(c.ToJson(), "round-trip.json");
   REQUIRE(back.ok());
   double max_diff = 0;
@@ -117,6 +120,17 @@ TEST_CASE("the combiner with boosted trees survives a JSON round trip", "[embedd
   auto bad = SimilarityCombiner::FromJson(json.dump(), "cyclic.json");
   REQUIRE_FALSE(bad.ok());
   CHECK_THAT(bad.status().message(), Catch::Contains("cyclic.json"));
+}
+
+TEST_CASE("the shipped similarity weights are written back byte for byte",
+          "[embeddings][combiner][learning]") {
+  const std::string path = std::string(DIVERGE_SOURCE_DIR) + "/embeddings/weights/similarity.json";
+  Result<std::string> text = ReadFile(path);
+  REQUIRE(text.ok());
+  Result<SimilarityCombiner> c = SimilarityCombiner::FromJson(*text, path);
+  REQUIRE(c.ok());
+  REQUIRE(c->trained());
+  CHECK(c->ToJson() == *text);
 }
 
 TEST_CASE("claim features agree numbers, negation, antonyms and word order",

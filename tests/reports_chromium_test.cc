@@ -69,7 +69,7 @@ TEST_CASE("report.html renders in headless Chromium and runs no corpus script",
   for (auto& c : hostile.clusters) report.clusters.push_back(c);
   for (auto& d : hostile.divergences) report.divergences.push_back(d);
   for (auto& e : hostile.entities) report.entities.push_back(e);
-  std::string html = Render(report, Format::kHtml);
+  std::string html = Render(report, ReportFormat::kHtml);
   std::string path = (dir / "report.html").string();
   REQUIRE(WriteFileAtomic(path, html).ok());
 

@@ -74,7 +74,7 @@ TEST_CASE("CSV fields are quoted per RFC 4180 and guarded against formulas", "[r
 
 TEST_CASE("divergences.csv has a header and one row of 16 fields per divergence by score",
           "[reports]") {
-  std::string csv = Render(SyntheticReport(), Format::kCsv);
+  std::string csv = Render(SyntheticReport(), ReportFormat::kCsv);
   auto rows = ParseCsv(csv);
   REQUIRE(rows.size() == 1 + 8);
   std::vector<std::string> header(std::begin(kCsvColumns), std::end(kCsvColumns));
@@ -104,7 +104,7 @@ TEST_CASE("divergences.csv has a header and one row of 16 fields per divergence 
 
 TEST_CASE("divergences.csv of hostile text parses back with embedded quotes and newlines",
           "[reports]") {
-  std::string csv = Render(HostileReport(), Format::kCsv);
+  std::string csv = Render(HostileReport(), ReportFormat::kCsv);
   auto rows = ParseCsv(csv);
   REQUIRE(rows.size() == 3);
   for (const auto& row : rows) CHECK(row.size() == 16);

@@ -13,7 +13,7 @@ using namespace diverge::testing;
 
 namespace {
 
-void CheckGolden(Format format, const std::string& name) {
+void CheckGolden(ReportFormat format, const std::string& name) {
   Report report = SyntheticReport();
   std::string got = Render(report, format);
   std::string path = ReportsDataDir() + "/golden/" + name;
@@ -30,22 +30,23 @@ void CheckGolden(Format format, const std::string& name) {
 }  // namespace
 
 TEST_CASE("Golden report.md of the synthetic report", "[reports][golden]") {
-  CheckGolden(Format::kMarkdown, "synthetic_report.md");
+  CheckGolden(ReportFormat::kMarkdown, "synthetic_report.md");
 }
 TEST_CASE("Golden report.html of the synthetic report", "[reports][golden]") {
-  CheckGolden(Format::kHtml, "synthetic_report.html");
+  CheckGolden(ReportFormat::kHtml, "synthetic_report.html");
 }
 TEST_CASE("Golden divergences.csv of the synthetic report", "[reports][golden]") {
-  CheckGolden(Format::kCsv, "synthetic_divergences.csv");
+  CheckGolden(ReportFormat::kCsv, "synthetic_divergences.csv");
 }
 TEST_CASE("Golden claims.graphml of the synthetic report", "[reports][golden]") {
-  CheckGolden(Format::kGraphml, "synthetic_claims.graphml");
+  CheckGolden(ReportFormat::kGraphml, "synthetic_claims.graphml");
 }
 
 TEST_CASE("Every format is byte-identical under shuffled input arrays", "[reports]") {
   for (bool hostile : {false, true}) {
     Report base = hostile ? HostileReport() : SyntheticReport();
-    for (Format f : {Format::kMarkdown, Format::kHtml, Format::kCsv, Format::kGraphml}) {
+    for (ReportFormat f : {ReportFormat::kMarkdown, ReportFormat::kHtml, ReportFormat::kCsv,
+                           ReportFormat::kGraphml}) {
       std::vector<SimilarityEdge> sims;
       if (!base.statements.empty()) {
         sims = {{base.statements[0].id, base.statements.back().id, 0.75f},
@@ -57,7 +58,7 @@ TEST_CASE("Every format is byte-identical under shuffled input arrays", "[report
         Report shuffled = base;
         ShuffleReport(shuffled, seed);
         std::vector<SimilarityEdge> s2(sims.rbegin(), sims.rend());
-        INFO("format " << FormatName(f) << " seed " << seed << " hostile " << hostile);
+        INFO("format " << ReportFormatName(f) << " seed " << seed << " hostile " << hostile);
         CHECK(Render(shuffled, f, s2) == want);
       }
     }

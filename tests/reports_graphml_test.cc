@@ -62,7 +62,7 @@ TEST_CASE("claims.graphml is well-formed with typed vertices and edges", "[repor
   std::vector<SimilarityEdge> sims = {{"s-01a", "s-02a", 0.81f},
                                       {"s-02a", "s-01a", 0.9f},       // same pair: kept once
                                       {"s-01a", "s-unknown", 0.5f}};  // unknown: skipped
-  std::string xml = Render(report, Format::kGraphml, sims);
+  std::string xml = Render(report, ReportFormat::kGraphml, sims);
   CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", 0) == 0);
   G g = ReadBack(xml);
   auto vt = CountTypes(g, false);
@@ -95,7 +95,7 @@ TEST_CASE("claims.graphml is well-formed with typed vertices and edges", "[repor
 
 TEST_CASE("claims.graphml of hostile text stays well-formed and keeps the text", "[reports]") {
   Report report = HostileReport();
-  std::string xml = Render(report, Format::kGraphml);
+  std::string xml = Render(report, ReportFormat::kGraphml);
   CHECK(xml.find("<script") == std::string::npos);
   CHECK(xml.find('\x01') == std::string::npos);
   G g = ReadBack(xml);

@@ -78,7 +78,7 @@ TEST_CASE("HTML escaping covers text and attributes", "[reports]") {
 
 TEST_CASE("report.html of hostile text executes nothing and links only http(s)", "[reports]") {
   Report report = HostileReport();
-  std::string html = Render(report, Format::kHtml);
+  std::string html = Render(report, ReportFormat::kHtml);
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("<img") == std::string::npos);
   CHECK(html.find("<svg onload") == std::string::npos);
@@ -97,7 +97,7 @@ TEST_CASE("report.html of hostile text executes nothing and links only http(s)",
 }
 
 TEST_CASE("report.html is self-contained with a strict CSP and the matrix", "[reports]") {
-  std::string html = Render(SyntheticReport(), Format::kHtml);
+  std::string html = Render(SyntheticReport(), ReportFormat::kHtml);
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(html.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                   "style-src 'unsafe-inline'; img-src data:\">") != std::string::npos);

@@ -54,7 +54,7 @@ TEST_CASE("Markdown escaping keeps corpus text inert", "[reports]") {
 TEST_CASE("report.md has the summary, the claim x outlet matrix and sorted divergences",
           "[reports]") {
   Report report = SyntheticReport();
-  std::string md = Render(report, Format::kMarkdown);
+  std::string md = Render(report, ReportFormat::kMarkdown);
   auto lines = Lines(md);
   REQUIRE(md.rfind("# Divergence report\n", 0) == 0);
   CHECK(md.find("| Outlets | 5 |") != std::string::npos);
@@ -109,7 +109,7 @@ TEST_CASE("report.md has the summary, the claim x outlet matrix and sorted diver
 TEST_CASE("report.md of hostile text keeps every table row intact", "[reports]") {
   Report hostile = HostileReport();
   hostile.documents[2].url = "https://x.example/a|b";  // safe scheme, but a pipe
-  std::string md = Render(hostile, Format::kMarkdown);
+  std::string md = Render(hostile, ReportFormat::kMarkdown);
   CHECK(md.find("<https://x.example/a%7Cb>") != std::string::npos);
   CHECK(md.find("<script") != std::string::npos);  // the text is there, escaped:
   CHECK_FALSE(HasUnescaped(md, "<script"));
@@ -137,7 +137,7 @@ TEST_CASE("report.md of hostile text keeps every table row intact", "[reports]")
 
 TEST_CASE("report.md of an empty report says so", "[reports]") {
   Report empty;
-  std::string md = Render(empty, Format::kMarkdown);
+  std::string md = Render(empty, ReportFormat::kMarkdown);
   CHECK(md.find("No divergences were found.") != std::string::npos);
   CHECK(md.find("No claim is shared by two documents.") != std::string::npos);
   CHECK(md.find("| Date range | undated |") != std::string::npos);

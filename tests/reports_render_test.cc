@@ -33,24 +33,25 @@ struct TempDir {
 
 }  // namespace
 
-TEST_CASE("ParseFormat accepts the documented names only", "[reports]") {
-  CHECK(*ParseFormat("md") == Format::kMarkdown);
-  CHECK(*ParseFormat("markdown") == Format::kMarkdown);
-  CHECK(*ParseFormat("html") == Format::kHtml);
-  CHECK(*ParseFormat("csv") == Format::kCsv);
-  CHECK(*ParseFormat("graphml") == Format::kGraphml);
-  Result<Format> bad = ParseFormat("pdf");
+TEST_CASE("ParseReportFormat accepts the documented names only", "[reports]") {
+  CHECK(*ParseReportFormat("md") == ReportFormat::kMarkdown);
+  CHECK(*ParseReportFormat("markdown") == ReportFormat::kMarkdown);
+  CHECK(*ParseReportFormat("html") == ReportFormat::kHtml);
+  CHECK(*ParseReportFormat("csv") == ReportFormat::kCsv);
+  CHECK(*ParseReportFormat("graphml") == ReportFormat::kGraphml);
+  Result<ReportFormat> bad = ParseReportFormat("pdf");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().code() == StatusCode::kInvalidArgument);
   CHECK(bad.status().message().find("pdf") != std::string::npos);
-  CHECK_FALSE(ParseFormat("HTML").ok());
+  CHECK_FALSE(ParseReportFormat("HTML").ok());
 }
 
 TEST_CASE("WriteAllFormats writes the four files, each equal to Render", "[reports]") {
   TempDir dir;
   Report report = SyntheticReport();
   REQUIRE(WriteAllFormats(report, dir.path.string()).ok());
-  for (Format f : {Format::kMarkdown, Format::kHtml, Format::kCsv, Format::kGraphml}) {
+  for (ReportFormat f : {ReportFormat::kMarkdown, ReportFormat::kHtml, ReportFormat::kCsv,
+                         ReportFormat::kGraphml}) {
     Result<std::string> text = ReadFile((dir.path / DefaultFileName(f)).string());
     REQUIRE(text.ok());
     CHECK(*text == Render(report, f, {}, RenderOptions{dir.path.string()}));
@@ -65,10 +66,10 @@ TEST_CASE("WriteAllFormats writes the four files, each equal to Render", "[repor
 
 TEST_CASE("RenderReportFile re-renders report.json and reports load errors", "[reports]") {
   Result<std::string> md =
-      RenderReportFile(ReportsDataDir() + "/synthetic_report.json", Format::kMarkdown);
+      RenderReportFile(ReportsDataDir() + "/synthetic_report.json", ReportFormat::kMarkdown);
   REQUIRE(md.ok());
-  CHECK(*md == Render(SyntheticReport(), Format::kMarkdown));
-  Result<std::string> missing = RenderReportFile("/nonexistent/report.json", Format::kCsv);
+  CHECK(*md == Render(SyntheticReport(), ReportFormat::kMarkdown));
+  Result<std::string> missing = RenderReportFile("/nonexistent/report.json", ReportFormat::kCsv);
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().code() == StatusCode::kNotFound);
 }
@@ -159,14 +160,14 @@ TEST_CASE("diverge report renders to stdout or --out and maps errors to exit cod
   CHECK(std::system(cmd.c_str()) == 0);
   Result<std::string> csv = ReadFile(out);
   REQUIRE(csv.ok());
-  CHECK(*csv == Render(SyntheticReport(), Format::kCsv));
+  CHECK(*csv == Render(SyntheticReport(), ReportFormat::kCsv));
 
   std::string stdout_path = (dir.path / "stdout.md").string();
   cmd = std::string(DIVERGE_BINARY) + " report '" + json + "' -f markdown > '" + stdout_path + "'";
   CHECK(std::system(cmd.c_str()) == 0);
   Result<std::string> md = ReadFile(stdout_path);
   REQUIRE(md.ok());
-  CHECK(*md == Render(SyntheticReport(), Format::kMarkdown));
+  CHECK(*md == Render(SyntheticReport(), ReportFormat::kMarkdown));
 
   auto exit_code = [](const std::string& c) {
     int rc = std::system((c + " >/dev/null 2>&1").c_str());

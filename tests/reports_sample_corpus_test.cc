@@ -89,7 +89,7 @@ TEST_CASE("Golden outputs of the sample corpus, and the committed example",
       CheckAgainst(*got, golden + name);
       continue;
     }
-    const Format format = n == "report.md" ? Format::kMarkdown : Format::kHtml;
+    const ReportFormat format = n == "report.md" ? ReportFormat::kMarkdown : ReportFormat::kHtml;
     CHECK(*got == Render(summary->report, format, {}, RenderOptions{out.path().string()}));
     CheckAgainst(Render(summary->report, format, {}, RenderOptions{golden}), golden + name);
     if (n == "report.md") {

@@ -431,7 +431,7 @@ TEST_CASE("report.html: the matrix of 30 outlets and 300 claims reads in 1,400 p
     r.clusters.push_back(cl);
   }
   std::string path = tmp.file("report.html");
-  REQUIRE(WriteFileAtomic(path, Render(r, Format::kHtml)).ok());
+  REQUIRE(WriteFileAtomic(path, Render(r, ReportFormat::kHtml)).ok());
 
   int wd_port = FreePort();
   Child driver({kChromedriver, "--port=" + std::to_string(wd_port)});

@@ -222,9 +222,9 @@ TEST_CASE("workflow: export writes labelled pairs and eval review gives precisio
   // The reports show the reason.
   Report carried = SyntheticReport();
   REQUIRE(CarryDecisions(carried, dir.file("review.db")).ok());
-  CHECK(Render(carried, Format::kMarkdown).find("**Review:** dismissed (same value)") !=
+  CHECK(Render(carried, ReportFormat::kMarkdown).find("**Review:** dismissed (same value)") !=
         std::string::npos);
-  CHECK(Render(carried, Format::kHtml).find("dismissed (not the same claim)") != std::string::npos);
+  CHECK(Render(carried, ReportFormat::kHtml).find("dismissed (not the same claim)") != std::string::npos);
 
   ReviewEvaluation ev = EvaluateReview(s);
   CHECK(ev.all.flags == 8);

@@ -4,6 +4,7 @@
 //
 // Contract: a Status is either ok() or carries a code and a message that names the
 // file (and line or byte offset) it is about, so the CLI can print it unchanged.
+// Status and Result<T> are [[nodiscard]]: dropping one is a compiler warning.
 #ifndef DIVERGE_ANALYZER_BASE_STATUS_H_
 #define DIVERGE_ANALYZER_BASE_STATUS_H_
 
@@ -23,7 +24,7 @@ enum class StatusCode {
   kInternal,         // a broken invariant: a bug in diverge
 };
 
-class Status {
+class [[nodiscard]] Status {
  public:
   Status() = default;  // ok
   static Status Ok() { return Status(); }

@@ -1,14 +1,44 @@
 // diverge compare A B: the divergences between two texts (pairwise mode).
 #include <cstdio>
+#include <filesystem>
 #include <memory>
 #include <optional>
 #include <string>
 
+#include "analyzer/base/atomic_file.h"
 #include "analyzer/base/exit_codes.h"
 #include "analyzer/cli/command.h"
-#include "analyzer/divergence/pairs_eval.h"
+#include "analyzer/divergence/dates.h"
+#include "analyzer/divergence/detect.h"
 
 namespace diverge::cli {
+namespace {
+
+// Each of `a` and `b` is read as a file when a regular file of that name exists, else
+// taken as the literal text. Dates are "YYYY[-MM[-DD]]" (kInvalidArgument otherwise).
+// Then ComparePair.
+Result<std::vector<Divergence>> CompareArguments(const std::string& a, const std::string& b,
+                                                 const std::optional<std::string>& date_a,
+                                                 const std::optional<std::string>& date_b,
+                                                 const DetectOptions& options) {
+  for (const auto* d : {&date_a, &date_b}) {
+    if (*d && !divergence::ParseIsoDate(**d)) {
+      return Status::InvalidArgument("date '" + **d + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
+    }
+  }
+  auto text_of = [](const std::string& arg) -> Result<std::string> {
+    std::error_code ec;
+    if (arg.size() < 4096 && std::filesystem::is_regular_file(arg, ec)) return ReadFile(arg);
+    return arg;
+  };
+  Result<std::string> ta = text_of(a);
+  if (!ta.ok()) return ta.status();
+  Result<std::string> tb = text_of(b);
+  if (!tb.ok()) return tb.status();
+  return ComparePair(*ta, *tb, date_a, date_b, options);
+}
+
+}  // namespace
 
 void RegisterCompare(CLI::App& app, CommandContext& ctx) {
   auto* cmd = app.add_subcommand(

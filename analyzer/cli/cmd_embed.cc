@@ -49,7 +49,7 @@ void RegisterEmbed(CLI::App& app, CommandContext& ctx) {
       ids.push_back(s.id);
       texts.push_back(s.text);
     }
-    RowMatrix m = encoder.EncodeAll(texts, o->threads);
+    RowMatrixXf m = encoder.EncodeAll(texts, o->threads);
     Status st = WriteVectorsWithIds(o->out, m.data(), m.rows(), m.cols(), ids);
     if (!st.ok()) {
       PrintError(st);

@@ -15,7 +15,8 @@
 #include "analyzer/cli/model_loading.h"
 #include "embeddings/embedding_model.h"
 #include "embeddings/sentence_encoder.h"
-#include "embeddings/sts_eval.h"
+#include "analyzer/evaluation/sts_eval.h"
+#include "analyzer/training/similarity_trainer.h"
 
 namespace diverge::cli {
 namespace {
@@ -112,12 +113,12 @@ void RegisterEvalTrainSim(CLI::App& eval, CommandContext& ctx) {
     auto model = LoadModelOrReport(o->model, ctx);
     if (!model) return;
     SentenceEncoder encoder(*model);
-    TrainSimilarityOptions opts;
+    training::TrainSimilarityOptions opts;
     opts.train_files = o->files;
     opts.folds = o->folds;
     if (!o->configs.empty()) opts.configs.clear();
     for (const auto& text : o->configs) {
-      auto c = ParseCombinerConfig(text);
+      auto c = training::ParseCombinerConfig(text);
       if (!c.ok()) {
         PrintError(c.status());
         ctx.exit_code = kExitUsage;
@@ -125,7 +126,7 @@ void RegisterEvalTrainSim(CLI::App& eval, CommandContext& ctx) {
       }
       opts.configs.push_back(*c);
     }
-    auto r = TrainSimilarity(encoder, opts);
+    auto r = training::TrainSimilarity(encoder, opts);
     if (!r.ok()) {
       PrintError(r.status());
       ctx.exit_code = kExitNoInput;

@@ -68,7 +68,7 @@ void RegisterEvalParaphrase(CLI::App& eval, CommandContext& ctx) {
       "  diverge eval paraphrase msrp/msr-para-val.tsv --threshold 0.62\n"
       "Exit codes: 0 ok, 4 data file unreadable, 5 model error.");
   cmd->callback([o, &ctx] {
-    Result<std::vector<LabelledPair>> pairs = ReadParaphraseFile(o->file);
+    Result<std::vector<ParaphrasePair>> pairs = ReadParaphraseFile(o->file);
     if (!pairs.ok()) {
       PrintError(pairs.status());
       ctx.exit_code = kExitNoInput;

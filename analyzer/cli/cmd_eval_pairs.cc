@@ -7,7 +7,7 @@
 
 #include "analyzer/base/exit_codes.h"
 #include "analyzer/cli/command.h"
-#include "analyzer/divergence/pairs_eval.h"
+#include "analyzer/evaluation/pairs_eval.h"
 
 namespace diverge::cli {
 

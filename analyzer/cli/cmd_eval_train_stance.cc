@@ -9,7 +9,7 @@
 #include "analyzer/base/atomic_file.h"
 #include "analyzer/base/exit_codes.h"
 #include "analyzer/cli/command.h"
-#include "analyzer/divergence/pairs_eval.h"
+#include "analyzer/training/stance_trainer.h"
 
 namespace diverge::cli {
 
@@ -40,7 +40,7 @@ void RegisterEvalTrainStance(CLI::App& eval, CommandContext& ctx) {
       "Exit codes: 0 ok, 4 data file unreadable, 6 --out not written.");
   cmd->callback([&ctx, o] {
     DetectOptions options;
-    auto r = TrainStanceOnFiles(o->files, o->folds, options, o->features);
+    auto r = training::TrainStanceOnFiles(o->files, o->folds, options, o->features);
     if (!r.ok()) {
       PrintError(r.status());
       ctx.exit_code = kExitNoInput;

@@ -36,7 +36,7 @@ void RegisterReport(CLI::App& app, CommandContext& ctx) {
       ->required();
   cmd->add_option("--format,-f", opts->format, "md (or markdown), html, csv or graphml")
       ->check([](const std::string& v) {
-        Result<Format> f = ParseFormat(v);
+        Result<ReportFormat> f = ParseReportFormat(v);
         return f.ok() ? std::string() : f.status().message();
       })
       ->capture_default_str();
@@ -58,7 +58,7 @@ void RegisterReport(CLI::App& app, CommandContext& ctx) {
       render.report_dir = std::filesystem::path(opts->out).parent_path().string();
       if (render.report_dir.empty()) render.report_dir = ".";
     }
-    Result<std::string> text = RenderReportFile(opts->input, *ParseFormat(opts->format), render);
+    Result<std::string> text = RenderReportFile(opts->input, *ParseReportFormat(opts->format), render);
     if (!text.ok()) {
       PrintError(text.status());
       ctx.exit_code = kExitNoInput;

@@ -32,10 +32,9 @@
 #include <vector>
 
 #include "analyzer/base/result.h"
+#include "analyzer/base/row_matrix.h"
 
 namespace diverge {
-
-using RowMatrixXf = Eigen::Matrix<float, Eigen::Dynamic, Eigen::Dynamic, Eigen::RowMajor>;
 
 // One neighbour of a row: its row index and cosine similarity (rows are unit vectors).
 struct Neighbor {

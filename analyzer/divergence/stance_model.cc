@@ -2,6 +2,7 @@
 
 #include <cmath>
 #include <nlohmann/json.hpp>
+#include <utility>
 
 namespace diverge {
 std::string_view BuiltinStanceWeightsJson();  // generated from weights/stance.json
@@ -10,9 +11,7 @@ std::string_view BuiltinStanceWeightsJson();  // generated from weights/stance.j
 namespace diverge::divergence {
 namespace {
 
-std::vector<double> Row(const StanceFeatures& f) { return std::vector<double>(f.begin(), f.end()); }
-
-nlohmann::ordered_json ParamsJson(const BoostParams& p) {
+nlohmann::ordered_json ParamsJson(const learning::TreeParams& p) {
   nlohmann::ordered_json j;
   j["trees"] = p.trees;
   j["depth"] = p.depth;
@@ -24,8 +23,8 @@ nlohmann::ordered_json ParamsJson(const BoostParams& p) {
   return j;
 }
 
-BoostParams ParseParams(const nlohmann::json& j) {
-  BoostParams p;
+learning::TreeParams ParseParams(const nlohmann::json& j) {
+  learning::TreeParams p;
   p.trees = j.value("trees", p.trees);
   p.depth = j.value("depth", p.depth);
   p.learning_rate = j.value("learning_rate", p.learning_rate);
@@ -37,6 +36,12 @@ BoostParams ParseParams(const nlohmann::json& j) {
 }
 
 }  // namespace
+
+StanceModel::StanceModel(learning::BoostedTrees related, learning::BoostedTrees refutes,
+                         StanceParams stance_params)
+    : params(std::move(stance_params)),
+      related_(std::move(related)),
+      refutes_(std::move(refutes)) {}
 
 const StanceModel& StanceModel::Builtin() {
   static const StanceModel model = [] {
@@ -70,8 +75,8 @@ Result<StanceModel> StanceModel::FromJson(std::string_view json, const std::stri
       m.params.refutes = ParseParams(j["params"].value("refutes", nlohmann::json::object()));
     }
     for (auto [key, trees] : {std::pair{"related", &m.related_}, {"refutes", &m.refutes_}}) {
-      Result<BoostedTrees> t = BoostedTrees::FromJson(j.at(key), size_t(kNumStanceFeatures),
-                                                      name + " (" + key + ")");
+      Result<learning::BoostedTrees> t = learning::BoostedTrees::FromJson(
+          j.at(key), size_t(kNumStanceFeatures), name + " (" + key + ")");
       if (!t.ok()) return t.status();
       *trees = std::move(*t);
     }
@@ -89,20 +94,21 @@ std::string StanceModel::ToJson() const {
   j["threshold"] = std::round(threshold * 1e6) / 1e6;
   j["params"]["related"] = ParamsJson(params.related);
   j["params"]["refutes"] = ParamsJson(params.refutes);
-  j["related"] = related_.ToJson();
-  j["refutes"] = refutes_.ToJson();
-  // one tree per line: readable diffs, modest size
+  // Thresholds exact, leaf values to 1e-9: what a retrain reproduces, in modest size.
+  j["related"] = related_.ToJson(learning::Rounding::kExact, learning::Rounding::kNano);
+  j["refutes"] = refutes_.ToJson(learning::Rounding::kExact, learning::Rounding::kNano);
+  // One key a line; a stage's trees one array a line.
   std::string out = "{\n";
   size_t k = 0;
   for (auto it = j.begin(); it != j.end(); ++it, ++k) {
     out += " " + nlohmann::json(it.key()).dump() + ": ";
     if (it.key() == "related" || it.key() == "refutes") {
-      const auto& t = it.value();
-      out += "{\"base\": " + t["base"].dump() + ", \"trees\": [\n";
-      for (size_t i = 0; i < t["trees"].size(); ++i) {
-        out += "  " + t["trees"][i].dump() + (i + 1 < t["trees"].size() ? ",\n" : "\n");
+      std::string stage = "{";
+      for (auto t = it.value().begin(); t != it.value().end(); ++t) {
+        stage += (stage.size() > 1 ? ",\n  " : "\n  ") + nlohmann::json(t.key()).dump() + ": " +
+                 t.value().dump();
       }
-      out += " ]}";
+      out += stage + "\n }";
     } else {
       out += it.value().dump();
     }
@@ -112,50 +118,13 @@ std::string StanceModel::ToJson() const {
 }
 
 double StanceModel::RelatedProbability(const StanceFeatures& f) const {
-  return related_.empty() ? 1.0 : related_.Probability(Row(f));
+  return related_.empty() ? 1.0 : related_.Probability(f);
 }
 
 double StanceModel::Probability(const StanceFeatures& f, int refute_trees) const {
   if (!trained()) return 0;
-  std::vector<double> x = Row(f);
-  double related = related_.empty() ? 1.0 : related_.Probability(x);
-  return related * refutes_.Probability(x, refute_trees);
-}
-
-void StanceModel::FitRelated(const std::vector<StanceFeatures>& xs,
-                             const std::vector<StanceLabels>& y, const BoostParams& p) {
-  params.related = p;
-  related_ = BoostedTrees();
-  if (p.trees <= 0) return;
-  std::vector<std::vector<double>> rows;
-  std::vector<bool> labels;
-  for (size_t i = 0; i < xs.size(); ++i) {
-    rows.push_back(Row(xs[i]));
-    labels.push_back(y[i].related || y[i].refutes);
-  }
-  related_ = BoostedTrees::Fit(rows, labels, p);
-}
-
-void StanceModel::FitRefutes(const std::vector<StanceFeatures>& xs,
-                             const std::vector<StanceLabels>& y, const BoostParams& p) {
-  params.refutes = p;
-  std::vector<std::vector<double>> rows;
-  std::vector<bool> labels;
-  for (size_t i = 0; i < xs.size(); ++i) {
-    // behind a related stage, only the related examples teach the refutes stage
-    if (!related_.empty() && !(y[i].related || y[i].refutes)) continue;
-    rows.push_back(Row(xs[i]));
-    labels.push_back(y[i].refutes);
-  }
-  refutes_ = BoostedTrees::Fit(rows, labels, p);
-}
-
-StanceModel StanceModel::Fit(const std::vector<StanceFeatures>& xs,
-                             const std::vector<StanceLabels>& y, const StanceParams& params) {
-  StanceModel m;
-  m.FitRelated(xs, y, params.related);
-  m.FitRefutes(xs, y, params.refutes);
-  return m;
+  double related = related_.empty() ? 1.0 : related_.Probability(f);
+  return related * refutes_.Probability(f, refute_trees);
 }
 
 }  // namespace diverge::divergence

@@ -1,9 +1,10 @@
 // The learned "article refutes claim" model, in two stages as in FNC-1 stance detection:
-// boosted trees (boosted_trees.h) on the stance features (stance_features.h) give
-// P(the article is about the claim) and P(it refutes the claim | it is about it); their
-// product is compared with a decision threshold chosen by cross-validation. Its weights
-// ship in analyzer/divergence/weights/stance.json (compiled in) and are retrained by
-// `diverge eval train-stance` (scripts/train-stance.sh).
+// boosted trees (learning/boosted_trees.h) on the stance features (stance_features.h)
+// give P(the article is about the claim) and P(it refutes the claim | it is about it);
+// their product is compared with a decision threshold chosen by cross-validation. Its
+// weights ship in analyzer/divergence/weights/stance.json (compiled in) and are retrained
+// by `diverge eval train-stance` (scripts/train-stance.sh, the fitting in
+// analyzer/training/stance_trainer.h). Scoring and loading only.
 #ifndef DIVERGE_ANALYZER_DIVERGENCE_STANCE_MODEL_H_
 #define DIVERGE_ANALYZER_DIVERGENCE_STANCE_MODEL_H_
 
@@ -12,8 +13,9 @@
 #include <vector>
 
 #include "analyzer/base/result.h"
-#include "analyzer/divergence/boosted_trees.h"
 #include "analyzer/divergence/stance_features.h"
+#include "learning/boosted_trees.h"
+#include "learning/tree_params.h"
 
 namespace diverge::divergence {
 
@@ -23,9 +25,10 @@ struct StanceLabels {
   bool refutes = false;  // the article refutes the claim (FNC-1: "disagree")
 };
 
+// How each stage was fitted (stored in the JSON; logistic loss, binned splits).
 struct StanceParams {
-  BoostParams related;  // stage 1: related vs unrelated, on all examples
-  BoostParams refutes;  // stage 2: refutes vs not, on related examples
+  learning::TreeParams related;  // stage 1: related vs unrelated, on all examples
+  learning::TreeParams refutes;  // stage 2: refutes vs not, on related examples
 };
 
 class StanceModel {
@@ -36,14 +39,10 @@ class StanceModel {
   static Result<StanceModel> FromJson(std::string_view json, const std::string& name);
   std::string ToJson() const;
 
-  // Fits both stages (FitRelated, then FitRefutes). Deterministic. The threshold is left
-  // at 0.5. With params.related.trees == 0 there is one stage, fitted on all examples.
-  static StanceModel Fit(const std::vector<StanceFeatures>& x, const std::vector<StanceLabels>& y,
-                         const StanceParams& params);
-  void FitRelated(const std::vector<StanceFeatures>& x, const std::vector<StanceLabels>& y,
-                  const BoostParams& params);
-  void FitRefutes(const std::vector<StanceFeatures>& x, const std::vector<StanceLabels>& y,
-                  const BoostParams& params);
+  StanceModel() = default;  // untrained
+  // The two fitted stages (an empty `related`: one stage); threshold 0.5.
+  StanceModel(learning::BoostedTrees related, learning::BoostedTrees refutes,
+              StanceParams params);
 
   bool trained() const { return !refutes_.empty(); }
   // P(related) * P(refutes | related) in [0, 1]; 0 when untrained. `refute_trees` < 0
@@ -52,8 +51,6 @@ class StanceModel {
   // Stage 1 alone: P(related), 1 without a related stage.
   double RelatedProbability(const StanceFeatures& f) const;
   bool Refutes(const StanceFeatures& f) const { return trained() && Probability(f) >= threshold; }
-  // Keeps the first `trees` stage-2 trees.
-  void TruncateRefutes(size_t trees) { refutes_.Truncate(trees); }
   size_t refute_trees() const { return refutes_.size(); }
 
   double threshold = 0.5;
@@ -61,7 +58,7 @@ class StanceModel {
   std::string note;  // training data and CV figures, stored in the JSON
 
  private:
-  BoostedTrees related_, refutes_;
+  learning::BoostedTrees related_, refutes_;
 };
 
 }  // namespace diverge::divergence

@@ -102,7 +102,7 @@ AnchorCalibration CalibrateAnchors(const SentenceEncoder& encoder,
   for (const auto& [topic, claims] : topic_claims) {
     anchors[topic] = TopicAnchors({claims.begin(), claims.end()}, options);
   }
-  std::vector<LabelledPair> labelled;
+  std::vector<ParaphrasePair> labelled;
   labelled.reserve(pairs.size());
   for (const ClaimDiffPair& p : pairs) labelled.push_back({p.a, p.b, p.related});
   const std::vector<float> scores = ScorePairs(encoder, labelled, threads);

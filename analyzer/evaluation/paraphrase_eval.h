@@ -11,36 +11,33 @@
 
 #include "analyzer/base/result.h"
 #include "embeddings/sentence_encoder.h"
+#include "learning/metrics.h"
 
 namespace diverge {
 
-struct LabelledPair {
+struct ParaphrasePair {
   std::string a, b;
   bool same = false;
 };
 
 // Errors name the file and line (missing columns, a label other than 0/1).
-Result<std::vector<LabelledPair>> ReadParaphraseFile(const std::string& path);
+Result<std::vector<ParaphrasePair>> ReadParaphraseFile(const std::string& path);
 
-struct BinaryScores {
+// The decisions at one threshold (precision, recall, F1, accuracy: learning/metrics.h).
+struct BinaryScores : learning::BinaryCounts {
   double threshold = 0;
-  int tp = 0, fp = 0, fn = 0, tn = 0;
-  double precision() const;
-  double recall() const;
-  double f1() const;
-  double accuracy() const;
 };
 
 // Pair similarity scores, one per pair, computed on `threads` threads.
 std::vector<float> ScorePairs(const SentenceEncoder& encoder,
-                              const std::vector<LabelledPair>& pairs, int threads = 2);
+                              const std::vector<ParaphrasePair>& pairs, int threads = 2);
 BinaryScores ScoreAtThreshold(const std::vector<float>& scores,
-                              const std::vector<LabelledPair>& pairs, double threshold);
+                              const std::vector<ParaphrasePair>& pairs, double threshold);
 // The threshold in [0.30, 0.95] (steps of 0.01) with the highest accuracy (ties: the
 // higher threshold, which favours precision). Accuracy, not F1: on MSRP two thirds of
 // the pairs are paraphrases, so F1 peaks at "everything is the same claim".
 BinaryScores BestThreshold(const std::vector<float>& scores,
-                           const std::vector<LabelledPair>& pairs);
+                           const std::vector<ParaphrasePair>& pairs);
 
 }  // namespace diverge
 

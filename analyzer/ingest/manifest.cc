@@ -3,22 +3,17 @@
 #include <map>
 #include <set>
 
+#include "analyzer/base/split_fields.h"
 #include "analyzer/ingest/metadata_inference.h"
 #include "analyzer/ingest/utf8.h"
 
 namespace diverge {
 namespace {
 
-std::vector<std::string> SplitTabs(std::string_view line) {
+// The tab-separated fields of a line, each with its whitespace folded.
+std::vector<std::string> FoldedFields(std::string_view line) {
   std::vector<std::string> out;
-  size_t pos = 0;
-  while (true) {
-    const size_t tab = line.find('\t', pos);
-    out.emplace_back(line.substr(pos, tab == std::string_view::npos ? line.npos : tab - pos));
-    if (tab == std::string_view::npos) break;
-    pos = tab + 1;
-  }
-  for (auto& f : out) f = FoldWhitespace(f);
+  for (std::string_view f : SplitAll(line, '\t')) out.push_back(FoldWhitespace(f));
   return out;
 }
 
@@ -56,7 +51,7 @@ Result<std::vector<ManifestRow>> ParseManifest(std::string_view text, const std:
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (FoldWhitespace(line).empty() || line[0] == '#') continue;
-    auto fields = SplitTabs(line);
+    auto fields = FoldedFields(line);
     if (!header_seen) {
       header_seen = true;
       for (size_t k = 0; k < fields.size(); ++k) col[AsciiLower(fields[k])] = k;

@@ -88,7 +88,7 @@ struct Clustering {
 
 // The member whose vector is closest to the mean vector of the claim (ties: smaller key):
 // the claim's label. Linear in the claim's size.
-int32_t Medoid(const std::vector<int32_t>& members, const RowMatrix& rows,
+int32_t Medoid(const std::vector<int32_t>& members, const RowMatrixXf& rows,
                const std::vector<uint64_t>& keys) {
   Eigen::VectorXf mean = Eigen::VectorXf::Zero(rows.cols());
   for (int32_t r : members) mean += rows.row(r).transpose();
@@ -168,8 +168,9 @@ std::vector<std::pair<int32_t, int32_t>> AnchorCandidates(const std::vector<std:
 }
 
 Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
-                             const std::vector<std::string>& texts, const SentenceEncoder& encoder,
-                             const std::vector<EncodedSentence>& encoded, const RowMatrix& rows,
+                             const std::vector<std::string>& texts,
+                             const SentenceEncoder& encoder,
+                             const std::vector<EncodedSentence>& encoded, const RowMatrixXf& rows,
                              Progress& progress, Status* status) {
   Clustering out;
   const auto& sts = corpus.statements;
@@ -260,9 +261,9 @@ Status WriteOutputs(const Report& report, const std::vector<SimilarityEdge>& edg
   if (ec) return Status::IOError(dir + ": cannot create output directory: " + ec.message());
   std::vector<std::pair<std::string, std::string>> files;
   files.emplace_back(dir + "/report.json", SerializeReport(report));
-  for (Format f : {Format::kMarkdown, Format::kHtml, Format::kCsv, Format::kGraphml}) {
-    files.emplace_back(dir + "/" + std::string(DefaultFileName(f)),
-                       Render(report, f, edges, RenderOptions{dir}));  // links relative to dir
+  for (ReportFormat f : {ReportFormat::kMarkdown, ReportFormat::kHtml, ReportFormat::kCsv,
+                         ReportFormat::kGraphml}) {
+    files.emplace_back(dir + "/" + std::string(DefaultFileName(f)), Render(report, f, edges, RenderOptions{dir}));
   }
   DIVERGE_RETURN_IF_ERROR(WriteFilesAtomic(files));
   for (const auto& [path, contents] : files) written->push_back(path);
@@ -309,7 +310,7 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   progress.Stage("embedding");
   const std::vector<std::string> texts = ComparisonTexts(corpus->statements);
   std::vector<EncodedSentence> encoded = EncodeStatements(encoder, texts, opt.threads);
-  RowMatrix rows(static_cast<Eigen::Index>(encoded.size()), (*model)->dims());
+  RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), (*model)->dims());
   for (size_t i = 0; i < encoded.size(); ++i)
     rows.row(static_cast<Eigen::Index>(i)) = encoded[i].vector;
   progress.Count(static_cast<int64_t>(encoded.size()), "statements");

@@ -24,6 +24,7 @@
 #include <thread>
 
 #include "analyzer/base/atomic_file.h"
+#include "analyzer/base/parallel_for.h"
 #include "analyzer/base/exit_codes.h"
 #include "analyzer/base/stable_hash.h"
 #include "analyzer/cluster/claim_clustering.h"
@@ -64,13 +65,8 @@ struct Args {
 std::vector<EncodedSentence> EncodeParallel(const SentenceEncoder& enc,
                                             const std::vector<std::string>& texts, int threads) {
   std::vector<EncodedSentence> out(texts.size());
-  std::vector<std::thread> pool;
-  for (int t = 0; t < threads; ++t) {
-    pool.emplace_back([&, t] {
-      for (size_t i = t; i < texts.size(); i += threads) out[i] = enc.Encode(texts[i]);
-    });
-  }
-  for (std::thread& th : pool) th.join();
+  ParallelFor(threads, static_cast<int64_t>(texts.size()),
+              [&](int64_t i) { out[size_t(i)] = enc.Encode(texts[size_t(i)]); });
   return out;
 }
 

@@ -6,6 +6,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "learning/metrics.h"
+
 namespace diverge::bench {
 namespace {
 
@@ -19,11 +21,13 @@ int32_t RowOf(const std::optional<std::string>& statement) {
 }  // namespace
 
 nlohmann::json PairCounts::ToJson() const {
-  double p = predicted_pairs ? static_cast<double>(both) / static_cast<double>(predicted_pairs) : 0;
-  double r = true_pairs ? static_cast<double>(both) / static_cast<double>(true_pairs) : 0;
-  return {{"precision", p},
-          {"recall", r},
-          {"f1", p + r > 0 ? 2 * p * r / (p + r) : 0.0},
+  learning::BinaryCounts c;  // over pairs of rows: same cluster vs same planted group
+  c.tp = both;
+  c.fp = predicted_pairs - both;
+  c.fn = true_pairs - both;
+  return {{"precision", c.precision()},
+          {"recall", c.recall()},
+          {"f1", c.f1()},
           {"true_pairs", true_pairs},
           {"predicted_pairs", predicted_pairs},
           {"correct_pairs", both}};

@@ -13,7 +13,7 @@
 
 #include "analyzer/base/atomic_file.h"
 #include "analyzer/base/stable_hash.h"
-#include "analyzer/divergence/pairs_eval.h"
+#include "analyzer/base/csv_reader.h"
 #include "analyzer/ingest/segmenter.h"
 
 namespace diverge::bench {

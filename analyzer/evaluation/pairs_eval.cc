@@ -1,89 +1,30 @@
-#include "analyzer/divergence/pairs_eval.h"
+#include "analyzer/evaluation/pairs_eval.h"
 
 #include <filesystem>
-#include <fstream>
 #include <sstream>
 #include <unordered_map>
 
 #include "analyzer/base/atomic_file.h"
-#include "analyzer/divergence/dates.h"
+#include "analyzer/base/csv_reader.h"
+#include "analyzer/base/split_fields.h"
+#include "learning/metrics.h"
 
 namespace diverge {
 namespace {
 
-Result<std::string> Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  if (!in) return Status::NotFound(path + ": cannot open");
-  std::stringstream ss;
-  ss << in.rdbuf();
-  return ss.str();
-}
-
-int Column(const std::vector<std::string>& header, const std::string& name) {
+// The index of the column named `name` in a header row, -1 if none.
+template <typename Fields>
+int Column(const Fields& header, std::string_view name) {
   for (size_t i = 0; i < header.size(); ++i) {
     if (header[i] == name) return int(i);
   }
   return -1;
 }
 
-
-// FNC-1 stance -> the model's two labels.
-divergence::StanceLabels StanceLabelsOf(const std::string& stance) {
-  return {stance != "unrelated", stance == "disagree"};
-}
-
 }  // namespace
 
-std::vector<std::vector<std::string>> ParseCsv(const std::string& text) {
-  std::vector<std::vector<std::string>> rows;
-  std::vector<std::string> row;
-  std::string field;
-  bool quoted = false, any = false;
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (quoted) {
-      if (c == '"') {
-        if (i + 1 < text.size() && text[i + 1] == '"') {
-          field += '"';
-          ++i;
-        } else {
-          quoted = false;
-        }
-      } else {
-        field += c;
-      }
-      continue;
-    }
-    if (c == '"') {
-      quoted = true;
-      any = true;
-    } else if (c == ',') {
-      row.push_back(std::move(field));
-      field.clear();
-      any = true;
-    } else if (c == '\n' || c == '\r') {
-      if (c == '\r' && i + 1 < text.size() && text[i + 1] == '\n') ++i;
-      if (any || !field.empty()) {
-        row.push_back(std::move(field));
-        rows.push_back(std::move(row));
-      }
-      row.clear();
-      field.clear();
-      any = false;
-    } else {
-      field += c;
-      any = true;
-    }
-  }
-  if (any || !field.empty()) {
-    row.push_back(std::move(field));
-    rows.push_back(std::move(row));
-  }
-  return rows;
-}
-
 Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path, PairsFormat format) {
-  Result<std::string> text = Slurp(path);
+  Result<std::string> text = ReadFile(path);
   if (!text.ok()) return text.status();
   std::vector<LabelledPair> out;
   if (format == PairsFormat::kSick) {
@@ -94,10 +35,7 @@ Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path, Pai
     while (std::getline(in, line)) {
       ++line_no;
       if (!line.empty() && line.back() == '\r') line.pop_back();
-      std::vector<std::string> cols;
-      std::stringstream ls(line);
-      std::string col;
-      while (std::getline(ls, col, '\t')) cols.push_back(col);
+      std::vector<std::string_view> cols = SplitAll(line, '\t');
       if (line_no == 1) {
         ca = Column(cols, "sentence_A");
         cb = Column(cols, "sentence_B");
@@ -114,7 +52,8 @@ Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path, Pai
       if (int(cols.size()) <= need) {
         return Status::Corruption(path + ":" + std::to_string(line_no) + ": too few columns");
       }
-      out.push_back({cols[ca], cols[cb], cols[cl] == "CONTRADICTION", "", ""});
+      out.push_back(
+          {std::string(cols[ca]), std::string(cols[cb]), cols[cl] == "CONTRADICTION", "", ""});
     }
     return out;
   }
@@ -153,7 +92,7 @@ Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path, Pai
     bodies_name.replace(pos, 7, "bodies");
   }
   std::string bodies_path = (p.parent_path() / bodies_name).string();
-  Result<std::string> btext = Slurp(bodies_path);
+  Result<std::string> btext = ReadFile(bodies_path);
   if (!btext.ok()) {
     return Status::NotFound(bodies_path + ": FNC-1 bodies file not found beside " + path);
   }
@@ -178,9 +117,8 @@ Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path, Pai
 PairsEvalResult EvaluatePairs(const std::vector<LabelledPair>& pairs,
                               const DetectOptions& options) {
   PairsEvalResult r;
+  learning::BinaryCounts counts;
   for (const LabelledPair& p : pairs) {
-    ++r.n;
-    if (p.positive) ++r.positives;
     std::vector<Divergence> ds = ComparePair(p.a, p.b, std::nullopt, std::nullopt, options);
     const Divergence* best = nullptr;
     for (const Divergence& d : ds) {
@@ -188,83 +126,17 @@ PairsEvalResult EvaluatePairs(const std::vector<LabelledPair>& pairs,
       if (!best || d.score > best->score) best = &d;
     }
     r.outcomes.push_back({best != nullptr, best ? best->explanation : ""});
-    if (!best) continue;
-    ++r.predicted;
-    ++r.flagged_by_kind[std::string(KindName(best->kind))];
-    if (p.positive) ++r.true_positives;
+    counts.Add(/*predicted=*/best != nullptr, /*gold=*/p.positive);
+    if (best) ++r.flagged_by_kind[std::string(KindName(best->kind))];
   }
-  r.precision = r.predicted ? double(r.true_positives) / double(r.predicted) : 0;
-  r.recall = r.positives ? double(r.true_positives) / double(r.positives) : 0;
-  r.f1 = r.precision + r.recall > 0 ? 2 * r.precision * r.recall / (r.precision + r.recall) : 0;
+  r.n = pairs.size();
+  r.positives = size_t(counts.positives());
+  r.predicted = size_t(counts.predicted());
+  r.true_positives = size_t(counts.tp);
+  r.precision = counts.precision();
+  r.recall = counts.recall();
+  r.f1 = counts.f1();
   return r;
-}
-
-Result<std::vector<Divergence>> CompareArguments(const std::string& a, const std::string& b,
-                                                 const std::optional<std::string>& date_a,
-                                                 const std::optional<std::string>& date_b,
-                                                 const DetectOptions& options) {
-  for (const auto* d : {&date_a, &date_b}) {
-    if (*d && !divergence::ParseIsoDate(**d)) {
-      return Status::InvalidArgument("date '" + **d + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
-    }
-  }
-  auto text_of = [](const std::string& arg) -> Result<std::string> {
-    std::error_code ec;
-    if (arg.size() < 4096 && std::filesystem::is_regular_file(arg, ec)) return Slurp(arg);
-    return arg;
-  };
-  Result<std::string> ta = text_of(a);
-  if (!ta.ok()) return ta.status();
-  Result<std::string> tb = text_of(b);
-  if (!tb.ok()) return tb.status();
-  return ComparePair(*ta, *tb, date_a, date_b, options);
-}
-
-Result<divergence::StanceTrainResult> TrainStanceOnFiles(const std::vector<std::string>& files,
-                                                         int folds, const DetectOptions& options,
-                                                         const std::string& features_cache) {
-  if (folds < 2) return Status::InvalidArgument("--folds must be at least 2");
-  std::vector<divergence::StanceExample> examples;
-  std::error_code ec;
-  if (!features_cache.empty() && std::filesystem::is_regular_file(features_cache, ec)) {
-    std::ifstream in(features_cache);
-    std::string line;
-    while (std::getline(in, line)) {
-      std::istringstream ls(line);
-      divergence::StanceExample e;
-      std::getline(ls, e.group, '\t');
-      std::getline(ls, e.label, '\t');
-      for (double& v : e.x) ls >> v;
-      if (!ls) return Status::Corruption(features_cache + ": malformed line");
-      e.y = StanceLabelsOf(e.label);
-      examples.push_back(std::move(e));
-    }
-  } else {
-    std::string cache;
-    for (const std::string& f : files) {
-      Result<std::vector<LabelledPair>> pairs = ReadLabelledPairs(f, PairsFormat::kFnc1);
-      if (!pairs.ok()) return pairs.status();
-      for (LabelledPair& p : *pairs) {
-        divergence::StanceExample e;
-        e.x = ClaimArticleFeatures(p.a, p.b, options);
-        e.label = p.label;
-        e.y = StanceLabelsOf(p.label);
-        e.group = f + "#" + p.group;
-        std::ostringstream line;
-        line.precision(17);
-        line << e.group << '\t' << e.label;
-        for (double v : e.x) line << '\t' << v;
-        cache += line.str() + "\n";
-        examples.push_back(std::move(e));
-      }
-    }
-    if (!features_cache.empty()) {
-      Status st = WriteFileAtomic(features_cache, cache);
-      if (!st.ok()) return st;
-    }
-  }
-  if (examples.empty()) return Status::NotFound("no labelled pairs in the given files");
-  return divergence::TrainStance(examples, folds, divergence::DefaultStanceSearch());
 }
 
 Result<PairsEvalResult> EvaluatePairFiles(const std::vector<std::string>& files, PairsFormat format,

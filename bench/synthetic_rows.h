@@ -1,14 +1,15 @@
 // Synthetic "paraphrase groups" of unit vectors for tests and benchmarks: noisy copies of
-// random centres spread over documents, plus unrelated rows. Not used by the pipeline.
-#ifndef DIVERGE_ANALYZER_CLUSTER_SYNTHETIC_ROWS_H_
-#define DIVERGE_ANALYZER_CLUSTER_SYNTHETIC_ROWS_H_
+// random centres spread over documents, plus unrelated rows. Benchmark data (knn_bench,
+// cluster_bench), not part of any runtime library. Deterministic for a given seed.
+#ifndef DIVERGE_BENCH_SYNTHETIC_ROWS_H_
+#define DIVERGE_BENCH_SYNTHETIC_ROWS_H_
 
 #include <cstdint>
 #include <vector>
 
-#include "analyzer/cluster/knn_graph.h"
+#include "analyzer/base/row_matrix.h"
 
-namespace diverge {
+namespace diverge::bench {
 
 struct SyntheticSpec {
   int64_t rows = 10000;
@@ -29,6 +30,6 @@ struct SyntheticRows {
 
 SyntheticRows MakeSyntheticRows(const SyntheticSpec& spec);
 
-}  // namespace diverge
+}  // namespace diverge::bench
 
-#endif  // DIVERGE_ANALYZER_CLUSTER_SYNTHETIC_ROWS_H_
+#endif  // DIVERGE_BENCH_SYNTHETIC_ROWS_H_

@@ -1,10 +1,10 @@
-#include "analyzer/cluster/synthetic_rows.h"
+#include "bench/synthetic_rows.h"
 
 #include <algorithm>
 #include <cmath>
 #include <random>
 
-namespace diverge {
+namespace diverge::bench {
 
 SyntheticRows MakeSyntheticRows(const SyntheticSpec& spec) {
   std::mt19937_64 rng(spec.seed);
@@ -55,4 +55,4 @@ SyntheticRows MakeSyntheticRows(const SyntheticSpec& spec) {
   return out;
 }
 
-}  // namespace diverge
+}  // namespace diverge::bench
