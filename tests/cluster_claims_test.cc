@@ -132,7 +132,7 @@ TEST_CASE("Planted paraphrase groups across documents are recovered", "[cluster]
   }
 }
 
-TEST_CASE("Clusters need two documents; a document may repeat a claim", "[cluster]") {
+TEST_CASE("Clusters need two documents, a document may repeat a claim", "[cluster]") {
   const int d = 16;
   RowMatrixXf x(7, d);
   x.row(0) = AtAngle(0.00, d);  // doc 0

@@ -14,7 +14,7 @@ TEST_CASE("transliteration folding", "[detector][names]") {
   CHECK(EditDistance("kitten", "sitting") == 3);
 }
 
-TEST_CASE("variants with a shared neighbour merge; canonical is the most frequent",
+TEST_CASE("variants with a shared neighbour merge, canonical is the most frequent",
           "[detector][names]") {
   NameResolver r;
   r.AddText("Secretary General Nikolay Bordyuzha said on Monday that Bordyuzha agreed.");

@@ -70,7 +70,7 @@ TEST_CASE("HTML: text extracted, scripts/styles/navigation dropped, metadata rea
   CHECK_FALSE(AnyStatementContains(*c, "World news"));
 }
 
-TEST_CASE("HTML: offsets point into the HTML bytes; the property holds after decoding",
+TEST_CASE("HTML: offsets point into the HTML bytes, the property holds after decoding",
           "[ingest][html]") {
   TempDir dir;
   const std::string html = kHtml;

@@ -118,7 +118,7 @@ TEST_CASE("CLI: bad ids and bad statuses get clear messages and exit codes", "[r
   CHECK(bad_db.err.find("bad.db") != std::string::npos);
 }
 
-TEST_CASE("CLI: export CSV and JSON; orphans listed", "[review][cli]") {
+TEST_CASE("CLI: export CSV and JSON, orphans listed", "[review][cli]") {
   ReviewDir tmp;
   WriteReportDir(tmp, SyntheticReport());
   std::string dir = "'" + tmp.str() + "'";

@@ -45,7 +45,7 @@ Change Set(const std::string& id, ReviewStatus s, std::optional<std::string> not
 
 }  // namespace
 
-TEST_CASE("pipeline: decisions survive a re-run; vanished ones become orphans",
+TEST_CASE("pipeline: decisions survive a re-run, vanished ones become orphans",
           "[review][pipeline]") {
   if (!HaveDefaultModel()) {
     WARN("SKIPPED: no model at " << DIVERGE_DEFAULT_MODEL << " (scripts/fetch-model.sh)");

@@ -31,7 +31,7 @@ std::vector<std::string> Ids(const std::vector<const reports::DivergenceView*>& 
 
 }  // namespace
 
-TEST_CASE("session: ids resolve exactly or by unique prefix; bad ids are clear errors",
+TEST_CASE("session: ids resolve exactly or by unique prefix, bad ids are clear errors",
           "[review][session]") {
   ReviewDir dir;
   WriteReportDir(dir, SyntheticReport());
@@ -60,7 +60,7 @@ TEST_CASE("session: ids resolve exactly or by unique prefix; bad ids are clear e
   CHECK(*s->ResolveId("d-old-f") == "d-old-flag");
 }
 
-TEST_CASE("session: the store overrides report.json; filters; orphans are kept",
+TEST_CASE("session: the store overrides report.json, filters, orphans are kept",
           "[review][session]") {
   ReviewDir dir;
   WriteReportDir(dir, SyntheticReport());

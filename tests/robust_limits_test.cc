@@ -174,7 +174,7 @@ TEST_CASE("SIGINT or SIGTERM mid-analyze: exit 130, no half-written output",
   WARN(interrupted << " of 8 runs were interrupted mid-way");
 }
 
-TEST_CASE("SIGKILL mid-analyze: old or complete report; leftovers go on the next run",
+TEST_CASE("SIGKILL mid-analyze: old or complete report, leftovers go on the next run",
           "[robust][bad-input][cli]") {
   TempDir dir;
   const fs::path corpus = CopySampleCorpus(dir.path());
