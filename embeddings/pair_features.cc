@@ -203,10 +203,27 @@ float HeadMatch(const std::vector<float>& best, const EncodedSentence& s) {
   return 1.0f;
 }
 
+// The first kMaxPairWords in-vocabulary words of `s` (the per-word arrays cut; the
+// sentence vectors, terms and other sets kept), for ComputePairFeatures.
+EncodedSentence FirstWords(const EncodedSentence& s) {
+  EncodedSentence out = s;
+  const size_t n = std::min(s.word_ids.size(), kMaxPairWords);
+  out.word_ids.resize(n);
+  out.idf.resize(std::min(s.idf.size(), n));
+  out.content.resize(std::min(s.content.size(), n));
+  out.stem_keys.resize(std::min(s.stem_keys.size(), n));
+  out.senses.resize(std::min(s.senses.size(), n));
+  out.pos.resize(std::min(s.pos.size(), n));
+  return out;
+}
+
 }  // namespace
 
 SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const EncodedSentence& a,
                                        const EncodedSentence& b) {
+  // Bounded work: the word alignments below cost words_a * words_b.
+  if (a.word_ids.size() > kMaxPairWords) return ComputePairFeatures(model, FirstWords(a), b);
+  if (b.word_ids.size() > kMaxPairWords) return ComputePairFeatures(model, a, FirstWords(b));
   SimilarityFeatures f{};
   f[0] = (a.vector.size() == b.vector.size()) ? a.vector.dot(b.vector) : 0.0f;
   const size_t na = a.word_ids.size(), nb = b.word_ids.size();

@@ -4,9 +4,13 @@
 // and length cues. The word-to-word similarity behind every alignment is the embedding
 // cosine, raised to 1 for equal inflection stems (plays / playing) and WordNet synonyms
 // and to at least 0.9 for WordNet hypernyms (slice / cut); see word_senses.h. Computed
-// only for candidate pairs; cost is O(words_a * words_b) cosines.
+// only for candidate pairs; cost is O(words_a * words_b) cosines, bounded: a sentence
+// of more than kMaxPairWords in-vocabulary words is compared by its first kMaxPairWords
+// (news sentences have far fewer; an unpunctuated run of text may not).
 #ifndef DIVERGE_EMBEDDINGS_PAIR_FEATURES_H_
 #define DIVERGE_EMBEDDINGS_PAIR_FEATURES_H_
+
+#include <cstddef>
 
 #include "embeddings/embedding_model.h"
 #include "embeddings/similarity.h"
@@ -14,6 +18,8 @@
 namespace diverge {
 
 struct EncodedSentence;
+
+inline constexpr size_t kMaxPairWords = 160;
 
 SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const EncodedSentence& a,
                                        const EncodedSentence& b);

@@ -113,7 +113,13 @@ std::string ModelFastText(std::string_view bytes) {
 std::string ReportJson(std::string_view bytes) {
   try {
     Result<Report> r = ParseReport(bytes, "report.json");
-    if (!r.ok()) return "";
+    if (!r.ok()) {
+      // Every rejection (syntax, numbers out of range, shape) names the file.
+      if (r.status().message().rfind("report.json", 0) != 0) {
+        return "error does not name the file: " + r.status().ToString();
+      }
+      return "";
+    }
     const std::string once = SerializeReport(*r);
     Result<Report> again = ParseReport(once, "report.json (re-read)");
     if (!again.ok()) return "a serialised report does not parse: " + again.status().ToString();

@@ -1,6 +1,7 @@
 #include "reports/escape.h"
 
 #include <cctype>
+#include <cstdint>
 
 namespace diverge::reports {
 
@@ -172,6 +173,48 @@ std::string PercentEncodePath(std::string_view path) {
       out.push_back(kHex[c >> 4]);
       out.push_back(kHex[c & 15]);
     }
+  }
+  return out;
+}
+
+std::string XmlChars(std::string_view raw) {
+  const std::string text = StripControls(raw);
+  std::string out;
+  out.reserve(text.size());
+  const auto byte = [&](size_t k) { return static_cast<unsigned char>(text[k]); };
+  for (size_t i = 0; i < text.size();) {
+    const unsigned char c = byte(i);
+    if (c < 0x80) {
+      out.push_back(static_cast<char>(c));
+      ++i;
+      continue;
+    }
+    size_t n = 0;
+    uint32_t cp = 0;
+    if (c >= 0xC2 && c <= 0xDF) {
+      n = 2;
+      cp = c & 0x1F;
+    } else if (c >= 0xE0 && c <= 0xEF) {
+      n = 3;
+      cp = c & 0x0F;
+    } else if (c >= 0xF0 && c <= 0xF4) {
+      n = 4;
+      cp = c & 0x07;
+    }
+    bool ok = n > 0 && i + n <= text.size();
+    for (size_t k = 1; ok && k < n; ++k) {
+      ok = (byte(i + k) & 0xC0) == 0x80;
+      cp = (cp << 6) | (byte(i + k) & 0x3F);
+    }
+    if (!ok) {  // invalid lead or truncated sequence: drop one byte, resync
+      ++i;
+      continue;
+    }
+    const bool overlong = (n == 3 && cp < 0x800) || (n == 4 && cp < 0x10000);
+    const bool forbidden = overlong || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF) ||
+                           cp == 0xFFFE || cp == 0xFFFF;
+    if (!forbidden) out.append(text, i, n);
+    i += n;
   }
   return out;
 }

@@ -44,6 +44,12 @@ bool IsLinkablePath(std::string_view path);
 // Percent-encodes bytes outside the RFC 3986 unreserved set and '/', for link targets.
 std::string PercentEncodePath(std::string_view path);
 
+// Text that XML 1.0 can hold (its Char production): StripControls, then every byte or
+// code point XML 1.0 forbids is dropped: U+FFFE, U+FFFF, surrogate code points (lone
+// or paired, as CESU-8 writes them), bytes of invalid UTF-8 (overlong forms, stray
+// continuation bytes, code points above U+10FFFF). Used for claims.graphml.
+std::string XmlChars(std::string_view text);
+
 // Cuts `text` to at most `max_bytes` bytes on a UTF-8 character boundary, appending
 // "…" when something was cut.
 std::string TruncateUtf8(std::string_view text, size_t max_bytes);

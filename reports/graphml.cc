@@ -8,6 +8,7 @@
 #include <boost/graph/graphml.hpp>
 #pragma GCC diagnostic pop
 #include <map>
+#include <set>
 #include <sstream>
 #include <string>
 
@@ -54,11 +55,11 @@ std::string RenderGraphml(const ReportView& view, const std::vector<SimilarityEd
   Graph g;
   std::map<std::string, Vertex> outlet_v, claim_v, statement_v;
   auto add = [&g](VertexProps p) {
-    p.label = StripControls(p.label);
-    p.text = StripControls(p.text);
-    p.ref = StripControls(p.ref);
-    p.doc = StripControls(p.doc);
-    p.date = StripControls(p.date);
+    p.label = XmlChars(p.label);
+    p.text = XmlChars(p.text);
+    p.ref = XmlChars(p.ref);
+    p.doc = XmlChars(p.doc);
+    p.date = XmlChars(p.date);
     return boost::add_vertex(std::move(p), g);
   };
   for (const std::string& o : view.outlets()) {
@@ -84,19 +85,37 @@ std::string RenderGraphml(const ReportView& view, const std::vector<SimilarityEd
     if (v.a == nullptr || v.b == nullptr) continue;  // omission: no statement on side b
     const Divergence& d = *v.divergence;
     boost::add_edge(statement_v[v.a->id], statement_v[v.b->id],
-                    {"diverges", StripControls(d.id), std::string(KindName(d.kind)),
+                    {"diverges", XmlChars(d.id), std::string(KindName(d.kind)),
                      std::string(TemporalName(d.temporal)), Round4(d.score)},
                     g);
   }
-  // Similarity edges: known statements only, one per unordered pair (highest sim).
+  // Similarity edges: two statements of the same claim only, one per unordered pair
+  // (highest sim), then only each statement's kGraphmlSimilarPerStatement strongest.
+  std::map<std::string, std::string> claim_of;
+  for (const ClaimView& c : view.claims()) {
+    for (const Statement* s : c.statements) claim_of[s->id] = c.cluster->id;
+  }
   std::map<std::pair<std::string, std::string>, float> sims;
   for (const SimilarityEdge& e : similarities) {
     if (e.a == e.b || !statement_v.count(e.a) || !statement_v.count(e.b)) continue;
+    auto ca = claim_of.find(e.a), cb = claim_of.find(e.b);
+    if (ca == claim_of.end() || cb == claim_of.end() || ca->second != cb->second) continue;
     auto key = std::minmax(e.a, e.b);
     auto [it, inserted] = sims.emplace(std::make_pair(key.first, key.second), e.sim);
     if (!inserted) it->second = std::max(it->second, e.sim);
   }
+  std::vector<std::pair<const std::pair<std::string, std::string>*, float>> by_strength;
+  for (const auto& [pair, sim] : sims) by_strength.emplace_back(&pair, sim);
+  std::stable_sort(by_strength.begin(), by_strength.end(),
+                   [](const auto& x, const auto& y) { return x.second > y.second; });
+  std::map<std::string, size_t> seen;  // edges of each statement, strongest first
+  std::set<const std::pair<std::string, std::string>*> kept;
+  for (const auto& [pair, sim] : by_strength) {
+    const size_t ra = seen[pair->first]++, rb = seen[pair->second]++;
+    if (ra < kGraphmlSimilarPerStatement || rb < kGraphmlSimilarPerStatement) kept.insert(pair);
+  }
   for (const auto& [pair, sim] : sims) {
+    if (!kept.count(&pair)) continue;
     boost::add_edge(statement_v[pair.first], statement_v[pair.second],
                     {"similar", "", "", "", Round4(sim)}, g);
   }

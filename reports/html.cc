@@ -58,6 +58,51 @@ margin:0 .3em .3em 0;cursor:pointer;font-size:.85rem}
 
 std::string H(std::string_view text) { return HtmlEscape(text); }
 
+// Large reports stay usable: each section shows its first rows (the strongest first:
+// claims and divergences are in reading order) and says how many there are in all; the
+// complete data is in report.json and divergences.csv beside report.html.
+constexpr size_t kMatrixClaims = 100;     // rows of the claim x outlet matrix
+constexpr size_t kMatrixOutlets = 40;     // its columns: the outlets in most shown claims
+constexpr size_t kShownDivergences = 500;
+constexpr size_t kShownTimeline = 300;
+constexpr size_t kShownClaims = 200;      // or more: every claim of a shown divergence
+constexpr size_t kClaimStatements = 30;   // statements listed per claim
+constexpr size_t kShownEntities = 300;
+constexpr size_t kShownDocuments = 500;
+
+// "<p class="muted small">Showing the first 100 of 2,345 claims; all are in report.json."
+// or "" when everything is shown.
+std::string Truncated(size_t shown, size_t total, const char* what, const char* where) {
+  if (shown >= total) return "";
+  return "<p class=\"muted small truncated\">Showing the first " + std::to_string(shown) +
+         " of " + std::to_string(total) + " " + what + "; all of them are in " + where + ".</p>\n";
+}
+
+// The outlet columns of the matrix: all when few, else the kMatrixOutlets outlets that
+// speak in most of the shown claims (ties: reading order), kept in reading order.
+std::vector<size_t> MatrixColumns(const ReportView& view, size_t rows) {
+  const size_t n = view.outlets().size();
+  std::vector<size_t> cols(n);
+  for (size_t o = 0; o < n; ++o) cols[o] = o;
+  if (n <= kMatrixOutlets) return cols;
+  std::vector<size_t> presence(n, 0);
+  for (size_t c = 0; c < rows; ++c) {
+    for (size_t o = 0; o < n; ++o) presence[o] += view.claims()[c].cells[o] != Cell::kSilent;
+  }
+  std::stable_sort(cols.begin(), cols.end(),
+                   [&](size_t x, size_t y) { return presence[x] > presence[y]; });
+  cols.resize(kMatrixOutlets);
+  std::sort(cols.begin(), cols.end());
+  return cols;
+}
+
+// `note` on a line of its own below a table ("" stays "", so small reports keep their bytes).
+std::string Below(const std::string& note) { return note.empty() ? note : "\n" + note; }
+
+const char* kFullData =
+    "<a href=\"report.json\">report.json</a> and <a href=\"divergences.csv\">divergences.csv</a>";
+const char* kJsonData = "<a href=\"report.json\">report.json</a>";
+
 std::string Highlighted(const ReportView& view, const Statement& s, const Divergence* only) {
   return WithHighlights(s.text, view.Highlights(s, only), H, "<mark>", "</mark>");
 }
@@ -92,7 +137,7 @@ void Summary(const ReportView& view, std::string& out) {
   row("Date range", range);
   row("Statements", std::to_string(r.statements.size()));
   row("Claims (statements grouped across outlets)", std::to_string(view.claims().size()));
-  row("Divergences", std::to_string(r.divergences.size()));
+  row("Divergences", std::to_string(r.divergences.size()) + H(CutNote(r)));
   out += "</tbody></table>\n<p>By kind: " + Counts(view.CountByKind()) + "</p>\n";
   out += "<p>By temporal label: " + Counts(view.CountByTemporal()) + "</p>\n";
   out +=
@@ -111,27 +156,35 @@ void Matrix(const ReportView& view, std::string& out) {
   }
   // Up to 30 outlets the heatmap fits the page (its cells narrow); beyond, the table is
   // the matrix: it scrolls inside its box with the outlet row and the claim column
-  // sticky, outlet names upright, and each full label on hover (title).
-  const bool wide = view.outlets().size() > 30;
+  // sticky, outlet names upright, and each full label on hover (title). Large corpora
+  // show the first kMatrixClaims claims and the kMatrixOutlets outlets in most of them.
+  const size_t rows = std::min(view.claims().size(), kMatrixClaims);
+  const std::vector<size_t> cols = MatrixColumns(view, rows);
+  const bool wide = cols.size() > 30;
   out +=
       "<p>One row per claim, one column per outlet. <strong>differs</strong> (!): the outlet's "
       "statement is a side of a divergence; asserts (✓): it states the claim without "
-      "conflict; ·: silent (no statement on this claim).</p>\n";
-  if (!wide) out += "<div class=\"scroll\">" + HeatmapSvg(view) + "</div>\n";
+      "conflict; ·: silent (no statement on this claim).</p>\n" +
+      Truncated(rows, view.claims().size(), "claims (rows)", kJsonData) +
+      Truncated(cols.size(), view.outlets().size(),
+                "outlets (columns: those in most of these claims)", kJsonData);
+  if (!wide) out += "<div class=\"scroll\">" + HeatmapSvg(view, rows, cols) + "</div>\n";
   out += std::string(wide ? "<div>" : "<details><summary>The matrix as a table</summary>") +
          "<div class=\"matrix-wrap\"><table class=\"matrix\"><thead><tr><th class=\"claim "
          "corner\">Claim</th>";
-  const bool narrow = view.outlets().size() > 6;
-  for (const std::string& o : view.outlets()) {
-    out += "<th class=\"outlet\" title=\"" + HtmlAttrEscape(o) + "\">" + H(o) + "</th>";
+  const bool narrow = cols.size() > 6;
+  for (size_t o : cols) {
+    const std::string& name = view.outlets()[o];
+    out += "<th class=\"outlet\" title=\"" + HtmlAttrEscape(name) + "\">" + H(name) + "</th>";
   }
   out += "</tr></thead><tbody>\n";
-  for (const ClaimView& c : view.claims()) {
+  for (size_t r = 0; r < rows; ++r) {
+    const ClaimView& c = view.claims()[r];
     out += "<tr><th class=\"claim\" title=\"" + c.number + " " + HtmlAttrEscape(c.label) +
            "\"><a href=\"#claim-" +
            c.number + "\">" + c.number + "</a> " + H(c.label) + "</th>";
-    for (size_t o = 0; o < c.cells.size(); ++o) {
-      Cell cell = c.cells[o];
+    for (size_t o : cols) {
+      const Cell cell = c.cells[o];
       std::string name(CellName(cell));
       std::string mark = cell == Cell::kSilent            ? "·"
                          : !narrow                        ? name
@@ -173,8 +226,10 @@ void Divergences(const ReportView& view, std::string& out) {
   out +=
       "<p>Sorted by score (0 to 1: how certain and how important). The conflicting words "
       "are <mark>highlighted</mark>.</p>\n";
+  out += Truncated(kShownDivergences, view.divergences().size(), "divergences", kFullData);
   KindFilter(view, out);
-  for (const DivergenceView& v : view.divergences()) {
+  for (size_t i = 0; i < view.divergences().size() && i < kShownDivergences; ++i) {
+    const DivergenceView& v = view.divergences()[i];
     const Divergence& d = *v.divergence;
     std::string kind(KindName(d.kind)), temporal(TemporalName(d.temporal));
     std::string status(ReviewStatusName(d.review.status));
@@ -205,7 +260,8 @@ void Timeline(const ReportView& view, std::string& out) {
       "<em>change_over_time</em> divergences, by date: each may have been true when it was "
       "published.</p>\n<table class=\"timeline\"><thead><tr><th>Date</th><th>Outlet</th>"
       "<th>Claim</th><th>Statement</th><th>Divergence</th></tr></thead><tbody>\n";
-  for (const TimelineEntry& e : view.timeline()) {
+  for (size_t i = 0; i < view.timeline().size() && i < kShownTimeline; ++i) {
+    const TimelineEntry& e = view.timeline()[i];
     const DivergenceView& v = *e.divergence;
     std::string date = view.DateOf(e.statement);
     out += "<tr><td class=\"date\">" + (date.empty() ? std::string("undated") : H(date)) +
@@ -214,7 +270,9 @@ void Timeline(const ReportView& view, std::string& out) {
            Highlighted(view, *e.statement, v.divergence) + "</td><td><a href=\"#" +
            H(v.divergence->id) + "\">" + v.number + "</a></td></tr>\n";
   }
-  out += "</tbody></table></section>\n";
+  out += "</tbody></table>" +
+         Below(Truncated(kShownTimeline, view.timeline().size(), "timeline rows", kJsonData)) +
+         "</section>\n";
 }
 
 // Per claim with numeric divergences: the figures by date and outlet.
@@ -245,8 +303,17 @@ void Figures(const ReportView& view, std::string& out) {
 
 void Claims(const ReportView& view, std::string& out) {
   if (view.claims().empty()) return;
-  out += "<section id=\"claims\"><h2>Claims, statement by statement</h2>\n";
-  for (const ClaimView& c : view.claims()) {
+  // The first kShownClaims, and at least every claim a shown divergence links to
+  // (claims with divergences come first in reading order, so these are few more).
+  size_t shown = std::min(view.claims().size(), kShownClaims);
+  for (size_t i = 0; i < view.divergences().size() && i < kShownDivergences; ++i) {
+    const ClaimView* c = view.divergences()[i].claim;
+    if (c != nullptr) shown = std::max(shown, size_t(c - view.claims().data()) + 1);
+  }
+  out += "<section id=\"claims\"><h2>Claims, statement by statement</h2>\n" +
+         Truncated(shown, view.claims().size(), "claims", kJsonData);
+  for (size_t k = 0; k < shown; ++k) {
+    const ClaimView& c = view.claims()[k];
     size_t outlets = 0;
     for (Cell cell : c.cells) outlets += cell != Cell::kSilent;
     out += "<div class=\"claim\" id=\"claim-" + c.number + "\"><h3>" + c.number + " · " +
@@ -262,14 +329,18 @@ void Claims(const ReportView& view, std::string& out) {
     out += ". Claim id <code>" + H(c.cluster->id) +
            "</code>.</p>\n<table><thead><tr>"
            "<th>Outlet</th><th>Date</th><th>Statement</th><th>Source</th></tr></thead><tbody>\n";
-    for (const Statement* s : c.statements) {
+    for (size_t i = 0; i < c.statements.size() && i < kClaimStatements; ++i) {
+      const Statement* s = c.statements[i];
       std::string date = view.DateOf(s);
       out += "<tr><td>" + H(view.OutletOf(s)) + "</td><td class=\"date\">" +
              (date.empty() ? std::string("undated") : H(date)) + "</td><td>" +
              Highlighted(view, *s, nullptr) + "</td><td class=\"src\">" + SourceLink(view, *s) +
              "</td></tr>\n";
     }
-    out += "</tbody></table></div>\n";
+    out += "</tbody></table>" +
+           Truncated(kClaimStatements, c.statements.size(), "statements of this claim",
+                     kJsonData) +
+           "</div>\n";
   }
   out += "</section>\n";
 }
@@ -280,7 +351,8 @@ void Entities(const ReportView& view, std::string& out) {
       "<section id=\"entities\"><h2>Names and their variants</h2>\n<p>Spellings that refer "
       "to the same entity.</p>\n<table><thead><tr><th>Entity</th><th>Variants seen</th></tr>"
       "</thead><tbody>\n";
-  for (const Entity* e : view.entities()) {
+  for (size_t i = 0; i < view.entities().size() && i < kShownEntities; ++i) {
+    const Entity* e = view.entities()[i];
     std::vector<std::string> variants = e->variants;
     std::sort(variants.begin(), variants.end());
     std::string list;
@@ -288,14 +360,16 @@ void Entities(const ReportView& view, std::string& out) {
     out +=
         "<tr><td>" + H(e->canonical) + "</td><td>" + (list.empty() ? "—" : list) + "</td></tr>\n";
   }
-  out += "</tbody></table></section>\n";
+  out += "</tbody></table>" +
+         Below(Truncated(kShownEntities, view.entities().size(), "names", kJsonData)) + "</section>\n";
 }
 
 void Documents(const ReportView& view, std::string& out) {
   out +=
       "<section id=\"documents\"><h2>Documents</h2>\n<table><thead><tr><th>Id</th>"
       "<th>Outlet</th><th>Date</th><th>Title</th><th>URL</th></tr></thead><tbody>\n";
-  for (const Document* d : view.documents()) {
+  for (size_t i = 0; i < view.documents().size() && i < kShownDocuments; ++i) {
+    const Document* d = view.documents()[i];
     std::string url = "—";
     if (d->url && IsSafeHttpUrl(*d->url)) {
       url = "<a href=\"" + H(*d->url) + "\" rel=\"noopener noreferrer\">" + H(*d->url) + "</a>";
@@ -306,7 +380,9 @@ void Documents(const ReportView& view, std::string& out) {
            H(d->date.value_or("—")) + "</td><td>" + H(d->title.value_or("—")) +
            "</td><td class=\"url\">" + url + "</td></tr>\n";
   }
-  out += "</tbody></table></section>\n";
+  out += "</tbody></table>" +
+         Below(Truncated(kShownDocuments, view.documents().size(), "documents", kJsonData)) +
+         "</section>\n";
 }
 
 void About(const ReportView& view, std::string& out) {

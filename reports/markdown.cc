@@ -63,7 +63,8 @@ void Summary(const ReportView& view, std::string& out) {
   }
   out += "| Claims (statements grouped across outlets) | " + std::to_string(view.claims().size()) +
          " |\n";
-  out += "| Divergences | " + std::to_string(r.divergences.size()) + " |\n\n";
+  out += "| Divergences | " + std::to_string(r.divergences.size()) +
+         MarkdownEscape(CutNote(r)) + " |\n\n";
   out += "Divergences by kind: " + Counts(view.CountByKind()) + ".\n\n";
   out += "By temporal label: " + Counts(view.CountByTemporal()) + ".\n\n";
   out +=

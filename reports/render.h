@@ -11,14 +11,22 @@
 //    (path#start-end), entities with their name variants, documents and run parameters.
 //    The HTML adds an inline SVG heatmap of the matrix and a bar chart of kinds; it is
 //    one file with no scripts and a strict Content-Security-Policy, and escapes all
-//    corpus text; only http(s) URLs become links.
+//    corpus text; only http(s) URLs become links. On large reports each HTML section
+//    shows its first rows (matrix 100 claims x 40 outlets, 500 divergences, 200 claims
+//    (more if shown divergences name more) of at most 30 statements, 300 timeline rows,
+//    300 names, 500 documents; the
+//    strongest first) with "showing the first N of M" and links to report.json and
+//    divergences.csv, which hold everything; the Markdown is complete.
 //  - csv: RFC 4180, CRLF line ends, header + one row per divergence by score (columns
 //    in kCsvColumns). Cells starting with = + - @ TAB CR get a leading apostrophe
 //    (spreadsheet formula-injection guard), so such a cell reads back with a "'".
 //  - graphml: Boost.Graph write_graphml; vertices are outlets, claims (clusters) and
 //    statements (attribute "type"), edges are member_of (statement -> claim), said_by
 //    (statement -> outlet), diverges (statement a -> b) and similar (optional extra
-//    edges) (attribute "type").
+//    edges) (attribute "type"). Similar edges join two statements of one claim only,
+//    and only the strongest: each statement's kGraphmlSimilarPerStatement best (an
+//    edge stays if it is among the best of either end), so a large claim does not add
+//    a quadratic number of edges. Text holds only characters XML 1.0 allows (XmlChars).
 #ifndef DIVERGE_REPORTS_RENDER_H_
 #define DIVERGE_REPORTS_RENDER_H_
 
@@ -58,6 +66,8 @@ struct RenderOptions {
   // the current directory (stdout).
   std::string report_dir;
 };
+
+inline constexpr size_t kGraphmlSimilarPerStatement = 5;
 
 // Renders `report` in `format`. `similarities` only affects GraphML.
 std::string Render(const Report& report, ReportFormat format,

@@ -329,4 +329,16 @@ std::vector<Highlight> ReportView::Highlights(const Statement& s, const Divergen
   return merged;
 }
 
+std::string CutNote(const Report& report) {
+  int64_t total = 0;
+  std::string kinds;
+  for (const auto& [kind, n] : report.divergences_cut) {
+    if (n <= 0) continue;
+    total += n;
+    kinds += (kinds.empty() ? "" : ", ") + std::to_string(n) + " " + kind;
+  }
+  if (total == 0) return "";
+  return " (and " + std::to_string(total) + " more found: " + kinds + ", cut by --max-flags)";
+}
+
 }  // namespace diverge::reports

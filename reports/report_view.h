@@ -158,6 +158,10 @@ std::string WithHighlights(std::string_view text, const std::vector<Highlight>& 
 // "dismissed", or "dismissed (not the same claim)" when the review gives a reason.
 std::string ReviewLabel(const Review& review);
 
+// " (and 1234 more found: 1200 date, 34 numeric, cut by --max-flags)" when the flag cap
+// cut divergences (Report::divergences_cut), else "". Counts and kind names only.
+std::string CutNote(const Report& report);
+
 // "0.87" (two decimals, C locale independent of the process locale).
 std::string FormatScore(double score, int decimals = 2);
 

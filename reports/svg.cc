@@ -1,6 +1,7 @@
 #include "reports/svg.h"
 
 #include <algorithm>
+#include <span>
 #include <string>
 #include <vector>
 
@@ -40,9 +41,11 @@ std::string Text(int x, int y, const std::string& text, const std::string& attrs
 
 }  // namespace
 
-std::string HeatmapSvg(const ReportView& view) {
-  const auto& claims = view.claims();
-  const auto& outlets = view.outlets();
+std::string HeatmapSvg(const ReportView& view, size_t rows, const std::vector<size_t>& columns) {
+  const std::span<const ClaimView> claims(view.claims().data(),
+                                          std::min(rows, view.claims().size()));
+  std::vector<std::string> outlets;
+  for (size_t o : columns) outlets.push_back(view.outlets().at(o));
   if (claims.empty() || outlets.empty()) return "";
   // The cells shrink with the number of outlets so the matrix fits the page's width up
   // to 30 outlets; narrow cells hold symbols and the outlet names turn upright.
@@ -81,7 +84,7 @@ std::string HeatmapSvg(const ReportView& view) {
            Text(4, y + 17, claim.number + " " + TruncateUtf8(claim.label, 36)) + "</g>\n";
     for (size_t o = 0; o < outlets.size(); ++o) {
       int x = kLabelWidth + cell * static_cast<int>(o);
-      Cell state = claim.cells[o];
+      Cell state = claim.cells[columns[o]];
       std::string fill = "#eeeeee", opacity = "1", ink = "#777777";
       if (state == Cell::kAsserts) {
         fill = "#1b9e77";
@@ -89,7 +92,8 @@ std::string HeatmapSvg(const ReportView& view) {
         ink = "#0b3d2e";
       } else if (state == Cell::kDiffers) {
         fill = "#d95f02";
-        opacity = FormatScore(0.35 + 0.65 * std::clamp(claim.cell_scores[o], 0.0, 1.0));
+        opacity =
+            FormatScore(0.35 + 0.65 * std::clamp(claim.cell_scores[columns[o]], 0.0, 1.0));
         ink = "#000000";
       }
       std::string name(CellName(state));

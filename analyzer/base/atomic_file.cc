@@ -7,6 +7,7 @@
 #include <unistd.h>
 
 #include <cerrno>
+#include <cstdint>
 #include <cstdlib>
 #include <cstring>
 #include <fstream>
@@ -23,8 +24,8 @@ std::string ErrnoText() { return std::strerror(errno); }
 // Temporaries are named "<destination>.tmp-<pid>-XXXXXX".
 std::string TemporaryPrefix(const std::string& path) { return path + ".tmp-"; }
 
-// Removes temporaries of `path` left by processes that no longer run (a SIGKILL
-// mid-write); those of live processes (a concurrent run) are left alone.
+}  // namespace
+
 void RemoveStaleTemporaries(const std::string& path) {
   const size_t slash = path.rfind('/');
   const std::string dir = slash == std::string::npos ? "." : path.substr(0, slash + 1);
@@ -43,6 +44,8 @@ void RemoveStaleTemporaries(const std::string& path) {
   }
   closedir(d);
 }
+
+namespace {
 
 // Writes `contents` to a new temporary file beside `path`, flushed to disk; its name
 // goes to *tmp_out and its interrupt slot to *slot_out. Nothing is left behind on failure.
@@ -149,6 +152,71 @@ Result<std::string> ReadFile(const std::string& path) {
   ss << in.rdbuf();
   if (in.bad()) return Status::IOError(path + ": read failed");
   return ss.str();
+}
+
+std::string FileTypeDescription(unsigned int st_mode) {
+  if (S_ISFIFO(st_mode)) return "a FIFO";
+  if (S_ISCHR(st_mode)) return "a character device";
+  if (S_ISBLK(st_mode)) return "a block device";
+  if (S_ISSOCK(st_mode)) return "a socket";
+  if (S_ISDIR(st_mode)) return "a directory";
+  if (S_ISLNK(st_mode)) return "a symlink";
+  return "not a regular file";
+}
+
+Result<std::string> ReadRegularFile(const std::string& path, size_t max_bytes) {
+  auto too_big = [&](uint64_t size, const char* when) {
+    return Status::Unsupported(path + ": file is " + std::string(when) + std::to_string(size) +
+                               " bytes, over the limit of " + std::to_string(max_bytes) +
+                               " bytes");
+  };
+  struct stat st {};
+  if (stat(path.c_str(), &st) != 0) {
+    if (errno == ENOENT) return Status::NotFound(path + ": no such file");
+    return Status::IOError(path + ": cannot stat: " + ErrnoText());
+  }
+  if (!S_ISREG(st.st_mode)) {
+    return Status::Unsupported(path + ": not a regular file (" + FileTypeDescription(st.st_mode) +
+                               ")");
+  }
+  if (static_cast<uint64_t>(st.st_size) > max_bytes) {
+    return too_big(static_cast<uint64_t>(st.st_size), "");
+  }
+  // O_NONBLOCK: should the path have been swapped for a FIFO since stat(), open()
+  // must not wait for a writer; fstat() below then refuses it.
+  const int fd = open(path.c_str(), O_RDONLY | O_NONBLOCK | O_NOCTTY | O_CLOEXEC);
+  if (fd < 0) {
+    if (errno == ENOENT) return Status::NotFound(path + ": no such file");
+    return Status::IOError(path + ": cannot open: " + ErrnoText());
+  }
+  struct Closer {
+    int fd;
+    ~Closer() { close(fd); }
+  } closer{fd};
+  if (fstat(fd, &st) != 0) return Status::IOError(path + ": cannot stat: " + ErrnoText());
+  if (!S_ISREG(st.st_mode)) {
+    return Status::Unsupported(path + ": not a regular file (" + FileTypeDescription(st.st_mode) +
+                               ")");
+  }
+  if (static_cast<uint64_t>(st.st_size) > max_bytes) {
+    return too_big(static_cast<uint64_t>(st.st_size), "");
+  }
+  std::string out;
+  out.reserve(static_cast<size_t>(st.st_size));
+  char buf[1 << 16];
+  for (;;) {
+    const ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0) {
+      if (errno == EINTR || errno == EAGAIN) continue;
+      return Status::IOError(path + ": read failed: " + ErrnoText());
+    }
+    if (n == 0) break;
+    if (out.size() + static_cast<size_t>(n) > max_bytes) {
+      return too_big(out.size() + static_cast<size_t>(n), "growing while read: at least ");
+    }
+    out.append(buf, static_cast<size_t>(n));
+  }
+  return out;
 }
 
 }  // namespace diverge

@@ -3,17 +3,19 @@
 #include <algorithm>
 #include <utility>
 
+#include "analyzer/base/terminal_text.h"
+
 namespace diverge {
 
 std::string Diagnostic::ToString() const {
-  std::string out = file;
+  std::string out = TerminalSafe(file);
   if (line >= 0) {
     out += ":" + std::to_string(line);
   } else if (offset >= 0) {
     out += "@byte " + std::to_string(offset);
   }
   out += severity == Severity::kError ? ": error: " : ": warning: ";
-  out += message;
+  out += TerminalSafe(message);
   return out;
 }
 

@@ -18,7 +18,8 @@ struct Diagnostic {
   int64_t line = -1;    // 1-based line, -1 if unknown
   int64_t offset = -1;  // 0-based byte offset, -1 if unknown
   std::string message;
-  // "corpus/a.txt:12: warning: ..." or "corpus/a.txt@byte 4031: warning: ..."
+  // "corpus/a.txt:12: warning: ..." or "corpus/a.txt@byte 4031: warning: ...", one
+  // line: control characters in the file name or message are escaped (terminal_text.h).
   std::string ToString() const;
 };
 

@@ -22,9 +22,13 @@ struct Slot {
 Slot g_slots[kSlots];
 
 void OnInterrupt(int) {
-  // Only async-signal-safe calls here: unlink, write, _exit.
+  // Only async-signal-safe calls here: unlink, rmdir, write, _exit. Files first, then
+  // the (now empty) directories registered beside them (output_set.h's generations).
   for (Slot& s : g_slots) {
     if (s.used.load(std::memory_order_acquire)) ::unlink(s.path);
+  }
+  for (Slot& s : g_slots) {
+    if (s.used.load(std::memory_order_acquire)) ::rmdir(s.path);
   }
   static const char kMsg[] = "diverge: interrupted; no output was half-written\n";
   ssize_t ignored = ::write(STDERR_FILENO, kMsg, sizeof(kMsg) - 1);

@@ -14,7 +14,8 @@ namespace diverge {
 // Installs the SIGINT/SIGTERM handler (the CLI calls this once at start-up).
 void InstallInterruptHandlers();
 
-// Registers a temporary to delete if the process is interrupted; returns a slot for
+// Registers a temporary to delete if the process is interrupted (a file, or a directory
+// that is empty once its registered files are gone); returns a slot for
 // UnregisterTemporary (-1 when all slots are busy: the file is then not protected).
 int RegisterTemporary(const std::string& path);
 void UnregisterTemporary(int slot);

@@ -3,6 +3,7 @@
 #include <memory>
 
 #include "analyzer/base/exit_codes.h"
+#include "analyzer/base/terminal_text.h"
 #include "analyzer/cli/command.h"
 #include "analyzer/pipeline/analyze.h"
 #include "embeddings/embedding_model.h"
@@ -105,7 +106,9 @@ void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
           "orphaned_reviews (diverge review list --orphaned)\n",
           r.orphaned_reviews.size());
     }
-    for (const std::string& path : result->written) std::printf("wrote %s\n", path.c_str());
+    for (const std::string& path : result->written) {
+      std::printf("wrote %s\n", TerminalSafe(path).c_str());
+    }
     ctx.exit_code = result->skipped_files > 0 ? kExitPartialInput : kExitOk;
   });
 }

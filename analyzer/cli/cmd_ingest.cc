@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "analyzer/base/exit_codes.h"
+#include "analyzer/base/terminal_text.h"
 #include "analyzer/cli/command.h"
 #include "analyzer/ingest/corpus_reader.h"
 
@@ -19,6 +20,9 @@ struct IngestOptions {
   bool follow_symlinks = false;
 };
 
+// Ids, outlets, paths and text come from the corpus: escaped for the terminal.
+std::string T(const std::string& s) { return TerminalSafe(s); }
+
 void PrintSummary(const Corpus& corpus, bool show_set_aside) {
   std::map<std::string, int> per_doc;
   for (const auto& s : corpus.statements) ++per_doc[s.doc];
@@ -27,18 +31,18 @@ void PrintSummary(const Corpus& corpus, bool show_set_aside) {
   std::printf("%zu documents, %zu statements, %zu lines set aside\n", corpus.documents.size(),
               corpus.statements.size(), corpus.set_aside.size());
   for (const auto& d : corpus.documents) {
-    std::printf("  %-12s %-36s %-10s %4d statements  %s\n", d.id.c_str(), d.outlet.c_str(),
-                d.date ? d.date->c_str() : "-", per_doc[d.id], d.path.c_str());
+    std::printf("  %-12s %-36s %-10s %4d statements  %s\n", T(d.id).c_str(), T(d.outlet).c_str(),
+                d.date ? T(*d.date).c_str() : "-", per_doc[d.id], T(d.path).c_str());
   }
   if (!aside_by_reason.empty()) {
     std::printf("set aside:");
-    for (const auto& [reason, n] : aside_by_reason) std::printf(" %s %d", reason.c_str(), n);
+    for (const auto& [reason, n] : aside_by_reason) std::printf(" %s %d", T(reason).c_str(), n);
     std::printf("\n");
   }
   if (show_set_aside) {
     for (const auto& s : corpus.set_aside) {
-      std::printf("  [%s] %s@%lld: %s (%s)\n", s.reason.c_str(), s.doc.c_str(),
-                  static_cast<long long>(s.start), s.text.c_str(), s.detail.c_str());
+      std::printf("  [%s] %s@%lld: %s (%s)\n", T(s.reason).c_str(), T(s.doc).c_str(),
+                  static_cast<long long>(s.start), T(s.text).c_str(), T(s.detail).c_str());
     }
   }
   if (corpus.diagnostics.size() > 0) {

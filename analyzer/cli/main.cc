@@ -8,12 +8,14 @@
 
 #include "analyzer/base/exit_codes.h"
 #include "analyzer/base/interrupt.h"
+#include "analyzer/base/terminal_text.h"
 #include "analyzer/cli/command.h"
 #include "analyzer/cli/suggest.h"
 
 namespace diverge::cli {
 void PrintError(const Status& status) {
-  std::fprintf(stderr, "diverge: %s\n", status.ToString().c_str());
+  // Messages name files and quote input: no raw control characters reach the terminal.
+  std::fprintf(stderr, "diverge: %s\n", TerminalSafe(status.ToString(), true).c_str());
 }
 }  // namespace diverge::cli
 

@@ -112,10 +112,14 @@ Divergence MakeDivergence(const Finding& f, const Side& a, const Side& b, const 
   return d;
 }
 
-// Keeps the best divergence per (kind, cluster, documents, evidence), then the
-// `max_flags` best by score; returns them sorted by id.
+// Keeps the best divergence per (kind, cluster, documents, evidence), then at most
+// `max_flags` of them, chosen across kinds and claims: the kinds take turns, each giving
+// its strongest remaining flag, and within a kind the claims take turns (each claim's
+// strongest flag first), so one prolific kind or claim cannot fill the cap. Flags cut
+// are counted in *cut (by kind). Returns the kept ones sorted by id.
 std::vector<Divergence> Finalize(std::vector<Divergence> all, const DetectOptions& o,
-                                 const std::map<std::string, std::string>& stmt_doc) {
+                                 const std::map<std::string, std::string>& stmt_doc,
+                                 std::map<std::string, int64_t>* cut) {
   auto doc_of = [&](const std::optional<std::string>& s) -> std::string {
     if (!s) return "";
     auto it = stmt_doc.find(*s);
@@ -135,10 +139,43 @@ std::vector<Divergence> Finalize(std::vector<Divergence> all, const DetectOption
   }
   std::vector<Divergence> out;
   for (auto& [k, d] : best) out.push_back(std::move(d));
-  std::sort(out.begin(), out.end(), [](const Divergence& x, const Divergence& y) {
+  auto stronger = [](const Divergence& x, const Divergence& y) {
     return x.score != y.score ? x.score > y.score : x.id < y.id;
-  });
-  if (o.max_flags >= 0 && int(out.size()) > o.max_flags) out.resize(size_t(o.max_flags));
+  };
+  std::sort(out.begin(), out.end(), stronger);
+  if (o.max_flags >= 0 && out.size() > size_t(o.max_flags)) {
+    // Turn of each flag: within its (kind, claim), r-th strongest; within its kind, the
+    // claims' r-th flags in order of strength; across kinds, the kinds' k-th flags.
+    std::map<std::pair<int, std::string>, size_t> in_claim;
+    std::vector<std::pair<size_t, size_t>> claim_turn(out.size());  // (rank in claim, index)
+    for (size_t i = 0; i < out.size(); ++i) {
+      claim_turn[i] = {in_claim[{int(out[i].kind), out[i].cluster}]++, i};
+    }
+    std::stable_sort(claim_turn.begin(), claim_turn.end(),
+                     [&](const auto& x, const auto& y) {
+                       if (out[x.second].kind != out[y.second].kind) {
+                         return out[x.second].kind < out[y.second].kind;
+                       }
+                       return x.first < y.first;  // ties keep strength order
+                     });
+    std::vector<size_t> turn(out.size());
+    std::map<int, size_t> in_kind;
+    for (const auto& [rank, i] : claim_turn) turn[i] = in_kind[int(out[i].kind)]++;
+    std::vector<size_t> order(out.size());
+    for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+    std::stable_sort(order.begin(), order.end(),
+                     [&](size_t x, size_t y) { return turn[x] < turn[y]; });
+    std::vector<Divergence> kept;
+    for (size_t k = 0; k < order.size(); ++k) {
+      Divergence& d = out[order[k]];
+      if (k < size_t(o.max_flags)) {
+        kept.push_back(std::move(d));
+      } else if (cut != nullptr) {
+        ++(*cut)[std::string(KindName(d.kind))];
+      }
+    }
+    out = std::move(kept);
+  }
   std::sort(out.begin(), out.end(),
             [](const Divergence& x, const Divergence& y) { return x.id < y.id; });
   return out;
@@ -282,7 +319,7 @@ DetectResult DetectDivergences(const Report& report,
       }
     }
   }
-  result.divergences = Finalize(std::move(all), o, stmt_doc);
+  result.divergences = Finalize(std::move(all), o, stmt_doc, &result.cut_by_kind);
   result.entities = names.Entities();
   return result;
 }

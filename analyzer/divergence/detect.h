@@ -9,6 +9,8 @@
 #ifndef DIVERGE_ANALYZER_DIVERGENCE_DETECT_H_
 #define DIVERGE_ANALYZER_DIVERGENCE_DETECT_H_
 
+#include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -22,7 +24,9 @@ namespace diverge {
 
 struct DetectOptions {
   double min_score = 0.45;        // findings scoring lower are dropped
-  int max_flags = 200;            // at most this many divergences (highest scores kept)
+  // At most this many divergences: the kinds take turns giving their strongest flag,
+  // and within a kind the claims do, so one kind or claim cannot fill the cap.
+  int max_flags = 200;
   double align_overlap = 0.25;    // content overlap for negation/attribution
   // content overlap for antonyms: a pair of opposite words is weaker evidence than a
   // negation, so more of the rest of the two statements must align
@@ -41,6 +45,7 @@ struct DetectOptions {
 struct DetectResult {
   std::vector<Divergence> divergences;
   std::vector<Entity> entities;
+  std::map<std::string, int64_t> cut_by_kind;  // flags over max_flags, per kind name
 };
 
 // Uses report.documents (outlet, date), report.statements, report.clusters; does not

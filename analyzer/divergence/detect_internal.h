@@ -27,9 +27,11 @@ std::string SideLabel(const Side& s);
 Divergence MakeDivergence(const Finding& f, const Side& a, const Side& b, const std::string& stmt_a,
                           const std::string& stmt_b, const std::string& cluster,
                           const ChangeIndex* changes, const DetectOptions& o);
-// Drops low scores and duplicates, keeps the `max_flags` best, sorts by id.
+// Drops low scores and duplicates, keeps at most `max_flags`, the strongest of each kind
+// and claim in turn (detect.cc), counts those cut per kind in *cut, sorts by id.
 std::vector<Divergence> Finalize(std::vector<Divergence> all, const DetectOptions& o,
-                                 const std::map<std::string, std::string>& stmt_doc);
+                                 const std::map<std::string, std::string>& stmt_doc,
+                                 std::map<std::string, int64_t>* cut = nullptr);
 
 }  // namespace diverge::divergence::internal
 

@@ -42,9 +42,15 @@ Result<Corpus> ReadCorpusImpl(const std::vector<std::string>& inputs, const Read
       ++corpus.skipped_files;
       continue;
     }
-    Result<std::string> bytes = ReadFile(input.path);
+    // Only regular files, and the size bounded while reading too: a FIFO or a device
+    // (reached through a symlink, say) is never opened for a blocking read.
+    Result<std::string> bytes = ReadRegularFile(input.path, MaxInputBytes(input.format, opts));
     if (!bytes.ok()) {
-      corpus.diagnostics.Warn(input.path, "unreadable, skipped: " + bytes.status().message());
+      std::string why = bytes.status().message();
+      if (why.rfind(input.path + ": ", 0) == 0) why.erase(0, input.path.size() + 2);
+      corpus.diagnostics.Warn(input.path, bytes.status().code() == StatusCode::kUnsupported
+                                              ? why + "; skipped unread"
+                                              : "unreadable, skipped: " + why);
       ++corpus.skipped_files;
       continue;
     }

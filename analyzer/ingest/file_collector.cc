@@ -37,6 +37,17 @@ bool IsInside(const fs::path& p, const fs::path& root) {
   return true;
 }
 
+// "a FIFO", "a character device", ... for what is neither a directory nor a regular file.
+std::string TypeOf(fs::file_type t) {
+  switch (t) {
+    case fs::file_type::fifo: return "a FIFO";
+    case fs::file_type::character: return "a character device";
+    case fs::file_type::block: return "a block device";
+    case fs::file_type::socket: return "a socket";
+    default: return "not a regular file";
+  }
+}
+
 class Walker {
  public:
   Walker(std::string root_display, fs::path root_canon, const ReadOptions& opts, Diagnostics* diags,
@@ -96,6 +107,11 @@ class Walker {
         continue;
       }
       if (format.empty() || name == "manifest.tsv") continue;
+      if (!fs::is_regular_file(st)) {  // a FIFO would block the read, a device never end
+        diags_->Warn(display, "not a regular file (" + TypeOf(st.type()) + "); skipped unread");
+        ++out_->skipped;
+        continue;
+      }
       const fs::path file_canon = fs::canonical(e.path(), ec2);
       if (ec2) {
         diags_->Warn(display, "cannot resolve path: " + ec2.message() + "; skipped");
@@ -135,9 +151,14 @@ Status CollectDirectory(const std::string& input, const ReadOptions& opts, Diagn
   }
   std::set<fs::path> claimed;
   const fs::path manifest_path = root / "manifest.tsv";
-  if (fs::exists(manifest_path, ec)) {
+  const fs::file_status mst = fs::status(manifest_path, ec);
+  if (fs::exists(mst) && !fs::is_regular_file(mst)) {
+    diags->Warn(Join(input, "manifest.tsv"),
+                "not a regular file (" + TypeOf(mst.type()) + "); ignored, no manifest read");
+    ++out->skipped;
+  } else if (fs::exists(mst)) {
     const std::string mname = Join(input, "manifest.tsv");
-    Result<std::string> text = ReadFile(manifest_path.string());
+    Result<std::string> text = ReadRegularFile(manifest_path.string(), opts.max_file_bytes);
     if (!text.ok())
       return Status::IOError(mname + ": cannot read manifest: " + text.status().message());
     Result<std::vector<ManifestRow>> rows = ParseManifest(*text, mname, diags);
@@ -176,6 +197,15 @@ Status CollectDirectory(const std::string& input, const ReadOptions& opts, Diagn
       }
       if (fs::is_directory(real, ec2)) {
         diags->Warn(mname, "file '" + row.file + "' is a directory; row skipped", row.line);
+        ++out->skipped;
+        continue;
+      }
+      const fs::file_status rst = fs::status(real, ec2);
+      if (!fs::is_regular_file(rst)) {
+        diags->Warn(mname,
+                    "file '" + row.file + "' is not a regular file (" + TypeOf(rst.type()) +
+                        "); row skipped",
+                    row.line);
         ++out->skipped;
         continue;
       }
@@ -219,6 +249,11 @@ Result<CollectedInputs> CollectInputs(const std::vector<std::string>& inputs,
     any_exists = true;
     if (fs::is_directory(st)) {
       DIVERGE_RETURN_IF_ERROR(CollectDirectory(input, opts, diags, &out));
+      continue;
+    }
+    if (!fs::is_regular_file(st)) {
+      diags->Warn(input, "not a regular file (" + TypeOf(st.type()) + "); skipped unread");
+      ++out.skipped;
       continue;
     }
     std::string format = FormatOfPath(input);

@@ -6,7 +6,9 @@
 //
 // Safety: a manifest row or a symlink resolving outside its corpus directory is refused
 // (unless ReadOptions::follow_symlinks), symlink loops and dangling links are reported,
-// never followed forever. Each refusal is a warning naming the file (and manifest line)
+// never followed forever. Only regular files are read: a FIFO, device or socket (also
+// behind a symlink, or named by the manifest or the command line) is skipped unread.
+// Each refusal is a warning naming the file (and manifest line)
 // and counts as a skipped file.
 #ifndef DIVERGE_ANALYZER_INGEST_FILE_COLLECTOR_H_
 #define DIVERGE_ANALYZER_INGEST_FILE_COLLECTOR_H_

@@ -123,7 +123,7 @@ bool EndsWithSentencePunct(std::string_view line) {
 }
 
 // Trims whitespace off [b, e) and appends it when it holds a letter or digit.
-void Emit(std::string_view s, size_t b, size_t e, std::vector<Span>* out) {
+void EmitTrimmed(std::string_view s, size_t b, size_t e, std::vector<Span>* out) {
   while (b < e) {
     size_t j = b;
     char32_t cp = 0;
@@ -144,6 +144,28 @@ void Emit(std::string_view s, size_t b, size_t e, std::vector<Span>* out) {
     has_alnum = IsLetter(cp) || (cp >= '0' && cp <= '9');
   }
   if (has_alnum) out->push_back({b, e});
+}
+
+// Emits [b, e) as sentences of at most kMaxSentenceBytes: a longer span (unpunctuated
+// text) is cut after the last space or line break before the limit, or on a character
+// boundary if there is none.
+void Emit(std::string_view s, size_t b, size_t e, std::vector<Span>* out) {
+  while (e - b > kMaxSentenceBytes) {
+    size_t cut = b + kMaxSentenceBytes;
+    size_t space = cut;
+    while (space > b && s[space - 1] != ' ' && s[space - 1] != '\n' && s[space - 1] != '\t') {
+      --space;
+    }
+    if (space > b + kMaxSentenceBytes / 2) {
+      cut = space;
+    } else {
+      while (cut > b && (static_cast<unsigned char>(s[cut]) & 0xC0) == 0x80) --cut;
+      if (cut == b) cut = b + kMaxSentenceBytes;  // not UTF-8 at all: cut anyway
+    }
+    EmitTrimmed(s, b, cut, out);
+    b = cut;
+  }
+  EmitTrimmed(s, b, e, out);
 }
 
 }  // namespace

@@ -19,6 +19,9 @@
 //   a lowercase letter or the line ends with a comma, semicolon, opening bracket,
 //   slash, ampersand, hyphen or dash.
 // - Spans are trimmed of Unicode whitespace; spans with no letter or digit are dropped.
+// - A sentence holds at most kMaxSentenceBytes: longer text without sentence ends is cut
+//   after the last space before the limit (at a character boundary when the last half
+//   of the window has no space), so every statement, and the work on it, is bounded.
 #ifndef DIVERGE_ANALYZER_INGEST_SEGMENTER_H_
 #define DIVERGE_ANALYZER_INGEST_SEGMENTER_H_
 
@@ -32,6 +35,8 @@ struct Span {
   size_t begin = 0;  // byte offsets into the segmented text, half-open
   size_t end = 0;
 };
+
+inline constexpr size_t kMaxSentenceBytes = 2048;
 
 std::vector<Span> SplitSentences(std::string_view text);
 

@@ -7,7 +7,7 @@
 #include <thread>
 #include <utility>
 
-#include "analyzer/base/atomic_file.h"
+#include "analyzer/base/output_set.h"
 #include "analyzer/base/stable_hash.h"
 #include "analyzer/cluster/anchor_links.h"
 #include "analyzer/cluster/claim_clustering.h"
@@ -256,17 +256,18 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
 
 Status WriteOutputs(const Report& report, const std::vector<SimilarityEdge>& edges,
                     const std::string& dir, std::vector<std::string>* written) {
-  std::error_code ec;
-  std::filesystem::create_directories(dir, ec);
-  if (ec) return Status::IOError(dir + ": cannot create output directory: " + ec.message());
+  // One generation, switched to in one step (output_set.h): a run killed at any point
+  // leaves the previous set of outputs or the new one, never a mix.
   std::vector<std::pair<std::string, std::string>> files;
-  files.emplace_back(dir + "/report.json", SerializeReport(report));
+  files.emplace_back("report.json", SerializeReport(report));
   for (ReportFormat f : {ReportFormat::kMarkdown, ReportFormat::kHtml, ReportFormat::kCsv,
                          ReportFormat::kGraphml}) {
-    files.emplace_back(dir + "/" + std::string(DefaultFileName(f)), Render(report, f, edges, RenderOptions{dir}));
+    // Source links relative to DIR, where the names users open are.
+    files.emplace_back(std::string(DefaultFileName(f)),
+                       Render(report, f, edges, RenderOptions{dir}));
   }
-  DIVERGE_RETURN_IF_ERROR(WriteFilesAtomic(files));
-  for (const auto& [path, contents] : files) written->push_back(path);
+  DIVERGE_RETURN_IF_ERROR(WriteOutputSet(dir, files));
+  for (const auto& [name, contents] : files) written->push_back(dir + "/" + name);
   return Status::Ok();
 }
 
@@ -335,6 +336,7 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   DetectResult detected = DetectDivergences(report, corpus->documents, opt.detect);
   report.divergences = std::move(detected.divergences);
   report.entities = std::move(detected.entities);
+  report.divergences_cut = std::move(detected.cut_by_kind);
   progress.Count(static_cast<int64_t>(report.divergences.size()), "divergences");
   for (Document& d : report.documents) d.text.clear();  // report.json holds no full texts
 

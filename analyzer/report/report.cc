@@ -6,6 +6,7 @@
 
 #include "analyzer/base/atomic_file.h"
 #include "analyzer/ingest/corpus_reader.h"
+#include "analyzer/report/json_text.h"
 
 namespace diverge {
 
@@ -297,18 +298,18 @@ std::string SerializeReport(const Report& input) {
     }
     root["corrections"] = std::move(list);
   }
+  if (!r.divergences_cut.empty()) root["divergences_cut"] = r.divergences_cut;
   // nlohmann::json keeps object keys sorted, so the text is canonical.
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
 
 Result<Report> ParseReport(std::string_view text, const std::string& source) {
-  json root;
-  try {
-    root = json::parse(text.begin(), text.end());
-  } catch (const json::parse_error& e) {
-    return Status::Corruption(source + "@byte " + std::to_string(e.byte) +
-                              ": not valid JSON: " + e.what());
+  std::variant<json, JsonTextError> parsed = ParseJsonText(text);
+  if (auto* e = std::get_if<JsonTextError>(&parsed)) {
+    return Status::Corruption(source + "@byte " + std::to_string(e->byte) +
+                              ": not valid JSON: " + e->message);
   }
+  json root = std::move(std::get<json>(parsed));
   if (!root.is_object()) return Status::Corruption(source + ": top level must be an object");
   Report report;
   Reader r(source);
@@ -384,6 +385,19 @@ Result<Report> ParseReport(std::string_view text, const std::string& source) {
   ParseDivergences(r, root, report);
   ParseOrphanedReviews(r, root, report);
   ParseCorrections(r, root, report);
+  if (auto cut = root.find("divergences_cut"); cut != root.end() && !r.failed()) {
+    if (!cut->is_object()) {
+      r.Fail("divergences_cut must be an object");
+    } else {
+      for (const auto& [kind, n] : cut->items()) {
+        if (!n.is_number_integer() || n.get<int64_t>() < 0) {
+          r.Fail("divergences_cut." + kind + " must be a count");
+          break;
+        }
+        report.divergences_cut[kind] = n.get<int64_t>();
+      }
+    }
+  }
   const json& ents = r.Array(root, "entities", false);
   for (size_t i = 0; i < ents.size() && !r.failed(); ++i) {
     std::string where = "entities[" + std::to_string(i) + "]";

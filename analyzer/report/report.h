@@ -9,6 +9,8 @@
 #ifndef DIVERGE_ANALYZER_REPORT_REPORT_H_
 #define DIVERGE_ANALYZER_REPORT_REPORT_H_
 
+#include <cstdint>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
@@ -136,6 +138,9 @@ struct Report {
   std::vector<OrphanedReview> orphaned_reviews;
   // Written only when non-empty: every correction in the review store, by seq.
   std::vector<CorrectionRecord> corrections;
+  // Divergences found but not reported because of --max-flags, per kind name ("date":
+  // 1234). Written only when non-empty (nothing was cut).
+  std::map<std::string, int64_t> divergences_cut;
 };
 
 // Sorts every array of `report` into the canonical order described above.

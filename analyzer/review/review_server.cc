@@ -12,6 +12,8 @@
 #include <utility>
 
 #include "analyzer/review/review_api.h"
+#include "analyzer/report/json_text.h"
+#include "analyzer/review/connection_pool.h"
 #include "analyzer/review/review_page.h"
 #include "analyzer/review/review_session.h"
 
@@ -22,6 +24,15 @@ namespace {
 using json = nlohmann::json;
 
 constexpr size_t kMaxBody = 64 * 1024;
+// Slow or idle clients: a connection is served by one pool thread while it is open, so
+// it is closed after kIoTimeoutSeconds without a byte (read or write), after
+// kKeepAliveSeconds idle before or between requests, and after kKeepAliveMaxRequests
+// requests; the pool grows to kMaxConnectionThreads threads, so that many sockets must
+// be open at once before a new request waits (connection_pool.h).
+constexpr time_t kIoTimeoutSeconds = 5;
+constexpr time_t kKeepAliveSeconds = 5;
+constexpr size_t kKeepAliveMaxRequests = 100;
+constexpr size_t kMaxConnectionThreads = 256;
 
 bool SameSecret(const std::string& a, const std::string& b) {
   if (a.size() != b.size() || a.empty()) return false;
@@ -57,12 +68,12 @@ json DecisionJson(const Decision& d) { return DecisionToJson(d); }
 
 // Parses a POST /api/decision body into a Change; kInvalidArgument says what is wrong.
 Result<Change> ParseChange(const std::string& body, const std::string& reviewer) {
-  json j;
-  try {
-    j = json::parse(body);
-  } catch (const json::parse_error& e) {
-    return Status::InvalidArgument(std::string("request body is not JSON: ") + e.what());
+  std::variant<json, JsonTextError> parsed = ParseJsonText(body);
+  if (auto* e = std::get_if<JsonTextError>(&parsed)) {
+    return Status::InvalidArgument("request body is not valid JSON (byte " +
+                                   std::to_string(e->byte) + ": " + e->message + ")");
   }
+  json j = std::move(std::get<json>(parsed));
   if (!j.is_object() || !j.contains("id") || !j["id"].is_string()) {
     return Status::InvalidArgument("request body must be an object with a string \"id\"");
   }
@@ -227,6 +238,17 @@ Result<std::unique_ptr<ReviewServer>> ReviewServer::Create(const ServeOptions& o
   auto impl = std::make_unique<Impl>(std::move(opts), std::move(*session));
   Impl* p = impl.get();
   p->server.set_payload_max_length(kMaxBody);
+  p->server.new_task_queue = [] { return new ConnectionPool(kMaxConnectionThreads); };
+  p->server.set_read_timeout(kIoTimeoutSeconds, 0);
+  p->server.set_write_timeout(kIoTimeoutSeconds, 0);
+  p->server.set_keep_alive_timeout(kKeepAliveSeconds);
+  p->server.set_keep_alive_max_count(kKeepAliveMaxRequests);
+  // An exception in a handler is a bug: answer a bare JSON 500 (httplib's default would
+  // put the exception text in an EXCEPTION_WHAT response header).
+  p->server.set_exception_handler(
+      [](const httplib::Request&, httplib::Response& res, std::exception_ptr) {
+        SendError(res, 500, "internal error");
+      });
   // httplib's default sets SO_REUSEPORT, which would let a second server (or another
   // user's process) bind the same port; SO_REUSEADDR alone only allows quick restarts.
   p->server.set_socket_options([](socket_t sock) {
@@ -237,6 +259,10 @@ Result<std::unique_ptr<ReviewServer>> ReviewServer::Create(const ServeOptions& o
     res.set_header("X-Content-Type-Options", "nosniff");
     res.set_header("X-Frame-Options", "DENY");
     res.set_header("Referrer-Policy", "no-referrer");
+    if (req.get_header_value_count("Host") > 1) {  // RFC 9112 3.2: exactly one Host
+      SendError(res, 400, "more than one Host header");
+      return httplib::Server::HandlerResponse::Handled;
+    }
     if (p->HostAllowed(req)) return httplib::Server::HandlerResponse::Unhandled;
     SendError(res, 403, "unexpected Host header");
     return httplib::Server::HandlerResponse::Handled;

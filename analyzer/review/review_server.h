@@ -10,7 +10,13 @@
 // this server in its Host header (no DNS rebinding); a POST must carry the per-session
 // random token in X-Diverge-Token, Content-Type application/json, and no foreign
 // Origin, else 403 (so no other site can make a browser change a decision). Errors are
-// JSON {"error": "..."} with 400 (bad body or status, bad id), 404 (unknown id), 403.
+// JSON {"error": "..."} with 400 (bad body or status, bad id, a number out of range,
+// two Host headers), 404 (unknown id), 403, and a bare 500 "internal error" for a bug
+// (no exception text reaches the client).
+// Slow clients: a connection that sends nothing for 5 s (before, inside or between
+// requests) is closed, and one connection serves at most 100 requests;
+// connections are served by a pool that grows to 256 threads (connection_pool.h), so a
+// few idle sockets cannot hold up other requests.
 #ifndef DIVERGE_ANALYZER_REVIEW_REVIEW_SERVER_H_
 #define DIVERGE_ANALYZER_REVIEW_REVIEW_SERVER_H_
 
