@@ -77,3 +77,60 @@ TEST_CASE("Figures about different named things are different claims", "[claim_s
   // Without a figure on both sides there is no slot to conflict.
   CHECK_FALSE(pipeline::SlotConflict(p("Talks were held in Oslo."), p("9,000 marched in Bergen.")));
 }
+
+TEST_CASE("A story and its follow-up are one family, not one story", "[stories]") {
+  // 0~1 and 1~2 are alike, 0 and 2 share nothing: average linkage keeps 2 out of the
+  // story of 0 and 1, single linkage at the same threshold puts it in their family.
+  std::vector<std::vector<StoryTerm>> docs = {Terms("alpha beta gamma delta"),
+                                              Terms("alpha beta gamma delta eps zeta eta theta"),
+                                              Terms("eps zeta eta theta"), Terms("omega psi chi")};
+  cluster::StoryOptions options;
+  options.min_similarity = 0.5;
+  std::vector<int32_t> family;
+  const std::vector<int32_t> story = cluster::GroupStories(docs, options, 2, &family);
+  REQUIRE(family.size() == 4);
+  CHECK(story[2] != story[0]);
+  CHECK(family[0] == family[1]);
+  CHECK(family[2] == family[0]);
+  CHECK(family[3] != family[0]);
+  CHECK(family[0] == 0);  // numbered by smallest document
+}
+
+TEST_CASE("Figures tied to the same name and thing fill one slot", "[claim_slots]") {
+  const std::vector<std::string> names;
+  auto p = [&](const char* t) { return pipeline::MakeSlotProfile(t, names); };
+  // The same candidate's share, worded apart.
+  CHECK(pipeline::SlotMatch(p("compared to 42% for Kilicdaroglu"),
+                            p("and Kılıçdaroğlu 44.85 percent of votes")));
+  // Another candidate's share is another slot.
+  CHECK_FALSE(pipeline::SlotMatch(p("Erdogan won 49.5% of the vote"),
+                                  p("compared to 42% for Kilicdaroglu")));
+  // A bare figure fills a count of the same order, not one a hundred times smaller,
+  // and never a share.
+  CHECK(pipeline::SlotMatch(p("30,000 in Toulouse"), p("at least 36,000 people marched in Toulouse")));
+  CHECK_FALSE(pipeline::SlotMatch(p("including 80,000 in Paris"),
+                                  p("There were over 200 demonstrations in Paris")));
+  CHECK_FALSE(pipeline::SlotMatch(p("30,000 in Toulouse"), p("Turnout in Toulouse was 30%")));
+  // A figure with no name nearby has no slot; a cited source is not the slot's name.
+  CHECK(p("the turnout was 88 percent").slots.empty());
+  CHECK_FALSE(pipeline::SlotMatch(p("The CGT said 2 million marched"),
+                                  p("The CGT said 400,000 marched in Bordeaux")));
+  // Month names are dates, not names.
+  CHECK(p("26,000 on January 19").slots.empty());
+}
+
+TEST_CASE("Slot pairs stay inside a family and cross documents only", "[claim_slots]") {
+  const std::vector<std::string> names;
+  std::vector<pipeline::SlotProfile> profiles = {
+      pipeline::MakeSlotProfile("Sinan Ogan got 5.2 percent", names),
+      pipeline::MakeSlotProfile("Sinan Ogan received 5.17 percent of the votes", names),
+      pipeline::MakeSlotProfile("Then Ogan won 5.28 percent", names),
+      pipeline::MakeSlotProfile("Candidate Ogan took 5 percent", names)};
+  const std::vector<int32_t> family = {0, 0, 1, 0};
+  const std::vector<int32_t> doc = {0, 1, 2, 0};
+  const auto pairs = pipeline::SlotMatchPairs(profiles, family, doc, 200);
+  // (0,1) one family, two documents; (1,3); not (0,3): one document; nothing with 2.
+  CHECK(pairs == std::vector<std::pair<int32_t, int32_t>>{{0, 1}, {1, 3}});
+  // A bucket larger than the cap is a topic, not a slot.
+  CHECK(pipeline::SlotMatchPairs(profiles, family, doc, 1).empty());
+}

@@ -93,7 +93,8 @@ std::vector<DocumentPair> DocumentSimilarities(const std::vector<std::vector<Sto
 }
 
 std::vector<int32_t> GroupStories(const std::vector<std::vector<StoryTerm>>& docs,
-                                  const StoryOptions& options, int threads) {
+                                  const StoryOptions& options, int threads,
+                                  std::vector<int32_t>* families) {
   const int32_t n = static_cast<int32_t>(docs.size());
   std::vector<ScoredPair> pairs;
   for (const DocumentPair& p : DocumentSimilarities(docs, options, threads)) {
@@ -106,6 +107,28 @@ std::vector<int32_t> GroupStories(const std::vector<std::vector<StoryTerm>>& doc
   for (int32_t d = 0; d < n; ++d) {
     if (story_of_rep[rep[d]] < 0) story_of_rep[rep[d]] = next++;
     story[d] = story_of_rep[rep[d]];
+  }
+  if (families != nullptr) {
+    // Union-find over the pairs at the threshold, roots = smallest document.
+    std::vector<int32_t> parent(n);
+    for (int32_t d = 0; d < n; ++d) parent[d] = d;
+    auto find = [&](int32_t x) {
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    for (const ScoredPair& p : pairs) {
+      if (p.score < options.min_similarity) continue;
+      const int32_t x = find(p.a), y = find(p.b);
+      if (x != y) parent[std::max(x, y)] = std::min(x, y);
+    }
+    families->assign(n, -1);
+    std::vector<int32_t> family_of_root(n, -1);
+    int32_t next_family = 0;
+    for (int32_t d = 0; d < n; ++d) {
+      const int32_t root = find(d);
+      if (family_of_root[root] < 0) family_of_root[root] = next_family++;
+      (*families)[d] = family_of_root[root];
+    }
   }
   return story;
 }

@@ -57,8 +57,15 @@ std::vector<DocumentPair> DocumentSimilarities(const std::vector<std::vector<Sto
 // Story of each document: stories are numbered 0.. in the order of their smallest
 // document index; a document alike to no other is a story of its own. Deterministic
 // for a given document order (callers order documents by id).
+//
+// `families` (optional): the family of each document, numbered the same way: stories
+// joined by any document pair with similarity >= min_similarity (single linkage at the
+// same threshold; every story lies inside one family). A story's follow-up (the same
+// event reported again days or months later, its own story by average linkage) is in
+// its family. Claims use families only for the strongest evidence (claim_slots.h).
 std::vector<int32_t> GroupStories(const std::vector<std::vector<StoryTerm>>& docs,
-                                  const StoryOptions& options, int threads = 2);
+                                  const StoryOptions& options, int threads = 2,
+                                  std::vector<int32_t>* families = nullptr);
 
 }  // namespace diverge::cluster
 

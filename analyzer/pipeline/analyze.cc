@@ -133,14 +133,15 @@ std::vector<Story> MakeStories(const std::vector<Document>& docs,
 // Stories of the documents (stories.h), from the statements' content-word stems.
 std::vector<int32_t> DocumentStories(const AnalyzeOptions& opt, size_t documents,
                                      const std::vector<EncodedSentence>& encoded,
-                                     const std::vector<int32_t>& doc_of_row) {
+                                     const std::vector<int32_t>& doc_of_row,
+                                     std::vector<int32_t>* families) {
   std::vector<std::vector<cluster::StoryTerm>> doc_terms(documents);
   for (size_t i = 0; i < encoded.size(); ++i) {
     for (cluster::StoryTerm& t : cluster::StoryTerms(encoded[i].terms, encoded[i].term_idf)) {
       doc_terms[doc_of_row[i]].push_back(std::move(t));
     }
   }
-  return cluster::GroupStories(doc_terms, opt.stories, opt.threads);
+  return cluster::GroupStories(doc_terms, opt.stories, opt.threads, families);
 }
 
 // Pairs of rows of different documents of one story that share a rare anchor
@@ -184,10 +185,14 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
   }
 
   progress.Stage("stories");
+  std::vector<int32_t> family_of_doc;
   const std::vector<int32_t> story_of_doc =
-      DocumentStories(opt, corpus.documents.size(), encoded, doc_of_row);
-  std::vector<int32_t> story_of_row(sts.size());
-  for (size_t i = 0; i < sts.size(); ++i) story_of_row[i] = story_of_doc[doc_of_row[i]];
+      DocumentStories(opt, corpus.documents.size(), encoded, doc_of_row, &family_of_doc);
+  std::vector<int32_t> story_of_row(sts.size()), family_of_row(sts.size());
+  for (size_t i = 0; i < sts.size(); ++i) {
+    story_of_row[i] = story_of_doc[doc_of_row[i]];
+    family_of_row[i] = family_of_doc[doc_of_row[i]];
+  }
   out.stories = MakeStories(corpus.documents, story_of_doc);
   progress.Count(static_cast<int64_t>(out.stories.size()), "stories");
 
@@ -215,8 +220,17 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
     const int terms = static_cast<int>(encoded[i].terms.size());
     eligible[i] = terms >= opt.min_claim_terms || (slots[i].figure && terms >= 1);
   }
+  // Two figures about the same named thing in one story, or in a story and its
+  // follow-up (a family, stories.h), answer one question however differently worded
+  // (claim_slots.h): they score as paraphrases.
+  const std::vector<std::pair<int32_t, int32_t>> slot_pairs =
+      pipeline::SlotMatchPairs(slots, family_of_row, doc_of_row, opt.anchors.max_statements);
   PairScore score = [&](int32_t i, int32_t j) {
     if (pipeline::SlotConflict(slots[i], slots[j])) return 0.0f;
+    if (std::binary_search(slot_pairs.begin(), slot_pairs.end(),
+                           std::make_pair(std::min(i, j), std::max(i, j)))) {
+      return 1.0f;
+    }
     const float s = encoder.Similarity(encoded[i], encoded[j]).claim_score;
     if (story_of_row[i] != story_of_row[j] && s < opt.cross_story_min) return 0.0f;
     return s;
@@ -233,6 +247,9 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
   if (opt.anchor_links) {
     extra = AnchorCandidates(texts, eligible, doc_of_row, story_of_row, opt.anchors);
   }
+  extra.insert(extra.end(), slot_pairs.begin(), slot_pairs.end());
+  std::sort(extra.begin(), extra.end());
+  extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
   copt.extra_candidates = extra;
   std::vector<std::vector<int32_t>> groups = ClusterClaims(*graph, doc_of_row, copt, score);
   for (const std::vector<int32_t>& rows_of : groups) {

@@ -2,13 +2,20 @@
 
 #include <algorithm>
 #include <array>
+#include <cmath>
+#include <map>
+#include <set>
 
+#include "analyzer/divergence/dates.h"
 #include "analyzer/divergence/names.h"
+#include "analyzer/divergence/numeric_detector.h"
+#include "analyzer/divergence/text.h"
 #include "analyzer/ingest/figure_clauses.h"
-#include "embeddings/tokenizer.h"
 
 namespace diverge::pipeline {
 namespace {
+
+using divergence::Token;
 
 constexpr std::array<std::string_view, 24> kReporting = {
     "said",      "says",      "say",      "claimed", "claims",    "claim",     "counted", "counts",
@@ -18,9 +25,25 @@ constexpr std::array<std::string_view, 24> kReporting = {
 constexpr std::array<std::string_view, 14> kFunctionWords = {
     "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "but", "as", "by", "with"};
 
-bool IsReporting(const std::string& w) {
-  return std::find(kReporting.begin(), kReporting.end(), w) != kReporting.end();
+constexpr std::array<std::string_view, 7> kWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+// A figure in digits, or a count in words ("two soldiers", "Twenty Indian soldiers").
+constexpr std::array<std::string_view, 22> kNumberWords = {
+    "two",      "three",    "four",      "five",    "six",      "seven", "eight", "nine",
+    "ten",      "eleven",   "twelve",    "twenty",  "thirty",   "forty", "fifty", "hundred",
+    "hundreds", "thousand", "thousands", "million", "millions", "dozens"};
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
 }
+
+// A name run [begin, end) of tokens and its folded words.
+struct NameRun {
+  size_t begin = 0, end = 0;
+  std::vector<std::string> folded;
+};
 
 }  // namespace
 
@@ -35,53 +58,77 @@ bool NamesMatch(std::string_view a, std::string_view b) {
 SlotProfile MakeSlotProfile(std::string_view text,
                             const std::vector<std::string>& mid_sentence_names) {
   SlotProfile out;
-  const std::vector<Token> tokens = Tokenize(text);
-  // A figure in digits, or a count in words ("two soldiers", "Twenty Indian soldiers").
-  static constexpr std::array<std::string_view, 22> kNumberWords = {
-      "two",      "three",    "four",      "five",    "six",      "seven", "eight", "nine",
-      "ten",      "eleven",   "twelve",    "twenty",  "thirty",   "forty", "fifty", "hundred",
-      "hundreds", "thousand", "thousands", "million", "millions", "dozens"};
+  const std::vector<Token> tokens = divergence::Tokenize(text);
   out.figure = HasFigure(text);
-  for (const Token& t : tokens) {
-    out.figure |= std::find(kNumberWords.begin(), kNumberWords.end(), t.text) != kNumberWords.end();
-  }
-  std::set<std::string> names;
+  for (const Token& t : tokens) out.figure |= t.IsWord() && In(kNumberWords, t.lower);
+
+  auto is_name = [&](size_t k) {
+    const Token& t = tokens[k];
+    if (!t.IsWord() || In(kFunctionWords, t.lower) || In(kWeekdays, t.lower) ||
+        divergence::MonthNumber(t.lower) != 0) {
+      return false;
+    }
+    if (k == 0) {
+      return std::binary_search(mid_sentence_names.begin(), mid_sentence_names.end(), t.lower);
+    }
+    return t.cap;
+  };
+  std::vector<NameRun> runs;
   size_t i = 0;
   while (i < tokens.size()) {
-    auto is_name = [&](size_t k) {
-      const Token& t = tokens[k];
-      if (t.kind != TokenKind::kWord) return false;
-      if (std::find(kFunctionWords.begin(), kFunctionWords.end(), t.text) != kFunctionWords.end())
-        return false;
-      if (t.capitalized) return true;
-      return k == 0 &&
-             std::binary_search(mid_sentence_names.begin(), mid_sentence_names.end(), t.text);
-    };
     if (!is_name(i)) {
       ++i;
       continue;
     }
     size_t j = i;
     while (j < tokens.size() && is_name(j)) ++j;
-    // A cited source: "according to [the] X", "X said", "..., said X." (a reporting verb before the
-    // name only when the clause ends there).
+    // A cited source: "according to [the] X", "X said", "..., said X." (a reporting verb
+    // before the name only when the clause ends there).
     bool source = false;
-    const bool clause_ends = j == tokens.size() || tokens[j].kind == TokenKind::kPunct;
+    const bool clause_ends = j == tokens.size() || tokens[j].kind == divergence::TokenKind::kPunct;
     for (size_t k = (i >= 3 ? i - 3 : 0); k < i; ++k) {
-      source |= tokens[k].text == "according" || (clause_ends && IsReporting(tokens[k].text));
+      source |= tokens[k].lower == "according" || (clause_ends && In(kReporting, tokens[k].lower));
     }
     for (size_t k = j; k < std::min(tokens.size(), j + 2); ++k) {
-      source |= IsReporting(tokens[k].text);
+      source |= In(kReporting, tokens[k].lower);
     }
     if (!source) {
+      NameRun run{i, j, {}};
       for (size_t k = i; k < j; ++k) {
         std::string folded = divergence::FoldName(tokens[k].text);
-        if (folded.size() >= 3) names.insert(std::move(folded));
+        if (folded.size() >= 3) run.folded.push_back(std::move(folded));
       }
+      if (!run.folded.empty()) runs.push_back(std::move(run));
     }
     i = j;
   }
+  std::set<std::string> names;
+  for (const NameRun& r : runs) names.insert(r.folded.begin(), r.folded.end());
   out.names.assign(names.begin(), names.end());
+
+  // Each quantity takes the nearest name run within kSlotWindow tokens (ties: before).
+  std::set<SlotProfile::Slot> slots;
+  for (const divergence::Quantity& q : divergence::FindQuantities(tokens)) {
+    const NameRun* best = nullptr;
+    size_t best_distance = kSlotWindow + 1;
+    for (const NameRun& r : runs) {
+      size_t d;
+      if (r.end <= q.first_token) {
+        d = q.first_token - r.end;
+      } else if (r.begin > q.last_token) {
+        d = r.begin - q.last_token - 1;
+      } else {
+        d = 0;  // inside the quantity's words ("20 Indian soldiers")
+      }
+      if (d < best_distance) {  // strict: an earlier run wins ties
+        best_distance = d;
+        best = &r;
+      }
+    }
+    if (best == nullptr) continue;
+    for (const std::string& name : best->folded) slots.insert({q.referent, name, q.value});
+  }
+  out.slots.assign(slots.begin(), slots.end());
   return out;
 }
 
@@ -93,6 +140,53 @@ bool SlotConflict(const SlotProfile& a, const SlotProfile& b) {
     }
   }
   return true;
+}
+
+bool SlotMatch(const SlotProfile& a, const SlotProfile& b) {
+  auto same_kind = [](const SlotProfile::Slot& x, const SlotProfile::Slot& y) {
+    if (x.referent == y.referent) return true;
+    if (!x.referent.empty() && !y.referent.empty()) return false;
+    const SlotProfile::Slot& counted = x.referent.empty() ? y : x;
+    if (counted.referent == "percent") return false;
+    const double lo = std::min(std::abs(x.value), std::abs(y.value));
+    const double hi = std::max(std::abs(x.value), std::abs(y.value));
+    return lo > 0 && hi <= 10 * lo;
+  };
+  for (const SlotProfile::Slot& x : a.slots) {
+    for (const SlotProfile::Slot& y : b.slots) {
+      if (same_kind(x, y) && NamesMatch(x.name, y.name)) return true;
+    }
+  }
+  return false;
+}
+
+std::vector<std::pair<int32_t, int32_t>> SlotMatchPairs(const std::vector<SlotProfile>& profiles,
+                                                        const std::vector<int32_t>& story_of_row,
+                                                        const std::vector<int32_t>& doc_of_row,
+                                                        size_t max_bucket) {
+  std::map<std::pair<int32_t, std::string>, std::vector<int32_t>> buckets;
+  for (size_t i = 0; i < profiles.size(); ++i) {
+    std::set<std::string> keys;
+    for (const SlotProfile::Slot& slot : profiles[i].slots) keys.insert(slot.name.substr(0, 4));
+    for (const std::string& key : keys) {
+      buckets[{story_of_row[i], key}].push_back(static_cast<int32_t>(i));
+    }
+  }
+  std::vector<std::pair<int32_t, int32_t>> out;
+  for (const auto& [key, rows] : buckets) {
+    if (rows.size() > max_bucket) continue;
+    for (size_t x = 0; x < rows.size(); ++x) {
+      for (size_t y = x + 1; y < rows.size(); ++y) {
+        const int32_t i = rows[x], j = rows[y];
+        if (doc_of_row[i] != doc_of_row[j] && SlotMatch(profiles[i], profiles[j])) {
+          out.emplace_back(i, j);
+        }
+      }
+    }
+  }
+  std::sort(out.begin(), out.end());
+  out.erase(std::unique(out.begin(), out.end()), out.end());
+  return out;
 }
 
 }  // namespace diverge::pipeline

@@ -5,27 +5,62 @@
 // values; the values are what the divergence detectors compare. Figures about different
 // named things answer different questions ("40,000 people marched in Lyon" / "30,000 in
 // Toulouse"; "Erdogan won 49.5 percent" / "Kilicdaroglu got 44.9 percent"), however alike
-// the wording. A statement's slot names are the names it mentions (runs of capitalised
-// words; a sentence's first word only when the corpus capitalises it mid-sentence),
-// without the sources it cites (a name after "according to" or next to a reporting
-// verb: "the Interior Ministry counted", "said the CGT"), folded (names.h FoldName, so
-// Erdoğan = Erdogan). Two statements conflict when both hold a figure (figure_clauses.h)
-// and a slot name, and no name of one matches a name of the other: equal folded words, or
-// a shared prefix of >= 4 letters covering >= 60% of the shorter word (China / Chinese,
-// Marseille / Marseilles). A conflicting pair never joins one claim.
+// the wording.
+//
+// A statement's slot names are the names it mentions (runs of capitalised words; a
+// sentence's first word only when the corpus capitalises it mid-sentence), without the
+// sources it cites (a name after "according to" or next to a reporting verb: "the
+// Interior Ministry counted", "said the CGT"), folded (names.h FoldName, so Erdoğan =
+// Erdogan). Names match when their folded words are equal or share a prefix of >= 4
+// letters covering >= 60% of the shorter word (China / Chinese, Marseille / Marseilles).
+//
+// Conflict (negative evidence): both hold a figure (figure_clauses.h) and a slot name,
+// and no name of one matches a name of the other. A conflicting pair never joins a claim.
+//
+// Match (positive evidence): each quantity (numeric_detector.h FindQuantities) is tied
+// to the slot name nearest to it within kSlotWindow tokens (ties: the one before it),
+// giving (referent, name) slots: "Kemal Kilicdaroglu won 44.92 percent" ->
+// (percent, kilicdaroglu); "compared to 42% for Kiliçdaroglu" -> (percent, kilicdaroglu);
+// "26,000 in Marseille" -> ("", marseille). Two statements match when some slot of one
+// and some slot of the other have matching names and the same referent, or one is a bare
+// figure and the other a count (not a share) of the same order: within a factor of 10
+// ("30,000 in Toulouse" / "36,000 people ... in Toulouse", not "80,000 in Paris" / "200
+// demonstrations in Paris"). The pipeline treats a match inside one story as
+// the same claim however differently the rest is worded. Quantities without a nearby
+// name give no slot: "the turnout was 88%" and "with 98% of votes counted" do not match.
+//
+// The text a profile is made from should be the statement's own words: a sentence whose
+// clauses are statements of their own (figure_clauses.h) gives its slots to those
+// clauses (analyze.cc masks them), so "Erdogan won 49.5%, while Kilicdaroglu got 44.9%"
+// holds the Erdogan slot and its clause the Kilicdaroglu one.
 #ifndef DIVERGE_ANALYZER_PIPELINE_CLAIM_SLOTS_H_
 #define DIVERGE_ANALYZER_PIPELINE_CLAIM_SLOTS_H_
 
-#include <set>
+#include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace diverge::pipeline {
 
+// Tokens a quantity looks for its name in, on each side. A reasoned value, not fitted:
+// a clause ("Erdoğan, who has been in power since 2003, secured 49.34%" puts 8 tokens
+// between the name and the figure) but not the next clause's subject.
+inline constexpr size_t kSlotWindow = 8;
+
 struct SlotProfile {
   bool figure = false;
   std::vector<std::string> names;  // folded name words (>= 3 letters), sorted, unique
+  struct Slot {
+    std::string referent;  // numeric_detector.h Quantity::referent; "" = a bare figure
+    std::string name;      // a folded word of the name run tied to the figure
+    double value = 0;
+    auto operator<=>(const Slot&) const = default;
+  };
+  // One per (quantity, word of its name run), for quantities with a name run within
+  // kSlotWindow tokens. Sorted, unique.
+  std::vector<Slot> slots;
 };
 
 // `mid_sentence_names`: lowercased single words the corpus capitalises mid-sentence
@@ -36,6 +71,18 @@ SlotProfile MakeSlotProfile(std::string_view text,
 bool NamesMatch(std::string_view a, std::string_view b);
 
 bool SlotConflict(const SlotProfile& a, const SlotProfile& b);
+
+// Some slot of `a` and some slot of `b` count the same thing about the same name.
+bool SlotMatch(const SlotProfile& a, const SlotProfile& b);
+
+// The pairs (i < j) of rows in one story and different documents whose profiles
+// SlotMatch, found through buckets of (story, first 4 letters of a slot name); a bucket
+// of more than `max_bucket` rows is a topic, not a slot, and is skipped, so the work is
+// at most max_bucket^2 per bucket. Sorted, unique.
+std::vector<std::pair<int32_t, int32_t>> SlotMatchPairs(const std::vector<SlotProfile>& profiles,
+                                                        const std::vector<int32_t>& story_of_row,
+                                                        const std::vector<int32_t>& doc_of_row,
+                                                        size_t max_bucket);
 
 }  // namespace diverge::pipeline
 
