@@ -112,5 +112,17 @@ TEST_CASE("the one figure of each side is compared whatever follows it", "[detec
   CHECK(DetectNumeric(S("Turnout reached 88 percent."), S("Some 9,000 people voted."), {}).empty());
 }
 
+
+TEST_CASE("the head noun ends before the verb after it", "[detector][numeric]") {
+  // "people demonstrated": the referent is person, not the verb; an -ed word before
+  // the noun is an adjective.
+  Side s = S("About 2 million people demonstrated, 35 Chinese troops died and 40 injured people waited.");
+  auto q = FindQuantities(s.tokens);
+  REQUIRE(q.size() == 3);
+  CHECK(q[0].referent == "person");
+  CHECK(q[1].referent == "troop");
+  CHECK(q[2].referent == "person");
+}
+
 }  // namespace
 }  // namespace diverge::divergence

@@ -41,3 +41,13 @@ TEST_CASE("One figure or figures in one clause give no clauses", "[figure_clause
   CHECK(Clauses("Rates were 42 percent and 65 percent, respectively.").empty());
   CHECK(Clauses("The strike, which began on Monday, drew 2 million people.").empty());
 }
+
+TEST_CASE("A connective opens the next figure's clause, a clock time is no cut", "[figure_clauses]") {
+  // "while his rival," has no figure: it opens the clause of the figure after it, so the
+  // clause keeps the rival's name.
+  CHECK(Clauses("At 10:30 Smith had 51.2 percent, while his rival, Tom Jones, had 44.7 percent.") ==
+        V{"while his rival, Tom Jones, had 44.7 percent"});
+  // A figureless piece without a connective still closes the clause before it.
+  CHECK(Clauses("Some 12,000 marched in Lille, a record, 8,000 in Nice, police said.") ==
+        V{"8,000 in Nice, police said"});
+}

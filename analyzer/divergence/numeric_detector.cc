@@ -231,8 +231,15 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
       if (k + 1 < n && t[k].lower == "of" && Scale(t[j - 1].lower) > 0) ++k;  // millions of
       size_t last = 0;
       size_t count = 0;
+      // The head noun ends the run: a word after it ending in -ed or -ing is the verb
+      // ("2 million people demonstrated" -> person, "35 Chinese troops died" -> troop);
+      // before any noun it is an adjective ("injured people").
+      auto verb_form = [&](const std::string& w) {
+        return w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
+      };
       while (k < n && count < 3 && t[k].IsWord() && !IsFunctionWord(t[k].lower) &&
-             !IsNumberWord(t[k].lower) && !(IsSpeechVerb(t[k].lower) && t[k].lower.back() != 's')) {
+             !IsNumberWord(t[k].lower) && !(IsSpeechVerb(t[k].lower) && t[k].lower.back() != 's') &&
+             !(count > 0 && (verb_form(t[k].lower) || t[k].lower == "died"))) {
         last = k;
         ++k;
         ++count;

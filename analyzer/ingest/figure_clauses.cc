@@ -114,7 +114,8 @@ std::vector<size_t> Cuts(std::string_view s) {
                                                                 "versus", "vs"};
   for (size_t i = 0; i < s.size(); ++i) {
     const char c = s[i];
-    if (c == ';' || c == ':') {
+    if (c == ';' || (c == ':' && !(i > 0 && IsDigit(s[i - 1]) && i + 1 < s.size() &&
+                                   IsDigit(s[i + 1])))) {  // not a clock time ("12:15")
       cuts.push_back(skip_spaces(i + 1));
     } else if ((c == ',' && i + 1 < s.size() && s[i + 1] == ' ') || c == '(') {
       const size_t p = skip_spaces(i + 1);
@@ -190,12 +191,28 @@ std::vector<Span> FindFigureClauses(std::string_view sentence) {
                                 [&](size_t f) { return f >= starts[k] && f < e; }));
   }
   if (std::count(holds.begin(), holds.end(), 1) < 2) return {};
+  // A piece without a figure that opens with a connective ("while his main challenger,")
+  // starts the clause of the next figure ("Kemal Kilicdaroglu, has obtained 44.88%"),
+  // with any figureless pieces in between; other figureless pieces close the clause
+  // before them ("30,000 in Toulouse (south-west)").
+  static constexpr std::array<std::string_view, 8> kOpeners = {
+      "while", "whereas", "with", "including", "against", "compared", "versus", "and"};
+  std::vector<char> forward(pieces.size(), 0);
+  for (size_t k = 1; k < pieces.size(); ++k) {
+    if (holds[k]) continue;
+    size_t p = pieces[k].first;
+    while (p < sentence.size() && (sentence[p] == ' ' || sentence[p] == ',')) ++p;
+    bool opens = false;
+    for (std::string_view w : kOpeners) opens |= StartsWithWord(sentence, p, w);
+    forward[k] = opens || forward[k - 1];
+  }
   std::vector<Span> out;
   for (size_t k = 1; k < pieces.size(); ++k) {
     if (!holds[k]) continue;
     size_t end = pieces[k].second;
-    for (size_t m = k + 1; m < pieces.size() && !holds[m]; ++m) end = pieces[m].second;
+    for (size_t m = k + 1; m < pieces.size() && !holds[m] && !forward[m]; ++m) end = pieces[m].second;
     size_t b = pieces[k].first;
+    for (size_t m = k - 1; m >= 1 && !holds[m] && forward[m]; --m) b = pieces[m].first;
     // Trim separators and spaces at both ends ("; ", ", ", ".", closing quotes stay).
     auto trim = [](char c) { return c == ' ' || c == ',' || c == ';' || c == ':' || c == '.'; };
     while (b < end && trim(sentence[b])) ++b;
