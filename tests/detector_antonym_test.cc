@@ -56,5 +56,15 @@ TEST_CASE("antonyms that do not conflict", "[detector][antonym]") {
             .empty());
 }
 
+TEST_CASE("opposite compass directions conflict, adjacent ones do not", "[detector][antonym]") {
+  DetectorContext ctx;
+  CHECK(DetectAntonym(S("The quake struck 71 km southwest of the city of Marrakech."),
+                      S("The quake struck 71 km northeast of the city of Marrakech."), ctx)
+            .size() == 1);
+  CHECK(DetectAntonym(S("The quake struck 71 km south-west of the city of Marrakech."),
+                      S("The quake struck 71 km west of the city of Marrakech."), ctx)
+            .empty());
+}
+
 }  // namespace
 }  // namespace diverge::divergence

@@ -190,6 +190,17 @@ const std::vector<std::pair<std::string, std::string>>& NewsOpposites() {
         {"present", "absent"},
         {"added", "removed"},
         {"add", "remove"},
+        // Opposite compass directions ("71 km southwest of Marrakech" / "northeast of").
+        {"north", "south"},
+        {"east", "west"},
+        {"northern", "southern"},
+        {"eastern", "western"},
+        {"northeast", "southwest"},
+        {"northwest", "southeast"},
+        {"north-east", "south-west"},
+        {"north-west", "south-east"},
+        {"northeastern", "southwestern"},
+        {"northwestern", "southeastern"},
     };
     std::vector<std::pair<std::string, std::string>> both;
     for (auto& [x, y] : base) {

@@ -42,7 +42,9 @@ bool IsSpeechVerb(std::string_view lower);
 bool IsApproximator(std::string_view lower);
 
 // Pairs of opposites common in news that WordNet does not link (new / long-standing,
-// increase / decrease, confirmed / denied, joined / quit). Both directions are listed.
+// increase / decrease, confirmed / denied, joined / quit) and opposite compass directions
+// (north / south, northeast / southwest; adjacent ones such as west / south-west are not).
+// Both directions are listed.
 const std::vector<std::pair<std::string, std::string>>& NewsOpposites();
 
 }  // namespace diverge::divergence

@@ -38,9 +38,12 @@ ListItem MakeItem(const Side& s, const DetectorContext& ctx, size_t first, size_
   item.begin = s.tokens[first].begin;
   item.end = s.tokens[last_excl - 1].end;
   item.text = s.text.substr(item.begin, item.end - item.begin);
+  // The key ignores word breaks and hyphens: "Al-Haouz" = "Al Haouz".
   std::string key;
   for (size_t k = first; k < last_excl; ++k) {
-    key += (k > first ? " " : "") + CanonicalToken(ctx, s.tokens[k].text);
+    for (char c : CanonicalToken(ctx, s.tokens[k].text)) {
+      if (c != '-' && c != ' ') key += c;
+    }
   }
   item.key = LowerKey(key);
   return item;

@@ -18,7 +18,7 @@ namespace diverge::divergence {
 
 struct ListItem {
   std::string text;  // as written ("Kyrgyzstan")
-  std::string key;   // canonical, lowercased
+  std::string key;   // canonical, lowercased, without spaces and hyphens (Al-Haouz = Al Haouz)
   size_t begin = 0, end = 0;
 };
 
