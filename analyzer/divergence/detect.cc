@@ -112,25 +112,42 @@ Divergence MakeDivergence(const Finding& f, const Side& a, const Side& b, const 
   return d;
 }
 
-// Keeps the best divergence per (kind, cluster, documents, evidence), then at most
+// Keeps the best divergence per disagreement: (kind, and the unordered pair of (outlet,
+// evidence folded for case and spaces)), so the same two outlets disagreeing on the same
+// values are flagged once, not once per sentence pair, document pair or claim. Then at most
 // `max_flags` of them, chosen across kinds and claims: the kinds take turns, each giving
 // its strongest remaining flag, and within a kind the claims take turns (each claim's
 // strongest flag first), so one prolific kind or claim cannot fill the cap. Flags cut
 // are counted in *cut (by kind). Returns the kept ones sorted by id.
 std::vector<Divergence> Finalize(std::vector<Divergence> all, const DetectOptions& o,
-                                 const std::map<std::string, std::string>& stmt_doc,
+                                 const std::map<std::string, std::string>& stmt_outlet,
                                  std::map<std::string, int64_t>* cut) {
-  auto doc_of = [&](const std::optional<std::string>& s) -> std::string {
-    if (!s) return "";
-    auto it = stmt_doc.find(*s);
-    return it == stmt_doc.end() ? *s : it->second;
+  auto side_key = [&](const std::optional<std::string>& s, const std::string& evidence) {
+    std::string key;
+    if (s) {
+      auto it = stmt_outlet.find(*s);
+      key = it == stmt_outlet.end() ? *s : it->second;
+    }
+    std::string folded;
+    bool space = false;
+    for (char c : evidence) {
+      if (c == ' ' || c == '\n' || c == '\t' || c == '\r') {
+        space = !folded.empty();
+        continue;
+      }
+      if (space) folded += ' ';
+      space = false;
+      folded += (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
+    }
+    return key + '\x1e' + folded;
   };
   std::map<std::string, Divergence> best;
   for (auto& d : all) {
     if (d.score < o.min_score) continue;
-    std::string key = std::string(KindName(d.kind)) + "\x1f" + d.cluster + "\x1f" +
-                      doc_of(d.a.statement) + "\x1f" + doc_of(d.b.statement) + "\x1f" +
-                      d.a.evidence + "\x1f" + d.b.evidence;
+    std::string ka = side_key(d.a.statement, d.a.evidence);
+    std::string kb = side_key(d.b.statement, d.b.evidence);
+    if (kb < ka) std::swap(ka, kb);
+    std::string key = std::string(KindName(d.kind)) + "\x1f" + ka + "\x1f" + kb;
     auto it = best.find(key);
     if (it == best.end() || d.score > it->second.score ||
         (d.score == it->second.score && d.id < it->second.id)) {
@@ -228,10 +245,12 @@ DetectResult DetectDivergences(const Report& report,
   for (const Document& d : report.documents) meta[d.id] = &d;
   for (const Document& d : documents_with_text) text[d.id] = &d;
   std::map<std::string, const Statement*> statements;
-  std::map<std::string, std::string> stmt_doc;
+  std::map<std::string, std::string> stmt_outlet;  // the outlet, or the document id
   for (const Statement& s : report.statements) {
     statements[s.id] = &s;
-    stmt_doc[s.id] = s.doc;
+    auto m = meta.find(s.doc);
+    stmt_outlet[s.id] =
+        m != meta.end() && !m->second->outlet.empty() ? m->second->outlet : s.doc;
   }
   auto doc_meta = [&](const std::string& id) -> const Document* {
     auto it = meta.find(id);
@@ -319,7 +338,7 @@ DetectResult DetectDivergences(const Report& report,
       }
     }
   }
-  result.divergences = Finalize(std::move(all), o, stmt_doc, &result.cut_by_kind);
+  result.divergences = Finalize(std::move(all), o, stmt_outlet, &result.cut_by_kind);
   result.entities = names.Entities();
   return result;
 }
