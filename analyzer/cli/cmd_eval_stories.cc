@@ -91,6 +91,19 @@ void RegisterEvalStories(CLI::App& eval, CommandContext& ctx) {
     }
     std::printf("best mean F1 %.3f at threshold %.3f (analyze default %.3f)\n", best, best_t,
                 cluster::StoryOptions{}.min_similarity);
+    // Families (stories.h): single linkage at the threshold; slot matches may cross
+    // stories inside one.
+    std::printf("\nfamilies (single linkage)\nthreshold");
+    for (const Set& s : sets) std::printf("  %s P / R (families)", s.name.c_str());
+    std::printf("\n");
+    for (size_t i = 0; i < rows[0].size(); ++i) {
+      std::printf("%9.3f", rows[0][i].threshold);
+      for (const auto& r : rows) {
+        std::printf("  %.3f / %.3f (%d)", r[i].family_precision(), r[i].family_recall(),
+                    r[i].families);
+      }
+      std::printf("\n");
+    }
   });
 }
 

@@ -109,17 +109,24 @@ std::vector<int32_t> GroupStories(const std::vector<std::vector<StoryTerm>>& doc
     story[d] = story_of_rep[rep[d]];
   }
   if (families != nullptr) {
-    // Union-find over the pairs at the threshold, roots = smallest document.
+    // Union-find over the stories and the pairs at family_min_similarity.
     std::vector<int32_t> parent(n);
     for (int32_t d = 0; d < n; ++d) parent[d] = d;
     auto find = [&](int32_t x) {
       while (parent[x] != x) x = parent[x] = parent[parent[x]];
       return x;
     };
-    for (const ScoredPair& p : pairs) {
-      if (p.score < options.min_similarity) continue;
-      const int32_t x = find(p.a), y = find(p.b);
+    auto unite = [&](int32_t a, int32_t b) {
+      const int32_t x = find(a), y = find(b);
       if (x != y) parent[std::max(x, y)] = std::min(x, y);
+    };
+    std::vector<int32_t> first_of_story(n, -1);
+    for (int32_t d = 0; d < n; ++d) {
+      if (first_of_story[story[d]] < 0) first_of_story[story[d]] = d;
+      unite(first_of_story[story[d]], d);
+    }
+    for (const ScoredPair& p : pairs) {
+      if (p.score >= options.family_min_similarity) unite(p.a, p.b);
     }
     families->assign(n, -1);
     std::vector<int32_t> family_of_root(n, -1);

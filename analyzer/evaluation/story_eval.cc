@@ -103,6 +103,13 @@ double StoryScoreRow::precision() const {
 double StoryScoreRow::recall() const {
   return gold_pairs ? static_cast<double>(correct_pairs) / gold_pairs : 0.0;
 }
+double StoryScoreRow::family_precision() const {
+  return family_predicted_pairs ? static_cast<double>(family_correct_pairs) / family_predicted_pairs
+                                : 0.0;
+}
+double StoryScoreRow::family_recall() const {
+  return gold_pairs ? static_cast<double>(family_correct_pairs) / gold_pairs : 0.0;
+}
 double StoryScoreRow::f1() const {
   const double p = precision(), r = recall();
   return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
@@ -143,6 +150,28 @@ std::vector<StoryScoreRow> EvaluateStories(const std::vector<StoryDoc>& docs,
       row.predicted_pairs += size * (size - 1) / 2;
     }
     row.stories = static_cast<int>(groups.size());
+    // Families: connected components of the stories and the pairs at the threshold
+    // (the family threshold is swept; the stories are those at the same threshold).
+    std::vector<int32_t> parent(docs.size());
+    for (size_t d = 0; d < docs.size(); ++d) parent[d] = static_cast<int32_t>(d);
+    auto find = [&](int32_t x) {
+      while (parent[x] != x) x = parent[x] = parent[parent[x]];
+      return x;
+    };
+    for (const ScoredPair& p : pairs) {
+      if (p.score >= t) parent[std::max(find(p.a), find(p.b))] = std::min(find(p.a), find(p.b));
+    }
+    std::map<int32_t, std::map<std::string, long>> families;
+    for (size_t d = 0; d < docs.size(); ++d) ++families[find(static_cast<int32_t>(d))][docs[d].story];
+    for (const auto& [r, by_story] : families) {
+      long size = 0;
+      for (const auto& [story, n] : by_story) {
+        size += n;
+        row.family_correct_pairs += n * (n - 1) / 2;
+      }
+      row.family_predicted_pairs += size * (size - 1) / 2;
+    }
+    row.families = static_cast<int>(families.size());
     rows.push_back(row);
   }
   return rows;

@@ -36,6 +36,11 @@ struct StoryScoreRow {
   double precision() const;
   double recall() const;
   double f1() const;
+  // The same for story families (stories.h: single linkage at the threshold).
+  long family_predicted_pairs = 0, family_correct_pairs = 0;
+  int families = 0;
+  double family_precision() const;
+  double family_recall() const;
 };
 
 // Scores GroupStories on `docs` for thresholds from..to (inclusive) by step.
