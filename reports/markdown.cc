@@ -2,6 +2,7 @@
 // intro, summary, claim x outlet matrix, divergences by score, timeline, claims,
 // entities, documents, run parameters. All corpus text goes through MarkdownEscape.
 #include <algorithm>
+#include <map>
 #include <string>
 
 #include "reports/escape.h"
@@ -252,6 +253,31 @@ void Documents(const ReportView& view, std::string& out) {
   out += "\n";
 }
 
+// Lines the clean-up set aside (report.set_aside): counts by reason, then the lines
+// (the first kShownSetAside; all are in report.json).
+constexpr size_t kShownSetAside = 200;
+void SetAside(const ReportView& view, std::string& out) {
+  const std::vector<SetAsideLine>& lines = view.report().set_aside;
+  if (lines.empty()) return;
+  std::map<std::string, size_t> by_reason;
+  for (const SetAsideLine& l : lines) ++by_reason[l.reason];
+  out += "## Set aside by the clean-up\n\nLines of the documents that were not analysed "
+         "(page furniture, metadata, repeated or other-language lines):";
+  for (const auto& [reason, n] : by_reason) out += " " + Md(reason) + " " + std::to_string(n) + ";";
+  out.back() = '.';
+  out += "\n\n| Document | Reason | Line |\n|---|---|---|\n";
+  for (size_t i = 0; i < lines.size() && i < kShownSetAside; ++i) {
+    out += "| " + Md(lines[i].doc) + " | " + Md(lines[i].reason) +
+           (lines[i].detail.empty() ? "" : " (" + Md(lines[i].detail) + ")") + " | " +
+           OrDash(lines[i].text) + " |\n";
+  }
+  if (lines.size() > kShownSetAside) {
+    out += "\nShowing the first " + std::to_string(kShownSetAside) + " of " +
+           std::to_string(lines.size()) + " lines; all of them are in report.json.\n";
+  }
+  out += "\n";
+}
+
 void About(const ReportView& view, std::string& out) {
   const Generator& g = view.report().generator;
   out += "## About this run\n\n";
@@ -285,6 +311,7 @@ std::string RenderMarkdown(const ReportView& view) {
   Claims(view, out);
   Entities(view, out);
   Documents(view, out);
+  SetAside(view, out);
   About(view, out);
   return out;
 }

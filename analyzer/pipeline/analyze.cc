@@ -348,6 +348,7 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   report.statements = corpus->statements;
   report.clusters = std::move(clustering.clusters);
   report.stories = std::move(clustering.stories);
+  report.set_aside = corpus->set_aside;  // what the clean-up did not analyse stays visible
 
   progress.Stage("detecting divergences");
   DetectResult detected = DetectDivergences(report, corpus->documents, opt.detect);

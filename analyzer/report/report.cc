@@ -173,6 +173,21 @@ void ParseCorrections(Reader& r, const json& root, Report& report) {
   }
 }
 
+void ParseSetAside(Reader& r, const json& root, Report& report) {
+  const json& arr = r.Array(root, "set_aside", false);
+  for (size_t i = 0; i < arr.size() && !r.failed(); ++i) {
+    std::string where = "set_aside[" + std::to_string(i) + "]";
+    SetAsideLine l;
+    l.doc = r.Str(arr[i], "doc", where);
+    l.reason = r.Str(arr[i], "reason", where);
+    l.detail = r.OptStr(arr[i], "detail", where).value_or("");
+    l.text = r.Str(arr[i], "text", where);
+    l.start = r.Int(arr[i], "start", where);
+    l.end = r.Int(arr[i], "end", where);
+    report.set_aside.push_back(std::move(l));
+  }
+}
+
 void ParseOrphanedReviews(Reader& r, const json& root, Report& report) {
   const json& arr = r.Array(root, "orphaned_reviews", false);
   for (size_t i = 0; i < arr.size() && !r.failed(); ++i) {
@@ -237,6 +252,10 @@ void CanonicalizeReport(Report& r) {
             [](const Entity& x, const Entity& y) { return x.id < y.id; });
   std::sort(r.corrections.begin(), r.corrections.end(),
             [](const CorrectionRecord& x, const CorrectionRecord& y) { return x.seq < y.seq; });
+  std::sort(r.set_aside.begin(), r.set_aside.end(),
+            [](const SetAsideLine& x, const SetAsideLine& y) {
+              return std::tie(x.doc, x.start, x.end) < std::tie(y.doc, y.start, y.end);
+            });
   std::sort(r.orphaned_reviews.begin(), r.orphaned_reviews.end(),
             [](const OrphanedReview& x, const OrphanedReview& y) { return x.id < y.id; });
 }
@@ -299,6 +318,14 @@ std::string SerializeReport(const Report& input) {
     root["corrections"] = std::move(list);
   }
   if (!r.divergences_cut.empty()) root["divergences_cut"] = r.divergences_cut;
+  if (!r.set_aside.empty()) {
+    json lines = json::array();
+    for (const SetAsideLine& l : r.set_aside) {
+      lines.push_back({{"doc", l.doc},       {"start", l.start},   {"end", l.end},
+                       {"reason", l.reason}, {"detail", l.detail}, {"text", l.text}});
+    }
+    root["set_aside"] = std::move(lines);
+  }
   // nlohmann::json keeps object keys sorted, so the text is canonical.
   return root.dump(2, ' ', false, json::error_handler_t::replace) + "\n";
 }
@@ -385,6 +412,7 @@ Result<Report> ParseReport(std::string_view text, const std::string& source) {
   ParseDivergences(r, root, report);
   ParseOrphanedReviews(r, root, report);
   ParseCorrections(r, root, report);
+  ParseSetAside(r, root, report);
   if (auto cut = root.find("divergences_cut"); cut != root.end() && !r.failed()) {
     if (!cut->is_object()) {
       r.Fail("divergences_cut must be an object");

@@ -141,6 +141,10 @@ struct Report {
   // Divergences found but not reported because of --max-flags, per kind name ("date":
   // 1234). Written only when non-empty (nothing was cut).
   std::map<std::string, int64_t> divergences_cut;
+  // Lines the page clean-up set aside (cleanup.h: furniture, metadata, repeated, other
+  // language), by (doc, start), so a reviewer can see what was not analysed. Written only
+  // when non-empty.
+  std::vector<SetAsideLine> set_aside;
 };
 
 // Sorts every array of `report` into the canonical order described above.
