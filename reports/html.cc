@@ -341,10 +341,9 @@ size_t ShownClaims(const ReportView& view) {
 
 // Claim numbers, each linked to its card when the claims section shows it; one carried
 // only as a wire copy is marked "(wire)". At most kCoverageClaims, then "and N more".
+constexpr size_t kCoverageClaims = 60;
 std::string ClaimList(const ReportView& view, const std::vector<const ClaimView*>& claims,
-                      size_t outlet) {
-  constexpr size_t kCoverageClaims = 60;
-  const size_t shown = ShownClaims(view);
+                      size_t total, size_t outlet, size_t shown) {
   std::string out;
   for (size_t i = 0; i < claims.size() && i < kCoverageClaims; ++i) {
     const ClaimView* c = claims[i];
@@ -354,9 +353,8 @@ std::string ClaimList(const ReportView& view, const std::vector<const ClaimView*
                : c->number;
     if (outlet < c->wire.size() && c->wire[outlet]) out += " <span class=\"tag\">wire</span>";
   }
-  if (claims.size() > kCoverageClaims) {
-    out += " and " + std::to_string(claims.size() - kCoverageClaims) + " more";
-  }
+  const size_t listed = std::min(claims.size(), kCoverageClaims);
+  if (total > listed) out += " and " + std::to_string(total - listed) + " more";
   return out.empty() ? "—" : out;
 }
 
@@ -370,6 +368,7 @@ void Coverage(const ReportView& view, std::string& out) {
       "the same agency text as another outlet's earlier one (at least half of the shorter "
       "text's 5-word sequences appear in the other): its agreement is not independent "
       "confirmation, so it is marked <span class=\"tag\">wire</span>.</p>\n";
+  const size_t shown = ShownClaims(view);
   size_t rows = 0, total = 0;
   for (const StoryView& t : view.stories()) total += t.coverage.size();
   for (const StoryView& t : view.stories()) {
@@ -390,8 +389,11 @@ void Coverage(const ReportView& view, std::string& out) {
       out += "<tr><td>" + H(view.outlets()[c.outlet]) + "</td><td>" + docs +
              "</td><td class=\"carries\">" + std::to_string(c.carries.size()) + " of " +
              std::to_string(t.claims.size()) +
-             (c.carries.empty() ? "" : ": " + ClaimList(view, c.carries, c.outlet)) +
-             "</td><td class=\"leaves-out\">" + ClaimList(view, c.leaves_out, c.outlet) +
+             (c.carries.empty()
+                  ? ""
+                  : ": " + ClaimList(view, c.carries, c.carries.size(), c.outlet, shown)) +
+             "</td><td class=\"leaves-out\">" +
+             ClaimList(view, LeftOut(t, c, kCoverageClaims), c.leaves_out, c.outlet, shown) +
              "</td></tr>\n";
     }
     out += "</tbody></table>\n";

@@ -131,13 +131,21 @@ void Matrix(const ReportView& view, std::string& out) {
   out += "\n";
 }
 
-// "C1 C4 C7", a claim carried only as a wire copy marked "C4 (wire)".
-std::string ClaimList(const std::vector<const ClaimView*>& claims, size_t outlet) {
+// Claim numbers listed per coverage cell; beyond, "and N more" (a story of thousands of
+// claims would otherwise write outlets x claims numbers).
+constexpr size_t kCoverageClaims = 100;
+
+// "C1 C4 C7", a claim carried only as a wire copy marked "C4 (wire)"; of `total` claims,
+// the first kCoverageClaims.
+std::string ClaimList(const std::vector<const ClaimView*>& claims, size_t total, size_t outlet) {
   std::string out;
-  for (const ClaimView* c : claims) {
+  for (size_t i = 0; i < claims.size() && i < kCoverageClaims; ++i) {
+    const ClaimView* c = claims[i];
     out += (out.empty() ? "" : " ") + c->number;
     if (outlet < c->wire.size() && c->wire[outlet]) out += " (wire)";
   }
+  const size_t listed = std::min(claims.size(), kCoverageClaims);
+  if (total > listed) out += " and " + std::to_string(total - listed) + " more";
   return out.empty() ? "—" : out;
 }
 
@@ -162,8 +170,8 @@ void Coverage(const ReportView& view, std::string& out) {
       for (const Document* d : c.documents) docs += (docs.empty() ? "" : ", ") + Md(d->id);
       out += "| " + Md(view.outlets()[c.outlet]) + " | " + docs + " | " +
              std::to_string(c.carries.size()) + " of " + std::to_string(t.claims.size()) +
-             (c.carries.empty() ? "" : ": " + ClaimList(c.carries, c.outlet)) + " | " +
-             ClaimList(c.leaves_out, c.outlet) + " |\n";
+             (c.carries.empty() ? "" : ": " + ClaimList(c.carries, c.carries.size(), c.outlet)) +
+             " | " + ClaimList(LeftOut(t, c, kCoverageClaims), c.leaves_out, c.outlet) + " |\n";
     }
     out += "\n";
     if (view.grouped_by_story() && !t.absent_outlets.empty()) {

@@ -337,7 +337,11 @@ void ReportView::BuildStories() {
     }
     for (auto& [o, c] : cov) {
       for (const ClaimView* claim : v.claims) {
-        (claim->cells[o] == Cell::kSilent ? c.leaves_out : c.carries).push_back(claim);
+        if (claim->cells[o] == Cell::kSilent) {
+          ++c.leaves_out;
+        } else {
+          c.carries.push_back(claim);
+        }
       }
       v.coverage.push_back(std::move(c));
     }
@@ -366,6 +370,18 @@ std::vector<const ClaimView*> ReportView::ClaimsByStory() const {
     return out;
   }
   for (const StoryView& v : stories_) out.insert(out.end(), v.claims.begin(), v.claims.end());
+  return out;
+}
+
+std::vector<const ClaimView*> LeftOut(const StoryView& story, const OutletCoverage& coverage,
+                                      size_t limit) {
+  std::vector<const ClaimView*> out;
+  for (const ClaimView* c : story.claims) {
+    if (out.size() >= limit) break;
+    if (coverage.outlet < c->cells.size() && c->cells[coverage.outlet] == Cell::kSilent) {
+      out.push_back(c);
+    }
+  }
   return out;
 }
 

@@ -57,8 +57,14 @@ struct OutletCoverage {
   size_t outlet = 0;                         // index into ReportView::outlets()
   std::vector<const Document*> documents;    // its documents in the story, by id
   std::vector<const ClaimView*> carries;     // the story's claims it states, reading order
-  std::vector<const ClaimView*> leaves_out;  // the story's claims it is silent on
+  size_t leaves_out = 0;  // how many of the story's claims it is silent on (LeftOut lists them)
 };
+
+struct StoryView;
+// The first `limit` claims of `story` that the outlet of `coverage` is silent on, in
+// reading order (a large story can leave thousands out: lists are capped by the caller).
+std::vector<const ClaimView*> LeftOut(const StoryView& story, const OutletCoverage& coverage,
+                                      size_t limit);
 
 // A story (report.json "stories") with its claims. Reports without stories have one
 // StoryView with story == null that holds every claim and document; claims naming a
