@@ -282,3 +282,29 @@ TEST_CASE("Wire-copy and story text in report.html is escaped", "[reports][wire]
   CHECK(html.find("<img src=x") == std::string::npos);
   CHECK(html.find("&lt;script&gt;") != std::string::npos);
 }
+
+TEST_CASE("Coverage lists stay short on a story of many claims", "[reports][stories]") {
+  Report r;
+  r.documents = {Doc("d1", "Alpha", "2024-01-01"), Doc("d2", "Beta", "2024-01-01"),
+                 Doc("d3", "Gamma", "2024-01-01")};
+  r.statements.push_back(St("s-g", "d3", 0, "Gamma wrote about something else entirely."));
+  for (int i = 0; i < 150; ++i) {
+    std::string n = std::to_string(1000 + i);
+    r.statements.push_back(St("s-a" + n, "d1", i * 100, "Alpha claim " + n + "."));
+    r.statements.push_back(St("s-b" + n, "d2", i * 100, "Beta claim " + n + "."));
+    ClaimCluster c;
+    c.id = "c-" + n;
+    c.statements = {"s-a" + n, "s-b" + n};
+    r.clusters.push_back(c);
+  }
+  std::string md = Render(r, ReportFormat::kMarkdown);
+  std::string cov = Section(md, "## Coverage by outlet", "\n## ");
+  CHECK(cov.find("| Gamma | d3 | 0 of 150 | C1 C2 ") != std::string::npos);
+  CHECK(cov.find(" C100 and 50 more |") != std::string::npos);
+  CHECK(cov.find("C101") == std::string::npos);
+  CHECK(cov.find("| Alpha | d1 | 150 of 150: C1 ") != std::string::npos);
+  std::string html = Render(r, ReportFormat::kHtml);
+  std::string hcov = Section(html, "<section id=\"coverage\">", "</section>");
+  CHECK(hcov.find(">C60</a> and 90 more</td>") != std::string::npos);
+  CHECK(hcov.find("C61") == std::string::npos);
+}
