@@ -85,12 +85,12 @@ void Stories(const ReportView& view, std::string& out) {
   out +=
       "## Stories\n\nDocuments grouped by the news story they report; claims are formed "
       "inside a story.\n\n| Story | Documents | Claims |\n|---|---|---|\n";
-  for (const Story& t : r.stories) {
+  for (const StoryView& v : view.stories()) {  // reading order: by their first claim
+    if (v.story == nullptr) continue;
+    const Story& t = *v.story;
     std::string docs, claims;
     for (const std::string& d : t.documents) docs += (docs.empty() ? "" : ", ") + Md(d);
-    for (const ClaimView& c : view.claims()) {
-      if (c.cluster->story == t.id) claims += (claims.empty() ? "" : " ") + c.number;
-    }
+    for (const ClaimView* c : v.claims) claims += (claims.empty() ? "" : " ") + c->number;
     out += "| " + Md(t.label) + " | " + docs + " | " + (claims.empty() ? "-" : claims) + " |\n";
   }
   out += "\n";

@@ -131,6 +131,10 @@ TEST_CASE("report.md and report.html show claims under their story headings",
   CHECK(ministry < claims.find("#### C1 ·"));
   CHECK(claims.find("#### C6 ·") < alliance);
   CHECK(alliance < claims.find("#### C2 ·"));
+  // The stories table is in the same order, each with its claims.
+  std::string table = Section(md, "## Stories", "\n## ");
+  REQUIRE(table.find("| Ministry fire | d04, d05, d06 | C1 C5 C6 |") != std::string::npos);
+  CHECK(table.find("| Ministry fire |") < table.find("| Alliance summit | d01, d02, d03 | C2 C3 C4 |"));
   // The matrix has a row per story before its claims.
   std::string matrix = Section(md, "## Who says what", "\n## ");
   CHECK(matrix.find("| **Story: Ministry fire** |") < matrix.find("| C5 "));
