@@ -34,7 +34,8 @@ background:#ecebf5;color:#433f7a}
 .side.silent{border-left-color:#bbb;color:#666;font-style:italic}
 .meta{font-size:.85rem;color:#555;margin-bottom:.2rem;overflow-wrap:anywhere}
 td.differs{background:#fbe3d2;font-weight:bold}td.asserts{background:#d9efe7}
-td.silent{color:#aaa;text-align:center}
+td.silent{color:#aaa;text-align:center}td.wire{background:#e8eef7;font-style:italic}
+table.matrix tr.story th{background:#ecebf5;color:#433f7a;font-weight:bold}h3.story{color:#433f7a}
 .scroll{overflow-x:auto}
 .matrix-wrap{overflow:auto;max-height:80vh;border:1px solid #ddd;margin:.5rem 0 1rem}
 table.matrix{width:auto;border-collapse:separate;border-spacing:0;margin:0}
@@ -58,6 +59,11 @@ margin:0 .3em .3em 0;cursor:pointer;font-size:.85rem}
 )css";
 
 std::string H(std::string_view text) { return HtmlEscape(text); }
+
+// "Story: <label>" (unescaped), or "Other claims" for claims of no listed story.
+std::string StoryTitle(const StoryView& t) {
+  return t.story == nullptr ? std::string("Other claims") : "Story: " + t.label;
+}
 
 // Large reports stay usable: each section shows its first rows (the strongest first:
 // claims and divergences are in reading order) and says how many there are in all; the
@@ -137,6 +143,7 @@ void Summary(const ReportView& view, std::string& out) {
   row("Outlets", std::to_string(view.outlets().size()));
   row("Date range", range);
   row("Statements", std::to_string(r.statements.size()));
+  if (!r.stories.empty()) row("Stories", std::to_string(r.stories.size()));
   row("Claims (statements grouped across outlets)", std::to_string(view.claims().size()));
   row("Divergences", std::to_string(r.divergences.size()) + H(CutNote(r)));
   out += "</tbody></table>\n<p>By kind: " + Counts(view.CountByKind()) + "</p>\n";
@@ -165,7 +172,12 @@ void Matrix(const ReportView& view, std::string& out) {
   out +=
       "<p>One row per claim, one column per outlet. <strong>differs</strong> (!): the outlet's "
       "statement is a side of a divergence; asserts (✓): it states the claim without "
-      "conflict; ·: silent (no statement on this claim).</p>\n" +
+      "conflict; ·: silent (no statement on this claim)." +
+      (view.wire_copies().empty()
+           ? std::string()
+           : " w (wire copy): the outlet states the claim only in a copy of another outlet's "
+             "agency text, so it does not confirm it independently.") +
+      "</p>\n" +
       Truncated(rows, view.claims().size(), "claims (rows)", kJsonData) +
       Truncated(cols.size(), view.outlets().size(),
                 "outlets (columns: those in most of these claims)", kJsonData);
@@ -179,20 +191,34 @@ void Matrix(const ReportView& view, std::string& out) {
     out += "<th class=\"outlet\" title=\"" + HtmlAttrEscape(name) + "\">" + H(name) + "</th>";
   }
   out += "</tr></thead><tbody>\n";
-  for (size_t r = 0; r < rows; ++r) {
-    const ClaimView& c = view.claims()[r];
+  std::vector<const ClaimView*> order;  // the first `rows` claims, grouped by story
+  for (const ClaimView* c : view.ClaimsByStory()) {
+    if (static_cast<size_t>(c - view.claims().data()) < rows) order.push_back(c);
+  }
+  const StoryView* story = nullptr;
+  for (const ClaimView* claim : order) {
+    const ClaimView& c = *claim;
+    if (view.grouped_by_story() && view.StoryOf(c) != story) {
+      story = view.StoryOf(c);
+      out += "<tr class=\"story\"><th class=\"claim story\" colspan=\"" +
+             std::to_string(cols.size() + 1) + "\" title=\"" + HtmlAttrEscape(StoryTitle(*story)) +
+             "\">" + H(StoryTitle(*story)) + "</th></tr>\n";
+    }
     out += "<tr><th class=\"claim\" title=\"" + c.number + " " + HtmlAttrEscape(c.label) +
            "\"><a href=\"#claim-" +
            c.number + "\">" + c.number + "</a> " + H(c.label) + "</th>";
     for (size_t o : cols) {
       const Cell cell = c.cells[o];
       std::string name(CellName(cell));
+      const bool wire = cell == Cell::kAsserts && c.wire[o];
       std::string mark = cell == Cell::kSilent            ? "·"
+                         : wire                           ? (narrow ? "w" : "wire copy")
                          : !narrow                        ? name
                          : cell == Cell::kDiffers         ? "!"
                                                           : "✓";
       std::string outlet = o < view.outlets().size() ? view.outlets()[o] : "";
-      out += "<td class=\"" + name + "\" title=\"" + HtmlAttrEscape(outlet) + ": " + name + "\">" + mark +
+      out += "<td class=\"" + name + (wire ? " wire" : "") + "\" title=\"" +
+             HtmlAttrEscape(outlet) + ": " + name + (wire ? " (wire copy)" : "") + "\">" + mark +
              "</td>";
     }
     out += "</tr>\n";
@@ -302,25 +328,127 @@ void Figures(const ReportView& view, std::string& out) {
   out += "</section>\n";
 }
 
-void Claims(const ReportView& view, std::string& out) {
-  if (view.claims().empty()) return;
-  // The first kShownClaims, and at least every claim a shown divergence links to
-  // (claims with divergences come first in reading order, so these are few more).
+// How many claims (in reading order) the claims section shows: the first kShownClaims,
+// and at least every claim a shown divergence links to (claims with divergences come
+// first in reading order, so these are few more).
+size_t ShownClaims(const ReportView& view) {
   size_t shown = std::min(view.claims().size(), kShownClaims);
   for (size_t i = 0; i < view.divergences().size() && i < kShownDivergences; ++i) {
     const ClaimView* c = view.divergences()[i].claim;
     if (c != nullptr) shown = std::max(shown, size_t(c - view.claims().data()) + 1);
   }
+  return shown;
+}
+
+// Claim numbers, each linked to its card when the claims section shows it; one carried
+// only as a wire copy is marked "(wire)". At most kCoverageClaims, then "and N more".
+constexpr size_t kCoverageClaims = 60;
+std::string ClaimList(const ReportView& view, const std::vector<const ClaimView*>& claims,
+                      size_t total, size_t outlet, size_t shown) {
+  std::string out;
+  for (size_t i = 0; i < claims.size() && i < kCoverageClaims; ++i) {
+    const ClaimView* c = claims[i];
+    if (!out.empty()) out += " ";
+    out += static_cast<size_t>(c - view.claims().data()) < shown
+               ? "<a href=\"#claim-" + c->number + "\">" + c->number + "</a>"
+               : c->number;
+    if (outlet < c->wire.size() && c->wire[outlet]) out += " <span class=\"tag\">wire</span>";
+  }
+  const size_t listed = std::min(claims.size(), kCoverageClaims);
+  if (total > listed) out += " and " + std::to_string(total - listed) + " more";
+  return out.empty() ? "—" : out;
+}
+
+// Per story, which of its claims each outlet carries and which it leaves out (as news
+// readers know it from Ground News); then the wire copies.
+void Coverage(const ReportView& view, std::string& out) {
+  if (view.documents().empty()) return;
+  out +=
+      "<section id=\"coverage\"><h2>Coverage by outlet</h2>\n<p>Which of each story's claims "
+      "every outlet carries and which it leaves out. A <em>wire copy</em> is a document with "
+      "the same agency text as another outlet's earlier one (at least half of the shorter "
+      "text's 5-word sequences appear in the other): its agreement is not independent "
+      "confirmation, so it is marked <span class=\"tag\">wire</span>.</p>\n";
+  const size_t shown = ShownClaims(view);
+  size_t rows = 0, total = 0;
+  for (const StoryView& t : view.stories()) total += t.coverage.size();
+  for (const StoryView& t : view.stories()) {
+    if (t.coverage.empty() || rows >= kShownDocuments) continue;
+    if (view.grouped_by_story()) {
+      out += "<h3 class=\"story\">" + H(StoryTitle(t)) + "</h3>\n<p class=\"meta\">" +
+             ReportView::StorySize(t) + ", " + Plural(t.claims.size(), "claim", "claims") +
+             "</p>\n";
+    }
+    out +=
+        "<table class=\"coverage\"><thead><tr><th>Outlet</th><th>Documents</th><th>Carries</th>"
+        "<th>Leaves out</th></tr></thead><tbody>\n";
+    for (const OutletCoverage& c : t.coverage) {
+      if (rows >= kShownDocuments) break;
+      ++rows;
+      std::string docs;
+      for (const Document* d : c.documents) docs += (docs.empty() ? "" : ", ") + H(d->id);
+      out += "<tr><td>" + H(view.outlets()[c.outlet]) + "</td><td>" + docs +
+             "</td><td class=\"carries\">" + std::to_string(c.carries.size()) + " of " +
+             std::to_string(t.claims.size()) +
+             (c.carries.empty()
+                  ? ""
+                  : ": " + ClaimList(view, c.carries, c.carries.size(), c.outlet, shown)) +
+             "</td><td class=\"leaves-out\">" +
+             ClaimList(view, LeftOut(t, c, kCoverageClaims), c.leaves_out, c.outlet, shown) +
+             "</td></tr>\n";
+    }
+    out += "</tbody></table>\n";
+    if (view.grouped_by_story() && !t.absent_outlets.empty()) {
+      std::string names;
+      for (size_t o : t.absent_outlets) {
+        names += (names.empty() ? "" : ", ") + H(view.outlets()[o]);
+      }
+      out += "<p class=\"small absent\">Not covering this story: " + names + ".</p>\n";
+    }
+  }
+  out += Truncated(rows, total, "outlet rows", kJsonData);
+  out += "<h3>Wire copies</h3>\n";
+  if (view.wire_copies().empty()) {
+    out += "<p class=\"wire-copies\">No two documents of different outlets carry the same "
+           "agency text.</p></section>\n";
+    return;
+  }
+  out +=
+      "<table class=\"wire-copies\"><thead><tr><th>Copy</th><th>Outlet</th><th>Copy of</th>"
+      "<th>Outlet</th><th>Shared text</th></tr></thead><tbody>\n";
+  for (const WireCopy& w : view.wire_copies()) {
+    const Document* copy = view.FindDocument(w.copy);
+    const Document* original = view.FindDocument(w.original);
+    out += "<tr><td>" + H(w.copy) + "</td><td>" + (copy ? H(copy->outlet) : "—") + "</td><td>" +
+           H(w.original) + "</td><td>" + (original ? H(original->outlet) : "—") +
+           "</td><td>" + std::to_string(static_cast<int>(w.share * 100 + 0.5)) +
+           "% of the shorter text (" + std::to_string(w.shared) + " 5-word sequences)</td></tr>\n";
+  }
+  out += "</tbody></table></section>\n";
+}
+
+void Claims(const ReportView& view, std::string& out) {
+  if (view.claims().empty()) return;
+  // The first kShownClaims, and at least every claim a shown divergence links to
+  // (claims with divergences come first in reading order, so these are few more).
+  const size_t shown = ShownClaims(view);
   out += "<section id=\"claims\"><h2>Claims, statement by statement</h2>\n" +
          Truncated(shown, view.claims().size(), "claims", kJsonData);
-  for (size_t k = 0; k < shown; ++k) {
-    const ClaimView& c = view.claims()[k];
-    size_t outlets = 0;
-    for (Cell cell : c.cells) outlets += cell != Cell::kSilent;
-    out += "<div class=\"claim\" id=\"claim-" + c.number + "\"><h3>" + c.number + " · " +
-           H(c.label) + "</h3>\n<p class=\"meta\">" +
-           Plural(c.statements.size(), "statement", "statements") + " from " +
-           Plural(outlets, "outlet", "outlets");
+  const bool grouped = view.grouped_by_story();
+  const StoryView* story = nullptr;
+  for (const ClaimView* claim : view.ClaimsByStory()) {
+    if (static_cast<size_t>(claim - view.claims().data()) >= shown) continue;
+    const ClaimView& c = *claim;
+    if (grouped && view.StoryOf(c) != story) {
+      story = view.StoryOf(c);
+      out += "<h3 class=\"story\">" + H(StoryTitle(*story)) + "</h3>\n<p class=\"meta\">" +
+             ReportView::StorySize(*story) + ", " +
+             Plural(story->claims.size(), "claim", "claims") + "</p>\n";
+    }
+    const char* h = grouped ? "h4" : "h3";
+    out += "<div class=\"claim\" id=\"claim-" + c.number + "\"><" + h + ">" + c.number + " · " +
+           H(c.label) + "</" + h + ">\n<p class=\"meta\">" +
+           Plural(c.statements.size(), "statement", "statements") + " from " + OutletCount(c);
     if (!c.divergences.empty()) {
       out += "; divergences:";
       for (size_t i = 0; i < c.divergences.size() && i < c.divergence_numbers.size(); ++i) {
@@ -470,7 +598,7 @@ std::string RenderHtml(const ReportView& view) {
          ": places where outlets disagree about a claim (numbers, dates, member lists, "
          "negations, framing, omissions). Start with the matrix to see who says what, then read "
          "the divergences, strongest first.</p>\n<nav class=\"small\"><a href=\"#summary\">Summary"
-         "</a> · <a href=\"#matrix\">Matrix</a> · <a href=\"#divergences\">Divergences</a>";
+         "</a> · <a href=\"#matrix\">Matrix</a> · <a href=\"#coverage\">Coverage</a> · <a href=\"#divergences\">Divergences</a>";
   if (!view.timeline().empty()) out += " · <a href=\"#timeline\">Timeline</a>";
   if (!view.value_timelines().empty()) out += " · <a href=\"#figures\">Figures</a>";
   if (!view.claims().empty()) out += " · <a href=\"#claims\">Claims</a>";
@@ -478,6 +606,7 @@ std::string RenderHtml(const ReportView& view) {
   out += " · <a href=\"#documents\">Documents</a></nav></header>\n<main>\n";
   Summary(view, out);
   Matrix(view, out);
+  Coverage(view, out);
   Divergences(view, out);
   Timeline(view, out);
   Figures(view, out);

@@ -16,6 +16,11 @@ std::string Md(std::string_view text) { return MarkdownEscape(text); }
 
 std::string OrDash(const std::string& text) { return text.empty() ? "—" : Md(text); }
 
+// "Story: <label>", or "Other claims" for claims of no listed story.
+std::string StoryTitle(const StoryView& t) {
+  return t.story == nullptr ? std::string("Other claims") : "Story: " + Md(t.label);
+}
+
 std::string Highlighted(const ReportView& view, const Statement& s, const Divergence* only) {
   return WithHighlights(s.text, view.Highlights(s, only), Md, "**", "**");
 }
@@ -81,12 +86,12 @@ void Stories(const ReportView& view, std::string& out) {
   out +=
       "## Stories\n\nDocuments grouped by the news story they report; claims are formed "
       "inside a story.\n\n| Story | Documents | Claims |\n|---|---|---|\n";
-  for (const Story& t : r.stories) {
+  for (const StoryView& v : view.stories()) {  // reading order: by their first claim
+    if (v.story == nullptr) continue;
+    const Story& t = *v.story;
     std::string docs, claims;
     for (const std::string& d : t.documents) docs += (docs.empty() ? "" : ", ") + Md(d);
-    for (const ClaimView& c : view.claims()) {
-      if (c.cluster->story == t.id) claims += (claims.empty() ? "" : " ") + c.number;
-    }
+    for (const ClaimView* c : v.claims) claims += (claims.empty() ? "" : " ") + c->number;
     out += "| " + Md(t.label) + " | " + docs + " | " + (claims.empty() ? "-" : claims) + " |\n";
   }
   out += "\n";
@@ -107,14 +112,88 @@ void Matrix(const ReportView& view, std::string& out) {
   out += "\n|---|";
   for (size_t i = 0; i < view.outlets().size(); ++i) out += ":-:|";
   out += "\n";
-  for (const ClaimView& c : view.claims()) {
-    out += "| " + c.number + " " + Md(TruncateUtf8(c.label, 60)) + " |";
-    for (Cell cell : c.cells) {
+  const StoryView* story = nullptr;
+  for (const ClaimView* c : view.ClaimsByStory()) {
+    if (view.grouped_by_story() && view.StoryOf(*c) != story) {
+      story = view.StoryOf(*c);
+      out += "| **" + StoryTitle(*story) + "** |";
+      for (size_t i = 0; i < view.outlets().size(); ++i) out += " |";
+      out += "\n";
+    }
+    out += "| " + c->number + " " + Md(TruncateUtf8(c->label, 60)) + " |";
+    for (size_t o = 0; o < c->cells.size(); ++o) {
+      const Cell cell = c->cells[o];
       out += cell == Cell::kDiffers   ? " **differs** |"
-             : cell == Cell::kAsserts ? " asserts |"
+             : cell == Cell::kAsserts ? (c->wire[o] ? " asserts (wire copy) |" : " asserts |")
                                       : " · |";
     }
     out += "\n";
+  }
+  out += "\n";
+}
+
+// Claim numbers listed per coverage cell; beyond, "and N more" (a story of thousands of
+// claims would otherwise write outlets x claims numbers).
+constexpr size_t kCoverageClaims = 100;
+
+// "C1 C4 C7", a claim carried only as a wire copy marked "C4 (wire)"; of `total` claims,
+// the first kCoverageClaims.
+std::string ClaimList(const std::vector<const ClaimView*>& claims, size_t total, size_t outlet) {
+  std::string out;
+  for (size_t i = 0; i < claims.size() && i < kCoverageClaims; ++i) {
+    const ClaimView* c = claims[i];
+    out += (out.empty() ? "" : " ") + c->number;
+    if (outlet < c->wire.size() && c->wire[outlet]) out += " (wire)";
+  }
+  const size_t listed = std::min(claims.size(), kCoverageClaims);
+  if (total > listed) out += " and " + std::to_string(total - listed) + " more";
+  return out.empty() ? "—" : out;
+}
+
+// Per story, which of its claims each outlet carries and which it leaves out; then the
+// wire copies.
+void Coverage(const ReportView& view, std::string& out) {
+  if (view.documents().empty()) return;
+  out +=
+      "## Coverage by outlet\n\nWhich of each story's claims every outlet carries and which it "
+      "leaves out. A *wire copy* is a document with the same agency text as another outlet's "
+      "earlier one (at least half of the shorter text's 5-word sequences appear in the "
+      "other): its agreement is not independent confirmation, so it is marked (wire).\n\n";
+  for (const StoryView& t : view.stories()) {
+    if (t.coverage.empty()) continue;
+    if (view.grouped_by_story()) {
+      out += "### " + StoryTitle(t) + "\n\n" + ReportView::StorySize(t) + ", " +
+             Plural(t.claims.size(), "claim", "claims") + ".\n\n";
+    }
+    out += "| Outlet | Documents | Carries | Leaves out |\n|---|---|---|---|\n";
+    for (const OutletCoverage& c : t.coverage) {
+      std::string docs;
+      for (const Document* d : c.documents) docs += (docs.empty() ? "" : ", ") + Md(d->id);
+      out += "| " + Md(view.outlets()[c.outlet]) + " | " + docs + " | " +
+             std::to_string(c.carries.size()) + " of " + std::to_string(t.claims.size()) +
+             (c.carries.empty() ? "" : ": " + ClaimList(c.carries, c.carries.size(), c.outlet)) +
+             " | " + ClaimList(LeftOut(t, c, kCoverageClaims), c.leaves_out, c.outlet) + " |\n";
+    }
+    out += "\n";
+    if (view.grouped_by_story() && !t.absent_outlets.empty()) {
+      std::string names;
+      for (size_t o : t.absent_outlets) names += (names.empty() ? "" : ", ") + Md(view.outlets()[o]);
+      out += "Not covering this story: " + names + ".\n\n";
+    }
+  }
+  out += "### Wire copies\n\n";
+  if (view.wire_copies().empty()) {
+    out += "No two documents of different outlets carry the same agency text.\n\n";
+    return;
+  }
+  out += "| Copy | Outlet | Copy of | Outlet | Shared text |\n|---|---|---|---|---|\n";
+  for (const WireCopy& w : view.wire_copies()) {
+    const Document* copy = view.FindDocument(w.copy);
+    const Document* original = view.FindDocument(w.original);
+    out += "| " + Md(w.copy) + " | " + (copy ? OrDash(copy->outlet) : "—") + " | " +
+           Md(w.original) + " | " + (original ? OrDash(original->outlet) : "—") + " | " +
+           std::to_string(static_cast<int>(w.share * 100 + 0.5)) + "% of the shorter text (" +
+           std::to_string(w.shared) + " 5-word sequences) |\n";
   }
   out += "\n";
 }
@@ -201,12 +280,17 @@ void Figures(const ReportView& view, std::string& out) {
 void Claims(const ReportView& view, std::string& out) {
   if (view.claims().empty()) return;
   out += "## Claims, statement by statement\n\n";
-  for (const ClaimView& c : view.claims()) {
-    out += "### " + c.number + " · " + Md(c.label) + "\n\n";
-    size_t outlets = 0;
-    for (Cell cell : c.cells) outlets += cell != Cell::kSilent;
-    out += Plural(c.statements.size(), "statement", "statements") + " from " +
-           Plural(outlets, "outlet", "outlets");
+  const bool grouped = view.grouped_by_story();
+  const StoryView* story = nullptr;
+  for (const ClaimView* claim : view.ClaimsByStory()) {
+    const ClaimView& c = *claim;
+    if (grouped && view.StoryOf(c) != story) {
+      story = view.StoryOf(c);
+      out += "### " + StoryTitle(*story) + "\n\n" + ReportView::StorySize(*story) + ", " +
+             Plural(story->claims.size(), "claim", "claims") + ".\n\n";
+    }
+    out += std::string(grouped ? "#### " : "### ") + c.number + " · " + Md(c.label) + "\n\n";
+    out += Plural(c.statements.size(), "statement", "statements") + " from " + OutletCount(c);
     if (!c.divergences.empty()) {
       out += "; divergences:";
       for (const std::string& number : c.divergence_numbers) out += " " + number;
@@ -305,6 +389,7 @@ std::string RenderMarkdown(const ReportView& view) {
   Summary(view, out);
   Stories(view, out);
   Matrix(view, out);
+  Coverage(view, out);
   Divergences(view, out);
   Timeline(view, out);
   Figures(view, out);

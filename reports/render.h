@@ -9,6 +9,12 @@
 //    explanation and review status, a timeline of change-over-time divergences, every
 //    claim's statements side by side with outlet, date and source offsets
 //    (path#start-end), entities with their name variants, documents and run parameters.
+//    When report.json has two stories or more, the matrix rows and the claims are shown
+//    under story headings (stories in reading order, by their first claim). Coverage by
+//    outlet: per story, the claims each outlet carries and those it leaves out, and the
+//    wire copies (reports/wire_copies.h: documents of two outlets with the same agency
+//    text, found from the statements report.json holds); an outlet that carries a claim
+//    only as a wire copy is marked so and counted apart ("3 outlets (1 wire copy)").
 //    The HTML adds an inline SVG heatmap of the matrix and a bar chart of kinds; it is
 //    one file with no scripts and a strict Content-Security-Policy, and escapes all
 //    corpus text; only http(s) URLs become links. On large reports each HTML section

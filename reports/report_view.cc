@@ -4,6 +4,7 @@
 #include <cctype>
 #include <cstdio>
 #include <filesystem>
+#include <functional>
 #include <set>
 #include <tuple>
 
@@ -211,6 +212,185 @@ ReportView::ReportView(const Report& report, std::string link_base)
   std::sort(entities_.begin(), entities_.end(), [](const Entity* x, const Entity* y) {
     return std::tie(x->canonical, x->id, x->variants) < std::tie(y->canonical, y->id, y->variants);
   });
+
+  BuildWire();
+  BuildStories();
+}
+
+void ReportView::BuildWire() {
+  wire_copies_ = FindWireCopies(report_);
+  // Documents joined by wire-copy pairs share a root (union-find, smaller id wins).
+  std::map<std::string, std::string, std::less<>> parent;
+  std::function<std::string(const std::string&)> root = [&](const std::string& id) {
+    auto it = parent.find(id);
+    if (it == parent.end() || it->second == id) return id;
+    std::string r = root(it->second);
+    parent[id] = r;
+    return r;
+  };
+  for (const WireCopy& w : wire_copies_) {
+    std::string a = root(w.copy), b = root(w.original);
+    if (a == b) continue;
+    if (b < a) std::swap(a, b);
+    parent[a] = a;
+    parent[b] = a;
+  }
+  for (ClaimView& claim : claims_) {
+    claim.wire.assign(outlets_.size(), 0);
+    claim.outlet_count = 0;
+    claim.wire_outlets = 0;
+    for (Cell cell : claim.cells) claim.outlet_count += cell != Cell::kSilent;
+    if (wire_copies_.empty()) continue;
+    // The claim's documents, earliest first: a document whose root an earlier document
+    // of another outlet already holds is a copy.
+    std::vector<const Document*> docs;
+    std::set<std::string> seen_docs;
+    for (const Statement* s : claim.statements) {
+      const Document* d = DocumentOf(s);
+      if (d != nullptr && seen_docs.insert(d->id).second) docs.push_back(d);
+    }
+    std::sort(docs.begin(), docs.end(), [](const Document* x, const Document* y) {
+      auto key = [](const Document* d) {
+        return std::make_tuple(!d->date || d->date->empty(), d->date.value_or(""), d->id);
+      };
+      return key(x) < key(y);
+    });
+    std::map<std::string, std::string> first_outlet;  // root -> outlet that holds it first
+    std::map<std::string, std::pair<int, int>> per_outlet;  // outlet -> (docs, copies)
+    for (const Document* d : docs) {
+      const std::string outlet = d->outlet.empty() ? "unknown outlet" : d->outlet;
+      auto [it, fresh] = first_outlet.emplace(root(d->id), outlet);
+      auto& [n, copies] = per_outlet[outlet];
+      ++n;
+      if (!fresh && it->second != outlet) ++copies;
+    }
+    for (const auto& [outlet, counts] : per_outlet) {
+      if (counts.second < counts.first) continue;
+      size_t o = std::lower_bound(outlets_.begin(), outlets_.end(), outlet) - outlets_.begin();
+      if (o >= outlets_.size() || claim.cells[o] == Cell::kSilent) continue;
+      claim.wire[o] = 1;
+      ++claim.wire_outlets;
+    }
+  }
+}
+
+void ReportView::BuildStories() {
+  std::map<std::string_view, const Story*> by_id;
+  for (const Story& t : report_.stories) by_id.emplace(t.id, &t);
+  std::map<const Story*, size_t> index;  // into stories_; null = unknown story
+  auto group = [&](const Story* t) -> size_t {
+    auto [it, fresh] = index.emplace(t, stories_.size());
+    if (fresh) {
+      StoryView v;
+      v.story = t;
+      v.label = t ? FoldSpace(t->label) : "";
+      if (t != nullptr && v.label.empty()) v.label = t->id;
+      stories_.push_back(std::move(v));
+    }
+    return it->second;
+  };
+  std::vector<const ClaimView*> unknown;
+  for (const ClaimView& c : claims_) {
+    auto it = by_id.find(c.cluster->story);
+    if (it == by_id.end() && !by_id.empty()) {
+      unknown.push_back(&c);
+      continue;
+    }
+    size_t k = group(it == by_id.end() ? nullptr : it->second);
+    stories_[k].claims.push_back(&c);
+    story_of_claim_[&c] = k;
+  }
+  std::vector<const Story*> rest;
+  for (const auto& [id, t] : by_id) {
+    if (!index.count(t)) rest.push_back(t);
+  }
+  std::sort(rest.begin(), rest.end(), [](const Story* x, const Story* y) {
+    return std::tie(x->label, x->id) < std::tie(y->label, y->id);
+  });
+  for (const Story* t : rest) group(t);
+  if (by_id.empty() && stories_.empty() && !documents_.empty()) group(nullptr);
+  if (!unknown.empty()) {
+    StoryView v;
+    v.claims = unknown;
+    for (const ClaimView* c : unknown) story_of_claim_[c] = stories_.size();
+    stories_.push_back(std::move(v));
+  }
+  // Documents: those the story lists, or (no stories) all of them.
+  for (StoryView& v : stories_) {
+    if (v.story != nullptr) {
+      std::set<std::string_view> ids(v.story->documents.begin(), v.story->documents.end());
+      for (std::string_view id : ids) {
+        if (const Document* d = FindDocument(id)) v.documents.push_back(d);
+      }
+    } else if (by_id.empty()) {
+      v.documents = documents_;
+    }
+    std::map<size_t, OutletCoverage> cov;
+    for (const Document* d : v.documents) {
+      size_t o = std::lower_bound(outlets_.begin(), outlets_.end(),
+                                  d->outlet.empty() ? "unknown outlet" : d->outlet) -
+                 outlets_.begin();
+      if (o >= outlets_.size()) continue;
+      OutletCoverage& c = cov[o];
+      c.outlet = o;
+      c.documents.push_back(d);
+    }
+    for (auto& [o, c] : cov) {
+      for (const ClaimView* claim : v.claims) {
+        if (claim->cells[o] == Cell::kSilent) {
+          ++c.leaves_out;
+        } else {
+          c.carries.push_back(claim);
+        }
+      }
+      v.coverage.push_back(std::move(c));
+    }
+    for (size_t o = 0; o < outlets_.size(); ++o) {
+      if (!cov.count(o)) v.absent_outlets.push_back(o);
+    }
+  }
+}
+
+const StoryView* ReportView::StoryOf(const ClaimView& claim) const {
+  auto it = story_of_claim_.find(&claim);
+  return it == story_of_claim_.end() ? nullptr : &stories_[it->second];
+}
+
+std::string ReportView::StorySize(const StoryView& story) {
+  std::set<std::string_view> outlets;
+  for (const Document* d : story.documents) outlets.insert(d->outlet);
+  return Plural(story.documents.size(), "document", "documents") + " from " +
+         Plural(outlets.size(), "outlet", "outlets");
+}
+
+std::vector<const ClaimView*> ReportView::ClaimsByStory() const {
+  std::vector<const ClaimView*> out;
+  if (!grouped_by_story()) {
+    for (const ClaimView& c : claims_) out.push_back(&c);
+    return out;
+  }
+  for (const StoryView& v : stories_) out.insert(out.end(), v.claims.begin(), v.claims.end());
+  return out;
+}
+
+std::vector<const ClaimView*> LeftOut(const StoryView& story, const OutletCoverage& coverage,
+                                      size_t limit) {
+  std::vector<const ClaimView*> out;
+  for (const ClaimView* c : story.claims) {
+    if (out.size() >= limit) break;
+    if (coverage.outlet < c->cells.size() && c->cells[coverage.outlet] == Cell::kSilent) {
+      out.push_back(c);
+    }
+  }
+  return out;
+}
+
+std::string OutletCount(const ClaimView& claim) {
+  std::string out = Plural(claim.outlet_count, "outlet", "outlets");
+  if (claim.wire_outlets > 0) {
+    out += " (" + Plural(claim.wire_outlets, "wire copy", "wire copies") + ")";
+  }
+  return out;
 }
 
 const Document* ReportView::FindDocument(std::string_view id) const {

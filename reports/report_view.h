@@ -14,6 +14,7 @@
 #include <vector>
 
 #include "analyzer/report/report.h"
+#include "reports/wire_copies.h"
 
 namespace diverge::reports {
 
@@ -40,6 +41,41 @@ struct ClaimView {
   double max_score = 0;                         // of its divergences; 0 if none
   std::vector<Cell> cells;                      // one per ReportView::outlets()
   std::vector<double> cell_scores;              // max score of the outlet's divergences
+  // One per outlet: 1 when every document through which the outlet carries the claim is
+  // a wire copy (wire_copies.h) of an earlier document of another outlet in the claim;
+  // such an outlet does not confirm the claim independently.
+  std::vector<char> wire;
+  size_t outlet_count = 0;  // outlets whose cell is not silent
+  size_t wire_outlets = 0;  // of them, those with wire set
+};
+
+// "3 outlets", or "3 outlets (1 wire copy)" when some carry the claim only as a wire copy.
+std::string OutletCount(const ClaimView& claim);
+
+// What one outlet of a story says of the story's claims (Ground News' coverage view).
+struct OutletCoverage {
+  size_t outlet = 0;                         // index into ReportView::outlets()
+  std::vector<const Document*> documents;    // its documents in the story, by id
+  std::vector<const ClaimView*> carries;     // the story's claims it states, reading order
+  size_t leaves_out = 0;  // how many of the story's claims it is silent on (LeftOut lists them)
+};
+
+struct StoryView;
+// The first `limit` claims of `story` that the outlet of `coverage` is silent on, in
+// reading order (a large story can leave thousands out: lists are capped by the caller).
+std::vector<const ClaimView*> LeftOut(const StoryView& story, const OutletCoverage& coverage,
+                                      size_t limit);
+
+// A story (report.json "stories") with its claims. Reports without stories have one
+// StoryView with story == null that holds every claim and document; claims naming a
+// story the report does not list form a last StoryView with story == null.
+struct StoryView {
+  const Story* story = nullptr;
+  std::string label;                        // the story label, or "" when story is null
+  std::vector<const ClaimView*> claims;     // reading order
+  std::vector<const Document*> documents;   // by id
+  std::vector<OutletCoverage> coverage;     // one per outlet of its documents, by name
+  std::vector<size_t> absent_outlets;       // outlets with no document in it (indices)
 };
 
 struct DivergenceView {
@@ -89,6 +125,21 @@ class ReportView {
   // side of one, with its figure.
   const std::vector<ValueTimeline>& value_timelines() const { return value_timelines_; }
   const std::vector<const Entity*>& entities() const { return entities_; }
+  // Stories in reading order: by their first claim, then those without claims by
+  // (label, id). Never empty when there are claims or documents.
+  const std::vector<StoryView>& stories() const { return stories_; }
+  // True when the report has two stories or more: renderers then show the claims under
+  // story headings (a one-story report reads as it did before stories).
+  bool grouped_by_story() const { return report_.stories.size() >= 2; }
+  // The StoryView holding `claim` (null if none).
+  const StoryView* StoryOf(const ClaimView& claim) const;
+  // "2 documents from 2 outlets", the size of a story.
+  static std::string StorySize(const StoryView& story);
+  // The claims in reading order, or grouped by story when grouped_by_story() (stories in
+  // reading order, each story's claims in reading order): the row order of tables.
+  std::vector<const ClaimView*> ClaimsByStory() const;
+  // Documents of different outlets that are the same agency copy (wire_copies.h).
+  const std::vector<WireCopy>& wire_copies() const { return wire_copies_; }
   const std::vector<const Statement*>& statements() const { return statements_; }
 
   const Document* FindDocument(std::string_view id) const;
@@ -134,6 +185,12 @@ class ReportView {
   std::vector<TimelineEntry> timeline_;
   std::vector<ValueTimeline> value_timelines_;
   std::vector<const Entity*> entities_;
+  std::vector<StoryView> stories_;
+  std::map<const ClaimView*, size_t> story_of_claim_;
+  std::vector<WireCopy> wire_copies_;
+
+  void BuildWire();
+  void BuildStories();
 };
 
 // Writes `text` with the `ranges` wrapped in open/close markers; every piece of text

@@ -467,4 +467,59 @@ TEST_CASE("report.html: the matrix of 30 outlets and 300 claims reads in 1,400 p
   CHECK(layout["wrapRight"].get<double>() <= 1400);
   CHECK(layout["claimTitle"].get<std::string>().find("in the province") != std::string::npos);
 }
+TEST_CASE("serve: the story filter shows only the cards of one story", "[review][chromium]") {
+  for (const char* exe : {kChromium, kChromedriver}) {
+    if (!std::filesystem::exists(exe)) {
+      WARN("SKIPPED: " << exe << " not installed (scripts/install-deps.sh installs it)");
+      return;
+    }
+  }
+  // The synthetic report in two stories: the ministry story holds c-founded, c-ministry
+  // and c-talks (3 flags), the alliance story the other claims (5 flags).
+  Report report = SyntheticReport();
+  Story a, b;
+  a.id = "t-alliance";
+  a.label = "Alliance summit";
+  a.documents = {"d01", "d02", "d03"};
+  b.id = "t-ministry";
+  b.label = "Ministry fire";
+  b.documents = {"d04", "d05", "d06"};
+  report.stories = {a, b};
+  for (ClaimCluster& c : report.clusters) {
+    bool ministry = c.id == "c-founded" || c.id == "c-ministry" || c.id == "c-talks";
+    c.story = ministry ? b.id : a.id;
+  }
+  ReviewDir tmp;
+  std::filesystem::create_directories(tmp.file("out"));
+  REQUIRE(SaveReport(report, tmp.file("out/report.json")).ok());
+  Child serve({DIVERGE_BINARY, "serve", tmp.file("out"), "--port", "0", "--reviewer", "sam"});
+  std::string banner = serve.ReadLine(30);
+  REQUIRE(banner.rfind("serving http://127.0.0.1:", 0) == 0);
+  std::string url = banner.substr(8, banner.find(' ', 8) - 8);
+  int wd_port = FreePort();
+  Child driver({kChromedriver, "--port=" + std::to_string(wd_port)});
+  WebDriver wd(wd_port);
+  REQUIRE(wd.WaitReady());
+  wd.Start(tmp.file("profile"));
+  wd.Go(url);
+  REQUIRE(wd.WaitFor("document.querySelectorAll('article.divergence').length === 8"));
+  // The filter is shown, with the stories in reading order (the ministry story holds C1).
+  CHECK(wd.Script("return document.getElementById('f-story').closest('label').hidden;") == false);
+  CHECK(wd.Script("return Array.from(document.getElementById('f-story').options)"
+                  ".map(o => o.textContent).join('|');") ==
+        "all|Ministry fire (3 flags)|Alliance summit (5 flags)");
+  wd.Script("const f = document.getElementById('f-story'); f.value = 't-ministry';"
+            "f.dispatchEvent(new Event('change'));");
+  REQUIRE(wd.WaitFor("document.getElementById('shown').textContent === '3 shown'"));
+  CHECK(wd.Script("return Array.from(document.querySelectorAll('article.divergence'))"
+                  ".filter(e => !e.hidden).map(e => e.dataset.claimId).sort().join(' ');") ==
+        "c-founded c-ministry c-talks");
+  // j/k move within the shown cards only.
+  wd.Key("j");
+  CHECK(wd.Script("return document.querySelector('article.current').dataset.story;") ==
+        "t-ministry");
+  wd.Script("const f = document.getElementById('f-story'); f.value = '';"
+            "f.dispatchEvent(new Event('change'));");
+  REQUIRE(wd.WaitFor("document.getElementById('shown').textContent === '8 shown'"));
+}
 #endif  // DIVERGE_BINARY

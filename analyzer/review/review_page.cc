@@ -55,7 +55,7 @@ const main = document.querySelector('main');
 const items = Array.from(document.querySelectorAll('article.divergence'));
 const byId = new Map(items.map((el) => [el.dataset.id, el]));
 const msg = document.getElementById('msg');
-const filters = ['kind', 'temporal', 'outlet', 'status'].map((f) => document.getElementById('f-' + f));
+const filters = ['kind', 'temporal', 'outlet', 'status', 'story'].map((f) => document.getElementById('f-' + f));
 const sortSel = document.getElementById('sort');
 const reasonLabels = {not_same_claim: 'not the same claim', same_value: 'same value',
   name_variant: 'name variant', changed_over_time: 'changed over time', other: 'other'};
@@ -87,7 +87,8 @@ function applyFilters() {
     const ok = (!want[0] || el.dataset.kind === want[0]) &&
       (!want[1] || el.dataset.temporal === want[1]) &&
       (!want[2] || outlets.includes(want[2])) &&
-      (!want[3] || el.dataset.status === want[3]);
+      (!want[3] || el.dataset.status === want[3]) &&
+      (!want[4] || el.dataset.story === want[4]);
     el.hidden = !ok;
     shown += ok;
   });
@@ -267,6 +268,12 @@ std::string ReasonLabel(const std::optional<std::string>& reason) {
   return " · " + (r ? std::string(DismissReasonLabel(*r)) : HtmlEscape(*reason));
 }
 
+// The story id of a card's claim ("" when unknown): what the story filter matches.
+std::string StoryId(const reports::ReportView& view, const reports::ClaimView* c) {
+  const reports::StoryView* t = c ? view.StoryOf(*c) : nullptr;
+  return t && t->story ? t->story->id : "";
+}
+
 // The claim a card belongs to, and its other statements.
 std::string ClaimBlock(const ReviewSession& session, const reports::DivergenceView& v) {
   const reports::ReportView& view = session.view();
@@ -361,6 +368,7 @@ std::string Article(const ReviewSession& session, const reports::DivergenceView&
          "\" data-order=\"" + std::to_string(order) + "\" data-kind=\"" +
          std::string(KindName(d.kind)) + "\" data-temporal=\"" +
          std::string(TemporalName(d.temporal)) + "\" data-outlets=\"" + HtmlEscape(outlets) +
+         "\" data-story=\"" + HtmlEscape(StoryId(view, c)) +
          "\" data-claim=\"" + (c ? c->number : "") + "\" data-claim-id=\"" +
          HtmlEscape(c ? c->cluster->id : d.cluster) + "\" data-claim-flags=\"" +
          std::to_string(c ? c->divergences.size() : 0) + "\">\n<h2>" + v.number +
@@ -400,9 +408,21 @@ std::string Controls(const ReviewSession& session) {
   for (const reports::DivergenceView& v : session.view().divergences()) {
     if (v.divergence->b.outlet) outlets.insert(*v.divergence->b.outlet);
   }
+  // Stories (when the report has two or more), in reading order, by label.
+  const reports::ReportView& view = session.view();
+  std::string stories = std::string("<label") + (view.grouped_by_story() ? "" : " hidden") +
+                        ">Story <select id=\"f-story\">" + Option("", "all");
+  for (const reports::StoryView& t : view.stories()) {
+    if (t.story == nullptr || !view.grouped_by_story()) continue;
+    size_t flags = 0;
+    for (const reports::ClaimView* c : t.claims) flags += c->divergences.size();
+    stories += Option(t.story->id, reports::TruncateUtf8(t.label, 60) + " (" +
+                                       reports::Plural(flags, "flag", "flags") + ")");
+  }
+  stories += "</select></label>";
   return "<div class=\"controls\">" + select("f-kind", "Kind", kinds) +
          select("f-temporal", "Temporal", temporal) + select("f-outlet", "Outlet", outlets) +
-         select("f-status", "Status", {"open", "confirmed", "dismissed"}) +
+         select("f-status", "Status", {"open", "confirmed", "dismissed"}) + stories +
          "<label>Sort <select id=\"sort\">" + Option("score", "by score") +
          Option("claim", "by claim") + Option("kind", "by kind") + Option("outlet", "by outlet") +
          Option("status", "by status") + "</select></label><span id=\"shown\"></span></div>";
