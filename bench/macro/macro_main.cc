@@ -22,7 +22,7 @@
 //   build/bench/macro_bench --corpus fnc1
 //   build/bench/macro_bench --statements 100000 --out bench/results/macro_analyze_100000.json
 //   build/bench/macro_bench --config stages --statements 50000 --score cosine --threshold 0.9 \
-//       --vectors /tmp/v50k.npy   # for peers.py
+//       (add --vectors /tmp/v50k.npy for peers.py)
 // Exit 0; 1 when below --min-f1 / --min-knn-recall or a --shape check fails; 77 (skipped)
 // when the source data is absent; 5 when the model is missing.
 #include <CLI/CLI.hpp>
