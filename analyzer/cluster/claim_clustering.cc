@@ -144,7 +144,9 @@ std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
     return {};
   }
   // 1. Candidate edges, scored in parallel over row chunks (chunk order keeps determinism).
-  constexpr int32_t kChunk = 4096;
+  // Small chunks so that both threads stay busy when the work per row is uneven (the
+  // learned score of a long statement costs many times that of a short one).
+  constexpr int32_t kChunk = 256;
   const int64_t chunks = (n + kChunk - 1) / kChunk;
   std::vector<std::vector<std::pair<int32_t, int32_t>>> chunk_edges(chunks);
   std::vector<std::vector<ScoreCache::Entry>> chunk_scores(chunks);
