@@ -3,13 +3,28 @@
 #include <unistd.h>
 
 #include <cmath>
+#include <utility>
 
 namespace diverge {
+
+namespace {
+Progress::StageObserver& Observer() {
+  static Progress::StageObserver observer;
+  return observer;
+}
+}  // namespace
+
+void Progress::SetStageObserver(StageObserver fn) { Observer() = std::move(fn); }
+
+void Progress::NotifyStage(std::string_view name) {
+  if (Observer()) Observer()(name);
+}
 
 Progress::Progress(bool quiet)
     : out_(!quiet && isatty(STDERR_FILENO) ? stderr : nullptr), redraw_(out_ != nullptr) {}
 
 void Progress::Stage(std::string_view name) {
+  NotifyStage(name);
   stage_ = std::string(name);
   start_ = std::chrono::steady_clock::now();
   if (out_ == nullptr) return;
@@ -83,6 +98,7 @@ double Progress::Elapsed() const {
 }
 
 void Progress::Start(std::string_view name, int64_t total, std::string_view unit) {
+  NotifyStage(name);
   std::lock_guard<std::mutex> lock(draw_mu_);
   stage_ = std::string(name);
   unit_ = std::string(unit);

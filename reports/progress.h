@@ -15,6 +15,11 @@
 //   progress.Finish();  // "diverge: clustering: 5,000 statements in 12.3 s"
 //
 // Update / Advance / the Reporter may be called from several threads at once.
+//
+// Stage observer (benchmarks): Progress::SetStageObserver(fn) makes every Progress of the
+// process call fn(name) when a stage starts (Stage or Start), whether or not it prints:
+// bench/macro measures the stages of Analyze this way, without timing code inside the
+// pipeline. One observer at a time; set it before the observed work starts.
 #ifndef DIVERGE_REPORTS_PROGRESS_H_
 #define DIVERGE_REPORTS_PROGRESS_H_
 
@@ -22,6 +27,7 @@
 #include <chrono>
 #include <cstdint>
 #include <cstdio>
+#include <functional>
 #include <mutex>
 #include <string>
 #include <string_view>
@@ -41,6 +47,10 @@ class Progress {
   Progress& operator=(const Progress&) = delete;
 
   bool enabled() const { return out_ != nullptr; }
+  // Every stage start of every Progress calls `fn` (empty: none). Not thread-safe against
+  // running stages: set it before, clear it after.
+  using StageObserver = std::function<void(std::string_view stage)>;
+  static void SetStageObserver(StageObserver fn);
   // Starts a stage: prints "diverge: NAME..." and restarts the stage clock.
   void Stage(std::string_view name);
   // Reports `n` items done in the current stage, with elapsed time and rate.
@@ -74,6 +84,7 @@ class Progress {
 
  private:
   void Draw(bool force);
+  static void NotifyStage(std::string_view name);
   double Elapsed() const;
 
   std::FILE* out_ = nullptr;

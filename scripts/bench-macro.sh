@@ -1,15 +1,20 @@
 #!/usr/bin/env bash
-# The macro benchmark and its peers (bench/README.md). Heavy (about an hour on 2 cores,
-# up to ~6 GiB RAM): NOT part of `scripts/run.sh test`.
+# The macro benchmark and its peers (bench/README.md). Heavy (hours on 2 cores, up to
+# several GiB RAM): NOT part of `scripts/run.sh test`.
 #   scripts/bench-macro.sh                 # everything, results in bench/results/
-#   SIZES="10000" PEER_N=10000 SKLEARN_SIZES="2000 5000" scripts/bench-macro.sh   # quick
-# Env: DIVERGE_DATA (default ../shared/data), SIZES, PEER_N, SKLEARN_SIZES, BUILD (build).
+#   ANALYZE_SIZES="10000" SIZES="10000" PEER_N=10000 SKLEARN_SIZES="2000 5000" \
+#     scripts/bench-macro.sh               # quick
+# Env: DIVERGE_DATA (default ../shared/data), ANALYZE_SIZES (synthetic sizes of the analyze
+# configuration), REAL (real corpora), SIZES (component configuration), PEER_N,
+# SKLEARN_SIZES, BUILD (build).
 # Installs python3-sklearn, python3-torch, python3-faiss, python3-scipy with apt-get when
 # missing (needs root or sudo). Peers run with /usr/bin/python3 (Debian's packages).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 DATA=${DIVERGE_DATA:-../shared/data}
 SIZES=${SIZES:-"10000 100000 1000000"}
+ANALYZE_SIZES=${ANALYZE_SIZES:-"10000 100000"}
+REAL=${REAL:-"fnc1 basil allsides hostile"}
 PEER_N=${PEER_N:-50000}
 SKLEARN_SIZES=${SKLEARN_SIZES:-"5000 10000 20000"}
 BUILD=${BUILD:-build}
@@ -34,6 +39,19 @@ fi
 cmake --build "$BUILD" -j2 --target macro_bench
 mkdir -p "$OUT"
 MACRO="$BUILD/bench/macro_bench --data $DATA"
+
+# 0. The analyze configuration: Analyze() end to end (what `diverge analyze` runs, default
+#    options) on the real corpora as they are and on synthetic corpora; per stage wall,
+#    CPU, peak RSS. A corpus whose data is absent is skipped (exit 77).
+for c in $REAL; do
+  rc=0
+  $MACRO --corpus "$c" --out "$OUT/analyze_$c.json" >/dev/null || rc=$?
+  [ $rc -eq 0 ] || [ $rc -eq 77 ] || exit $rc
+done
+for n in $ANALYZE_SIZES; do
+  $MACRO --statements "$n" --out "$OUT/analyze_synthetic_$n.json" >/dev/null
+done
+MACRO="$MACRO --config stages"
 
 # 1. Threshold for the cosine-based clusterers, tuned on 10k rows (each peer's best F1 on
 #    a grid; the sklearn-best value is used by every cosine clusterer, diverge's too).

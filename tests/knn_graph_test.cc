@@ -221,3 +221,38 @@ TEST_CASE("ExactDot is symmetric and matches a double dot product", "[knn]") {
   CHECK(ab == Approx(x.row(0).cast<double>().dot(x.row(1).cast<double>())).margin(1e-6));
   CHECK(ExactDot(x.row(0).data(), x.row(0).data(), 101) == Approx(1.0).margin(1e-6));
 }
+
+TEST_CASE("Approximate kNN indexes copies of one vector once and ranks them as exact does",
+          "[knn]") {
+  // 3,000 copies of one vector and 2,000 copies of the zero vector (rows with no known
+  // word) beside 1,000 ordinary rows: the copies would share one IVF cell that all of them
+  // probe (quadratic); indexed once, every copy still lists the same neighbours as exact.
+  RowMatrixXf x = RandomUnitRows(6000, 16, 11);
+  for (int i = 1000; i < 4000; ++i) x.row(i) = x.row(0);
+  for (int i = 4000; i < 6000; ++i) x.row(i).setZero();
+  std::vector<uint64_t> keys(6000);
+  for (size_t i = 0; i < keys.size(); ++i) keys[i] = (i * 2654435761u) % 1000003u;
+  KnnOptions opt;
+  opt.row_keys = keys;
+  opt.method = KnnMethod::kExact;
+  KnnGraph exact = *BuildKnnGraph(x, opt);
+  // kAuto above exact_limit is approximate; the 1,001 distinct vectors are then searched
+  // exactly, so every row (copies and zero rows too) must list what exact search lists.
+  opt.method = KnnMethod::kAuto;
+  opt.exact_limit = 2000;
+  KnnGraph deduped = *BuildKnnGraph(x, opt);
+  int differences = 0;
+  for (int32_t r = 0; r < 6000; ++r) {
+    for (int s = 0; s < opt.k; ++s) {
+      differences += deduped.row(r)[s].id != exact.row(r)[s].id ||
+                     deduped.row(r)[s].sim != exact.row(r)[s].sim;
+    }
+  }
+  CHECK(differences == 0);
+  // Forced IVF: the copies of the vector still list other copies (similarity 1) first.
+  opt.method = KnnMethod::kIvf;
+  KnnGraph ivf = *BuildKnnGraph(x, opt);
+  for (int32_t r : {0, 1000, 2500, 3999}) {
+    for (int s = 0; s < opt.k; ++s) CHECK(ivf.row(r)[s].id == exact.row(r)[s].id);
+  }
+}

@@ -179,3 +179,17 @@ TEST_CASE("diverge report renders to stdout or --out and maps errors to exit cod
                   "' --out /nonexistent/dir/r.md") == 6);
 }
 #endif
+
+TEST_CASE("Progress reports every stage start to the stage observer", "[reports]") {
+  std::vector<std::string> seen;
+  Progress::SetStageObserver([&](std::string_view stage) { seen.emplace_back(stage); });
+  {
+    Progress quiet(true);  // observed whether or not it prints
+    quiet.Stage("reading corpus");
+    quiet.Start("clustering", 10, "statements");
+  }
+  Progress::SetStageObserver({});
+  Progress after(true);
+  after.Stage("writing reports");
+  CHECK(seen == std::vector<std::string>{"reading corpus", "clustering"});
+}

@@ -29,6 +29,31 @@ float Score(const PairScore& pair_score, std::span<const uint64_t> keys, int32_t
   return KeyOf(keys, i) < KeyOf(keys, j) ? pair_score(i, j) : pair_score(j, i);
 }
 
+// Pair scores computed while building the candidate edges, sorted by (a, b) with a < b:
+// the refinement looks them up instead of calling pair_score again (the learned score
+// costs ~100 us a pair; every candidate edge is scored at most once).
+struct ScoreCache {
+  struct Entry {
+    int32_t a, b;
+    float score;
+    bool operator<(const Entry& o) const { return a != o.a ? a < o.a : b < o.b; }
+  };
+  std::vector<Entry> entries;
+  const float* Find(int32_t i, int32_t j) const {
+    const Entry key{std::min(i, j), std::max(i, j), 0.f};
+    auto it = std::lower_bound(entries.begin(), entries.end(), key);
+    return it != entries.end() && it->a == key.a && it->b == key.b ? &it->score : nullptr;
+  }
+};
+
+// Score(...) of (i, j) from the cache when it holds the pair.
+float CachedScore(const ScoreCache& cache, const PairScore& pair_score,
+                  std::span<const uint64_t> keys, int32_t i, int32_t j, float knn_sim) {
+  if (!pair_score) return knn_sim;
+  if (const float* s = cache.Find(i, j)) return *s;
+  return Score(pair_score, keys, i, j, knn_sim);
+}
+
 int DistinctDocuments(std::span<const int32_t> rows, const std::vector<int32_t>& doc_of_row,
                       int stop_at) {
   std::vector<int32_t> seen;
@@ -45,7 +70,7 @@ int DistinctDocuments(std::span<const int32_t> rows, const std::vector<int32_t>&
 std::vector<std::vector<int32_t>> RefineComponent(
     const std::vector<int32_t>& rows, const KnnGraph& graph, const std::vector<int>& comp,
     std::vector<int32_t>& local_of, const std::vector<int32_t>& doc_of_row,
-    const ClusterOptions& options, const PairScore& pair_score) {
+    const ClusterOptions& options, const PairScore& pair_score, const ScoreCache& cache) {
   const int32_t s = static_cast<int32_t>(rows.size());
   for (int32_t i = 0; i < s; ++i) local_of[rows[i]] = i;
   std::vector<ScoredPair> pairs;
@@ -53,7 +78,8 @@ std::vector<std::vector<int32_t>> RefineComponent(
     pairs.reserve(static_cast<size_t>(s) * (s - 1) / 2);
     for (int32_t a = 0; a < s; ++a) {
       for (int32_t b = a + 1; b < s; ++b) {
-        pairs.push_back({a, b, Score(pair_score, options.row_keys, rows[a], rows[b], 0.f)});
+        pairs.push_back(
+            {a, b, CachedScore(cache, pair_score, options.row_keys, rows[a], rows[b], 0.f)});
       }
     }
   } else {
@@ -83,8 +109,9 @@ std::vector<std::vector<int32_t>> RefineComponent(
     std::stable_sort(seen.begin(), seen.end());
     seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
     for (const Edge& e : seen) {
-      pairs.push_back(
-          {e.a, e.b, Score(pair_score, options.row_keys, rows[e.a], rows[e.b], e.knn_sim)});
+      pairs.push_back({e.a, e.b,
+                       CachedScore(cache, pair_score, options.row_keys, rows[e.a], rows[e.b],
+                                   e.knn_sim)});
     }
   }
   const std::vector<int32_t> rep =
@@ -117,9 +144,12 @@ std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
     return {};
   }
   // 1. Candidate edges, scored in parallel over row chunks (chunk order keeps determinism).
-  constexpr int32_t kChunk = 4096;
+  // Small chunks so that both threads stay busy when the work per row is uneven (the
+  // learned score of a long statement costs many times that of a short one).
+  constexpr int32_t kChunk = 256;
   const int64_t chunks = (n + kChunk - 1) / kChunk;
   std::vector<std::vector<std::pair<int32_t, int32_t>>> chunk_edges(chunks);
+  std::vector<std::vector<ScoreCache::Entry>> chunk_scores(chunks);
   knn_internal::ParallelFor(options.threads, chunks, [&](int64_t c) {
     const int32_t end = static_cast<int32_t>(std::min<int64_t>(n, (c + 1) * kChunk));
     for (int32_t i = static_cast<int32_t>(c * kChunk); i < end; ++i) {
@@ -131,9 +161,9 @@ std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
         const bool back = ListsRow(graph, j, i);
         if (options.mutual && !back) continue;
         if (back && j < i) continue;  // the pair is handled from row min(i, j)
-        if (Score(pair_score, keys, i, j, nb.sim) >= options.threshold) {
-          chunk_edges[c].push_back({i, j});
-        }
+        const float score = Score(pair_score, keys, i, j, nb.sim);
+        if (pair_score) chunk_scores[c].push_back({std::min(i, j), std::max(i, j), score});
+        if (score >= options.threshold) chunk_edges[c].push_back({i, j});
       }
     }
   });
@@ -141,16 +171,41 @@ std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
   const auto extra = options.extra_candidates;
   const int64_t extra_chunks = (static_cast<int64_t>(extra.size()) + kChunk - 1) / kChunk;
   std::vector<std::vector<std::pair<int32_t, int32_t>>> extra_edges(extra_chunks);
+  std::vector<std::vector<ScoreCache::Entry>> extra_scores(extra_chunks);
   knn_internal::ParallelFor(options.threads, extra_chunks, [&](int64_t c) {
     const size_t end = std::min(extra.size(), static_cast<size_t>((c + 1) * kChunk));
     for (size_t k = static_cast<size_t>(c * kChunk); k < end; ++k) {
       const auto [i, j] = extra[k];
       if (i == j || i < 0 || j < 0 || i >= n || j >= n) continue;
       if (!eligible.empty() && (!eligible[i] || !eligible[j])) continue;
-      if (Score(pair_score, keys, i, j, 0.f) >= options.threshold) extra_edges[c].push_back({i, j});
+      // A candidate that is also a kNN edge step 1 scored: its edge (if any) is in already.
+      const bool ij = ListsRow(graph, i, j), ji = ListsRow(graph, j, i);
+      if (options.mutual ? ij && ji : ij || ji) continue;
+      const float score = Score(pair_score, keys, i, j, 0.f);
+      if (pair_score) extra_scores[c].push_back({std::min(i, j), std::max(i, j), score});
+      if (score >= options.threshold) extra_edges[c].push_back({i, j});
     }
   });
   for (auto& e : extra_edges) chunk_edges.push_back(std::move(e));
+  ScoreCache cache;
+  {
+    size_t total = 0;
+    for (const auto& v : chunk_scores) total += v.size();
+    for (const auto& v : extra_scores) total += v.size();
+    cache.entries.reserve(total);
+    for (auto* all : {&chunk_scores, &extra_scores}) {
+      for (auto& v : *all) {
+        cache.entries.insert(cache.entries.end(), v.begin(), v.end());
+        std::vector<ScoreCache::Entry>().swap(v);
+      }
+    }
+    // A pair scored twice (a kNN edge that is also an extra candidate) has one value:
+    // the scorer is called with the same (smaller key first) order both times.
+    std::sort(cache.entries.begin(), cache.entries.end());
+    cache.entries.erase(std::unique(cache.entries.begin(), cache.entries.end(),
+                                    [](const auto& x, const auto& y) { return x.a == y.a && x.b == y.b; }),
+                        cache.entries.end());
+  }
   // 2. Connected components.
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
   std::vector<int> comp(n);
@@ -192,7 +247,8 @@ std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
       const uint64_t ka = KeyOf(keys, a), kb = KeyOf(keys, b);
       return ka != kb ? ka < kb : a < b;
     });
-    refined[t] = RefineComponent(rows, graph, comp, local_of, doc_of_row, options, pair_score);
+    refined[t] =
+        RefineComponent(rows, graph, comp, local_of, doc_of_row, options, pair_score, cache);
   });
   std::vector<std::vector<int32_t>> clusters;
   for (auto& r : refined) {

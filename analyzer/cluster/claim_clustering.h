@@ -17,6 +17,8 @@
 //     rows score every pair with pair_score; larger ones use only the kNN edges and extra
 //     candidates inside the component and count unknown pairs as 0 (conservative: splits
 //     rather than chains), so the scoring work per component is linear in its size.
+//     A pair already scored in step 1 is not scored again (its score is kept, sorted by
+//     pair: 12 bytes per candidate edge), so the learned score runs once per candidate.
 //     Chaining case: A~B and B~C above threshold, A.C low: the stronger pair merges first
 //     (ties: smaller keys), and the third joins only if its mean score to both is >=
 //     average_link_min; otherwise it stays out (unclustered or in another cluster).

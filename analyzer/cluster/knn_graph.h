@@ -12,6 +12,12 @@
 // GEMM search inside the `ivf_probes` cells nearest each row (see knn_ivf.cc). kAuto picks
 // kExact up to `exact_limit` rows and kIvf above (measured faster and more accurate on
 // high-similarity neighbours than HNSW at 100k-1M rows; see bench/knn_bench.cc).
+// Copies: the approximate methods index each distinct vector once (rows with bitwise-
+// identical vectors, e.g. one sentence repeated 400,000 times, or the zero vector of rows
+// without a known word, would otherwise share one cell that all of them probe: quadratic),
+// then give every copy the first k+1 rows by key of its own and of its neighbours' groups,
+// rescored and ranked as below. Without copies the graph is unchanged; kAuto then picks
+// kExact when the distinct vectors are at most exact_limit.
 //
 // Determinism and order independence: whatever the method, the final similarity of a
 // pair is recomputed with ExactDot (fixed summation order, double accumulator), so it

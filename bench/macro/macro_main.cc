@@ -1,22 +1,37 @@
-// Macro benchmark: a synthetic corpus of N statements built from real news text (see
-// synthetic_corpus.h) through the real pipeline stages, as `diverge analyze` runs them:
-//   embed       SentenceEncoder::Encode of every statement (2 threads) + the row matrix
-//   knn         BuildKnnGraph (kAuto: exact up to 50k rows, IVF above), k = 10
-//   cluster     ClusterClaims on mutual kNN edges scored by the learned claim similarity
-//               (claim_score, as analyze), threshold = average-link minimum =
-//               AnalyzeOptions{}.threshold; --score cosine scores them with the cosine of
-//               the vectors instead (what the peers use). Not run: analyze's second,
-//               anchored-link stage (capitalised names shared by few statements) and its
-//               claim-term filter.
-//   divergence  DetectDivergences over the clusters (max_flags unlimited)
-// Prints one JSON object (and writes it with --out): per stage wall, CPU, peak RSS,
-// throughput; pairwise F1 against the planted groups; kNN recall@10 against brute force
-// on sampled queries; recall of the injected divergences.
-//   build/bench/macro_bench --statements 100000 --out bench/results/macro_100000.json
-//   build/bench/macro_bench --statements 50000 --vectors /tmp/v50k.npy   # for peers.py
-// Exit 0; 1 when below --min-f1 / --min-knn-recall; 77 (skipped) when the source data is absent; 5 when the model is missing.
+// Macro benchmark: what users run, measured per stage (bench/README.md).
+//
+// --config analyze (default): Analyze() (analyzer/pipeline/analyze.h), the function
+// `diverge analyze` calls, with its default AnalyzeOptions, end to end on a corpus written
+// as files into a scratch directory (corpus_files.h): ingest, model, embed, stories, knn,
+// claims, divergence, write. Per stage wall, CPU seconds, peak RSS and time per statement
+// (analyze_run.h observes the stages Analyze reports to Progress). Corpora (--corpus):
+//   synthetic  N statements (--statements) from the generator (synthetic_corpus.h), with
+//              planted claims and injected divergences: clustering F1 and divergence
+//              recall are measured against them;
+//   fnc1 / basil / allsides   the real articles of ../shared/data as they are;
+//   hostile    400,000 tiny sentences in one 2 MB file plus one ordinary document;
+//   dir        any corpus folder (--input).
+// --config stages: the component configuration the peers share: embed, BuildKnnGraph,
+// ClusterClaims (--score cosine|learned at --threshold), DetectDivergences, one by one on
+// the synthetic rows (the former macro_bench; kNN recall is measured here).
+// --shape N1,N2: the CI guard (ctest macro_bench_smoke): analyze on synthetic corpora of
+// N1 and N2 statements; fails (exit 1) when a stage's CPU time per statement grows by more
+// than --max-growth from N1 to N2 (a quadratic stage grows by N2/N1), never on an absolute
+// time. Stages under --shape-floor CPU-seconds at N2 are not judged (noise), nor those
+// named by --shape-exempt (reported with "exempt": a known cause being fixed elsewhere).
+//
+//   build/bench/macro_bench --corpus fnc1
+//   build/bench/macro_bench --statements 100000 --out bench/results/macro_analyze_100000.json
+//   build/bench/macro_bench --config stages --statements 50000 --score cosine
+//       --threshold 0.9 --vectors /tmp/v50k.npy   # for peers.py
+// Exit 0; 1 when below --min-f1 / --min-knn-recall or a --shape check fails; 77 (skipped)
+// when the source data is absent; 5 when the model is missing.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cstdlib>
+#include <filesystem>
+#include <sstream>
+#include <unordered_map>
 #include <cstdio>
 #include <fstream>
 #include <iostream>
@@ -31,6 +46,8 @@
 #include "analyzer/cluster/knn_graph.h"
 #include "analyzer/divergence/detect.h"
 #include "analyzer/pipeline/analyze.h"
+#include "bench/macro/analyze_run.h"
+#include "bench/macro/corpus_files.h"
 #include "bench/macro/macro_scores.h"
 #include "bench/macro/stage_meter.h"
 #include "bench/macro/synthetic_corpus.h"
@@ -44,6 +61,14 @@ namespace {
 constexpr int kSkipped = 77;
 
 struct Args {
+  std::string config = "analyze";
+  std::string corpus = "synthetic";
+  std::string input;   // --corpus dir
+  std::string keep;    // write the corpus and the reports here and keep them
+  std::string shape;   // "N1,N2": the shape check
+  std::vector<std::string> shape_exempt;  // stages reported but not judged (known cause)
+  double max_growth = 2.0;
+  double shape_floor = 0.3;
   int64_t statements = 10000;
   std::string data = "../shared/data";
   std::string model = "models/glove-6b-100d.dvec";
@@ -107,7 +132,7 @@ Report MakeReport(const SyntheticCorpus& c, const std::vector<std::vector<int32_
   return r;
 }
 
-int Run(const Args& a) {
+int RunStages(const Args& a) {
   nlohmann::json out;
   out["statements"] = a.statements;
   out["machine"] = {{"nproc", std::thread::hardware_concurrency()},
@@ -239,6 +264,266 @@ int Run(const Args& a) {
   return kExitOk;
 }
 
+// The scratch directory of one run: --keep DIR (kept), else a fresh directory under the
+// system temp folder, removed with this object.
+class Scratch {
+ public:
+  explicit Scratch(const std::string& keep) : keep_(!keep.empty()) {
+    namespace fs = std::filesystem;
+    if (keep_) {
+      root_ = keep;
+    } else {
+      std::string templ = (fs::temp_directory_path() / "macro_bench.XXXXXX").string();
+      if (mkdtemp(templ.data()) != nullptr) root_ = templ;
+    }
+    std::error_code ec;
+    fs::create_directories(root_ + "/corpus", ec);
+  }
+  ~Scratch() {
+    std::error_code ec;
+    if (!keep_ && !root_.empty()) std::filesystem::remove_all(root_, ec);
+  }
+  std::string corpus() const { return root_ + "/corpus"; }
+  std::string out() const { return root_ + "/report"; }
+  bool ok() const { return !root_.empty(); }
+
+ private:
+  bool keep_;
+  std::string root_;
+};
+
+// Clustering F1 and divergence recall of an Analyze report against the planted groups of
+// the synthetic corpus it was written from. Statements are matched to rows by (document,
+// text); statements matching no row (segmentation differences, list spans) are left out.
+nlohmann::json SyntheticQuality(const SyntheticCorpus& c, const Report& r) {
+  std::unordered_map<std::string, int32_t> row_of_key;
+  row_of_key.reserve(c.text.size());
+  for (size_t i = 0; i < c.text.size(); ++i) {
+    row_of_key.emplace(SyntheticDocId(c.doc[i]) + '\x1f' + c.text[i], static_cast<int32_t>(i));
+  }
+  std::unordered_map<std::string, int32_t> row_of_id;
+  int64_t matched = 0;
+  for (const Statement& st : r.statements) {
+    auto it = row_of_key.find(st.doc + '\x1f' + st.text);
+    if (it == row_of_key.end()) continue;
+    row_of_id.emplace(st.id, it->second);
+    ++matched;
+  }
+  std::vector<std::vector<int32_t>> clusters;
+  for (const ClaimCluster& cl : r.clusters) {
+    std::vector<int32_t> rows;
+    for (const std::string& id : cl.statements) {
+      if (auto it = row_of_id.find(id); it != row_of_id.end()) rows.push_back(it->second);
+    }
+    if (rows.size() >= 2) clusters.push_back(std::move(rows));
+  }
+  std::vector<Divergence> found;
+  for (const Divergence& d : r.divergences) {
+    if (!d.a.statement || !d.b.statement) continue;
+    auto a = row_of_id.find(*d.a.statement), b = row_of_id.find(*d.b.statement);
+    if (a == row_of_id.end() || b == row_of_id.end()) continue;
+    Divergence t;
+    t.kind = d.kind;
+    t.a.statement = "s-" + std::to_string(a->second);
+    t.b.statement = "s-" + std::to_string(b->second);
+    found.push_back(std::move(t));
+  }
+  nlohmann::json q;
+  q["rows"] = c.text.size();
+  q["statements"] = r.statements.size();
+  q["statements_matched"] = matched;
+  q["clustering"] = PairwiseAgreement(clusters, c.group).ToJson();
+  q["divergence"] = DivergenceRecall(c, clusters, found);
+  q["divergence"]["flagged_total"] = r.divergences.size();
+  return q;
+}
+
+// Writes the --corpus into dir; `synth` receives the synthetic corpus. kExitOk, or the
+// exit code to return.
+int PrepareCorpus(const Args& a, int64_t statements, const std::string& dir,
+                  SyntheticCorpus* synth, nlohmann::json& out) {
+  StageMeter meter(a.stage_rss);
+  Result<WrittenCorpus> w = Status::Internal("unknown corpus");
+  if (a.corpus == "synthetic") {
+    Result<std::vector<std::string>> sentences = LoadSourceSentences(a.data);
+    if (!sentences.ok()) {
+      std::cerr << "macro_bench: skipped: " << sentences.status().ToString() << "\n";
+      return kSkipped;
+    }
+    CorpusSpec spec;
+    spec.statements = statements;
+    *synth = MakeSyntheticCorpus(*sentences, spec);
+    out["synthesis"]["source_sentences"] = sentences->size();
+    out["synthesis"]["spliced_bases"] = synth->spliced_bases;
+    out["synthesis"]["injected"] = synth->injected.size();
+    w = WriteSyntheticCorpus(*synth, dir);
+  } else if (a.corpus == "fnc1") {
+    w = WriteFnc1Corpus(a.data, dir);
+  } else if (a.corpus == "basil") {
+    w = WriteBasilCorpus(a.data, dir);
+  } else if (a.corpus == "allsides") {
+    w = WriteAllSidesCorpus(a.data, dir);
+  } else if (a.corpus == "hostile") {
+    w = WriteHostileCorpus(a.data, dir);
+  }
+  if (!w.ok()) {
+    if (w.status().code() == StatusCode::kNotFound) {
+      std::cerr << "macro_bench: skipped: " << w.status().ToString() << "\n";
+      return kSkipped;
+    }
+    std::cerr << "macro_bench: " << w.status().ToString() << "\n";
+    return kExitOutput;
+  }
+  out["synthesis"].update(meter.Stop(w->documents));
+  out["synthesis"]["documents_written"] = w->documents;
+  out["synthesis"]["bytes_written"] = w->bytes;
+  return kExitOk;
+}
+
+// One Analyze run on the --corpus (statements: the synthetic size). Fills `out`.
+int RunAnalyzeOnce(const Args& a, int64_t statements, nlohmann::json& out) {
+  out["config"] = "analyze";
+  out["corpus"] = a.corpus;
+  if (a.corpus == "synthetic") out["statements_requested"] = statements;
+  out["machine"] = {{"nproc", std::thread::hardware_concurrency()},
+                    {"cpu", MachineCpu()},
+                    {"threads_used", a.threads}};
+  Scratch scratch(a.keep);
+  if (!scratch.ok()) {
+    std::cerr << "macro_bench: cannot create a scratch directory\n";
+    return kExitOutput;
+  }
+  SyntheticCorpus synth;
+  std::string input = scratch.corpus();
+  if (a.corpus == "dir") {
+    input = a.input;
+  } else if (int rc = PrepareCorpus(a, statements, input, &synth, out); rc != kExitOk) {
+    return rc;
+  }
+  AnalyzeOptions opt;  // analyze's defaults
+  opt.inputs = {input};
+  opt.out_dir = scratch.out();
+  opt.model_path = DefaultModelPath(a.model);
+  opt.threads = a.threads;
+  opt.quiet = true;
+  MeasuredAnalyze run = RunMeasuredAnalyze(opt, a.stage_rss);
+  if (!run.summary.ok()) {
+    std::cerr << "macro_bench: analyze: " << run.summary.status().ToString() << "\n";
+    return run.summary.status().code() == StatusCode::kNotFound ? kExitModel : kExitInternal;
+  }
+  const Report& r = run.summary->report;
+  out["params"] = opt.Params();
+  out["documents"] = r.documents.size();
+  out["statements"] = r.statements.size();
+  out["stories"] = r.stories.size();
+  out["claims"] = r.clusters.size();
+  out["divergences"] = r.divergences.size();
+  size_t largest = 0;
+  for (const ClaimCluster& c : r.clusters) largest = std::max(largest, c.statements.size());
+  out["largest_claim"] = largest;
+  out["stage_order"] = run.order;
+  out["stages"] = run.stages;
+  out["analyze_wall_s"] = run.wall_s;
+  out["analyze_cpu_s"] = run.cpu_s;
+  out["peak_rss_mib"] = run.peak_rss_mib;
+  if (a.corpus == "synthetic") out["quality"] = SyntheticQuality(synth, r);
+  if (!a.vectors.empty() && a.corpus == "synthetic") {
+    // The same rows' vectors (the analyze encoder) for peers.py, with analyze's clusters.
+    auto model = EmbeddingModel::Load(DefaultModelPath(a.model));
+    if (!model.ok()) return kExitModel;
+    SentenceEncoder enc(**model);
+    std::vector<EncodedSentence> encoded = EncodeParallel(enc, synth.text, a.threads);
+    RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), enc.model().dims());
+    for (size_t i = 0; i < encoded.size(); ++i) rows.row(i) = encoded[i].vector.transpose();
+    std::vector<std::string> labels;
+    for (int64_t g : synth.group) labels.push_back(std::to_string(g));
+    if (Status st = WriteVectorsWithIds(a.vectors, rows.data(), rows.rows(), rows.cols(), labels);
+        !st.ok()) {
+      std::cerr << "macro_bench: " << st.ToString() << "\n";
+      return kExitOutput;
+    }
+  }
+  return kExitOk;
+}
+
+int Emit(const Args& a, const nlohmann::json& out) {
+  std::string text = out.dump(2) + "\n";
+  std::cout << text;
+  if (!a.out.empty()) {
+    if (Status st = WriteFileAtomic(a.out, text); !st.ok()) {
+      std::cerr << "macro_bench: " << st.ToString() << "\n";
+      return kExitOutput;
+    }
+  }
+  return kExitOk;
+}
+
+int RunAnalyze(const Args& a) {
+  nlohmann::json out;
+  if (int rc = RunAnalyzeOnce(a, a.statements, out); rc != kExitOk) return rc;
+  if (int rc = Emit(a, out); rc != kExitOk) return rc;
+  if (out.contains("quality")) {
+    const double f1 = out["quality"]["clustering"]["f1"].get<double>();
+    if (f1 < a.min_f1) {
+      std::cerr << "macro_bench: F1 " << f1 << " (min " << a.min_f1 << ")\n";
+      return kExitInternal;
+    }
+  }
+  return kExitOk;
+}
+
+// The shape guard: CPU time per statement of each stage at two sizes.
+int RunShape(const Args& a) {
+  int64_t n1 = 0, n2 = 0;
+  char comma = 0;
+  std::istringstream in(a.shape);
+  if (!(in >> n1 >> comma >> n2) || comma != ',' || n1 < 100 || n2 <= n1) {
+    std::cerr << "macro_bench: --shape wants N1,N2 with 100 <= N1 < N2\n";
+    return kExitUsage;
+  }
+  nlohmann::json small, large, out;
+  if (int rc = RunAnalyzeOnce(a, n1, small); rc != kExitOk) return rc;
+  if (int rc = RunAnalyzeOnce(a, n2, large); rc != kExitOk) return rc;
+  const double s1 = small["statements"].get<double>(), s2 = large["statements"].get<double>();
+  bool failed = false;
+  for (const auto& [name, st] : large["stages"].items()) {
+    if (!small["stages"].contains(name)) continue;
+    const double c1 = small["stages"][name]["cpu_s"].get<double>() / s1;
+    const double c2 = st["cpu_s"].get<double>() / s2;
+    const double growth = c1 > 0 ? c2 / c1 : 0;
+    const bool exempt = std::find(a.shape_exempt.begin(), a.shape_exempt.end(), name) !=
+                        a.shape_exempt.end();
+    const bool judged = !exempt && st["cpu_s"].get<double>() >= a.shape_floor;
+    const bool bad = judged && growth > a.max_growth;
+    failed |= bad;
+    out["stages"][name] = {{"cpu_us_per_statement_small", 1e6 * c1},
+                           {"cpu_us_per_statement_large", 1e6 * c2},
+                           {"growth", growth},
+                           {"judged", judged},
+                           {"exempt", exempt},
+                           {"ok", !bad}};
+  }
+  out["sizes"] = {s1, s2};
+  out["size_ratio"] = s2 / s1;
+  out["max_growth"] = a.max_growth;
+  out["runs"] = {small, large};
+  if (int rc = Emit(a, out); rc != kExitOk) return rc;
+  if (failed) {
+    std::cerr << "macro_bench: a stage's CPU time per statement grew by more than "
+              << a.max_growth << "x from " << s1 << " to " << s2
+              << " statements (quadratic?): see \"stages\" above\n";
+    return kExitInternal;
+  }
+  for (const char* q : {"quality"}) {
+    if (large.contains(q) && large[q]["clustering"]["f1"].get<double>() < a.min_f1) {
+      std::cerr << "macro_bench: F1 " << large[q]["clustering"]["f1"] << " (min " << a.min_f1
+                << ")\n";
+      return kExitInternal;
+    }
+  }
+  return kExitOk;
+}
+
 }  // namespace
 }  // namespace diverge::bench
 
@@ -265,6 +550,23 @@ int main(int argc, char** argv) {
                "process peak so far, and /usr/bin/time the run's peak");
   app.add_option("--min-f1", a.min_f1, "fail (exit 1) below this clustering F1");
   app.add_option("--min-knn-recall", a.min_knn_recall, "fail (exit 1) below this kNN recall@10");
+  app.add_option("--config", a.config,
+                 "analyze: Analyze() end to end (default); stages: embed/knn/cluster one by one")
+      ->check(CLI::IsMember({"analyze", "stages"}));
+  app.add_option("--corpus", a.corpus, "synthetic, fnc1, basil, allsides, hostile or dir")
+      ->check(CLI::IsMember({"synthetic", "fnc1", "basil", "allsides", "hostile", "dir"}));
+  app.add_option("--input", a.input, "the corpus folder of --corpus dir");
+  app.add_option("--keep", a.keep, "write the corpus and reports under this folder, keep them");
+  app.add_option("--shape", a.shape, "N1,N2: fail when a stage's CPU per statement grows");
+  app.add_option("--max-growth", a.max_growth, "--shape: allowed growth of CPU per statement");
+  app.add_option("--shape-floor", a.shape_floor, "--shape: stages under this CPU-s not judged");
+  app.add_option("--shape-exempt", a.shape_exempt,
+                 "--shape: stages measured and reported but not judged (a known cause)");
   CLI11_PARSE(app, argc, argv);
-  return diverge::bench::Run(a);
+  if (a.corpus == "dir" && a.input.empty()) {
+    std::cerr << "macro_bench: --corpus dir needs --input\n";
+    return diverge::kExitUsage;
+  }
+  if (!a.shape.empty()) return diverge::bench::RunShape(a);
+  return a.config == "stages" ? diverge::bench::RunStages(a) : diverge::bench::RunAnalyze(a);
 }

@@ -14,6 +14,9 @@
 #include "analyzer/base/atomic_file.h"
 #include "analyzer/base/stable_hash.h"
 #include "analyzer/base/csv_reader.h"
+#include "analyzer/divergence/date_detector.h"
+#include "analyzer/divergence/lexicon.h"
+#include "analyzer/divergence/text.h"
 #include "analyzer/ingest/segmenter.h"
 
 namespace diverge::bench {
@@ -182,6 +185,28 @@ std::string Paraphrase(const std::string& base, std::mt19937_64& rng) {
 const char* kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
                          "July",    "August",   "September", "October", "November", "December"};
 
+// True when word `word` of `text` (words split on spaces) lies in the point date of a
+// one-off event: an absolute date ("in March 2014", "on May 5, 1992") bound to a historical
+// event word (founded, signed, born, died, elected, attacked, opened; lexicon.h). Changing
+// such a date is what a reader calls a divergence; changing "since 2008", "the 2012
+// election" or a month in a recurring context is not (issue 19: 0.09 date recall came from
+// injecting those).
+bool DatesOneOffEvent(const std::string& text, size_t word) {
+  size_t begin = 0;
+  for (size_t w = 0; w < word; ++w) begin = text.find(' ', begin) + 1;
+  divergence::PartialDate published;
+  published.year = 2020;
+  published.month = 3;
+  published.day = 15;
+  const divergence::Side side = divergence::MakeSide(text, published, "", "");
+  for (const divergence::DatedEvent& e : divergence::FindDatedEvents(side)) {
+    if (e.date.relative || e.date.role != divergence::DateRole::kPoint) continue;
+    if (!divergence::IsHistoricalEventClass(e.event_class)) continue;
+    if (begin >= e.date.begin && begin < e.date.end) return true;
+  }
+  return false;
+}
+
 // Applies one divergence of a kind the text allows (tried from `first`), or kOther.
 DivergenceKind InjectDivergence(std::string& text, int first) {
   static const std::set<std::string> kAux = {"is",  "was",   "are",   "were",   "will",
@@ -203,7 +228,8 @@ DivergenceKind InjectDivergence(std::string& text, int first) {
         return DivergenceKind::kNumeric;
       }
       if (kind == 1 && (year || std::find(std::begin(kMonths), std::end(kMonths), core) !=
-                                    std::end(kMonths))) {
+                                    std::end(kMonths)) &&
+          DatesOneOffEvent(text, i)) {
         if (year) {
           w[i] = std::to_string(std::stoi(core) - 3) + tail;
         } else {
@@ -317,13 +343,20 @@ SyntheticCorpus MakeSyntheticCorpus(const std::vector<std::string>& sentences,
   rows.reserve(static_cast<size_t>(n));
   std::vector<std::pair<int64_t, std::pair<int64_t, DivergenceKind>>> inj;  // rows pre-shuffle
   int64_t next_base = 0;
+  // Stories: runs of story_documents consecutive documents (the outlets covering one
+  // event); a group's members sit in distinct documents of one story.
+  const int32_t per_story = std::max(spec.max_group, spec.story_documents);
+  const int32_t stories = std::max<int32_t>(1, c.documents / per_story);
   for (size_t g = 0; g < sizes.size(); ++g) {
     std::string base = base_text(order[next_base++]);
     std::set<int32_t> used;
     int64_t first = static_cast<int64_t>(rows.size());
+    const int32_t story = static_cast<int32_t>(rng() % stories);
+    const int32_t story_docs =
+        story + 1 < stories ? per_story : c.documents - story * per_story;
     for (int m = 0; m < sizes[g]; ++m) {
       int32_t d;
-      do d = static_cast<int32_t>(rng() % c.documents);
+      do d = story * per_story + static_cast<int32_t>(rng() % story_docs);
       while (!used.insert(d).second);
       rows.push_back({m == 0 ? base : Paraphrase(base, rng), d, static_cast<int64_t>(g)});
     }

@@ -13,12 +13,15 @@
 //    second half of another (distinct pairs; documented in bench/README.md).
 //  * `grouped_fraction` of the statements belong to paraphrase groups of 2..max_group
 //    members, each member in a different document. Member 0 is the base; every other
-//    member applies two of: word dropping (an article / filler word, else one word),
+//    member applies two of (members sit in distinct documents of one story: a run of
+//    `story_documents` documents, the outlets covering one event): word dropping (an article / filler word, else one word),
 //    synonym swaps (a fixed table of common news verbs/nouns/adjectives), clause
 //    reordering (the parts around a mid-sentence comma swapped).
 //  * In `divergence_fraction` of the groups the last member also gets one injected
 //    divergence when the text allows it: numeric (a number other than a year changed),
-//    date (a month name or a year changed) or negation ("not" after an auxiliary verb).
+//    date (a month name or a year changed, only inside the absolute point date of a
+//    one-off event such as a founding, signing, birth, death, election, attack or opening:
+//    what a reader calls a divergence) or negation ("not" after an auxiliary verb).
 //  * The remaining statements are unrelated singletons (each its own base).
 //  * Rows are shuffled; documents hold ~20 statements each, all dated the same day.
 #ifndef DIVERGE_BENCH_MACRO_SYNTHETIC_CORPUS_H_
@@ -43,6 +46,7 @@ struct CorpusSpec {
   int max_group = 6;
   double divergence_fraction = 0.3;
   int statements_per_document = 20;
+  int story_documents = 8;  // documents per story (at least max_group)
   uint64_t seed = 7;
 };
 
