@@ -278,6 +278,18 @@ DetectResult DetectDivergences(const Report& report,
       omission_docs.push_back({id, d ? d->outlet : id, published, divergence::Tokenize(body)});
     }
   }
+  // An omission is an outlet of the claim's story leaving it out: a claim is compared
+  // with the documents of its story only (all documents when the report has no stories),
+  // so the cost is the sum over stories of claims x documents, not claims x corpus.
+  std::map<std::string, std::string> story_of_doc;
+  for (const Story& st : report.stories) {
+    for (const std::string& doc : st.documents) story_of_doc[doc] = st.id;
+  }
+  std::map<std::string, std::vector<divergence::OmissionDoc>> story_docs;
+  for (const divergence::OmissionDoc& od : omission_docs) {
+    auto it = story_of_doc.find(od.id);
+    if (it != story_of_doc.end()) story_docs[it->second].push_back(od);
+  }
   names.Build();
   DetectorContext ctx;
   ctx.names = &names;
@@ -314,7 +326,10 @@ DetectResult DetectDivergences(const Report& report,
       std::vector<const Side*> ptrs;
       for (const auto& [sid, s] : sides) ptrs.push_back(&s);
       divergence::OmissionOptions oo{o.omission_min_outlets, o.omission_min_coverage};
-      for (const auto& om : divergence::DetectOmissions(ptrs, omission_docs, oo)) {
+      auto own = story_docs.find(cluster.story);
+      const std::vector<divergence::OmissionDoc>& candidates =
+          own != story_docs.end() ? own->second : omission_docs;
+      for (const auto& om : divergence::DetectOmissions(ptrs, candidates, oo)) {
         const auto& [sid, s] = sides[om.statement];
         Divergence d;
         d.cluster = cluster.id;

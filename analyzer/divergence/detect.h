@@ -2,7 +2,8 @@
 // the conflicting words on both sides (exact substrings of the statement texts), and
 // whether it is a contradiction or a change over time. Detectors: numeric, date, set,
 // negation, antonym, attribution, framing (pairwise, one unit each) and omission (per
-// cluster); name variants (names.h) are merged into entities and never flagged.
+// cluster, against the documents of the cluster's story when the report has stories);
+// name variants (names.h) are merged into entities and never flagged.
 //
 // Determinism: the result depends only on the content of the report and documents, not
 // on their order; divergences come sorted by id, entities by id.
