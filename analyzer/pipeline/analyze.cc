@@ -304,6 +304,8 @@ nlohmann::json AnalyzeOptions::Params() const {
           {"dense_component_limit", dense_component_limit},
           {"story_min_similarity", Decimal(static_cast<float>(stories.min_similarity))},
           {"story_max_postings", stories.max_postings},
+          {"story_family_min_similarity",
+           Decimal(static_cast<float>(stories.family_min_similarity))},
           {"anchor_max_share", anchors.max_share},
           {"exact_knn_limit", exact_limit},
           {"detect", detect.ToJson()}};
