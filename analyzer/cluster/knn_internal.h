@@ -8,6 +8,7 @@
 #include <span>
 #include <vector>
 
+#include "analyzer/base/parallel_for.h"
 #include "analyzer/base/result.h"
 #include "analyzer/cluster/knn_graph.h"
 
@@ -62,9 +63,8 @@ class TopList {
 // its position in the block), Eigen GEMM otherwise (may differ in the last bit by position).
 void DotBlock(const float* q, int64_t qn, const float* db, int64_t m, int d, float* s);
 
-// Runs fn(task) for task in [0, tasks) on `threads` threads (tasks taken in order from an
-// atomic counter). Results must not depend on which thread runs a task.
-void ParallelFor(int threads, int64_t tasks, const std::function<void(int64_t)>& fn);
+// ParallelFor is the one in analyzer/base/parallel_for.h.
+using diverge::ParallelFor;
 
 // Writes row `row` of `graph` from candidate ids: drops self, -1 and duplicates,
 // recomputes each similarity with ExactDot, sorts by (sim desc, key asc), keeps k.

@@ -92,6 +92,35 @@ std::vector<DocumentPair> DocumentSimilarities(const std::vector<std::vector<Sto
   return out;
 }
 
+std::vector<int32_t> StoryFamilies(const std::vector<int32_t>& story,
+                                   const std::vector<DocumentPair>& pairs, double min_similarity) {
+  const int32_t n = static_cast<int32_t>(story.size());
+  // Union-find over the stories and the pairs at min_similarity.
+  std::vector<int32_t> parent(n);
+  for (int32_t d = 0; d < n; ++d) parent[d] = d;
+  auto find = [&](int32_t x) {
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  auto unite = [&](int32_t a, int32_t b) {
+    const int32_t x = find(a), y = find(b);
+    if (x != y) parent[std::max(x, y)] = std::min(x, y);
+  };
+  std::map<int32_t, int32_t> first_of_story;
+  for (int32_t d = 0; d < n; ++d) unite(first_of_story.try_emplace(story[d], d).first->second, d);
+  for (const DocumentPair& p : pairs) {
+    if (p.similarity >= min_similarity) unite(p.a, p.b);
+  }
+  std::vector<int32_t> family(n, -1), family_of_root(n, -1);
+  int32_t next = 0;
+  for (int32_t d = 0; d < n; ++d) {
+    const int32_t root = find(d);
+    if (family_of_root[root] < 0) family_of_root[root] = next++;
+    family[d] = family_of_root[root];
+  }
+  return family;
+}
+
 std::vector<int32_t> GroupStories(const std::vector<std::vector<StoryTerm>>& docs,
                                   const StoryOptions& options, int threads,
                                   std::vector<int32_t>* families) {
@@ -109,33 +138,9 @@ std::vector<int32_t> GroupStories(const std::vector<std::vector<StoryTerm>>& doc
     story[d] = story_of_rep[rep[d]];
   }
   if (families != nullptr) {
-    // Union-find over the stories and the pairs at family_min_similarity.
-    std::vector<int32_t> parent(n);
-    for (int32_t d = 0; d < n; ++d) parent[d] = d;
-    auto find = [&](int32_t x) {
-      while (parent[x] != x) x = parent[x] = parent[parent[x]];
-      return x;
-    };
-    auto unite = [&](int32_t a, int32_t b) {
-      const int32_t x = find(a), y = find(b);
-      if (x != y) parent[std::max(x, y)] = std::min(x, y);
-    };
-    std::vector<int32_t> first_of_story(n, -1);
-    for (int32_t d = 0; d < n; ++d) {
-      if (first_of_story[story[d]] < 0) first_of_story[story[d]] = d;
-      unite(first_of_story[story[d]], d);
-    }
-    for (const ScoredPair& p : pairs) {
-      if (p.score >= options.family_min_similarity) unite(p.a, p.b);
-    }
-    families->assign(n, -1);
-    std::vector<int32_t> family_of_root(n, -1);
-    int32_t next_family = 0;
-    for (int32_t d = 0; d < n; ++d) {
-      const int32_t root = find(d);
-      if (family_of_root[root] < 0) family_of_root[root] = next_family++;
-      (*families)[d] = family_of_root[root];
-    }
+    std::vector<DocumentPair> links;
+    for (const ScoredPair& p : pairs) links.push_back({p.a, p.b, p.score});
+    *families = StoryFamilies(story, links, options.family_min_similarity);
   }
   return story;
 }

@@ -59,6 +59,11 @@ struct DocumentPair {
 std::vector<DocumentPair> DocumentSimilarities(const std::vector<std::vector<StoryTerm>>& docs,
                                                const StoryOptions& options, int threads = 2);
 
+// Family of each document: the stories (story[d], any labels) joined by the pairs with
+// similarity >= min_similarity; numbered 0.. in the order of their smallest document.
+std::vector<int32_t> StoryFamilies(const std::vector<int32_t>& story,
+                                   const std::vector<DocumentPair>& pairs, double min_similarity);
+
 // Story of each document: stories are numbered 0.. in the order of their smallest
 // document index; a document alike to no other is a story of its own. Deterministic
 // for a given document order (callers order documents by id).

@@ -150,19 +150,10 @@ std::vector<StoryScoreRow> EvaluateStories(const std::vector<StoryDoc>& docs,
       row.predicted_pairs += size * (size - 1) / 2;
     }
     row.stories = static_cast<int>(groups.size());
-    // Families: connected components of the stories and the pairs at the threshold
-    // (the family threshold is swept; the stories are those at the same threshold).
-    std::vector<int32_t> parent(docs.size());
-    for (size_t d = 0; d < docs.size(); ++d) parent[d] = static_cast<int32_t>(d);
-    auto find = [&](int32_t x) {
-      while (parent[x] != x) x = parent[x] = parent[parent[x]];
-      return x;
-    };
-    for (const ScoredPair& p : pairs) {
-      if (p.score >= t) parent[std::max(find(p.a), find(p.b))] = std::min(find(p.a), find(p.b));
-    }
+    // Families (stories.h StoryFamilies) of the stories at t and the pairs at t.
+    const std::vector<int32_t> family = cluster::StoryFamilies(rep, sims, t);
     std::map<int32_t, std::map<std::string, long>> families;
-    for (size_t d = 0; d < docs.size(); ++d) ++families[find(static_cast<int32_t>(d))][docs[d].story];
+    for (size_t d = 0; d < docs.size(); ++d) ++families[family[d]][docs[d].story];
     for (const auto& [r, by_story] : families) {
       long size = 0;
       for (const auto& [story, n] : by_story) {
