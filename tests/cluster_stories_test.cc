@@ -56,6 +56,37 @@ TEST_CASE("Document similarity is symmetric and bounded", "[stories]") {
   CHECK(pairs[0].similarity == Approx(1.0f));
 }
 
+TEST_CASE("Words every document holds weigh less than words two documents share", "[stories]") {
+  // Documents 0 and 1 share x and y. In the second folder every document holds them, so
+  // they say less about a shared story and the pair is less similar.
+  const cluster::StoryOptions options;
+  auto sim01 = [&](const std::vector<std::vector<StoryTerm>>& docs) {
+    for (const auto& p : cluster::DocumentSimilarities(docs, options)) {
+      if (p.a == 0 && p.b == 1) return p.similarity;
+    }
+    return -1.0f;
+  };
+  const float rare = sim01({Terms("x y a"), Terms("x y b"), Terms("c d"), Terms("e f")});
+  const float common =
+      sim01({Terms("x y a"), Terms("x y b"), Terms("x y c d"), Terms("x y e f")});
+  CHECK(rare > 0);
+  CHECK(common > 0);
+  CHECK(common < rare);
+}
+
+TEST_CASE("A term held by one document only is damped, not dropped", "[stories]") {
+  const std::vector<std::vector<StoryTerm>> docs = {Terms("x y a b c d"), Terms("x y e f g h")};
+  cluster::StoryOptions undamped;
+  undamped.singleton_weight = 1.0;
+  const cluster::StoryOptions damped;  // singleton_weight 0.25
+  const auto u = cluster::DocumentSimilarities(docs, undamped);
+  const auto d = cluster::DocumentSimilarities(docs, damped);
+  REQUIRE(u.size() == 1);
+  REQUIRE(d.size() == 1);
+  CHECK(d[0].similarity > u[0].similarity);
+  CHECK(d[0].similarity < 0.99f);  // the unshared terms still count
+}
+
 TEST_CASE("Figures about different named things are different claims", "[claim_slots]") {
   const std::vector<std::string> names;
   auto p = [&](const char* t) { return pipeline::MakeSlotProfile(t, names); };
@@ -117,6 +148,10 @@ TEST_CASE("Figures tied to the same name and thing fill one slot", "[claim_slots
                                   p("The CGT said 400,000 marched in Bordeaux")));
   // Month names are dates, not names.
   CHECK(p("26,000 on January 19").slots.empty());
+  // A reporting verb cut off by punctuation cites nobody: Erdogan is the slot's name.
+  CHECK(pipeline::SlotMatch(
+      p("With 98% of votes counted, Erdogan, who has been in power since 2003, secured 49.34%"),
+      p("President Erdogan took 49.5 percent of the vote")));
 }
 
 TEST_CASE("Slot pairs stay inside a family and cross documents only", "[claim_slots]") {

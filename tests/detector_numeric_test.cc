@@ -38,6 +38,15 @@ TEST_CASE("quantities are bound to the noun they count", "[detector][numeric]") 
   CHECK(q[4].referent == "state");
 }
 
+TEST_CASE("per cent in two words is a percentage", "[detector][numeric]") {
+  auto q = FindQuantities(S("The mayor has secured about 52 per cent of the vote.").tokens);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].referent == "percent");
+  CHECK(DetectNumeric(S("The mayor took 52 per cent of the vote."),
+                      S("The mayor took 49.5% of the vote."), {})
+            .size() == 1);
+}
+
 TEST_CASE("years, dates and times are not quantities", "[detector][numeric]") {
   Side s = S("On May 15, 1992 at 10:38 the treaty was signed; in 2002 it was renamed.");
   CHECK(FindQuantities(s.tokens).empty());

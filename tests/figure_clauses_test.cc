@@ -51,3 +51,15 @@ TEST_CASE("A connective opens the next figure's clause, a clock time is no cut",
   CHECK(Clauses("Some 12,000 marched in Lille, a record, 8,000 in Nice, police said.") ==
         V{"8,000 in Nice, police said"});
 }
+
+TEST_CASE("And or against before a named figure opens its clause", "[figure_clauses]") {
+  CHECK(Clauses("Smith got 44.9% and third candidate Ann Lee got 5.2%, officials said.") ==
+        V{"and third candidate Ann Lee got 5.2%, officials said"});
+  CHECK(Clauses("Smith won with 51.5% of the votes against Jones's 44.8%.") ==
+        V{"against Jones's 44.8%"});
+  // A range is one figure's clause, not two: "between 20 and 30".
+  CHECK(Clauses("Between 20 and 30 people were hurt in Oslo.").empty());
+  // "against" with no figure ahead is no cut.
+  CHECK(Clauses("Some 9,000 marched against the reform in Oslo, 4,000 in Bergen.") ==
+        V{"4,000 in Bergen"});
+}

@@ -1,5 +1,6 @@
-// `diverge eval stories [--allsides FILE] [--basil DIR]`: how the story threshold of
-// `analyze` (--story-min-similarity) is chosen, on AllSides and BASIL (story_eval.h).
+// `diverge eval stories [--allsides FILE] [--basil DIR] [--fnc1 FILE]`: how the story
+// threshold of `analyze` (--story-min-similarity) is chosen, on AllSides, BASIL and FNC-1
+// (story_eval.h).
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -14,13 +15,13 @@ namespace diverge::cli {
 
 void RegisterEvalStories(CLI::App& eval, CommandContext& ctx) {
   struct Opts {
-    std::string allsides, basil, model;
+    std::string allsides, basil, fnc1, model;
     double from = 0.05, to = 0.60, step = 0.025;
   };
   auto o = std::make_shared<Opts>();
   CLI::App* cmd = eval.add_subcommand(
       "stories",
-      "F1 of same-story document pairs on AllSides and BASIL, by threshold, grouping documents "
+      "F1 of same-story document pairs on AllSides, BASIL and FNC-1, by threshold, grouping documents "
       "exactly as analyze does; prints the threshold with the best mean F1 (how "
       "--story-min-similarity is chosen)");
   cmd->add_option("--allsides", o->allsides,
@@ -29,11 +30,13 @@ void RegisterEvalStories(CLI::App& eval, CommandContext& ctx) {
   cmd->add_option("--from", o->from, "Lowest threshold")->capture_default_str();
   cmd->add_option("--to", o->to, "Highest threshold")->capture_default_str();
   cmd->add_option("--step", o->step, "Threshold step")->capture_default_str();
+  cmd->add_option("--fnc1", o->fnc1,
+                  "FNC-1 train bodies (fnc1/train_bodies.csv; train_stances.csv beside it)");
   cmd->add_option("--model", o->model, "Embedding model (default: $DIVERGE_MODEL or built-in)");
   cmd->footer(
       "Example:\n  diverge eval stories --allsides "
       "../shared/data/allsides_neus/headline_11_2021-10-19_crawled_all.jsonl "
-      "--basil ../shared/data/basil/articles\n"
+      "--basil ../shared/data/basil/articles --fnc1 ../shared/data/fnc1/train_bodies.csv\n"
       "Exit codes: 0 printed, 2 bad command line, 4 a dataset is missing or malformed, 5 model "
       "missing or corrupt");
   cmd->callback([o, &ctx] {
@@ -60,8 +63,17 @@ void RegisterEvalStories(CLI::App& eval, CommandContext& ctx) {
       }
       sets.push_back({"BASIL", std::move(*docs)});
     }
+    if (!o->fnc1.empty()) {
+      auto docs = evaluation::ReadFnc1Stories(o->fnc1);
+      if (!docs.ok()) {
+        PrintError(docs.status());
+        ctx.exit_code = kExitNoInput;
+        return;
+      }
+      sets.push_back({"FNC-1", std::move(*docs)});
+    }
     if (sets.empty() || o->step <= 0 || o->to < o->from) {
-      std::fprintf(stderr, "diverge eval stories: give --allsides and/or --basil and a sweep\n");
+      std::fprintf(stderr, "diverge eval stories: give --allsides, --basil and/or --fnc1 and a sweep\n");
       ctx.exit_code = kExitUsage;
       return;
     }

@@ -18,7 +18,7 @@ struct SparseDoc {
 // Term ids in the sorted order of the term strings, so sums run in the same order
 // whatever the order of the occurrences.
 std::vector<SparseDoc> Vectorise(const std::vector<std::vector<StoryTerm>>& docs,
-                                 int32_t* vocabulary) {
+                                 const StoryOptions& options, int32_t* vocabulary) {
   std::map<std::string, int32_t> ids;
   for (const auto& d : docs) {
     for (const StoryTerm& t : d) ids.emplace(t.term, 0);
@@ -26,6 +26,16 @@ std::vector<SparseDoc> Vectorise(const std::vector<std::vector<StoryTerm>>& docs
   int32_t next = 0;
   for (auto& [term, id] : ids) id = next++;
   *vocabulary = next;
+  // Document frequency of each term in this corpus.
+  std::vector<int32_t> df(next, 0);
+  for (const auto& d : docs) {
+    std::vector<int32_t> seen;
+    for (const StoryTerm& t : d) seen.push_back(ids[t.term]);
+    std::sort(seen.begin(), seen.end());
+    seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+    for (int32_t id : seen) ++df[id];
+  }
+  const double n = static_cast<double>(docs.size());
   std::vector<SparseDoc> out(docs.size());
   for (size_t d = 0; d < docs.size(); ++d) {
     std::map<int32_t, std::pair<int, float>> tf;  // id -> (count, max weight)
@@ -36,7 +46,12 @@ std::vector<SparseDoc> Vectorise(const std::vector<std::vector<StoryTerm>>& docs
     }
     double norm = 0;
     for (const auto& [id, cw] : tf) {
-      const float v = (1.0f + std::log(static_cast<float>(cw.first))) * cw.second;
+      // Smoothed inverse document frequency in the corpus (>= 1), and a term only this
+      // document holds damped: it can show no shared story, only lengthen the vector.
+      const double idf = std::log((1.0 + n) / (1.0 + df[id])) + 1.0;
+      const double alone = df[id] >= 2 ? 1.0 : options.singleton_weight;
+      const float v = static_cast<float>((1.0 + std::log(static_cast<double>(cw.first))) *
+                                         cw.second * idf * alone);
       if (v <= 0) continue;
       out[d].terms.push_back(id);
       out[d].values.push_back(v);
@@ -65,7 +80,7 @@ std::vector<StoryTerm> StoryTerms(const std::vector<std::string>& terms,
 std::vector<DocumentPair> DocumentSimilarities(const std::vector<std::vector<StoryTerm>>& docs,
                                                const StoryOptions& options, int threads) {
   int32_t vocabulary = 0;
-  const std::vector<SparseDoc> vec = Vectorise(docs, &vocabulary);
+  const std::vector<SparseDoc> vec = Vectorise(docs, options, &vocabulary);
   const int32_t n = static_cast<int32_t>(vec.size());
   // Inverted index: documents (ascending) holding each term, with the term's value.
   std::vector<std::vector<std::pair<int32_t, float>>> postings(vocabulary);

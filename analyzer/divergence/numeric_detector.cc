@@ -227,6 +227,9 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
     if (k < n && (t[k].IsPunct("%") || t[k].lower == "percent")) {
       q.referent = "percent";
       q.last_token = k;
+    } else if (k + 1 < n && t[k].lower == "per" && t[k + 1].lower == "cent") {  // British
+      q.referent = "percent";
+      q.last_token = k + 1;
     } else {
       if (k + 1 < n && t[k].lower == "of" && Scale(t[j - 1].lower) > 0) ++k;  // millions of
       size_t last = 0;

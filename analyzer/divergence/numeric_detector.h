@@ -1,6 +1,6 @@
 // Numeric detector: quantities written in digits or words ("six", "Seventeen thousand",
-// "2,000", "1.5 million", "40%", "12 percent") bound to what they count: the head noun
-// of the words that follow ("2,000 special servicemen" -> serviceman, "six member
+// "2,000", "1.5 million", "40%", "12 percent", "12 per cent") bound to what they count:
+// the head noun of the words that follow ("2,000 special servicemen" -> serviceman, "six member
 // states" -> state). Two statements diverge when they count the same referent with
 // values that do not overlap; the same value for a different referent (2,000 servicemen
 // vs 2,000 websites) or different values for different referents are not flags.

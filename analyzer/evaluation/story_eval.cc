@@ -7,6 +7,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyzer/base/atomic_file.h"
+#include "analyzer/base/csv_reader.h"
 #include "analyzer/cluster/average_linkage.h"
 
 namespace diverge::evaluation {
@@ -40,9 +41,23 @@ std::string UnPython(const std::string& s) {
   return out;
 }
 
+// The text under `key`: a string (a Python list literal in some BASIL dumps), or an
+// array of paragraphs, possibly nested (AllSides "newBody", BASIL "body-paragraphs"),
+// joined by newlines.
+void AppendText(const nlohmann::json& v, std::string* out) {
+  if (v.is_string()) {
+    if (!out->empty()) *out += '\n';
+    *out += UnPython(v.get<std::string>());
+  } else if (v.is_array()) {
+    for (const auto& e : v) AppendText(e, out);
+  }
+}
+
 std::string Str(const nlohmann::json& j, const char* key) {
+  std::string out;
   auto it = j.find(key);
-  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+  if (it != j.end()) AppendText(*it, &out);
+  return out;
 }
 
 }  // namespace
@@ -64,7 +79,7 @@ Result<std::vector<StoryDoc>> ReadAllSides(const std::string& path) {
     const std::string story = j.contains("id") ? j["id"].dump() : std::to_string(number);
     for (const auto& [side, article] : j["news"].items()) {
       if (!article.is_object()) continue;
-      std::string text = Str(article, "newsTitle") + ".\n" + UnPython(Str(article, "newBody"));
+      std::string text = Str(article, "newsTitle") + ".\n" + Str(article, "newBody");
       if (text.size() < 40) continue;
       out.push_back({std::move(text), story});
     }
@@ -89,11 +104,48 @@ Result<std::vector<StoryDoc>> ReadBasil(const std::string& dir) {
     if (j.is_discarded() || !j.is_object()) {
       return Status::InvalidArgument(f + ": not a BASIL article object");
     }
-    std::string text = Str(j, "title") + ".\n" + UnPython(Str(j, "body-paragraphs"));
+    std::string text = Str(j, "title") + ".\n" + Str(j, "body-paragraphs");
     const std::string story = Str(j, "triplet-uuid");
     if (story.empty() || text.size() < 40) continue;
     out.push_back({std::move(text), story});
   }
+  return out;
+}
+
+Result<std::vector<StoryDoc>> ReadFnc1Stories(const std::string& bodies_csv) {
+  namespace fs = std::filesystem;
+  const std::string stances_csv =
+      (fs::path(bodies_csv).parent_path() / "train_stances.csv").string();
+  Result<std::string> bodies_text = ReadFile(bodies_csv);
+  if (!bodies_text.ok()) return bodies_text.status();
+  Result<std::string> stances_text = ReadFile(stances_csv);
+  if (!stances_text.ok()) return stances_text.status();
+  std::map<std::string, std::string> body;  // Body ID -> text
+  const auto body_rows = ParseCsv(*bodies_text);
+  for (size_t i = 1; i < body_rows.size(); ++i) {
+    if (body_rows[i].size() >= 2) body[body_rows[i][0]] = body_rows[i][1];
+  }
+  if (body.empty()) return Status::InvalidArgument(bodies_csv + ": no FNC-1 bodies");
+  // Union-find over "h:" headlines and "b:" bodies joined by related pairs.
+  std::map<std::string, std::string> parent;
+  auto find = [&](std::string x) {
+    parent.try_emplace(x, x);
+    while (parent[x] != x) x = parent[x] = parent[parent[x]];
+    return x;
+  };
+  const auto stance_rows = ParseCsv(*stances_text);
+  for (size_t i = 1; i < stance_rows.size(); ++i) {
+    const auto& r = stance_rows[i];
+    if (r.size() < 3 || r[2] == "unrelated") continue;
+    const std::string a = find("h:" + r[0]), b = find("b:" + r[1]);
+    if (a != b) parent[std::max(a, b)] = std::min(a, b);
+  }
+  std::vector<StoryDoc> out;
+  for (const auto& [id, text] : body) {
+    if (!parent.count("b:" + id) || text.size() < 40) continue;
+    out.push_back({text, find("b:" + id)});
+  }
+  if (out.empty()) return Status::InvalidArgument(stances_csv + ": no related FNC-1 pairs");
   return out;
 }
 
@@ -132,6 +184,9 @@ std::vector<StoryScoreRow> EvaluateStories(const std::vector<StoryDoc>& docs,
       cluster::DocumentSimilarities(terms, options, threads);
   std::vector<ScoredPair> pairs;
   for (const auto& p : sims) pairs.push_back({p.a, p.b, p.similarity});
+  // The stories analyze makes (at options.min_similarity), which families join.
+  const std::vector<int32_t> stories_at_default =
+      AverageLinkage(static_cast<int32_t>(docs.size()), pairs, 0.0, options.min_similarity);
   std::vector<StoryScoreRow> rows;
   for (double t = from; t <= to + 1e-9; t += step) {
     StoryScoreRow row;
@@ -150,8 +205,8 @@ std::vector<StoryScoreRow> EvaluateStories(const std::vector<StoryDoc>& docs,
       row.predicted_pairs += size * (size - 1) / 2;
     }
     row.stories = static_cast<int>(groups.size());
-    // Families (stories.h StoryFamilies) of the stories at t and the pairs at t.
-    const std::vector<int32_t> family = cluster::StoryFamilies(rep, sims, t);
+    // Families (stories.h StoryFamilies) of analyze's stories joined by the pairs at t.
+    const std::vector<int32_t> family = cluster::StoryFamilies(stories_at_default, sims, t);
     std::map<int32_t, std::map<std::string, long>> families;
     for (size_t d = 0; d < docs.size(); ++d) ++families[family[d]][docs[d].story];
     for (const auto& [r, by_story] : families) {

@@ -1,6 +1,8 @@
 // How the story threshold (analyzer/cluster/stories.h) is chosen: on AllSides (NeuS
-// crawl: 506 stories, each told by a left, a centre and a right outlet) and BASIL (100
-// events, each covered by Fox News, the New York Times and HuffPost). Each dataset is one
+// crawl: 506 stories, each told by a left, a centre and a right outlet), BASIL (100
+// events, each covered by Fox News, the New York Times and HuffPost) and FNC-1 (1,683
+// article bodies from many outlets about 191 stories followed over days and weeks: the
+// Emergent rumours). Each dataset is one
 // corpus of documents (title + body); documents are grouped into stories exactly as
 // `analyze` groups a corpus's documents (the same terms, weights and clustering), and the
 // document pairs put in one story are scored against the dataset's own grouping:
@@ -24,10 +26,17 @@ struct StoryDoc {
 };
 
 // AllSides NeuS JSONL (one story a line, "news" holding left/center/right articles with
-// newsTitle and newBody). Errors name the file and line.
+// newsTitle and newBody, a list of paragraphs). Errors name the file and line.
 Result<std::vector<StoryDoc>> ReadAllSides(const std::string& path);
-// BASIL articles directory (YEAR/UUID_N.json with title, body-paragraphs, triplet-uuid).
+// BASIL articles directory (YEAR/UUID_N.json with title, body-paragraphs as nested lists,
+// triplet-uuid).
 Result<std::vector<StoryDoc>> ReadBasil(const std::string& dir);
+
+// FNC-1 train split: the bodies of train_bodies.csv, with train_stances.csv beside it.
+// A story is a connected component of the related (agree / disagree / discuss)
+// headline-body pairs: the bodies that answer one claim's headlines. Bodies related to
+// no headline are left out. Errors name the file.
+Result<std::vector<StoryDoc>> ReadFnc1Stories(const std::string& bodies_csv);
 
 struct StoryScoreRow {
   double threshold = 0;
@@ -36,7 +45,8 @@ struct StoryScoreRow {
   double precision() const;
   double recall() const;
   double f1() const;
-  // The same for story families (stories.h: single linkage at the threshold).
+  // The same for story families (stories.h): the stories at options.min_similarity (as
+  // analyze makes them) joined by single linkage at the threshold.
   long family_predicted_pairs = 0, family_correct_pairs = 0;
   int families = 0;
   double family_precision() const;

@@ -85,8 +85,9 @@ bool StartsWithWord(std::string_view s, size_t at, std::string_view word) {
 }
 
 // Whether a figure starts within the next kLookahead words from `p`, before any comma,
-// semicolon or colon: ", Sinan Ogan 5.17 percent", "and Kilicdaroglu 44.85 percent".
-constexpr int kLookahead = 4;
+// semicolon or colon: ", Sinan Ogan 5.17 percent", "and Kilicdaroglu 44.85 percent",
+// "and third candidate Sinan Ogan got 5.2%".
+constexpr int kLookahead = 6;
 bool FigureAhead(std::string_view s, size_t p) {
   int words = 0;
   size_t i = p;
@@ -139,6 +140,11 @@ std::vector<size_t> Cuts(std::string_view s) {
       // "... 49.51 percent and Kilicdaroglu 44.85 percent": "and" before a name and figure.
       if (StartsWithWord(s, i + 1, "and") && FigureAhead(s, i + 4) &&
           !IsDigit(s[std::min(s.size() - 1, skip_spaces(i + 4))])) {
+        cuts.push_back(i + 1);
+        continue;
+      }
+      // "... 49.52% of the votes against Kilicdaroglu's 44.88%": "against" before a figure.
+      if (StartsWithWord(s, i + 1, "against") && FigureAhead(s, i + 8)) {
         cuts.push_back(i + 1);
         continue;
       }

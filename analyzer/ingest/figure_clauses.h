@@ -12,7 +12,9 @@
 //     (1800-2100 without a unit), a clock time ("12:15") or a day of a month;
 //   - the sentence is cut before a connective that opens a new clause: ";", ":", a comma
 //     followed by a figure, ", while" / "while", "whereas", ", with", ", including",
-//     "compared to/with", ", against" / "(against", "versus", "vs", a dash;
+//     "compared to/with", ", against" / "(against", "against" or "and" before a figure
+//     within six words ("and third candidate Sinan Ogan got 5.2%"), "versus", "vs", a
+//     dash;
 //   - a piece after the first that holds a figure is a clause, running to the next piece
 //     that holds a figure (so ", according to the ministry" stays with its figure);
 //   - nothing is cut unless at least two pieces hold figures, and a clause has at least

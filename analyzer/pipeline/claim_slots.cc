@@ -86,8 +86,13 @@ SlotProfile MakeSlotProfile(std::string_view text,
     // before the name only when the clause ends there).
     bool source = false;
     const bool clause_ends = j == tokens.size() || tokens[j].kind == divergence::TokenKind::kPunct;
+    // The verb must reach the name without punctuation: "votes counted, Erdogan, ..."
+    // is not a citation of Erdogan.
     for (size_t k = (i >= 3 ? i - 3 : 0); k < i; ++k) {
-      source |= tokens[k].lower == "according" || (clause_ends && In(kReporting, tokens[k].lower));
+      bool reaches = true;
+      for (size_t m = k + 1; m < i; ++m) reaches &= tokens[m].kind != divergence::TokenKind::kPunct;
+      source |= reaches && (tokens[k].lower == "according" ||
+                            (clause_ends && In(kReporting, tokens[k].lower)));
     }
     for (size_t k = j; k < std::min(tokens.size(), j + 2); ++k) {
       source |= In(kReporting, tokens[k].lower);
