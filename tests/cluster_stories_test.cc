@@ -169,3 +169,25 @@ TEST_CASE("Slot pairs stay inside a family and cross documents only", "[claim_sl
   // A bucket larger than the cap is a topic, not a slot.
   CHECK(pipeline::SlotMatchPairs(profiles, family, doc, 1).empty());
 }
+
+TEST_CASE("Counts of protesters and of demonstrators fill one slot", "[claim_slots]") {
+  const std::vector<std::string> names;
+  auto p = [&](const char* t) { return pipeline::MakeSlotProfile(t, names); };
+  const auto protesters = p("More than 2 million protesters marched in Norway on Thursday");
+  const auto marchers = p("The ministry counted 1.12 million demonstrators in Norway");
+  // Without WordNet only equal referents match.
+  CHECK_FALSE(pipeline::SlotMatch(protesters, marchers));
+  const WordSenses* senses = WordSenses::Default();
+  if (senses == nullptr) {
+    WARN("WordNet not installed: the WordNet case is not checked");
+    return;
+  }
+  const pipeline::ReferentsAlike alike = pipeline::WordNetReferents(senses);
+  CHECK(pipeline::SlotMatch(protesters, marchers, alike));
+  // Other kinds of thing stay apart: demonstrations are not demonstrators, police
+  // officers are persons but not the demonstrators, and a share is never a count.
+  CHECK_FALSE(pipeline::SlotMatch(marchers, p("There were 200 demonstrations in Norway"), alike));
+  CHECK_FALSE(pipeline::SlotMatch(p("2 million people marched in Norway"),
+                                  p("10,000 police officers were mobilized in Norway"), alike));
+  CHECK_FALSE(pipeline::SlotMatch(protesters, p("Turnout in Norway was 30 percent"), alike));
+}

@@ -224,7 +224,8 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
   // follow-up (a family, stories.h), answer one question however differently worded
   // (claim_slots.h): they score as paraphrases.
   const std::vector<std::pair<int32_t, int32_t>> slot_pairs =
-      pipeline::SlotMatchPairs(slots, family_of_row, doc_of_row, opt.anchors.max_statements);
+      pipeline::SlotMatchPairs(slots, family_of_row, doc_of_row, opt.anchors.max_statements,
+                               pipeline::WordNetReferents(WordSenses::Default()));
   PairScore score = [&](int32_t i, int32_t j) {
     if (pipeline::SlotConflict(slots[i], slots[j])) return 0.0f;
     if (std::binary_search(slot_pairs.begin(), slot_pairs.end(),

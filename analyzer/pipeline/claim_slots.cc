@@ -147,10 +147,22 @@ bool SlotConflict(const SlotProfile& a, const SlotProfile& b) {
   return true;
 }
 
-bool SlotMatch(const SlotProfile& a, const SlotProfile& b) {
-  auto same_kind = [](const SlotProfile::Slot& x, const SlotProfile::Slot& y) {
+ReferentsAlike WordNetReferents(const WordSenses* senses) {
+  if (senses == nullptr) return {};
+  return [senses](const std::string& x, const std::string& y) {
+    if (x == y) return true;
+    if (x.empty() || y.empty() || x == "percent" || y == "percent") return false;
+    const WordSenseSets* a = senses->Find(x);
+    const WordSenseSets* b = senses->Find(y);
+    if (a == nullptr || b == nullptr) return false;
+    return Relate(*a, *b) == WordRelation::kSynonym;
+  };
+}
+
+bool SlotMatch(const SlotProfile& a, const SlotProfile& b, const ReferentsAlike& alike) {
+  auto same_kind = [&](const SlotProfile::Slot& x, const SlotProfile::Slot& y) {
     if (x.referent == y.referent) return true;
-    if (!x.referent.empty() && !y.referent.empty()) return false;
+    if (!x.referent.empty() && !y.referent.empty()) return alike && alike(x.referent, y.referent);
     const SlotProfile::Slot& counted = x.referent.empty() ? y : x;
     if (counted.referent == "percent") return false;
     const double lo = std::min(std::abs(x.value), std::abs(y.value));
@@ -168,7 +180,8 @@ bool SlotMatch(const SlotProfile& a, const SlotProfile& b) {
 std::vector<std::pair<int32_t, int32_t>> SlotMatchPairs(const std::vector<SlotProfile>& profiles,
                                                         const std::vector<int32_t>& story_of_row,
                                                         const std::vector<int32_t>& doc_of_row,
-                                                        size_t max_bucket) {
+                                                        size_t max_bucket,
+                                                        const ReferentsAlike& alike) {
   std::map<std::pair<int32_t, std::string>, std::vector<int32_t>> buckets;
   for (size_t i = 0; i < profiles.size(); ++i) {
     std::set<std::string> keys;
@@ -183,7 +196,7 @@ std::vector<std::pair<int32_t, int32_t>> SlotMatchPairs(const std::vector<SlotPr
     for (size_t x = 0; x < rows.size(); ++x) {
       for (size_t y = x + 1; y < rows.size(); ++y) {
         const int32_t i = rows[x], j = rows[y];
-        if (doc_of_row[i] != doc_of_row[j] && SlotMatch(profiles[i], profiles[j])) {
+        if (doc_of_row[i] != doc_of_row[j] && SlotMatch(profiles[i], profiles[j], alike)) {
           out.emplace_back(i, j);
         }
       }

@@ -22,7 +22,8 @@
 // giving (referent, name) slots: "Kemal Kilicdaroglu won 44.92 percent" ->
 // (percent, kilicdaroglu); "compared to 42% for Kiliçdaroglu" -> (percent, kilicdaroglu);
 // "26,000 in Marseille" -> ("", marseille). Two statements match when some slot of one
-// and some slot of the other have matching names and the same referent, or one is a bare
+// and some slot of the other have matching names and the same referent (or alike ones,
+// WordNetReferents), or one is a bare
 // figure and the other a count (not a share) of the same order: within a factor of 10
 // ("30,000 in Toulouse" / "36,000 people ... in Toulouse", not "80,000 in Paris" / "200
 // demonstrations in Paris"). The pipeline treats a match inside one story as
@@ -37,10 +38,13 @@
 #define DIVERGE_ANALYZER_PIPELINE_CLAIM_SLOTS_H_
 
 #include <cstdint>
+#include <functional>
 #include <string>
 #include <string_view>
 #include <utility>
 #include <vector>
+
+#include "embeddings/word_senses.h"
 
 namespace diverge::pipeline {
 
@@ -72,8 +76,18 @@ bool NamesMatch(std::string_view a, std::string_view b);
 
 bool SlotConflict(const SlotProfile& a, const SlotProfile& b);
 
+// Whether two counted nouns count the same kind of thing. Equality when none is given.
+using ReferentsAlike = std::function<bool(const std::string&, const std::string&)>;
+
+// Equal referents, or WordNet synonyms (one of their most frequent senses shared:
+// "protester" / "demonstrator", "vote" / "ballot"); equality only when `senses` is null
+// (WordNet not installed). A kind and its kind do not count: "person" is a hypernym of
+// "demonstrator" but also of "officer", and "10,000 police officers were mobilized" is
+// not a count of the demonstrators. Thread-safe (WordSenses::Find is).
+ReferentsAlike WordNetReferents(const WordSenses* senses);
+
 // Some slot of `a` and some slot of `b` count the same thing about the same name.
-bool SlotMatch(const SlotProfile& a, const SlotProfile& b);
+bool SlotMatch(const SlotProfile& a, const SlotProfile& b, const ReferentsAlike& alike = {});
 
 // The pairs (i < j) of rows in one story and different documents whose profiles
 // SlotMatch, found through buckets of (story, first 4 letters of a slot name); a bucket
@@ -82,7 +96,8 @@ bool SlotMatch(const SlotProfile& a, const SlotProfile& b);
 std::vector<std::pair<int32_t, int32_t>> SlotMatchPairs(const std::vector<SlotProfile>& profiles,
                                                         const std::vector<int32_t>& story_of_row,
                                                         const std::vector<int32_t>& doc_of_row,
-                                                        size_t max_bucket);
+                                                        size_t max_bucket,
+                                                        const ReferentsAlike& alike = {});
 
 }  // namespace diverge::pipeline
 
