@@ -38,6 +38,40 @@ TEST_CASE("quantities are bound to the noun they count", "[detector][numeric]") 
   CHECK(q[4].referent == "state");
 }
 
+TEST_CASE("A hedged share is about a point, a hedged count about a tenth", "[detector][numeric]") {
+  auto flags = [](const char* x, const char* y) { return DetectNumeric(S(x), S(y), {}).size(); };
+  CHECK(flags("The mayor has about 52 percent of the vote.",
+              "The mayor was ahead with 50.83 percent of the vote.") == 1);
+  CHECK(flags("The mayor has about 52 percent of the vote.",
+              "The mayor was ahead with 51.6 percent of the vote.") == 0);
+  CHECK(flags("About 1.1 million people marched.", "Some 1.12 million people marched.") == 0);
+}
+
+TEST_CASE("Several figures a side: the figures about one name are compared", "[detector][numeric]") {
+  // 43 and 43.36 agree for Jones, but Smith's about 52 and 50.83 do not.
+  const auto f = DetectNumeric(
+      S("Smith has secured about 52 per cent of the vote, compared with just 43 per cent for "
+        "Jones, with just over 60 per cent of ballots counted."),
+      S("Early projections showed Smith was ahead with 50.83 percent of votes, compared to "
+        "43.36 percent for Jones."),
+      {});
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].summary == "52 vs 50.83 percent");
+  // "X, according to Y": X is still the figure's name, not a cited source.
+  const auto g = DetectNumeric(
+      S("The count gave Smith about 52 per cent of the vote, compared with just 43 per cent "
+        "for Jones, according to the agency."),
+      S("The count showed Smith ahead with 50.83 percent of votes, compared to 43.36 percent "
+        "for Jones."),
+      {});
+  REQUIRE(g.size() == 1);
+  CHECK(g[0].summary == "52 vs 50.83 percent");
+  // Figures about two different names are never compared.
+  CHECK(DetectNumeric(S("The vote gave Smith 52 percent."), S("The vote gave Jones 43 percent."),
+                      {})
+            .empty());
+}
+
 TEST_CASE("per cent in two words is a percentage", "[detector][numeric]") {
   auto q = FindQuantities(S("The mayor has secured about 52 per cent of the vote.").tokens);
   REQUIRE(q.size() == 1);

@@ -6,6 +6,7 @@
 #include <unordered_map>
 
 #include "analyzer/divergence/lexicon.h"
+#include "analyzer/divergence/quantity_names.h"
 
 namespace diverge::divergence {
 namespace {
@@ -224,11 +225,21 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
         break;
     }
     size_t k = j;
-    if (k < n && (t[k].IsPunct("%") || t[k].lower == "percent")) {
+    // A share hedged with "about" is about a point either way, not a tenth of itself:
+    // "about 52 per cent" is not 50.83 percent.
+    const Bound bound = BoundBefore(t, i);
+    auto share = [&] {
       q.referent = "percent";
+      if (bound == Bound::kAbout) {
+        q.low = std::min(value - step / 2, value - 1.0);
+        q.high = std::max(value + step / 2, value + 1.0);
+      }
+    };
+    if (k < n && (t[k].IsPunct("%") || t[k].lower == "percent")) {
+      share();
       q.last_token = k;
     } else if (k + 1 < n && t[k].lower == "per" && t[k + 1].lower == "cent") {  // British
-      q.referent = "percent";
+      share();
       q.last_token = k + 1;
     } else {
       if (k + 1 < n && t[k].lower == "of" && Scale(t[j - 1].lower) > 0) ++k;  // millions of
@@ -282,10 +293,50 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
   } else if (qa.size() == 1 && qb.size() == 1 && qa[0].referent.empty()) {
     qa[0].referent = qb[0].referent = "figure";
   }
+  // The name each figure is about (quantity_names.h), so that two statements that each
+  // give several figures of one kind compare the figures of the same name: "about 52 per
+  // cent ... 43 per cent for Kilicdaroglu" vs "Erdogan ... 50.83 percent, compared to
+  // 43.36 percent for Kilicdaroglu" compares 52 with 50.83, not 43 with 43.36.
+  const std::vector<NameRun> runs_a = FindNameRuns(a.tokens, {});
+  const std::vector<NameRun> runs_b = FindNameRuns(b.tokens, {});
+  auto name_of = [](const std::vector<NameRun>& runs, const Quantity& q) {
+    const NameRun* r = NearestNameRun(runs, q);
+    return r != nullptr ? &r->folded : nullptr;
+  };
+  auto emit = [&](const Quantity& x, const Quantity& y, const std::string& referent) {
+    Finding f;
+    f.kind = DivergenceKind::kNumeric;
+    f.a_begin = x.begin;
+    f.a_end = x.end;
+    f.b_begin = y.begin;
+    f.b_end = y.end;
+    f.score = (x.approximate || y.approximate) ? 0.5 : 0.7;
+    f.summary = FormatValue(x.value) + " vs " + FormatValue(y.value) + " " + referent +
+                (referent == "percent" ? "" : "(s)");
+    f.nature = TimeNature::kState;
+    out.push_back(std::move(f));
+  };
+  // Among candidate pairs: none when any pair agrees (the figures may be listed for
+  // several things), else the closest pair.
+  using Pair = std::pair<const Quantity*, const Quantity*>;
+  auto judge = [&](const std::vector<Pair>& pairs, const std::string& referent) {
+    const Quantity *best_x = nullptr, *best_y = nullptr;
+    double best_gap = 1e300;
+    for (const auto& [p, q] : pairs) {
+      if (Overlap(*p, *q)) return;
+      const double hi = std::max(std::fabs(p->value), std::fabs(q->value));
+      const double gap = hi == 0 ? 0 : std::fabs(p->value - q->value) / hi;
+      if (gap < best_gap) {
+        best_gap = gap;
+        best_x = p;
+        best_y = q;
+      }
+    }
+    if (best_x != nullptr) emit(*best_x, *best_y, referent);
+  };
   for (const Quantity& x : qa) {
     if (x.referent.empty() || done.count(x.referent)) continue;
     done[x.referent] = true;
-    // values of this referent on each side
     std::vector<const Quantity*> xs, ys;
     for (const Quantity& q : qa) {
       if (q.referent == x.referent) xs.push_back(&q);
@@ -294,33 +345,46 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
       if (q.referent == x.referent) ys.push_back(&q);
     }
     if (ys.empty()) continue;
-    bool compatible = false;
-    const Quantity *best_x = nullptr, *best_y = nullptr;
-    double best_gap = 1e300;
+    // Figures about matching names on both sides: the figures of `a` about one name
+    // against the figures of `b` about a matching name, judged as one list. Those
+    // figures are taken; the rest (a figure about no
+    // name, or about a name the other side does not give) are judged together, as one
+    // list, but never a pair about two different names.
+    std::vector<char> taken_b(ys.size(), 0);
+    std::vector<const Quantity*> rest_a;
+    std::vector<std::pair<const NameRun*, std::vector<Pair>>> by_name;  // a's name run
     for (const Quantity* p : xs) {
-      for (const Quantity* q : ys) {
-        double hi = std::max(std::fabs(p->value), std::fabs(q->value));
-        double gap = hi == 0 ? 0 : std::fabs(p->value - q->value) / hi;
-        if (Overlap(*p, *q)) compatible = true;
-        if (gap < best_gap) {
-          best_gap = gap;
-          best_x = p;
-          best_y = q;
+      const NameRun* run = NearestNameRun(runs_a, *p);
+      std::vector<Pair> pairs;
+      for (size_t k = 0; k < ys.size() && run != nullptr; ++k) {
+        const std::vector<std::string>* nq = name_of(runs_b, *ys[k]);
+        if (nq != nullptr && AnyNameMatches(run->folded, *nq)) {
+          pairs.push_back({p, ys[k]});
+          taken_b[k] = 1;
         }
       }
+      if (pairs.empty()) {
+        rest_a.push_back(p);
+        continue;
+      }
+      auto it = std::find_if(by_name.begin(), by_name.end(),
+                             [&](const auto& g) { return g.first == run; });
+      if (it == by_name.end()) {
+        by_name.push_back({run, std::move(pairs)});
+      } else {
+        it->second.insert(it->second.end(), pairs.begin(), pairs.end());
+      }
     }
-    if (compatible || !best_x) continue;
-    Finding f;
-    f.kind = DivergenceKind::kNumeric;
-    f.a_begin = best_x->begin;
-    f.a_end = best_x->end;
-    f.b_begin = best_y->begin;
-    f.b_end = best_y->end;
-    f.score = (best_x->approximate || best_y->approximate) ? 0.5 : 0.7;
-    f.summary = FormatValue(best_x->value) + " vs " + FormatValue(best_y->value) + " " +
-                x.referent + (x.referent == "percent" ? "" : "(s)");
-    f.nature = TimeNature::kState;
-    out.push_back(std::move(f));
+    for (const auto& [run, pairs] : by_name) judge(pairs, x.referent);
+    std::vector<Pair> pairs;
+    for (const Quantity* p : rest_a) {
+      const bool p_named = name_of(runs_a, *p) != nullptr;
+      for (size_t k = 0; k < ys.size(); ++k) {
+        if (taken_b[k] || (p_named && name_of(runs_b, *ys[k]) != nullptr)) continue;
+        pairs.push_back({p, ys[k]});
+      }
+    }
+    judge(pairs, x.referent);
   }
   return out;
 }

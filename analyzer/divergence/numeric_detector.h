@@ -25,7 +25,8 @@ struct Quantity {
   double value = 0;
   bool approximate = false;                // "about", "more than", "nearly", ... before it
   // The values the words allow, as a reader reads them: "more than 43" [43, 64.5],
-  // "nearly 300" [225, 300], "about 1.1 million" [0.99e6, 1.21e6], "1.12 million"
+  // "nearly 300" [225, 300], "about 1.1 million" [0.99e6, 1.21e6] ("about 52%": a
+  // point either way, [51, 53]), "1.12 million"
   // +- half its last written digit ("49.5" [49.45, 49.55]).
   double low = 0, high = 0;
   std::string referent;                    // singular head noun ("serviceman", "percent")

@@ -6,9 +6,8 @@
 #include <map>
 #include <set>
 
-#include "analyzer/divergence/dates.h"
-#include "analyzer/divergence/names.h"
 #include "analyzer/divergence/numeric_detector.h"
+#include "analyzer/divergence/quantity_names.h"
 #include "analyzer/divergence/text.h"
 #include "analyzer/ingest/figure_clauses.h"
 
@@ -17,119 +16,32 @@ namespace {
 
 using divergence::Token;
 
-constexpr std::array<std::string_view, 24> kReporting = {
-    "said",      "says",      "say",      "claimed", "claims",    "claim",     "counted", "counts",
-    "estimated", "estimates", "reported", "reports", "announced", "announces", "told",    "tells",
-    "puts",      "put",       "stated",   "states",  "according", "quoted",    "cited",   "added"};
-
-constexpr std::array<std::string_view, 14> kFunctionWords = {
-    "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "but", "as", "by", "with"};
-
-constexpr std::array<std::string_view, 7> kWeekdays = {
-    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-
 // A figure in digits, or a count in words ("two soldiers", "Twenty Indian soldiers").
 constexpr std::array<std::string_view, 22> kNumberWords = {
     "two",      "three",    "four",      "five",    "six",      "seven", "eight", "nine",
     "ten",      "eleven",   "twelve",    "twenty",  "thirty",   "forty", "fifty", "hundred",
     "hundreds", "thousand", "thousands", "million", "millions", "dozens"};
 
-template <size_t N>
-bool In(const std::array<std::string_view, N>& list, std::string_view w) {
-  return std::find(list.begin(), list.end(), w) != list.end();
-}
-
-// A name run [begin, end) of tokens and its folded words.
-struct NameRun {
-  size_t begin = 0, end = 0;
-  std::vector<std::string> folded;
-};
-
 }  // namespace
-
-bool NamesMatch(std::string_view a, std::string_view b) {
-  if (a == b) return true;
-  size_t p = 0;
-  while (p < a.size() && p < b.size() && a[p] == b[p]) ++p;
-  const size_t shorter = std::min(a.size(), b.size());
-  return p >= 4 && static_cast<double>(p) >= 0.6 * static_cast<double>(shorter);
-}
 
 SlotProfile MakeSlotProfile(std::string_view text,
                             const std::vector<std::string>& mid_sentence_names) {
   SlotProfile out;
   const std::vector<Token> tokens = divergence::Tokenize(text);
   out.figure = HasFigure(text);
-  for (const Token& t : tokens) out.figure |= t.IsWord() && In(kNumberWords, t.lower);
-
-  auto is_name = [&](size_t k) {
-    const Token& t = tokens[k];
-    if (!t.IsWord() || In(kFunctionWords, t.lower) || In(kWeekdays, t.lower) ||
-        divergence::MonthNumber(t.lower) != 0) {
-      return false;
-    }
-    if (k == 0) {
-      return std::binary_search(mid_sentence_names.begin(), mid_sentence_names.end(), t.lower);
-    }
-    return t.cap;
-  };
-  std::vector<NameRun> runs;
-  size_t i = 0;
-  while (i < tokens.size()) {
-    if (!is_name(i)) {
-      ++i;
-      continue;
-    }
-    size_t j = i;
-    while (j < tokens.size() && is_name(j)) ++j;
-    // A cited source: "according to [the] X", "X said", "..., said X." (a reporting verb
-    // before the name only when the clause ends there).
-    bool source = false;
-    const bool clause_ends = j == tokens.size() || tokens[j].kind == divergence::TokenKind::kPunct;
-    // The verb must reach the name without punctuation: "votes counted, Erdogan, ..."
-    // is not a citation of Erdogan.
-    for (size_t k = (i >= 3 ? i - 3 : 0); k < i; ++k) {
-      bool reaches = true;
-      for (size_t m = k + 1; m < i; ++m) reaches &= tokens[m].kind != divergence::TokenKind::kPunct;
-      source |= reaches && (tokens[k].lower == "according" ||
-                            (clause_ends && In(kReporting, tokens[k].lower)));
-    }
-    for (size_t k = j; k < std::min(tokens.size(), j + 2); ++k) {
-      source |= In(kReporting, tokens[k].lower);
-    }
-    if (!source) {
-      NameRun run{i, j, {}};
-      for (size_t k = i; k < j; ++k) {
-        std::string folded = divergence::FoldName(tokens[k].text);
-        if (folded.size() >= 3) run.folded.push_back(std::move(folded));
-      }
-      if (!run.folded.empty()) runs.push_back(std::move(run));
-    }
-    i = j;
+  for (const Token& t : tokens) {
+    out.figure |= t.IsWord() && std::find(kNumberWords.begin(), kNumberWords.end(), t.lower) !=
+                                    kNumberWords.end();
   }
+  const std::vector<divergence::NameRun> runs = divergence::FindNameRuns(tokens, mid_sentence_names);
   std::set<std::string> names;
-  for (const NameRun& r : runs) names.insert(r.folded.begin(), r.folded.end());
+  for (const divergence::NameRun& r : runs) names.insert(r.folded.begin(), r.folded.end());
   out.names.assign(names.begin(), names.end());
 
   // Each quantity takes the nearest name run within kSlotWindow tokens (ties: before).
   std::set<SlotProfile::Slot> slots;
   for (const divergence::Quantity& q : divergence::FindQuantities(tokens)) {
-    const NameRun* best = nullptr;
-    size_t best_distance = kSlotWindow + 1;
-    for (const NameRun& r : runs) {
-      size_t d;
-      if (r.end <= q.first_token) {
-        d = q.first_token - r.end;
-      } else if (r.begin > q.last_token) {
-        d = r.begin - q.last_token - 1;
-      } else {
-        d = 0;  // inside the quantity's words ("20 Indian soldiers")
-      }
-      if (d < best_distance) {  // strict: an earlier run wins ties
-        best_distance = d;
-        best = &r;
-      }
-    }
+    const divergence::NameRun* best = divergence::NearestNameRun(runs, q);
     if (best == nullptr) continue;
     for (const std::string& name : best->folded) slots.insert({q.referent, name, q.value});
   }
@@ -139,12 +51,7 @@ SlotProfile MakeSlotProfile(std::string_view text,
 
 bool SlotConflict(const SlotProfile& a, const SlotProfile& b) {
   if (!a.figure || !b.figure || a.names.empty() || b.names.empty()) return false;
-  for (const std::string& x : a.names) {
-    for (const std::string& y : b.names) {
-      if (NamesMatch(x, y)) return false;
-    }
-  }
-  return true;
+  return !divergence::AnyNameMatches(a.names, b.names);
 }
 
 ReferentsAlike WordNetReferents(const WordSenses* senses) {
@@ -171,7 +78,7 @@ bool SlotMatch(const SlotProfile& a, const SlotProfile& b, const ReferentsAlike&
   };
   for (const SlotProfile::Slot& x : a.slots) {
     for (const SlotProfile::Slot& y : b.slots) {
-      if (same_kind(x, y) && NamesMatch(x.name, y.name)) return true;
+      if (same_kind(x, y) && divergence::NamesMatch(x.name, y.name)) return true;
     }
   }
   return false;

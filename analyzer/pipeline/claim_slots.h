@@ -7,27 +7,23 @@
 // Toulouse"; "Erdogan won 49.5 percent" / "Kilicdaroglu got 44.9 percent"), however alike
 // the wording.
 //
-// A statement's slot names are the names it mentions (runs of capitalised words; a
-// sentence's first word only when the corpus capitalises it mid-sentence), without the
-// sources it cites (a name after "according to" or next to a reporting verb: "the
-// Interior Ministry counted", "said the CGT"), folded (names.h FoldName, so Erdoğan =
-// Erdogan). Names match when their folded words are equal or share a prefix of >= 4
-// letters covering >= 60% of the shorter word (China / Chinese, Marseille / Marseilles).
+// A statement's slot names are the names it mentions, without the sources it cites, and
+// each figure is about the name nearest to it (divergence/quantity_names.h: name runs,
+// cited sources, folding, the kSlotWindow and when two names match).
 //
 // Conflict (negative evidence): both hold a figure (figure_clauses.h) and a slot name,
 // and no name of one matches a name of the other. A conflicting pair never joins a claim.
 //
 // Match (positive evidence): each quantity (numeric_detector.h FindQuantities) is tied
-// to the slot name nearest to it within kSlotWindow tokens (ties: the one before it),
-// giving (referent, name) slots: "Kemal Kilicdaroglu won 44.92 percent" ->
-// (percent, kilicdaroglu); "compared to 42% for Kiliçdaroglu" -> (percent, kilicdaroglu);
-// "26,000 in Marseille" -> ("", marseille). Two statements match when some slot of one
-// and some slot of the other have matching names and the same referent (or alike ones,
-// WordNetReferents), or one is a bare
-// figure and the other a count (not a share) of the same order: within a factor of 10
-// ("30,000 in Toulouse" / "36,000 people ... in Toulouse", not "80,000 in Paris" / "200
-// demonstrations in Paris"). The pipeline treats a match inside one story as
-// the same claim however differently the rest is worded. Quantities without a nearby
+// to the slot name nearest to it (quantity_names.h NearestNameRun), giving (referent,
+// name) slots: "Kemal Kilicdaroglu won 44.92 percent" -> (percent, kilicdaroglu);
+// "compared to 42% for Kiliçdaroglu" -> (percent, kilicdaroglu); "26,000 in Marseille"
+// -> ("", marseille). Two statements match when some slot of one and some slot of the
+// other have matching names and the same referent (or alike ones, WordNetReferents), or
+// one is a bare figure and the other a count (not a share) of the same order: within a
+// factor of 10 ("30,000 in Toulouse" / "36,000 people ... in Toulouse", not "80,000 in
+// Paris" / "200 demonstrations in Paris"). The pipeline treats a match inside one story
+// as the same claim however differently the rest is worded. Quantities without a nearby
 // name give no slot: "the turnout was 88%" and "with 98% of votes counted" do not match.
 //
 // The text a profile is made from should be the statement's own words: a sentence whose
@@ -48,11 +44,6 @@
 
 namespace diverge::pipeline {
 
-// Tokens a quantity looks for its name in, on each side. A reasoned value, not fitted:
-// a clause ("Erdoğan, who has been in power since 2003, secured 49.34%" puts 8 tokens
-// between the name and the figure) but not the next clause's subject.
-inline constexpr size_t kSlotWindow = 8;
-
 struct SlotProfile {
   bool figure = false;
   std::vector<std::string> names;  // folded name words (>= 3 letters), sorted, unique
@@ -63,7 +54,7 @@ struct SlotProfile {
     auto operator<=>(const Slot&) const = default;
   };
   // One per (quantity, word of its name run), for quantities with a name run within
-  // kSlotWindow tokens. Sorted, unique.
+  // divergence::kSlotWindow tokens. Sorted, unique.
   std::vector<Slot> slots;
 };
 
@@ -71,8 +62,6 @@ struct SlotProfile {
 // (anchor_links.h MidSentenceNames), sorted.
 SlotProfile MakeSlotProfile(std::string_view text,
                             const std::vector<std::string>& mid_sentence_names);
-
-bool NamesMatch(std::string_view a, std::string_view b);
 
 bool SlotConflict(const SlotProfile& a, const SlotProfile& b);
 

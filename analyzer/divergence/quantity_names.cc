@@ -1,0 +1,119 @@
+#include "analyzer/divergence/quantity_names.h"
+
+#include <algorithm>
+#include <array>
+
+#include "analyzer/divergence/dates.h"
+#include "analyzer/divergence/names.h"
+
+namespace diverge::divergence {
+namespace {
+
+constexpr std::array<std::string_view, 24> kReporting = {
+    "said",      "says",      "say",      "claimed", "claims",    "claim",     "counted", "counts",
+    "estimated", "estimates", "reported", "reports", "announced", "announces", "told",    "tells",
+    "puts",      "put",       "stated",   "states",  "according", "quoted",    "cited",   "added"};
+
+constexpr std::array<std::string_view, 14> kFunctionWords = {
+    "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "but", "as", "by", "with"};
+
+constexpr std::array<std::string_view, 7> kWeekdays = {
+    "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
+
+template <size_t N>
+bool In(const std::array<std::string_view, N>& list, std::string_view w) {
+  return std::find(list.begin(), list.end(), w) != list.end();
+}
+
+}  // namespace
+
+std::vector<NameRun> FindNameRuns(const std::vector<Token>& tokens,
+                                  const std::vector<std::string>& mid_sentence_names) {
+  auto is_name = [&](size_t k) {
+    const Token& t = tokens[k];
+    if (!t.IsWord() || In(kFunctionWords, t.lower) || In(kWeekdays, t.lower) ||
+        MonthNumber(t.lower) != 0) {
+      return false;
+    }
+    if (k == 0) {
+      return std::binary_search(mid_sentence_names.begin(), mid_sentence_names.end(), t.lower);
+    }
+    return t.cap;
+  };
+  std::vector<NameRun> runs;
+  size_t i = 0;
+  while (i < tokens.size()) {
+    if (!is_name(i)) {
+      ++i;
+      continue;
+    }
+    size_t j = i;
+    while (j < tokens.size() && is_name(j)) ++j;
+    // A cited source: "according to [the] X", "X said", "..., said X." (a reporting verb
+    // before the name only when it reaches the name without punctuation and the clause
+    // ends there: "votes counted, Erdogan, ..." is not a citation of Erdogan).
+    bool source = false;
+    const bool clause_ends = j == tokens.size() || tokens[j].kind == TokenKind::kPunct;
+    for (size_t k = (i >= 3 ? i - 3 : 0); k < i; ++k) {
+      bool reaches = true;
+      for (size_t m = k + 1; m < i; ++m) reaches &= tokens[m].kind != TokenKind::kPunct;
+      source |= reaches && (tokens[k].lower == "according" ||
+                            (clause_ends && In(kReporting, tokens[k].lower)));
+    }
+    // After the name: a reporting verb it reaches without punctuation ("the Interior
+    // Ministry counted", "the CGT has said"); "X, according to Y" cites Y, not X.
+    for (size_t k = j; k < std::min(tokens.size(), j + 2); ++k) {
+      if (tokens[k].kind == TokenKind::kPunct) break;
+      source |= tokens[k].lower != "according" && In(kReporting, tokens[k].lower);
+    }
+    if (!source) {
+      NameRun run{i, j, {}};
+      for (size_t k = i; k < j; ++k) {
+        std::string folded = FoldName(tokens[k].text);
+        if (folded.size() >= 3) run.folded.push_back(std::move(folded));
+      }
+      if (!run.folded.empty()) runs.push_back(std::move(run));
+    }
+    i = j;
+  }
+  return runs;
+}
+
+const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& q) {
+  const NameRun* best = nullptr;
+  size_t best_distance = kSlotWindow + 1;
+  for (const NameRun& r : runs) {
+    size_t d;
+    if (r.end <= q.first_token) {
+      d = q.first_token - r.end;
+    } else if (r.begin > q.last_token) {
+      d = r.begin - q.last_token - 1;
+    } else {
+      d = 0;  // inside the quantity's words ("20 Indian soldiers")
+    }
+    if (d < best_distance) {  // strict: an earlier run wins ties
+      best_distance = d;
+      best = &r;
+    }
+  }
+  return best;
+}
+
+bool NamesMatch(std::string_view a, std::string_view b) {
+  if (a == b) return true;
+  size_t p = 0;
+  while (p < a.size() && p < b.size() && a[p] == b[p]) ++p;
+  const size_t shorter = std::min(a.size(), b.size());
+  return p >= 4 && static_cast<double>(p) >= 0.6 * static_cast<double>(shorter);
+}
+
+bool AnyNameMatches(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  for (const std::string& x : a) {
+    for (const std::string& y : b) {
+      if (NamesMatch(x, y)) return true;
+    }
+  }
+  return false;
+}
+
+}  // namespace diverge::divergence

@@ -1,0 +1,60 @@
+// Quantity names: which named thing a figure is about.
+//
+// A sentence's names are runs of capitalised words (a sentence's first word only when
+// the corpus capitalises it mid-sentence: `mid_sentence_names`), without weekdays, month
+// names and function words, and without the sources it cites (a name after "according
+// to", or next to a reporting verb: "the Interior Ministry counted", "said the CGT"; the
+// verb must reach the name without punctuation, and one before the name counts only
+// when the clause ends at the name: "votes counted, Erdogan, ..." and "43 per cent for
+// Kilicdaroglu, according to Anadolu" cite neither Erdogan nor Kilicdaroglu). Each name
+// word is folded (names.h FoldName: Erdoğan = Erdogan) and kept when it has >= 3 letters.
+//
+// A quantity (numeric_detector.h FindQuantities) is about the name run nearest to it
+// within kSlotWindow tokens (ties: the one before it; a run inside the quantity's own
+// words, "20 Indian soldiers", is at distance 0). Two folded name words match when they
+// are equal or share a prefix of >= 4 letters covering >= 60% of the shorter word
+// (China / Chinese, Marseille / Marseilles).
+//
+// Used by the claim slots (pipeline/claim_slots.h: which statements answer one question)
+// and by the numeric detector (which figures of two statements to compare).
+#ifndef DIVERGE_ANALYZER_DIVERGENCE_QUANTITY_NAMES_H_
+#define DIVERGE_ANALYZER_DIVERGENCE_QUANTITY_NAMES_H_
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyzer/divergence/numeric_detector.h"
+#include "analyzer/divergence/text.h"
+
+namespace diverge::divergence {
+
+// Tokens a quantity looks for its name in, on each side. A reasoned value, not fitted:
+// a clause ("Erdoğan, who has been in power since 2003, secured 49.34%" puts 8 tokens
+// between the name and the figure) but not the next clause's subject.
+inline constexpr size_t kSlotWindow = 8;
+
+// A run [begin, end) of name tokens and its folded words (>= 3 letters, non-empty).
+struct NameRun {
+  size_t begin = 0, end = 0;
+  std::vector<std::string> folded;
+};
+
+// The name runs of `tokens` that are not cited sources. `mid_sentence_names`: sorted
+// lowercased words the corpus capitalises mid-sentence (may be empty: then a sentence's
+// first word is never a name).
+std::vector<NameRun> FindNameRuns(const std::vector<Token>& tokens,
+                                  const std::vector<std::string>& mid_sentence_names);
+
+// The run nearest to `q` within kSlotWindow tokens, or nullptr.
+const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& q);
+
+bool NamesMatch(std::string_view a, std::string_view b);
+
+// Whether some word of `a` matches some word of `b`.
+bool AnyNameMatches(const std::vector<std::string>& a, const std::vector<std::string>& b);
+
+}  // namespace diverge::divergence
+
+#endif  // DIVERGE_ANALYZER_DIVERGENCE_QUANTITY_NAMES_H_
