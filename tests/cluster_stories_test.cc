@@ -148,6 +148,13 @@ TEST_CASE("Figures tied to the same name and thing fill one slot", "[claim_slots
                                   p("The CGT said 400,000 marched in Bordeaux")));
   // Month names are dates, not names.
   CHECK(p("26,000 on January 19").slots.empty());
+  // A figure is about the head of its name: a title or a demonym before it is not.
+  CHECK_FALSE(pipeline::SlotMatch(p("The count gave Turkish President Erdogan 49.90 percent"),
+                                  p("No candidate got more than 50 percent of the votes in Turkey")));
+  CHECK_FALSE(pipeline::SlotMatch(p("The count gave President Erdogan 52 percent"),
+                                  p("The count gave President Macron 43 percent")));
+  CHECK(pipeline::SlotMatch(p("The count gave Turkish President Erdogan 49.90 percent"),
+                            p("The count gave President Erdogan 52 percent")));
   // A reporting verb cut off by punctuation cites nobody: Erdogan is the slot's name.
   CHECK(pipeline::SlotMatch(
       p("With 98% of votes counted, Erdogan, who has been in power since 2003, secured 49.34%"),

@@ -301,7 +301,7 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
   const std::vector<NameRun> runs_b = FindNameRuns(b.tokens, {});
   auto name_of = [](const std::vector<NameRun>& runs, const Quantity& q) {
     const NameRun* r = NearestNameRun(runs, q);
-    return r != nullptr ? &r->folded : nullptr;
+    return r != nullptr ? &r->head() : nullptr;
   };
   auto emit = [&](const Quantity& x, const Quantity& y, const std::string& referent) {
     Finding f;
@@ -357,8 +357,8 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
       const NameRun* run = NearestNameRun(runs_a, *p);
       std::vector<Pair> pairs;
       for (size_t k = 0; k < ys.size() && run != nullptr; ++k) {
-        const std::vector<std::string>* nq = name_of(runs_b, *ys[k]);
-        if (nq != nullptr && AnyNameMatches(run->folded, *nq)) {
+        const std::string* nq = name_of(runs_b, *ys[k]);
+        if (nq != nullptr && NamesMatch(run->head(), *nq)) {
           pairs.push_back({p, ys[k]});
           taken_b[k] = 1;
         }

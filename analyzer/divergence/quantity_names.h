@@ -11,7 +11,8 @@
 //
 // A quantity (numeric_detector.h FindQuantities) is about the name run nearest to it
 // within kSlotWindow tokens (ties: the one before it; a run inside the quantity's own
-// words, "20 Indian soldiers", is at distance 0). Two folded name words match when they
+// words, "20 Indian soldiers", is at distance 0), that is to its head. Two folded name words
+// match when they
 // are equal or share a prefix of >= 4 letters covering >= 60% of the shorter word
 // (China / Chinese, Marseille / Marseilles).
 //
@@ -39,6 +40,9 @@ inline constexpr size_t kSlotWindow = 8;
 struct NameRun {
   size_t begin = 0, end = 0;
   std::vector<std::string> folded;
+  // What a figure tied to the run is about: its last word, the head of an English name
+  // ("Turkish President Recep Tayyip Erdogan" -> erdogan, "the Indian Army" -> army).
+  const std::string& head() const { return folded.back(); }
 };
 
 // The name runs of `tokens` that are not cited sources. `mid_sentence_names`: sorted

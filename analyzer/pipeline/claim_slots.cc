@@ -43,7 +43,7 @@ SlotProfile MakeSlotProfile(std::string_view text,
   for (const divergence::Quantity& q : divergence::FindQuantities(tokens)) {
     const divergence::NameRun* best = divergence::NearestNameRun(runs, q);
     if (best == nullptr) continue;
-    for (const std::string& name : best->folded) slots.insert({q.referent, name, q.value});
+    slots.insert({q.referent, best->head(), q.value});
   }
   out.slots.assign(slots.begin(), slots.end());
   return out;

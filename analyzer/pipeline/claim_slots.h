@@ -16,7 +16,10 @@
 //
 // Match (positive evidence): each quantity (numeric_detector.h FindQuantities) is tied
 // to the slot name nearest to it (quantity_names.h NearestNameRun), giving (referent,
-// name) slots: "Kemal Kilicdaroglu won 44.92 percent" -> (percent, kilicdaroglu);
+// name) slots, where the name is the run's last word, its head in English ("Turkish
+// President Recep Tayyip Erdogan" -> erdogan, so "Turkish" does not tie his share to
+// a figure about "Turkey", nor "President" to another president's): "Kemal Kilicdaroglu
+// won 44.92 percent" -> (percent, kilicdaroglu);
 // "compared to 42% for Kiliçdaroglu" -> (percent, kilicdaroglu); "26,000 in Marseille"
 // -> ("", marseille). Two statements match when some slot of one and some slot of the
 // other have matching names and the same referent (or alike ones, WordNetReferents), or
@@ -49,12 +52,12 @@ struct SlotProfile {
   std::vector<std::string> names;  // folded name words (>= 3 letters), sorted, unique
   struct Slot {
     std::string referent;  // numeric_detector.h Quantity::referent; "" = a bare figure
-    std::string name;      // a folded word of the name run tied to the figure
+    std::string name;      // the folded last word of the name run tied to the figure
     double value = 0;
     auto operator<=>(const Slot&) const = default;
   };
-  // One per (quantity, word of its name run), for quantities with a name run within
-  // divergence::kSlotWindow tokens. Sorted, unique.
+  // One per quantity with a name run within divergence::kSlotWindow tokens, named by
+  // the run's last word. Sorted, unique.
   std::vector<Slot> slots;
 };
 
