@@ -271,3 +271,26 @@ TEST_CASE("Invalid JSONL lines are skipped, valid ones read", "[ingest][bad-inpu
   CHECK(Reported(*c, {"docs.jsonl:4", "bad date"}));
   CHECK(c->skipped_files == 2);
 }
+
+TEST_CASE("A corpus over the memory budget: later documents are skipped, named", "[ingest][bad-input]") {
+  TempDir dir;
+  dir.Write("a.txt", kGood);
+  dir.Write("b.txt", kGood + "The plan was signed on Tuesday by all six ministers.\n");
+  dir.Write("c.txt", kGood);
+  // Each document of two or three statements needs about 12 KiB by the estimate; a
+  // budget of 20 KiB admits the first (in id order) only.
+  ReadOptions opts;
+  opts.memory_budget_bytes = 20 << 10;
+  Result<Corpus> c = ReadCorpus({dir.str()}, opts);
+  REQUIRE(c.ok());
+  CHECK(c->documents.size() == 1);
+  CHECK(HasDoc(*c, "a"));
+  CHECK(c->skipped_files == 2);
+  CHECK(Reported(*c, {"b.txt", "memory budget", "skipped"}));
+  CHECK(Reported(*c, {"c.txt", "memory budget", "skipped"}));
+  // The default budget (half the machine) takes them all.
+  Result<Corpus> all = ReadCorpus({dir.str()});
+  REQUIRE(all.ok());
+  CHECK(all->documents.size() == 3);
+  CHECK(DefaultMemoryBudget() > 0);
+}

@@ -209,3 +209,25 @@ TEST_CASE("SIGKILL mid-analyze: old or complete report, leftovers go on the next
   CHECK(Slurp((out / "report.json").string()) != kOld);
 }
 #endif  // DIVERGE_BINARY
+
+TEST_CASE("Several large legal files: the memory budget sets the later ones aside, named",
+          "[robust][cli][large]") {
+  TempDir dir;
+  fs::create_directories(dir.path() / "c");
+  for (const char* name : {"a", "b", "c"}) {
+    std::ofstream f(dir.path() / "c" / (std::string(name) + ".txt"));
+    // 1,000 statements, about 6.4 MiB by the estimate (read_options.h).
+    for (int i = 0; i < 1000; ++i) f << "Report " << i << " says " << i * 7 << " people came.\n";
+  }
+  const CommandRun r =
+      RunDiverge({"analyze", (dir.path() / "c").string(), "--out", (dir.path() / "out").string(),
+                  "--memory-budget-mb", "10", "-q"},
+                 dir.path());
+  INFO(r.err.substr(0, 2000));
+  CHECK(r.exit_code == 3);
+  CHECK_THAT(r.err, Catch::Contains("b.txt: warning: document 'b'"));
+  CHECK_THAT(r.err, Catch::Contains("c.txt: warning: document 'c'"));
+  CHECK_THAT(r.err, Catch::Contains("over its memory budget of 10.0 MiB"));
+  CHECK_THAT(r.out, Catch::StartsWith("1 documents, 1000 statements"));
+  CHECK(fs::exists(dir.path() / "out" / "report.json"));
+}

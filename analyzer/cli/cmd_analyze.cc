@@ -61,6 +61,12 @@ void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
   cmd->add_option("--threads", opts->threads, "Worker threads")
       ->capture_default_str()
       ->check(CLI::Range(1, 256));
+  auto budget_mb = std::make_shared<size_t>(0);
+  cmd->add_option("--memory-budget-mb", *budget_mb,
+                  "Memory budget (MiB): documents, in id order, that would take the run's "
+                  "estimated memory over it are skipped with a warning (default: half the "
+                  "machine's memory)")
+      ->check(CLI::PositiveNumber);
   cmd->add_option("--db", opts->db_path,
                   "Review database whose decisions go into report.json (default: OUT/review.db)");
   cmd->add_flag("--quiet,-q", opts->quiet, "No progress lines on stderr");
@@ -69,8 +75,9 @@ void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
       "  diverge analyze articles/ --out out/run2 --threshold 0.7 --model cc.en.300.bin\n"
       "Exit codes: 0 ok, 3 some inputs skipped, 4 no usable input, 5 model error, "
       "6 output not written, 8 review database unusable.");
-  cmd->callback([opts, &ctx]() {
+  cmd->callback([opts, budget_mb, &ctx]() {
     if (opts->model_path.empty()) opts->model_path = DefaultModelPath(DIVERGE_DEFAULT_MODEL);
+    opts->memory_budget_bytes = *budget_mb << 20;
     AnalyzeStage stage;
     Result<AnalyzeSummary> result = Analyze(*opts, &stage);
     if (!result.ok()) {

@@ -1,6 +1,9 @@
 #include "analyzer/ingest/corpus_reader.h"
 
+#include <unistd.h>
+
 #include <algorithm>
+#include <cstdio>
 #include <exception>
 #include <filesystem>
 #include <map>
@@ -67,6 +70,9 @@ Result<Corpus> ReadCorpusImpl(const std::vector<std::string>& inputs, const Read
   });
   std::set<std::string> ids;
   std::map<std::string, std::string> first_path;
+  const size_t budget =
+      opts.memory_budget_bytes > 0 ? opts.memory_budget_bytes : DefaultMemoryBudget();
+  size_t admitted = 0;  // EstimatedMemory of the documents admitted so far
   for (BuiltDocument& b : built) {
     if (!ids.insert(b.doc.id).second) {
       corpus.diagnostics.Warn(b.doc.path, "duplicate document id '" + b.doc.id +
@@ -76,6 +82,25 @@ Result<Corpus> ReadCorpusImpl(const std::vector<std::string>& inputs, const Read
       continue;
     }
     first_path[b.doc.id] = b.doc.path;
+    size_t text = 0;
+    for (const Statement& s : b.statements) text += s.text.size();
+    const size_t need = EstimatedMemory(b.statements.size(), text);
+    if (admitted + need > budget) {
+      auto mib = [](size_t bytes) {
+        char buf[32];
+        std::snprintf(buf, sizeof buf, "%.1f MiB", static_cast<double>(bytes) / (1 << 20));
+        return std::string(buf);
+      };
+      corpus.diagnostics.Warn(
+          b.doc.path, "document '" + b.doc.id + "' (" + std::to_string(b.statements.size()) +
+                          " statements, " + std::to_string(text) + " bytes of text, " +
+                          mib(need) + " estimated) would take the run over its memory budget of " +
+                          mib(budget) + " (" + mib(admitted) +
+                          " for the documents before it); skipped");
+      ++corpus.skipped_files;
+      continue;
+    }
+    admitted += need;
     corpus.statements.insert(corpus.statements.end(), b.statements.begin(), b.statements.end());
     corpus.set_aside.insert(corpus.set_aside.end(), b.set_aside.begin(), b.set_aside.end());
     corpus.documents.push_back(std::move(b.doc));
@@ -98,6 +123,13 @@ Result<Corpus> ReadCorpusImpl(const std::vector<std::string>& inputs, const Read
 }
 
 }  // namespace
+
+size_t DefaultMemoryBudget() {
+  const long pages = sysconf(_SC_PHYS_PAGES);
+  const long page = sysconf(_SC_PAGESIZE);
+  if (pages <= 0 || page <= 0) return size_t{4} << 30;
+  return static_cast<size_t>(pages) * static_cast<size_t>(page) / 2;
+}
 
 Result<Corpus> ReadCorpus(const std::vector<std::string>& inputs, const ReadOptions& opts) {
   try {

@@ -318,7 +318,9 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   Progress progress(opt.quiet);
   stage = AnalyzeStage::kIngest;
   progress.Stage("reading corpus");
-  Result<Corpus> corpus = ReadCorpus(opt.inputs);
+  ReadOptions read;
+  read.memory_budget_bytes = opt.memory_budget_bytes;
+  Result<Corpus> corpus = ReadCorpus(opt.inputs, read);
   if (!corpus.ok()) return corpus.status();
   progress.Count(static_cast<int64_t>(corpus->documents.size()), "documents");
 

@@ -60,6 +60,10 @@ struct AnalyzeOptions {
   AnchorOptions anchors;
   size_t exact_limit = 50000;  // exact kNN up to this many statements, HNSW above
   int threads = 2;
+  // ReadOptions::memory_budget_bytes (0: half the machine's memory). Not in
+  // generator.params: it changes the result only by the documents it skips, which the
+  // warnings and the exit code (3) report.
+  size_t memory_budget_bytes = 0;
   bool quiet = false;  // no progress lines on stderr
   // Review decisions to carry into report.json ("" = OUT_DIR/review.db); a missing
   // database is no error (nothing reviewed yet). Not a result-changing parameter.
