@@ -299,9 +299,12 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
   // 43.36 percent for Kilicdaroglu" compares 52 with 50.83, not 43 with 43.36.
   const std::vector<NameRun> runs_a = FindNameRuns(a.tokens, {});
   const std::vector<NameRun> runs_b = FindNameRuns(b.tokens, {});
+  // Two figures of one claim are about different names only when no word of their names
+  // matches ("Indian Army" / "Indian" may be the same side; joining claims is stricter,
+  // claim_slots.h uses the heads).
   auto name_of = [](const std::vector<NameRun>& runs, const Quantity& q) {
     const NameRun* r = NearestNameRun(runs, q);
-    return r != nullptr ? &r->head() : nullptr;
+    return r != nullptr ? &r->folded : nullptr;
   };
   auto emit = [&](const Quantity& x, const Quantity& y, const std::string& referent) {
     Finding f;
@@ -347,9 +350,9 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
     if (ys.empty()) continue;
     // Figures about matching names on both sides: the figures of `a` about one name
     // against the figures of `b` about a matching name, judged as one list. Those
-    // figures are taken; the rest (a figure about no
-    // name, or about a name the other side does not give) are judged together, as one
-    // list, but never a pair about two different names.
+    // figures are taken; the rest (a figure about no name, or about a name the other
+    // side does not give) are judged together, as one list, but never a pair about two
+    // different names.
     std::vector<char> taken_b(ys.size(), 0);
     std::vector<const Quantity*> rest_a;
     std::vector<std::pair<const NameRun*, std::vector<Pair>>> by_name;  // a's name run
@@ -357,8 +360,8 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
       const NameRun* run = NearestNameRun(runs_a, *p);
       std::vector<Pair> pairs;
       for (size_t k = 0; k < ys.size() && run != nullptr; ++k) {
-        const std::string* nq = name_of(runs_b, *ys[k]);
-        if (nq != nullptr && NamesMatch(run->head(), *nq)) {
+        const std::vector<std::string>* nq = name_of(runs_b, *ys[k]);
+        if (nq != nullptr && AnyNameMatches(run->folded, *nq)) {
           pairs.push_back({p, ys[k]});
           taken_b[k] = 1;
         }

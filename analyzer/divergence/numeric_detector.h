@@ -10,7 +10,10 @@
 // (rounding, "about", "more than"). Inside one claim the two statements' figures fill
 // the same slot, so when each side gives exactly one figure of the same kind (a share,
 // or a count) and one of them names no referent, they are compared ("the death toll
-// rose to 820" / "1,037 people died").
+// rose to 820" / "1,037 people died"). When a side gives several figures of one kind,
+// each is about the name nearest to it (quantity_names.h): figures about matching names
+// are compared with each other, never with a figure about another name ("Smith 52%,
+// Jones 43%" / "Smith 50.83%, Jones 43.36%" flags 52 vs 50.83).
 #ifndef DIVERGE_ANALYZER_DIVERGENCE_NUMERIC_DETECTOR_H_
 #define DIVERGE_ANALYZER_DIVERGENCE_NUMERIC_DETECTOR_H_
 
