@@ -72,6 +72,24 @@ TEST_CASE("Several figures a side: the figures about one name are compared", "[d
             .empty());
 }
 
+TEST_CASE("Measurements: units, magnitudes, read to the finer precision", "[detector][numeric]") {
+  auto summary = [](const char* x, const char* y) {
+    const auto f = DetectNumeric(S(x), S(y), {});
+    return f.empty() ? std::string() : f[0].summary;
+  };
+  CHECK(summary("The quake had a magnitude of 6.8, the agency said.",
+                "A magnitude 7 earthquake struck the region.") == "6.8 vs 7 magnitude");
+  CHECK(summary("The quake struck at a depth of 18.5 km.", "The quake was 8 km deep.") ==
+        "18.5 vs 8 km");
+  CHECK(summary("A 6.8-magnitude quake hit the town.", "The 6.8 magnitude quake hit.").empty());
+  CHECK(summary("The quake was 10 kilometres deep.", "It struck 10 km below the surface.")
+            .empty());
+  // A hedge still widens a measurement, and counts keep their rounding.
+  CHECK(summary("A quake of about magnitude 7 hit.", "A magnitude 6.8 quake hit.").empty());
+  CHECK(summary("About 1.1 million people marched.", "Some 1.12 million people marched.")
+            .empty());
+}
+
 TEST_CASE("per cent in two words is a percentage", "[detector][numeric]") {
   auto q = FindQuantities(S("The mayor has secured about 52 per cent of the vote.").tokens);
   REQUIRE(q.size() == 1);

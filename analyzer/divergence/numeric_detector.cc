@@ -90,7 +90,28 @@ Bound BoundBefore(const std::vector<Token>& t, size_t i) {
 // [49.505, 49.515] only touch: two different readings).
 bool Overlap(const Quantity& x, const Quantity& y) {
   const double eps = 1e-9 * std::max({1.0, std::fabs(x.high), std::fabs(y.high)});
+  if (x.measure && y.measure && !x.approximate && !y.approximate) {
+    // Both read to the finer of the two precisions (numeric_detector.h Quantity::measure).
+    return std::fabs(x.value - y.value) < std::min(x.step, y.step) - eps;
+  }
   return x.low < y.high - eps && y.low < x.high - eps;
+}
+
+// The canonical unit a word names, or "" ("kilometres" -> "km").
+std::string UnitOf(const std::string& w) {
+  static const std::pair<const char*, const char*> kUnits[] = {
+      {"km", "km"},         {"kms", "km"},          {"kilometre", "km"},  {"kilometres", "km"},
+      {"kilometer", "km"},  {"kilometers", "km"},   {"mile", "mile"},     {"miles", "mile"},
+      {"metre", "metre"},   {"metres", "metre"},    {"meter", "metre"},   {"meters", "metre"},
+      {"cm", "cm"},         {"mm", "mm"},           {"ft", "foot"},       {"feet", "foot"},
+      {"foot", "foot"},     {"kg", "kg"},           {"kilogram", "kg"},   {"kilograms", "kg"},
+      {"tonne", "tonne"},   {"tonnes", "tonne"},    {"ton", "ton"},       {"tons", "ton"},
+      {"degree", "degree"}, {"degrees", "degree"},  {"mph", "mph"},       {"kmh", "kmh"},
+      {"hectare", "hectare"}, {"hectares", "hectare"}, {"acre", "acre"},  {"acres", "acre"}};
+  for (const auto& [word, unit] : kUnits) {
+    if (w == word) return unit;
+  }
+  return "";
 }
 
 // A year-like number is a year unless a counted noun follows and no preposition or
@@ -224,7 +245,20 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
       case Bound::kNone:
         break;
     }
+    q.step = step;
     size_t k = j;
+    // A measurement: a unit right after the figure, or an earthquake's magnitude before or
+    // after it ("magnitude 7", "a magnitude of 6.8", "6.8-magnitude", "7.0 magnitude").
+    const std::string unit = k < n && t[k].IsWord() ? UnitOf(t[k].lower) : "";
+    size_t magnitude_end = 0;  // one past the word "magnitude" after the figure, if any
+    if (k < n && t[k].lower == "magnitude") {
+      magnitude_end = k + 1;
+    } else if (k + 1 < n && t[k].IsPunct("-") && t[k + 1].lower == "magnitude") {
+      magnitude_end = k + 2;
+    }
+    const bool magnitude_before =
+        (i >= 1 && t[i - 1].lower == "magnitude") ||
+        (i >= 2 && t[i - 1].lower == "of" && t[i - 2].lower == "magnitude");
     // A share hedged with "about" is about a point either way, not a tenth of itself:
     // "about 52 per cent" is not 50.83 percent.
     const Bound bound = BoundBefore(t, i);
@@ -235,7 +269,15 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
         q.high = std::max(value + step / 2, value + 1.0);
       }
     };
-    if (k < n && (t[k].IsPunct("%") || t[k].lower == "percent")) {
+    if (!unit.empty()) {
+      q.referent = unit;
+      q.measure = true;
+      q.last_token = k;
+    } else if (magnitude_end > 0 || magnitude_before) {
+      q.referent = "magnitude";
+      q.measure = true;
+      q.last_token = magnitude_end > 0 ? magnitude_end - 1 : j - 1;
+    } else if (k < n && (t[k].IsPunct("%") || t[k].lower == "percent")) {
       share();
       q.last_token = k;
     } else if (k + 1 < n && t[k].lower == "per" && t[k + 1].lower == "cent") {  // British
@@ -315,7 +357,7 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
     f.b_end = y.end;
     f.score = (x.approximate || y.approximate) ? 0.5 : 0.7;
     f.summary = FormatValue(x.value) + " vs " + FormatValue(y.value) + " " + referent +
-                (referent == "percent" ? "" : "(s)");
+                (referent == "percent" || x.measure ? "" : "(s)");
     f.nature = TimeNature::kState;
     out.push_back(std::move(f));
   };

@@ -33,6 +33,13 @@ struct Quantity {
   // +- half its last written digit ("49.5" [49.45, 49.55]).
   double low = 0, high = 0;
   std::string referent;                    // singular head noun ("serviceman", "percent")
+  // A measurement: a unit ("18.5 km", "8 kilometres deep" -> "km") or an earthquake's
+  // magnitude ("magnitude 7", "a magnitude of 6.8", "6.8-magnitude" -> "magnitude").
+  // A measurement is read to the finer precision of the two compared: "7" against
+  // "6.8" is 7.0, so magnitude 7 and 6.8 differ (a count's "1.1 million" still
+  // allows "1.12 million").
+  bool measure = false;
+  double step = 1;                         // the last written digit's value
   size_t first_token = 0, last_token = 0;  // number .. head, inclusive
   size_t begin = 0, end = 0;               // byte range of the same
 };
