@@ -90,6 +90,18 @@ TEST_CASE("Measurements: units, magnitudes, read to the finer precision", "[dete
             .empty());
 }
 
+TEST_CASE("A count of two kinds together agrees with its parts when they add up",
+          "[detector][numeric]") {
+  auto flags = [](const char* x, const char* y) { return DetectNumeric(S(x), S(y), {}).size(); };
+  CHECK(flags("The five officers and soldiers stationed there were honoured.",
+              "The army honoured two officers and three soldiers.") == 0);
+  CHECK(flags("The army honoured two officers and three soldiers.",
+              "The five officers and soldiers stationed there were honoured.") == 0);
+  // Parts that do not add up still differ.
+  CHECK(flags("The seven officers and soldiers stationed there were honoured.",
+              "The army honoured two officers and three soldiers.") == 1);
+}
+
 TEST_CASE("per cent in two words is a percentage", "[detector][numeric]") {
   auto q = FindQuantities(S("The mayor has secured about 52 per cent of the vote.").tokens);
   REQUIRE(q.size() == 1);

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdio>
+#include <set>
 #include <unordered_map>
 
 #include "analyzer/divergence/lexicon.h"
@@ -311,6 +312,11 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
       }
       q.referent = count == 0 ? "" : Singular(t[last].lower);
       q.last_token = last;
+      // "five officers and soldiers": a count of two kinds together.
+      if (count > 0 && last + 2 < n && t[last + 1].lower == "and" && t[last + 2].IsWord() &&
+          !IsFunctionWord(t[last + 2].lower) && !IsNumberWord(t[last + 2].lower)) {
+        q.also = Singular(t[last + 2].lower);
+      }
     }
     q.begin = t[q.first_token].begin;
     q.end = t[q.last_token].end;
@@ -335,6 +341,30 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
   } else if (qa.size() == 1 && qb.size() == 1 && qa[0].referent.empty()) {
     qa[0].referent = qb[0].referent = "figure";
   }
+  // A count of two kinds together that the other side gives in parts ("the five officers
+  // and soldiers" / "two officers and three soldiers") agrees when the parts add up: the
+  // two kinds are then not compared figure by figure.
+  std::set<std::string> summed;
+  auto sum_parts = [&](const std::vector<Quantity>& whole, const std::vector<Quantity>& parts) {
+    for (const Quantity& w : whole) {
+      if (w.also.empty()) continue;
+      const Quantity* x = nullptr;
+      const Quantity* y = nullptr;
+      for (const Quantity& p : parts) {
+        if (p.referent == w.referent && x == nullptr) x = &p;
+        if (p.referent == w.also && y == nullptr) y = &p;
+      }
+      if (x == nullptr || y == nullptr) continue;
+      Quantity total = *x;
+      total.value = x->value + y->value;
+      total.low = x->low + y->low;
+      total.high = x->high + y->high;
+      total.measure = false;
+      if (Overlap(w, total)) summed.insert({w.referent, w.also});
+    }
+  };
+  sum_parts(qa, qb);
+  sum_parts(qb, qa);
   // The name each figure is about (quantity_names.h), so that two statements that each
   // give several figures of one kind compare the figures of the same name: "about 52 per
   // cent ... 43 per cent for Kilicdaroglu" vs "Erdogan ... 50.83 percent, compared to
@@ -380,7 +410,7 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
     if (best_x != nullptr) emit(*best_x, *best_y, referent);
   };
   for (const Quantity& x : qa) {
-    if (x.referent.empty() || done.count(x.referent)) continue;
+    if (x.referent.empty() || done.count(x.referent) || summed.count(x.referent)) continue;
     done[x.referent] = true;
     std::vector<const Quantity*> xs, ys;
     for (const Quantity& q : qa) {

@@ -39,6 +39,10 @@ struct Quantity {
   // "6.8" is 7.0, so magnitude 7 and 6.8 differ (a count's "1.1 million" still
   // allows "1.12 million").
   bool measure = false;
+  // The second kind of a count of two kinds together ("five officers and soldiers":
+  // referent "officer", also "soldier"); the count agrees with the other side's two
+  // counts when they add up to it.
+  std::string also;
   double step = 1;                         // the last written digit's value
   size_t first_token = 0, last_token = 0;  // number .. head, inclusive
   size_t begin = 0, end = 0;               // byte range of the same
