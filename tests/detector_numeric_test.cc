@@ -102,6 +102,15 @@ TEST_CASE("A count of two kinds together agrees with its parts when they add up"
               "The army honoured two officers and three soldiers.") == 1);
 }
 
+TEST_CASE("A part of a group counts the group's noun", "[detector][numeric]") {
+  auto q = FindQuantities(S("The army said four of its soldiers were killed.").tokens);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].referent == "soldier");
+  CHECK(DetectNumeric(S("The army has lost 43 of its soldiers in the clash."),
+                      S("As many as 35 soldiers were killed in the clash."), {})
+            .size() == 1);
+}
+
 TEST_CASE("per cent in two words is a percentage", "[detector][numeric]") {
   auto q = FindQuantities(S("The mayor has secured about 52 per cent of the vote.").tokens);
   REQUIRE(q.size() == 1);

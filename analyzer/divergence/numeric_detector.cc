@@ -1,6 +1,7 @@
 #include "analyzer/divergence/numeric_detector.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <cstdio>
 #include <set>
@@ -286,6 +287,14 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
       q.last_token = k + 1;
     } else {
       if (k + 1 < n && t[k].lower == "of" && Scale(t[j - 1].lower) > 0) ++k;  // millions of
+      // A part of a group: "four of its soldiers", "43 of the troops" count the soldiers.
+      static constexpr std::array<std::string_view, 6> kPossessive = {"its", "their", "the",
+                                                                      "his", "her", "our"};
+      if (k + 2 < n && t[k].lower == "of" &&
+          std::find(kPossessive.begin(), kPossessive.end(), t[k + 1].lower) !=
+              kPossessive.end()) {
+        k += 2;
+      }
       size_t last = 0;
       size_t count = 0;
       // The head noun ends the run: a word after it ending in -ed or -ing is the verb
