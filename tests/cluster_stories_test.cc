@@ -67,8 +67,7 @@ TEST_CASE("Words every document holds weigh less than words two documents share"
     return -1.0f;
   };
   const float rare = sim01({Terms("x y a"), Terms("x y b"), Terms("c d"), Terms("e f")});
-  const float common =
-      sim01({Terms("x y a"), Terms("x y b"), Terms("x y c d"), Terms("x y e f")});
+  const float common = sim01({Terms("x y a"), Terms("x y b"), Terms("x y c d"), Terms("x y e f")});
   CHECK(rare > 0);
   CHECK(common > 0);
   CHECK(common < rare);
@@ -149,8 +148,9 @@ TEST_CASE("Figures tied to the same name and thing fill one slot", "[claim_slots
   // Month names are dates, not names.
   CHECK(p("26,000 on January 19").slots.empty());
   // A figure is about the head of its name: a title or a demonym before it is not.
-  CHECK_FALSE(pipeline::SlotMatch(p("The count gave Turkish President Erdogan 49.90 percent"),
-                                  p("No candidate got more than 50 percent of the votes in Turkey")));
+  CHECK_FALSE(
+      pipeline::SlotMatch(p("The count gave Turkish President Erdogan 49.90 percent"),
+                          p("No candidate got more than 50 percent of the votes in Turkey")));
   CHECK_FALSE(pipeline::SlotMatch(p("The count gave President Erdogan 52 percent"),
                                   p("The count gave President Macron 43 percent")));
   CHECK(pipeline::SlotMatch(p("The count gave Turkish President Erdogan 49.90 percent"),

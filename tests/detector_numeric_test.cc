@@ -47,7 +47,8 @@ TEST_CASE("A hedged share is about a point, a hedged count about a tenth", "[det
   CHECK(flags("About 1.1 million people marched.", "Some 1.12 million people marched.") == 0);
 }
 
-TEST_CASE("Several figures a side: the figures about one name are compared", "[detector][numeric]") {
+TEST_CASE("Several figures a side: the figures about one name are compared",
+          "[detector][numeric]") {
   // 43 and 43.36 agree for Jones, but Smith's about 52 and 50.83 do not.
   const auto f = DetectNumeric(
       S("Smith has secured about 52 per cent of the vote, compared with just 43 per cent for "
@@ -67,9 +68,9 @@ TEST_CASE("Several figures a side: the figures about one name are compared", "[d
   REQUIRE(g.size() == 1);
   CHECK(g[0].summary == "52 vs 50.83 percent");
   // Figures about two different names are never compared.
-  CHECK(DetectNumeric(S("The vote gave Smith 52 percent."), S("The vote gave Jones 43 percent."),
-                      {})
-            .empty());
+  CHECK(
+      DetectNumeric(S("The vote gave Smith 52 percent."), S("The vote gave Jones 43 percent."), {})
+          .empty());
 }
 
 TEST_CASE("Measurements: units, magnitudes, read to the finer precision", "[detector][numeric]") {
@@ -82,12 +83,10 @@ TEST_CASE("Measurements: units, magnitudes, read to the finer precision", "[dete
   CHECK(summary("The quake struck at a depth of 18.5 km.", "The quake was 8 km deep.") ==
         "18.5 vs 8 km");
   CHECK(summary("A 6.8-magnitude quake hit the town.", "The 6.8 magnitude quake hit.").empty());
-  CHECK(summary("The quake was 10 kilometres deep.", "It struck 10 km below the surface.")
-            .empty());
+  CHECK(summary("The quake was 10 kilometres deep.", "It struck 10 km below the surface.").empty());
   // A hedge still widens a measurement, and counts keep their rounding.
   CHECK(summary("A quake of about magnitude 7 hit.", "A magnitude 6.8 quake hit.").empty());
-  CHECK(summary("About 1.1 million people marched.", "Some 1.12 million people marched.")
-            .empty());
+  CHECK(summary("About 1.1 million people marched.", "Some 1.12 million people marched.").empty());
 }
 
 TEST_CASE("A count of two kinds together agrees with its parts when they add up",

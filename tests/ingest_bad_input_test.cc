@@ -272,7 +272,8 @@ TEST_CASE("Invalid JSONL lines are skipped, valid ones read", "[ingest][bad-inpu
   CHECK(c->skipped_files == 2);
 }
 
-TEST_CASE("A corpus over the memory budget: later documents are skipped, named", "[ingest][bad-input]") {
+TEST_CASE("A corpus over the memory budget: later documents are skipped, named",
+          "[ingest][bad-input]") {
   TempDir dir;
   dir.Write("a.txt", kGood);
   dir.Write("b.txt", kGood + "The plan was signed on Tuesday by all six ministers.\n");

@@ -219,10 +219,9 @@ TEST_CASE("Several large legal files: the memory budget sets the later ones asid
     // 1,000 statements, about 6.4 MiB by the estimate (read_options.h).
     for (int i = 0; i < 1000; ++i) f << "Report " << i << " says " << i * 7 << " people came.\n";
   }
-  const CommandRun r =
-      RunDiverge({"analyze", (dir.path() / "c").string(), "--out", (dir.path() / "out").string(),
-                  "--memory-budget-mb", "10", "-q"},
-                 dir.path());
+  const CommandRun r = RunDiverge({"analyze", (dir.path() / "c").string(), "--out",
+                                   (dir.path() / "out").string(), "--memory-budget-mb", "10", "-q"},
+                                  dir.path());
   INFO(r.err.substr(0, 2000));
   CHECK(r.exit_code == 3);
   CHECK_THAT(r.err, Catch::Contains("b.txt: warning: document 'b'"));

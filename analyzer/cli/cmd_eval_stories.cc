@@ -21,8 +21,8 @@ void RegisterEvalStories(CLI::App& eval, CommandContext& ctx) {
   auto o = std::make_shared<Opts>();
   CLI::App* cmd = eval.add_subcommand(
       "stories",
-      "F1 of same-story document pairs on AllSides, BASIL and FNC-1, by threshold, grouping documents "
-      "exactly as analyze does; prints the threshold with the best mean F1 (how "
+      "F1 of same-story document pairs on AllSides, BASIL and FNC-1, by threshold, grouping "
+      "documents exactly as analyze does; prints the threshold with the best mean F1 (how "
       "--story-min-similarity is chosen)");
   cmd->add_option("--allsides", o->allsides,
                   "AllSides NeuS JSONL (allsides_neus/headline_*_crawled_all.jsonl)");
@@ -73,7 +73,8 @@ void RegisterEvalStories(CLI::App& eval, CommandContext& ctx) {
       sets.push_back({"FNC-1", std::move(*docs)});
     }
     if (sets.empty() || o->step <= 0 || o->to < o->from) {
-      std::fprintf(stderr, "diverge eval stories: give --allsides, --basil and/or --fnc1 and a sweep\n");
+      std::fprintf(stderr,
+                   "diverge eval stories: give --allsides, --basil and/or --fnc1 and a sweep\n");
       ctx.exit_code = kExitUsage;
       return;
     }

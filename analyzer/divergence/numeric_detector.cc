@@ -102,14 +102,17 @@ bool Overlap(const Quantity& x, const Quantity& y) {
 // The canonical unit a word names, or "" ("kilometres" -> "km").
 std::string UnitOf(const std::string& w) {
   static const std::pair<const char*, const char*> kUnits[] = {
-      {"km", "km"},         {"kms", "km"},          {"kilometre", "km"},  {"kilometres", "km"},
-      {"kilometer", "km"},  {"kilometers", "km"},   {"mile", "mile"},     {"miles", "mile"},
-      {"metre", "metre"},   {"metres", "metre"},    {"meter", "metre"},   {"meters", "metre"},
-      {"cm", "cm"},         {"mm", "mm"},           {"ft", "foot"},       {"feet", "foot"},
-      {"foot", "foot"},     {"kg", "kg"},           {"kilogram", "kg"},   {"kilograms", "kg"},
-      {"tonne", "tonne"},   {"tonnes", "tonne"},    {"ton", "ton"},       {"tons", "ton"},
-      {"degree", "degree"}, {"degrees", "degree"},  {"mph", "mph"},       {"kmh", "kmh"},
-      {"hectare", "hectare"}, {"hectares", "hectare"}, {"acre", "acre"},  {"acres", "acre"}};
+      {"km", "km"},         {"kms", "km"},          {"kilometre", "km"},
+      {"kilometres", "km"}, {"kilometer", "km"},    {"kilometers", "km"},
+      {"mile", "mile"},     {"miles", "mile"},      {"metre", "metre"},
+      {"metres", "metre"},  {"meter", "metre"},     {"meters", "metre"},
+      {"cm", "cm"},         {"mm", "mm"},           {"ft", "foot"},
+      {"feet", "foot"},     {"foot", "foot"},       {"kg", "kg"},
+      {"kilogram", "kg"},   {"kilograms", "kg"},    {"tonne", "tonne"},
+      {"tonnes", "tonne"},  {"ton", "ton"},         {"tons", "ton"},
+      {"degree", "degree"}, {"degrees", "degree"},  {"mph", "mph"},
+      {"kmh", "kmh"},       {"hectare", "hectare"}, {"hectares", "hectare"},
+      {"acre", "acre"},     {"acres", "acre"}};
   for (const auto& [word, unit] : kUnits) {
     if (w == word) return unit;
   }
@@ -289,10 +292,9 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
       if (k + 1 < n && t[k].lower == "of" && Scale(t[j - 1].lower) > 0) ++k;  // millions of
       // A part of a group: "four of its soldiers", "43 of the troops" count the soldiers.
       static constexpr std::array<std::string_view, 6> kPossessive = {"its", "their", "the",
-                                                                      "his", "her", "our"};
+                                                                      "his", "her",   "our"};
       if (k + 2 < n && t[k].lower == "of" &&
-          std::find(kPossessive.begin(), kPossessive.end(), t[k + 1].lower) !=
-              kPossessive.end()) {
+          std::find(kPossessive.begin(), kPossessive.end(), t[k + 1].lower) != kPossessive.end()) {
         k += 2;
       }
       size_t last = 0;

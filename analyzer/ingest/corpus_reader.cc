@@ -93,8 +93,8 @@ Result<Corpus> ReadCorpusImpl(const std::vector<std::string>& inputs, const Read
       };
       corpus.diagnostics.Warn(
           b.doc.path, "document '" + b.doc.id + "' (" + std::to_string(b.statements.size()) +
-                          " statements, " + std::to_string(text) + " bytes of text, " +
-                          mib(need) + " estimated) would take the run over its memory budget of " +
+                          " statements, " + std::to_string(text) + " bytes of text, " + mib(need) +
+                          " estimated) would take the run over its memory budget of " +
                           mib(budget) + " (" + mib(admitted) +
                           " for the documents before it); skipped");
       ++corpus.skipped_files;

@@ -33,7 +33,8 @@ SlotProfile MakeSlotProfile(std::string_view text,
     out.figure |= t.IsWord() && std::find(kNumberWords.begin(), kNumberWords.end(), t.lower) !=
                                     kNumberWords.end();
   }
-  const std::vector<divergence::NameRun> runs = divergence::FindNameRuns(tokens, mid_sentence_names);
+  const std::vector<divergence::NameRun> runs =
+      divergence::FindNameRuns(tokens, mid_sentence_names);
   std::set<std::string> names;
   for (const divergence::NameRun& r : runs) names.insert(r.folded.begin(), r.folded.end());
   out.names.assign(names.begin(), names.end());
