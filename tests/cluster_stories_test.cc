@@ -104,6 +104,13 @@ TEST_CASE("Figures about different named things are different claims", "[claim_s
   // A cited source is not the slot: "according to X" names who counted, not what.
   CHECK_FALSE(pipeline::SlotConflict(p("Some 1.1 million marched, according to the Ministry."),
                                      p("The total was 2 million in France.")));
+  // Figures about different places conflict even when both statements name Smith.
+  CHECK(pipeline::SlotConflict(
+      p("Smith led the parade in the north, and 400,000 people marched in Bergen."),
+      p("Smith led marches in the south, and 2 million people demonstrated in Norway.")));
+  CHECK_FALSE(pipeline::SlotConflict(
+      p("Smith led the parade in the north, and 400,000 people marched in Bergen."),
+      p("Smith led the parade, where 450,000 people marched in Bergen.")));
   // Without a figure on both sides there is no slot to conflict.
   CHECK_FALSE(pipeline::SlotConflict(p("Talks were held in Oslo."), p("9,000 marched in Bergen.")));
 }

@@ -52,7 +52,17 @@ SlotProfile MakeSlotProfile(std::string_view text,
 
 bool SlotConflict(const SlotProfile& a, const SlotProfile& b) {
   if (!a.figure || !b.figure || a.names.empty() || b.names.empty()) return false;
-  return !divergence::AnyNameMatches(a.names, b.names);
+  if (!divergence::AnyNameMatches(a.names, b.names)) return true;
+  // Figures tied to names on both sides, and none about a matching name: "more than
+  // 400,000 people participated in the parade in Paris" / "2 million people demonstrated
+  // in France", though both mention the CGT.
+  if (a.slots.empty() || b.slots.empty()) return false;
+  for (const SlotProfile::Slot& x : a.slots) {
+    for (const SlotProfile::Slot& y : b.slots) {
+      if (divergence::NamesMatch(x.name, y.name)) return false;
+    }
+  }
+  return true;
 }
 
 ReferentsAlike WordNetReferents(const WordSenses* senses) {

@@ -12,7 +12,10 @@
 // cited sources, folding, the kSlotWindow and when two names match).
 //
 // Conflict (negative evidence): both hold a figure (figure_clauses.h) and a slot name,
-// and no name of one matches a name of the other. A conflicting pair never joins a claim.
+// and no name of one matches a name of the other; or both tie figures to names (slots,
+// below) and no slot name of one matches a slot name of the other ("400,000 people in
+// the parade in Paris" / "2 million people demonstrated in France", whatever else both
+// mention). A conflicting pair never joins a claim.
 //
 // Match (positive evidence): each quantity (numeric_detector.h FindQuantities) is tied
 // to the slot name nearest to it (quantity_names.h NearestNameRun), giving (referent,
