@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
 #include <numeric>
 
 namespace diverge::learning {
@@ -20,6 +21,25 @@ double BinaryCounts::f1() const {
   return p + r > 0 ? 2 * p * r / (p + r) : 0.0;
 }
 double BinaryCounts::accuracy() const { return Ratio(tp + tn, tp + tn + fp + fn); }
+
+BinaryCounts GroupPairCounts(const std::vector<int64_t>& predicted,
+                             const std::vector<int64_t>& gold) {
+  auto pairs = [](int64_t m) { return m * (m - 1) / 2; };
+  std::map<int64_t, int64_t> in_predicted, in_gold;
+  std::map<std::pair<int64_t, int64_t>, int64_t> in_both;
+  for (size_t i = 0; i < predicted.size() && i < gold.size(); ++i) {
+    ++in_predicted[predicted[i]];
+    ++in_gold[gold[i]];
+    ++in_both[{predicted[i], gold[i]}];
+  }
+  BinaryCounts c;
+  for (const auto& [label, m] : in_both) c.tp += pairs(m);
+  for (const auto& [label, m] : in_predicted) c.fp += pairs(m);
+  for (const auto& [label, m] : in_gold) c.fn += pairs(m);
+  c.fp -= c.tp;
+  c.fn -= c.tp;
+  return c;
+}
 
 double Pearson(const std::vector<double>& x, const std::vector<double>& y) {
   const size_t n = std::min(x.size(), y.size());

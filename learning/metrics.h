@@ -1,6 +1,7 @@
 // The metrics every evaluation and trainer reports: counts of a binary decision with
-// precision, recall, F1 and accuracy; Pearson and Spearman correlation; the threshold on
-// a score that maximises F1. One definition each, so figures agree across commands.
+// precision, recall, F1 and accuracy (also over the item pairs of a grouping); Pearson
+// and Spearman correlation; the threshold on a score that maximises F1. One definition
+// each, so figures agree across commands.
 #ifndef DIVERGE_LEARNING_METRICS_H_
 #define DIVERGE_LEARNING_METRICS_H_
 
@@ -27,6 +28,13 @@ struct BinaryCounts {
   double f1() const;  // 2 P R / (P + R)
   double accuracy() const;
 };
+
+// A grouping judged by its pairs of items: a pair is predicted when both items carry one
+// `predicted` label and gold when both carry one `gold` label (one label per item; sizes
+// must match). tp, fp and fn count pairs; tn stays 0 (all other pairs). Linear: only the
+// sizes of the groups and of their intersections count.
+BinaryCounts GroupPairCounts(const std::vector<int64_t>& predicted,
+                             const std::vector<int64_t>& gold);
 
 // Pearson's r; 0 if fewer than 2 points or a constant input. Sizes must match.
 double Pearson(const std::vector<double>& x, const std::vector<double>& y);

@@ -133,5 +133,22 @@ TEST_CASE("binary counts, correlations and the F1-best threshold", "[learning][m
   CHECK(f1 == Approx(1.0));
 }
 
+TEST_CASE("a grouping is judged by its pairs of items", "[learning][metrics]") {
+  // Items 0-3 gold group 7, items 4-5 gold group 9. Predicted: {0,1,2}, {3,4}, {5}.
+  const std::vector<int64_t> predicted = {1, 1, 1, 2, 2, 3};
+  const std::vector<int64_t> gold = {7, 7, 7, 7, 9, 9};
+  const BinaryCounts c = GroupPairCounts(predicted, gold);
+  CHECK(c.tp == 3);  // 0-1, 0-2, 1-2
+  CHECK(c.fp == 1);  // 3-4
+  CHECK(c.fn == 4);  // 0-3, 1-3, 2-3, 4-5
+  CHECK(c.precision() == Approx(0.75));
+  CHECK(c.recall() == Approx(3.0 / 7.0));
+  // Labels are names only: renaming them changes nothing.
+  const BinaryCounts d = GroupPairCounts({5, 5, 5, 0, 0, -1}, {1, 1, 1, 1, 2, 2});
+  CHECK(d.tp == c.tp);
+  CHECK(d.fp == c.fp);
+  CHECK(d.fn == c.fn);
+}
+
 }  // namespace
 }  // namespace diverge::learning

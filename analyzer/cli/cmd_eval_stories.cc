@@ -45,32 +45,23 @@ void RegisterEvalStories(CLI::App& eval, CommandContext& ctx) {
       std::vector<evaluation::StoryDoc> docs;
     };
     std::vector<Set> sets;
-    if (!o->allsides.empty()) {
-      auto docs = evaluation::ReadAllSides(o->allsides);
+    using Reader = Result<std::vector<evaluation::StoryDoc>> (*)(const std::string&);
+    const struct {
+      const char* name;
+      const std::string& path;
+      Reader read;
+    } datasets[] = {{"AllSides", o->allsides, evaluation::ReadAllSides},
+                    {"BASIL", o->basil, evaluation::ReadBasil},
+                    {"FNC-1", o->fnc1, evaluation::ReadFnc1Stories}};
+    for (const auto& d : datasets) {
+      if (d.path.empty()) continue;
+      auto docs = d.read(d.path);
       if (!docs.ok()) {
         PrintError(docs.status());
         ctx.exit_code = kExitNoInput;
         return;
       }
-      sets.push_back({"AllSides", std::move(*docs)});
-    }
-    if (!o->basil.empty()) {
-      auto docs = evaluation::ReadBasil(o->basil);
-      if (!docs.ok()) {
-        PrintError(docs.status());
-        ctx.exit_code = kExitNoInput;
-        return;
-      }
-      sets.push_back({"BASIL", std::move(*docs)});
-    }
-    if (!o->fnc1.empty()) {
-      auto docs = evaluation::ReadFnc1Stories(o->fnc1);
-      if (!docs.ok()) {
-        PrintError(docs.status());
-        ctx.exit_code = kExitNoInput;
-        return;
-      }
-      sets.push_back({"FNC-1", std::move(*docs)});
+      sets.push_back({d.name, std::move(*docs)});
     }
     if (sets.empty() || o->step <= 0 || o->to < o->from) {
       std::fprintf(stderr,

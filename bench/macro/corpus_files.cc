@@ -3,11 +3,10 @@
 #include <algorithm>
 #include <cstdio>
 #include <filesystem>
-#include <fstream>
 #include <nlohmann/json.hpp>
 
 #include "analyzer/base/atomic_file.h"
-#include "analyzer/base/csv_reader.h"
+#include "analyzer/evaluation/news_datasets.h"
 
 namespace diverge::bench {
 namespace {
@@ -20,18 +19,20 @@ Status WriteText(const std::string& path, const std::string& text, WrittenCorpus
   return Status::Ok();
 }
 
-// Strings of a JSON value (a string or nested arrays of strings) joined as paragraphs.
-void Paragraphs(const nlohmann::json& j, std::string* out) {
-  if (j.is_string()) {
-    if (!out->empty()) *out += "\n\n";
-    *out += j.get<std::string>();
-  } else if (j.is_array()) {
-    for (const auto& x : j) Paragraphs(x, out);
+// One .jsonl line per article with a body: its id, text, outlet, date and title.
+Status WriteArticles(const std::vector<evaluation::NewsArticle>& articles, const std::string& path,
+                     WrittenCorpus* w) {
+  std::string lines;
+  for (const evaluation::NewsArticle& a : articles) {
+    if (a.body.empty()) continue;
+    nlohmann::json rec = {{"id", a.id}, {"text", a.body}, {"outlet", a.outlet}};
+    if (!a.date.empty()) rec["date"] = a.date;
+    if (!a.title.empty()) rec["title"] = a.title;
+    lines += rec.dump() + "\n";
+    ++w->documents;
   }
-}
-
-std::string Str(const nlohmann::json& j, const char* key) {
-  return j.is_object() && j.contains(key) && j[key].is_string() ? j[key].get<std::string>() : "";
+  if (w->documents == 0) return Status::NotFound("no article with a body for " + path);
+  return WriteText(path, lines, w);
 }
 
 }  // namespace
@@ -43,47 +44,23 @@ std::string SyntheticDocId(int32_t d) {
 }
 
 Result<WrittenCorpus> WriteFnc1Corpus(const std::string& data_dir, const std::string& dir) {
-  Result<std::string> csv = ReadFile(data_dir + "/fnc1/train_bodies.csv");
-  if (!csv.ok()) return Status::NotFound("no " + data_dir + "/fnc1/train_bodies.csv");
+  auto bodies = evaluation::ReadFnc1Bodies(data_dir + "/fnc1/train_bodies.csv");
+  if (!bodies.ok()) return bodies.status();
   WrittenCorpus w;
-  const auto rows = ParseCsv(*csv);
-  for (size_t r = 1; r < rows.size(); ++r) {
-    if (rows[r].size() < 2) continue;
+  for (const evaluation::NewsArticle& a : *bodies) {
     char name[64];
-    std::snprintf(name, sizeof name, "/body-%05d.txt", std::atoi(rows[r][0].c_str()));
-    DIVERGE_RETURN_IF_ERROR(WriteText(dir + name, rows[r][1], &w));
+    std::snprintf(name, sizeof name, "/body-%05d.txt", std::atoi(a.id.c_str()));
+    DIVERGE_RETURN_IF_ERROR(WriteText(dir + name, a.body, &w));
     ++w.documents;
   }
   return w;
 }
 
 Result<WrittenCorpus> WriteBasilCorpus(const std::string& data_dir, const std::string& dir) {
-  std::error_code ec;
-  const std::string root = data_dir + "/basil/articles";
-  if (!fs::is_directory(root, ec)) return Status::NotFound("no " + root);
-  std::vector<fs::path> files;
-  for (const auto& e : fs::recursive_directory_iterator(root, ec)) {
-    if (e.path().extension() == ".json") files.push_back(e.path());
-  }
-  std::sort(files.begin(), files.end());
+  auto articles = evaluation::ReadBasilArticles(data_dir + "/basil/articles");
+  if (!articles.ok()) return articles.status();
   WrittenCorpus w;
-  std::string lines;
-  for (const fs::path& p : files) {
-    Result<std::string> t = ReadFile(p.string());
-    if (!t.ok()) continue;
-    auto j = nlohmann::json::parse(*t, nullptr, false);
-    if (j.is_discarded() || !j.is_object()) continue;
-    std::string text;
-    if (j.contains("body-paragraphs")) Paragraphs(j["body-paragraphs"], &text);
-    if (text.empty()) continue;
-    nlohmann::json rec = {{"id", p.stem().string()}, {"text", text}, {"outlet", Str(j, "source")}};
-    if (const std::string d = Str(j, "date"); d.size() >= 10) rec["date"] = d.substr(0, 10);
-    if (const std::string t2 = Str(j, "title"); !t2.empty()) rec["title"] = t2;
-    lines += rec.dump() + "\n";
-    ++w.documents;
-  }
-  if (w.documents == 0) return Status::NotFound("no BASIL article under " + root);
-  DIVERGE_RETURN_IF_ERROR(WriteText(dir + "/basil.jsonl", lines, &w));
+  DIVERGE_RETURN_IF_ERROR(WriteArticles(*articles, dir + "/basil.jsonl", &w));
   return w;
 }
 
@@ -96,35 +73,14 @@ Result<WrittenCorpus> WriteAllSidesCorpus(const std::string& data_dir, const std
     if (e.path().extension() == ".jsonl") files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());
-  WrittenCorpus w;
-  std::string lines;
+  std::vector<evaluation::NewsArticle> all;
   for (const fs::path& p : files) {
-    std::ifstream in(p);
-    for (std::string line; std::getline(in, line);) {
-      auto j = nlohmann::json::parse(line, nullptr, false);
-      if (j.is_discarded() || !j.is_object() || !j.contains("news") || !j["news"].is_object()) {
-        continue;
-      }
-      const std::string story = j.contains("id") ? j["id"].dump() : std::to_string(w.documents);
-      const std::string date = Str(j, "date");
-      for (const char* side : {"left", "center", "right"}) {
-        if (!j["news"].contains(side)) continue;
-        const auto& v = j["news"][side];
-        std::string text;
-        if (v.is_object() && v.contains("newBody")) Paragraphs(v["newBody"], &text);
-        if (text.empty()) continue;
-        nlohmann::json rec = {{"id", "as-" + story + "-" + side},
-                              {"text", text},
-                              {"outlet", Str(v, "newsSource")}};
-        if (date.size() >= 10) rec["date"] = date.substr(0, 10);
-        if (const std::string t = Str(v, "newsTitle"); !t.empty()) rec["title"] = t;
-        lines += rec.dump() + "\n";
-        ++w.documents;
-      }
-    }
+    auto articles = evaluation::ReadAllSidesArticles(p.string());
+    if (!articles.ok()) return articles.status();
+    all.insert(all.end(), articles->begin(), articles->end());
   }
-  if (w.documents == 0) return Status::NotFound("no AllSides story under " + root);
-  DIVERGE_RETURN_IF_ERROR(WriteText(dir + "/allsides.jsonl", lines, &w));
+  WrittenCorpus w;
+  DIVERGE_RETURN_IF_ERROR(WriteArticles(all, dir + "/allsides.jsonl", &w));
   return w;
 }
 
@@ -138,9 +94,8 @@ Result<WrittenCorpus> WriteHostileCorpus(const std::string& data_dir, const std:
       "A small meteorite crashed into a wooded area in Nicaragua's capital of Managua "
       "overnight, the government said Sunday. Residents reported hearing a mysterious boom "
       "that left a 16-foot deep crater near the city's airport.";
-  if (Result<std::string> csv = ReadFile(data_dir + "/fnc1/train_bodies.csv"); csv.ok()) {
-    const auto rows = ParseCsv(*csv);
-    if (rows.size() > 1 && rows[1].size() >= 2) ordinary = rows[1][1];
+  if (auto bodies = evaluation::ReadFnc1Bodies(data_dir + "/fnc1/train_bodies.csv"); bodies.ok()) {
+    ordinary = bodies->front().body;
   }
   DIVERGE_RETURN_IF_ERROR(WriteText(dir + "/ordinary.txt", ordinary, &w));
   w.documents = 2;

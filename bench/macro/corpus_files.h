@@ -1,5 +1,7 @@
 // The corpora of the macro benchmark written as the files a user hands `diverge analyze`,
 // into a fresh directory (bench/macro/macro_main.cc analyzes that directory with Analyze).
+// The datasets are read by analyzer/evaluation/news_datasets.h, as the evaluations read
+// them.
 //
 //   fnc1       FNC-1 train bodies (fnc1/train_bodies.csv), one .txt file per body, as
 //              they are (no metadata: outlet and date are inferred, as for any folder);

@@ -132,6 +132,19 @@ Report MakeReport(const SyntheticCorpus& c, const std::vector<std::vector<int32_
   return r;
 }
 
+// Prints the result, and writes it to --out when given (kExitOutput when it cannot).
+int Emit(const Args& a, const nlohmann::json& out) {
+  std::string text = out.dump(2) + "\n";
+  std::cout << text;
+  if (!a.out.empty()) {
+    if (Status st = WriteFileAtomic(a.out, text); !st.ok()) {
+      std::cerr << "macro_bench: " << st.ToString() << "\n";
+      return kExitOutput;
+    }
+  }
+  return kExitOk;
+}
+
 int RunStages(const Args& a) {
   nlohmann::json out;
   out["statements"] = a.statements;
@@ -246,14 +259,7 @@ int RunStages(const Args& a) {
       return kExitOutput;
     }
   }
-  std::string text = out.dump(2) + "\n";
-  std::cout << text;
-  if (!a.out.empty()) {
-    if (Status st = WriteFileAtomic(a.out, text); !st.ok()) {
-      std::cerr << "macro_bench: " << st.ToString() << "\n";
-      return kExitOutput;
-    }
-  }
+  if (int rc = Emit(a, out); rc != kExitOk) return rc;
   const double f1 = out["quality"]["clustering"]["f1"].get<double>();
   const double recall = out["quality"].value("knn_recall_at_10", 1.0);
   if (f1 < a.min_f1 || recall < a.min_knn_recall) {
@@ -439,18 +445,6 @@ int RunAnalyzeOnce(const Args& a, int64_t statements, nlohmann::json& out) {
     for (int64_t g : synth.group) labels.push_back(std::to_string(g));
     if (Status st = WriteVectorsWithIds(a.vectors, rows.data(), rows.rows(), rows.cols(), labels);
         !st.ok()) {
-      std::cerr << "macro_bench: " << st.ToString() << "\n";
-      return kExitOutput;
-    }
-  }
-  return kExitOk;
-}
-
-int Emit(const Args& a, const nlohmann::json& out) {
-  std::string text = out.dump(2) + "\n";
-  std::cout << text;
-  if (!a.out.empty()) {
-    if (Status st = WriteFileAtomic(a.out, text); !st.ok()) {
       std::cerr << "macro_bench: " << st.ToString() << "\n";
       return kExitOutput;
     }

@@ -11,8 +11,6 @@
 namespace diverge::bench {
 namespace {
 
-int64_t Pairs(int64_t m) { return m * (m - 1) / 2; }
-
 int32_t RowOf(const std::optional<std::string>& statement) {
   if (!statement || statement->rfind("s-", 0) != 0) return -1;
   return static_cast<int32_t>(std::stol(statement->substr(2)));
@@ -35,16 +33,17 @@ nlohmann::json PairCounts::ToJson() const {
 
 PairCounts PairwiseAgreement(const std::vector<std::vector<int32_t>>& clusters,
                              const std::vector<int64_t>& group) {
-  PairCounts c;
-  std::unordered_map<int64_t, int64_t> sizes;
-  for (int64_t g : group) ++sizes[g];
-  for (auto& [g, m] : sizes) c.true_pairs += Pairs(m);
-  for (const auto& cl : clusters) {
-    c.predicted_pairs += Pairs(static_cast<int64_t>(cl.size()));
-    std::unordered_map<int64_t, int64_t> in;
-    for (int32_t r : cl) ++in[group[r]];
-    for (auto& [g, m] : in) c.both += Pairs(m);
+  // A row in no cluster is alone: its own label past the clusters'.
+  std::vector<int64_t> label(group.size());
+  for (size_t r = 0; r < label.size(); ++r) label[r] = static_cast<int64_t>(clusters.size() + r);
+  for (size_t k = 0; k < clusters.size(); ++k) {
+    for (int32_t r : clusters[k]) label[r] = static_cast<int64_t>(k);
   }
+  const learning::BinaryCounts b = learning::GroupPairCounts(label, group);
+  PairCounts c;
+  c.both = b.tp;
+  c.predicted_pairs = b.tp + b.fp;
+  c.true_pairs = b.tp + b.fn;
   return c;
 }
 
