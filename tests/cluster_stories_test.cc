@@ -111,6 +111,14 @@ TEST_CASE("Figures about different named things are different claims", "[claim_s
   CHECK_FALSE(pipeline::SlotConflict(
       p("Smith led the parade in the north, and 400,000 people marched in Bergen."),
       p("Smith led the parade, where 450,000 people marched in Bergen.")));
+  // A name run shared in part is not shown to be another thing: "the Indian Army" and
+  // "Indian" (the head, army, differs).
+  CHECK_FALSE(pipeline::SlotConflict(
+      p("An Indian Army officer and two soldiers were killed in the valley."),
+      p("Twenty Indian soldiers were killed in a violent face-off.")));
+  // "More" opening a sentence is no name.
+  CHECK(p("More than 2 million people demonstrated in France.").names ==
+        std::vector<std::string>{"france"});
   // Without a figure on both sides there is no slot to conflict.
   CHECK_FALSE(pipeline::SlotConflict(p("Talks were held in Oslo."), p("9,000 marched in Bergen.")));
 }
@@ -166,6 +174,14 @@ TEST_CASE("Figures tied to the same name and thing fill one slot", "[claim_slots
   CHECK(pipeline::SlotMatch(
       p("With 98% of votes counted, Erdogan, who has been in power since 2003, secured 49.34%"),
       p("President Erdogan took 49.5 percent of the vote")));
+  // Counts of one event about one name fill one slot whatever noun each counts; a count
+  // of an event and a count of none, or of another event, do not.
+  CHECK(pipeline::SlotMatch(p("As many as 35 Chinese troops died in the clash"),
+                            p("More than 43 Chinese soldiers were killed, ANI said")));
+  CHECK_FALSE(pipeline::SlotMatch(p("As many as 35 Chinese troops died in the clash"),
+                                  p("Chinese troops numbering over 350 joined")));
+  CHECK_FALSE(pipeline::SlotMatch(p("Twenty Indian soldiers were killed"),
+                                  p("Four Indian soldiers were injured")));
 }
 
 TEST_CASE("Slot pairs stay inside a family and cross documents only", "[claim_slots]") {

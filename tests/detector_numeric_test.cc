@@ -205,5 +205,27 @@ TEST_CASE("the head noun ends before the verb after it", "[detector][numeric]") 
   CHECK(q[2].referent == "person");
 }
 
+TEST_CASE("counts of one event compare whatever noun each uses", "[detector][numeric]") {
+  // "troops died" and "soldiers killed" count the dead.
+  auto f = DetectNumeric(S("As many as 35 Chinese troops died in the clash."),
+                         S("More than 43 Chinese soldiers were killed, ANI reported."), {});
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].summary == "35 vs 43 killed");
+  // The event may come before the figure ("the death toll rose to 820").
+  auto q = FindQuantities(S("The death toll rose to 820 on Tuesday.").tokens);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].event == "killed");
+  // Each count takes the event of its own clause: 20 killed, four injured.
+  q = FindQuantities(S("20 soldiers were killed and four soldiers injured.").tokens);
+  REQUIRE(q.size() == 2);
+  CHECK(q[0].event == "killed");
+  CHECK(q[1].event == "injured");
+  // The same noun counted for two events is not compared.
+  CHECK(DetectNumeric(S("Twenty soldiers were killed."), S("Four soldiers were injured."), {})
+            .empty());
+  // A share has no event.
+  CHECK(FindQuantities(S("He won 52 percent, and two people died.").tokens)[0].event.empty());
+}
+
 }  // namespace
 }  // namespace diverge::divergence

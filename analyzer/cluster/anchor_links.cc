@@ -18,6 +18,8 @@ struct Token {
   std::string word;       // as written, possessive 's dropped
   bool space_before;      // only whitespace separates it from the previous token
   bool at_start;          // the first token of the text
+  bool after_opener;      // right after an opening quote, bracket or colon: a new
+                          // sentence may start there ("“More than two million”")
 };
 
 bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
@@ -46,9 +48,15 @@ std::vector<Token> Tokenize(std::string_view s) {
   std::vector<Token> out;
   size_t i = 0;
   bool space_only = true;
+  bool opener = false;
   while (i < s.size()) {
     if (!WordByteAt(s, i)) {
-      if (!std::isspace(static_cast<unsigned char>(s[i]))) space_only = false;
+      if (!std::isspace(static_cast<unsigned char>(s[i]))) {
+        space_only = false;
+        // " ( [ : and the curly opening quotes U+2018 / U+201C.
+        opener = std::string_view("\"([:").find(s[i]) != std::string_view::npos ||
+                 s.compare(i, 3, "\xE2\x80\x98") == 0 || s.compare(i, 3, "\xE2\x80\x9C") == 0;
+      }
       i += IsUtf8Punct(s, i) ? 3 : 1;
       continue;
     }
@@ -69,8 +77,9 @@ std::vector<Token> Tokenize(std::string_view s) {
       word.push_back(hyphen ? '-' : '\'');
       i = after;
     }
-    out.push_back({std::move(word), space_only && !out.empty(), out.empty()});
+    out.push_back({std::move(word), space_only && !out.empty(), out.empty(), opener});
     space_only = true;
+    opener = false;
   }
   return out;
 }
@@ -205,7 +214,7 @@ std::vector<std::string> MidSentenceNames(std::span<const std::string> texts) {
     std::vector<Token> toks = Tokenize(text);
     if (TitleCase(toks)) continue;
     for (const Token& t : toks) {
-      if (!t.at_start && Capitalised(t.word)) out.push_back(Fold(t.word));
+      if (!t.at_start && !t.after_opener && Capitalised(t.word)) out.push_back(Fold(t.word));
     }
   }
   std::sort(out.begin(), out.end());

@@ -62,7 +62,8 @@ std::vector<std::string> ExtractAnchors(
     std::span<const std::pair<std::string, std::string>> acronyms);
 
 // Single capitalised words found mid-sentence in `texts` (case-folded, sorted, unique):
-// the `names` argument of ExtractAnchors.
+// the `names` argument of ExtractAnchors. A word right after an opening quote, bracket
+// or colon does not count: a quoted sentence starts there (“More than two million”).
 std::vector<std::string> MidSentenceNames(std::span<const std::string> texts);
 
 // The anchors of every text of a corpus: ExtractAnchors with the corpus's

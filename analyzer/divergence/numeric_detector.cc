@@ -189,6 +189,50 @@ bool ParseNumberWords(const std::vector<std::string>& words, double* value) {
   return any;
 }
 
+namespace {
+
+// Words that say what happened to the counted, and the event each names.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 23> kEventWords = {{
+    {"killed", "killed"},      {"died", "killed"},        {"dead", "killed"},
+    {"deaths", "killed"},      {"death", "killed"},       {"toll", "killed"},
+    {"perished", "killed"},    {"fatalities", "killed"},  {"casualties", "killed"},
+    {"lives", "killed"},       {"injured", "injured"},    {"wounded", "injured"},
+    {"hurt", "injured"},       {"injuries", "injured"},   {"arrested", "arrested"},
+    {"detained", "arrested"},  {"arrests", "arrested"},   {"missing", "missing"},
+    {"slain", "killed"},       {"killing", "killed"},     {"dying", "killed"},
+    {"injuring", "injured"},   {"lost", "killed"},
+}};
+
+std::string_view EventOf(const Token& t) {
+  if (!t.IsWord()) return {};
+  for (const auto& [word, event] : kEventWords) {
+    if (t.lower == word) return event;
+  }
+  return {};
+}
+
+// The event of the clause around tokens [first, last]: the nearest event word after the
+// count, up to the clause's end or 6 words, else the nearest before it ("the death toll
+// rose to 820"), up to the clause's start or 6 words. "20 soldiers were killed and four
+// injured": 20 killed, four injured.
+std::string ClauseEvent(const std::vector<Token>& t, size_t first, size_t last) {
+  for (size_t k = last + 1, words = 0; k < t.size() && words < 6; ++k) {
+    if (t[k].kind == TokenKind::kPunct) break;
+    if (t[k].kind == TokenKind::kNumber || IsNumberWord(t[k].lower)) break;
+    if (const std::string_view e = EventOf(t[k]); !e.empty()) return std::string(e);
+    ++words;
+  }
+  for (size_t k = first, words = 0; k-- > 0 && words < 6;) {
+    if (t[k].kind == TokenKind::kPunct) break;
+    if (t[k].kind == TokenKind::kNumber) break;
+    if (const std::string_view e = EventOf(t[k]); !e.empty()) return std::string(e);
+    ++words;
+  }
+  return {};
+}
+
+}  // namespace
+
 std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
   std::vector<Quantity> out;
   const size_t n = t.size();
@@ -329,6 +373,9 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
         q.also = Singular(t[last + 2].lower);
       }
     }
+    if (q.referent != "percent" && !q.measure && q.also.empty()) {
+      q.event = ClauseEvent(t, q.first_token, q.last_token);
+    }
     q.begin = t[q.first_token].begin;
     q.end = t[q.last_token].end;
     out.push_back(q);
@@ -343,6 +390,30 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
   if (min_overlap > 0 && ContentOverlap(a.tokens, b.tokens) < min_overlap) return out;
   std::vector<Quantity> qa = FindQuantities(a.tokens), qb = FindQuantities(b.tokens);
   std::unordered_map<std::string, bool> done;
+  // Counts of an event both sides give are compared by the event (see the header); a
+  // noun counted for two different events is two kinds ("20 soldiers killed" / "four
+  // soldiers injured").
+  for (std::vector<Quantity>* side : {&qa, &qb}) {
+    const std::vector<Quantity>& other = side == &qa ? qb : qa;
+    for (Quantity& q : *side) {
+      if (q.event.empty()) continue;
+      const bool other_event = std::any_of(other.begin(), other.end(), [&](const Quantity& y) {
+        return !y.event.empty() && y.event != q.event && y.referent == q.referent;
+      });
+      if (other_event) q.referent += " " + q.event;
+    }
+  }
+  for (Quantity& x : qa) {
+    if (x.event.empty()) continue;
+    const bool both = std::any_of(qb.begin(), qb.end(),
+                                  [&](const Quantity& y) { return y.event == x.event; });
+    if (!both) continue;
+    for (std::vector<Quantity>* side : {&qa, &qb}) {
+      for (Quantity& q : *side) {
+        if (q.event == x.event) q.referent = q.event;
+      }
+    }
+  }
   // One figure a side, of the same kind: the claim's slot (see the header).
   if (qa.size() == 1 && qb.size() == 1 && qa[0].referent != qb[0].referent &&
       (qa[0].referent.empty() || qb[0].referent.empty()) &&
@@ -398,7 +469,7 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
     f.b_end = y.end;
     f.score = (x.approximate || y.approximate) ? 0.5 : 0.7;
     f.summary = FormatValue(x.value) + " vs " + FormatValue(y.value) + " " + referent +
-                (referent == "percent" || x.measure ? "" : "(s)");
+                (referent == "percent" || x.measure || referent == x.event ? "" : "(s)");
     f.nature = TimeNature::kState;
     out.push_back(std::move(f));
   };

@@ -7,7 +7,9 @@
 // Years, days of dates and clock times are not quantities; a year-like number followed
 // by a counted noun ("2012 people") is. A comma followed by one or two digits is a
 // decimal comma ("49,51%"). Two values agree when the ranges their words allow overlap
-// (rounding, "about", "more than"). Inside one claim the two statements' figures fill
+// (rounding, "about", "more than"). Counts of one event compare whatever noun each
+// uses (Quantity::event: "35 Chinese troops died" / "43 Chinese soldiers were killed").
+// Inside one claim the two statements' figures fill
 // the same slot, so when each side gives exactly one figure of the same kind (a share,
 // or a count) and one of them names no referent, they are compared ("the death toll
 // rose to 820" / "1,037 people died"). When a side gives several figures of one kind,
@@ -43,6 +45,13 @@ struct Quantity {
   // referent "officer", also "soldier"); the count agrees with the other side's two
   // counts when they add up to it.
   std::string also;
+  // What happened to what a count counts, read from its clause: "killed" ("35 troops
+  // died", "43 soldiers have been killed", "the death toll rose to 820", "35
+  // casualties"), "injured", "arrested" or "missing"; "" when none is said. Two counts of
+  // one event are counts of the same thing whatever noun each uses: when both sides give
+  // counts of an event, those counts are compared by the event (summary "35 vs 43
+  // killed"), and counts of two different events are not compared.
+  std::string event;
   double step = 1;                         // the last written digit's value
   size_t first_token = 0, last_token = 0;  // number .. head, inclusive
   size_t begin = 0, end = 0;               // byte range of the same

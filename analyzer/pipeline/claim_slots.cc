@@ -44,7 +44,7 @@ SlotProfile MakeSlotProfile(std::string_view text,
   for (const divergence::Quantity& q : divergence::FindQuantities(tokens)) {
     const divergence::NameRun* best = divergence::NearestNameRun(runs, q);
     if (best == nullptr) continue;
-    slots.insert({q.referent, best->head(), q.value});
+    slots.insert({q.referent, best->head(), q.value, best->folded, q.event});
   }
   out.slots.assign(slots.begin(), slots.end());
   return out;
@@ -59,7 +59,7 @@ bool SlotConflict(const SlotProfile& a, const SlotProfile& b) {
   if (a.slots.empty() || b.slots.empty()) return false;
   for (const SlotProfile::Slot& x : a.slots) {
     for (const SlotProfile::Slot& y : b.slots) {
-      if (divergence::NamesMatch(x.name, y.name)) return false;
+      if (divergence::AnyNameMatches(x.run, y.run)) return false;
     }
   }
   return true;
@@ -79,6 +79,9 @@ ReferentsAlike WordNetReferents(const WordSenses* senses) {
 
 bool SlotMatch(const SlotProfile& a, const SlotProfile& b, const ReferentsAlike& alike) {
   auto same_kind = [&](const SlotProfile::Slot& x, const SlotProfile::Slot& y) {
+    // A count of an event and a count of no event are not shown to count one thing
+    // ("35 Chinese troops died" / "Chinese troops numbering over 350").
+    if (!x.event.empty() || !y.event.empty()) return x.event == y.event;
     if (x.referent == y.referent) return true;
     if (!x.referent.empty() && !y.referent.empty()) return alike && alike(x.referent, y.referent);
     const SlotProfile::Slot& counted = x.referent.empty() ? y : x;

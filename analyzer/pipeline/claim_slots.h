@@ -13,9 +13,11 @@
 //
 // Conflict (negative evidence): both hold a figure (figure_clauses.h) and a slot name,
 // and no name of one matches a name of the other; or both tie figures to names (slots,
-// below) and no slot name of one matches a slot name of the other ("400,000 people in
-// the parade in Paris" / "2 million people demonstrated in France", whatever else both
-// mention). A conflicting pair never joins a claim.
+// below) and no word of the name runs the figures are tied to matches between the two
+// ("400,000 people in the parade in Paris" / "2 million people demonstrated in France",
+// whatever else both mention). Any word of the run counts here, not only its head:
+// "two soldiers" of "the Indian Army" and "20 Indian soldiers" are not shown to be
+// about different things. A conflicting pair never joins a claim.
 //
 // Match (positive evidence): each quantity (numeric_detector.h FindQuantities) is tied
 // to the slot name nearest to it (quantity_names.h NearestNameRun), giving (referent,
@@ -25,7 +27,8 @@
 // won 44.92 percent" -> (percent, kilicdaroglu);
 // "compared to 42% for Kiliçdaroglu" -> (percent, kilicdaroglu); "26,000 in Marseille"
 // -> ("", marseille). Two statements match when some slot of one and some slot of the
-// other have matching names and the same referent (or alike ones, WordNetReferents), or
+// other have matching names and the same referent (or alike ones, WordNetReferents, or
+// counts of the same event: "35 Chinese troops died" / "43 Chinese soldiers killed"), or
 // one is a bare figure and the other a count (not a share) of the same order: within a
 // factor of 10 ("30,000 in Toulouse" / "36,000 people ... in Toulouse", not "80,000 in
 // Paris" / "200 demonstrations in Paris"). The pipeline treats a match inside one story
@@ -57,6 +60,8 @@ struct SlotProfile {
     std::string referent;  // numeric_detector.h Quantity::referent; "" = a bare figure
     std::string name;      // the folded last word of the name run tied to the figure
     double value = 0;
+    std::vector<std::string> run;  // every folded word of that name run ("indian", "armi")
+    std::string event;             // numeric_detector.h Quantity::event ("killed")
     auto operator<=>(const Slot&) const = default;
   };
   // One per quantity with a name run within divergence::kSlotWindow tokens, named by
