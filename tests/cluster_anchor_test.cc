@@ -45,9 +45,10 @@ TEST_CASE("A sentence-initial single word is an anchor only when it is a name el
   std::vector<std::string> names = MidSentenceNames(texts);
   CHECK(names == std::vector<std::string>{"ostrija"});
   // A quoted sentence starts after its opening quote: "More" there is no name.
-  CHECK(MidSentenceNames(std::vector<std::string>{
-            "The union said \xE2\x80\x9CMore than two million\xE2\x80\x9D marched."})
-            .empty());
+  CHECK(
+      MidSentenceNames(std::vector<std::string>{
+                           "The union said \xE2\x80\x9CMore than two million\xE2\x80\x9D marched."})
+          .empty());
   CHECK(Extract(texts[0], names).empty());
   CHECK(Extract(texts[2], names) == Anchors{"ostrija"});
 }

@@ -193,14 +193,14 @@ namespace {
 
 // Words that say what happened to the counted, and the event each names.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 23> kEventWords = {{
-    {"killed", "killed"},      {"died", "killed"},        {"dead", "killed"},
-    {"deaths", "killed"},      {"death", "killed"},       {"toll", "killed"},
-    {"perished", "killed"},    {"fatalities", "killed"},  {"casualties", "killed"},
-    {"lives", "killed"},       {"injured", "injured"},    {"wounded", "injured"},
-    {"hurt", "injured"},       {"injuries", "injured"},   {"arrested", "arrested"},
-    {"detained", "arrested"},  {"arrests", "arrested"},   {"missing", "missing"},
-    {"slain", "killed"},       {"killing", "killed"},     {"dying", "killed"},
-    {"injuring", "injured"},   {"lost", "killed"},
+    {"killed", "killed"},     {"died", "killed"},       {"dead", "killed"},
+    {"deaths", "killed"},     {"death", "killed"},      {"toll", "killed"},
+    {"perished", "killed"},   {"fatalities", "killed"}, {"casualties", "killed"},
+    {"lives", "killed"},      {"injured", "injured"},   {"wounded", "injured"},
+    {"hurt", "injured"},      {"injuries", "injured"},  {"arrested", "arrested"},
+    {"detained", "arrested"}, {"arrests", "arrested"},  {"missing", "missing"},
+    {"slain", "killed"},      {"killing", "killed"},    {"dying", "killed"},
+    {"injuring", "injured"},  {"lost", "killed"},
 }};
 
 std::string_view EventOf(const Token& t) {
@@ -405,8 +405,8 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
   }
   for (Quantity& x : qa) {
     if (x.event.empty()) continue;
-    const bool both = std::any_of(qb.begin(), qb.end(),
-                                  [&](const Quantity& y) { return y.event == x.event; });
+    const bool both =
+        std::any_of(qb.begin(), qb.end(), [&](const Quantity& y) { return y.event == x.event; });
     if (!both) continue;
     for (std::vector<Quantity>* side : {&qa, &qb}) {
       for (Quantity& q : *side) {

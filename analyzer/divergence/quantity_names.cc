@@ -20,9 +20,9 @@ constexpr std::array<std::string_view, 14> kFunctionWords = {
 // Words that open a figure, capitalised when they start a sentence ("More than 2 million
 // people demonstrated"): never part of a name.
 constexpr std::array<std::string_view, 24> kFigureOpeners = {
-    "more",    "less",   "fewer", "over",     "under",     "nearly",   "almost",   "about",
-    "around",  "some",   "least", "up",       "only",      "just",     "roughly",  "approximately",
-    "several", "many",   "most",  "tens",     "hundreds",  "thousands", "millions", "dozens"};
+    "more",    "less", "fewer", "over", "under",    "nearly",    "almost",   "about",
+    "around",  "some", "least", "up",   "only",     "just",      "roughly",  "approximately",
+    "several", "many", "most",  "tens", "hundreds", "thousands", "millions", "dozens"};
 
 constexpr std::array<std::string_view, 7> kWeekdays = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -39,8 +39,7 @@ std::vector<NameRun> FindNameRuns(const std::vector<Token>& tokens,
   auto is_name = [&](size_t k) {
     const Token& t = tokens[k];
     if (!t.IsWord() || In(kFunctionWords, t.lower) || In(kFigureOpeners, t.lower) ||
-        In(kWeekdays, t.lower) ||
-        MonthNumber(t.lower) != 0) {
+        In(kWeekdays, t.lower) || MonthNumber(t.lower) != 0) {
       return false;
     }
     if (k == 0) {
