@@ -163,6 +163,19 @@ TEST_CASE("Figures tied to the same name and thing fill one slot", "[claim_slots
   // Month names are dates, not names.
   CHECK(p("26,000 on January 19").slots.empty());
   // A figure is about the head of its name: a title or a demonym before it is not.
+  // Heads alike, the rest of the names apart: two armies.
+  CHECK_FALSE(pipeline::SlotMatch(p("the Indian Army lost 20 soldiers in the clash"),
+                                  p("the Chinese Army lost 35 soldiers in the clash")));
+  // A figure far from any name is about the subject of its clause.
+  CHECK(pipeline::SlotMatch(
+      p("In the end Erdogan emerged victorious in the first round of elections with 49.52%"),
+      p("President Erdogan took 49.5 percent of the vote")));
+  // Counts of one event with no name nearby fill one slot ("the death toll"); a figure of
+  // no event and no name fills none.
+  CHECK(pipeline::SlotMatch(p("the death toll rose to 820 on Tuesday"),
+                            p("at least 1,037 people died, officials said")));
+  CHECK_FALSE(pipeline::SlotMatch(p("the death toll rose to 820 on Tuesday"),
+                                  p("at least 1,037 people were injured, officials said")));
   CHECK_FALSE(
       pipeline::SlotMatch(p("The count gave Turkish President Erdogan 49.90 percent"),
                           p("No candidate got more than 50 percent of the votes in Turkey")));
@@ -205,8 +218,11 @@ TEST_CASE("Counts of protesters and of demonstrators fill one slot", "[claim_slo
   auto p = [&](const char* t) { return pipeline::MakeSlotProfile(t, names); };
   const auto protesters = p("More than 2 million protesters marched in Norway on Thursday");
   const auto marchers = p("The ministry counted 1.12 million demonstrators in Norway");
-  // Without WordNet only equal referents match.
-  CHECK_FALSE(pipeline::SlotMatch(protesters, marchers));
+  // Both count demonstrators (the event, numeric_detector.h), with or without WordNet.
+  CHECK(pipeline::SlotMatch(protesters, marchers));
+  // Without WordNet, other referents match only when equal.
+  CHECK_FALSE(pipeline::SlotMatch(p("More than 2 million people lined the route in Norway"),
+                                  p("The ministry counted 1.12 million visitors in Norway")));
   const WordSenses* senses = WordSenses::Default();
   if (senses == nullptr) {
     WARN("WordNet not installed: the WordNet case is not checked");

@@ -191,16 +191,32 @@ bool ParseNumberWords(const std::vector<std::string>& words, double* value) {
 
 namespace {
 
-// Words that say what happened to the counted, and the event each names.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 23> kEventWords = {{
-    {"killed", "killed"},     {"died", "killed"},       {"dead", "killed"},
-    {"deaths", "killed"},     {"death", "killed"},      {"toll", "killed"},
-    {"perished", "killed"},   {"fatalities", "killed"}, {"casualties", "killed"},
-    {"lives", "killed"},      {"injured", "injured"},   {"wounded", "injured"},
-    {"hurt", "injured"},      {"injuries", "injured"},  {"arrested", "arrested"},
-    {"detained", "arrested"}, {"arrests", "arrested"},  {"missing", "missing"},
-    {"slain", "killed"},      {"killing", "killed"},    {"dying", "killed"},
-    {"injuring", "injured"},  {"lost", "killed"},
+// Words that say what happened to the counted, and the event each names: verbs after
+// or before the count ("35 troops died", "the death toll rose to 820") and counted
+// nouns that carry the event ("35 casualties", "1.12 million demonstrators"). A count of
+// demonstrations is not a count of demonstrators: "demonstrations" is not listed.
+constexpr std::array<std::pair<std::string_view, std::string_view>, 42> kEventWords = {{
+    {"killed", "killed"},           {"died", "killed"},
+    {"dead", "killed"},             {"deaths", "killed"},
+    {"death", "killed"},            {"toll", "killed"},
+    {"perished", "killed"},         {"fatalities", "killed"},
+    {"casualties", "killed"},       {"lives", "killed"},
+    {"slain", "killed"},            {"killing", "killed"},
+    {"dying", "killed"},            {"lost", "killed"},
+    {"injured", "injured"},         {"wounded", "injured"},
+    {"hurt", "injured"},            {"injuries", "injured"},
+    {"injuring", "injured"},        {"arrested", "arrested"},
+    {"detained", "arrested"},       {"arrests", "arrested"},
+    {"missing", "missing"},         {"evacuated", "displaced"},
+    {"displaced", "displaced"},     {"homeless", "displaced"},
+    {"evacuees", "displaced"},      {"rescued", "rescued"},
+    {"demonstrated", "demonstrated"}, {"demonstrating", "demonstrated"},
+    {"demonstrators", "demonstrated"}, {"demonstrator", "demonstrated"},
+    {"marched", "demonstrated"},    {"marching", "demonstrated"},
+    {"marchers", "demonstrated"},   {"protested", "demonstrated"},
+    {"protesting", "demonstrated"}, {"protesters", "demonstrated"},
+    {"protestors", "demonstrated"}, {"rallied", "demonstrated"},
+    {"participants", "demonstrated"}, {"participated", "demonstrated"},
 }};
 
 std::string_view EventOf(const Token& t) {
@@ -211,20 +227,31 @@ std::string_view EventOf(const Token& t) {
   return {};
 }
 
-// The event of the clause around tokens [first, last]: the nearest event word after the
-// count, up to the clause's end or 6 words, else the nearest before it ("the death toll
-// rose to 820"), up to the clause's start or 6 words. "20 soldiers were killed and four
+// The event of the clause around tokens [first, last]: the counted noun's own
+// ("casualties"), else the nearest event word after the count, up to the clause's end
+// or 6 words, else the nearest before it ("the death toll rose to 820"), up to the
+// clause's start, a preposition or 6 words. "20 soldiers were killed and four
 // injured": 20 killed, four injured.
 std::string ClauseEvent(const std::vector<Token>& t, size_t first, size_t last) {
+  if (const std::string_view e = EventOf(t[last]); !e.empty()) return std::string(e);
   for (size_t k = last + 1, words = 0; k < t.size() && words < 6; ++k) {
     if (t[k].kind == TokenKind::kPunct) break;
     if (t[k].kind == TokenKind::kNumber || IsNumberWord(t[k].lower)) break;
     if (const std::string_view e = EventOf(t[k]); !e.empty()) return std::string(e);
     ++words;
   }
+  // Before the count, a verb takes it as its object ("killed 20 soldiers", "rose to
+  // 820"); after a preposition the verb is another subject's ("people demonstrated in
+  // more than 200 processions").
+  static constexpr std::array<std::string_view, 10> kPrepositions = {
+      "in", "at", "on", "during", "across", "from", "with", "by", "for", "of"};
   for (size_t k = first, words = 0; k-- > 0 && words < 6;) {
     if (t[k].kind == TokenKind::kPunct) break;
     if (t[k].kind == TokenKind::kNumber) break;
+    if (std::find(kPrepositions.begin(), kPrepositions.end(), t[k].lower) !=
+        kPrepositions.end()) {
+      break;
+    }
     if (const std::string_view e = EventOf(t[k]); !e.empty()) return std::string(e);
     ++words;
   }
@@ -456,8 +483,8 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
   // Two figures of one claim are about different names only when no word of their names
   // matches ("Indian Army" / "Indian" may be the same side; joining claims is stricter,
   // claim_slots.h uses the heads).
-  auto name_of = [](const std::vector<NameRun>& runs, const Quantity& q) {
-    const NameRun* r = NearestNameRun(runs, q);
+  auto name_of = [&](const std::vector<NameRun>& runs, const Quantity& q) {
+    const NameRun* r = NearestNameRun(runs, q, &runs == &runs_a ? a.tokens : b.tokens);
     return r != nullptr ? &r->folded : nullptr;
   };
   auto emit = [&](const Quantity& x, const Quantity& y, const std::string& referent) {
@@ -511,7 +538,7 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
     std::vector<const Quantity*> rest_a;
     std::vector<std::pair<const NameRun*, std::vector<Pair>>> by_name;  // a's name run
     for (const Quantity* p : xs) {
-      const NameRun* run = NearestNameRun(runs_a, *p);
+      const NameRun* run = NearestNameRun(runs_a, *p, a.tokens);
       std::vector<Pair> pairs;
       for (size_t k = 0; k < ys.size() && run != nullptr; ++k) {
         const std::vector<std::string>* nq = name_of(runs_b, *ys[k]);

@@ -86,7 +86,8 @@ std::vector<NameRun> FindNameRuns(const std::vector<Token>& tokens,
   return runs;
 }
 
-const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& q) {
+const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& q,
+                              const std::vector<Token>& tokens) {
   const NameRun* best = nullptr;
   size_t best_distance = kSlotWindow + 1;
   for (const NameRun& r : runs) {
@@ -103,7 +104,17 @@ const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& 
       best = &r;
     }
   }
-  return best;
+  if (best != nullptr) return best;
+  // The clause's subject: the nearest run before the figure with no punctuation between.
+  for (auto r = runs.rbegin(); r != runs.rend(); ++r) {
+    if (r->end > q.first_token || q.first_token - r->end > 2 * kSlotWindow) continue;
+    bool same_clause = true;
+    for (size_t k = r->end; k < q.first_token && same_clause; ++k) {
+      same_clause = tokens[k].kind != TokenKind::kPunct;
+    }
+    return same_clause ? &*r : nullptr;
+  }
+  return nullptr;
 }
 
 bool NamesMatch(std::string_view a, std::string_view b) {

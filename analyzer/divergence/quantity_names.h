@@ -51,8 +51,12 @@ struct NameRun {
 std::vector<NameRun> FindNameRuns(const std::vector<Token>& tokens,
                                   const std::vector<std::string>& mid_sentence_names);
 
-// The run nearest to `q` within kSlotWindow tokens, or nullptr.
-const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& q);
+// The run nearest to `q` within kSlotWindow tokens, else the nearest run before it in
+// the same clause (no punctuation between) within 2 * kSlotWindow tokens, the clause's
+// subject ("Erdoğan emerged victorious in the first round of elections with 49.52%"), or
+// nullptr. `tokens` are the tokens `runs` and `q` index.
+const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& q,
+                              const std::vector<Token>& tokens);
 
 bool NamesMatch(std::string_view a, std::string_view b);
 

@@ -22,6 +22,16 @@ constexpr std::array<std::string_view, 22> kNumberWords = {
     "ten",      "eleven",   "twelve",    "twenty",  "thirty",   "forty", "fifty", "hundred",
     "hundreds", "thousand", "thousands", "million", "millions", "dozens"};
 
+// Two name runs with matching heads name one thing unless both say more and share none
+// of it: "the Indian Army" is not "the Chinese Army"; "Turkish President Recep Tayyip
+// Erdogan" is "President Erdogan" and "Erdogan".
+bool SameModifiers(const SlotProfile::Slot& x, const SlotProfile::Slot& y) {
+  if (x.run.size() < 2 || y.run.size() < 2) return true;
+  const std::vector<std::string> mx(x.run.begin(), x.run.end() - 1);
+  const std::vector<std::string> my(y.run.begin(), y.run.end() - 1);
+  return divergence::AnyNameMatches(mx, my);
+}
+
 }  // namespace
 
 SlotProfile MakeSlotProfile(std::string_view text,
@@ -42,9 +52,12 @@ SlotProfile MakeSlotProfile(std::string_view text,
   // Each quantity takes the nearest name run within kSlotWindow tokens (ties: before).
   std::set<SlotProfile::Slot> slots;
   for (const divergence::Quantity& q : divergence::FindQuantities(tokens)) {
-    const divergence::NameRun* best = divergence::NearestNameRun(runs, q);
-    if (best == nullptr) continue;
-    slots.insert({q.referent, best->head(), q.value, best->folded, q.event});
+    const divergence::NameRun* best = divergence::NearestNameRun(runs, q, tokens);
+    if (best != nullptr) {
+      slots.insert({q.referent, best->head(), q.value, best->folded, q.event});
+    } else if (!q.event.empty()) {
+      slots.insert({q.referent, "", q.value, {}, q.event});  // "the death toll rose to 820"
+    }
   }
   out.slots.assign(slots.begin(), slots.end());
   return out;
@@ -56,10 +69,14 @@ bool SlotConflict(const SlotProfile& a, const SlotProfile& b) {
   // Figures tied to names on both sides, and none about a matching name: "more than
   // 400,000 people participated in the parade in Paris" / "2 million people demonstrated
   // in France", though both mention the CGT.
-  if (a.slots.empty() || b.slots.empty()) return false;
+  auto named = [](const SlotProfile::Slot& x) { return !x.name.empty(); };
+  if (std::none_of(a.slots.begin(), a.slots.end(), named) ||
+      std::none_of(b.slots.begin(), b.slots.end(), named)) {
+    return false;
+  }
   for (const SlotProfile::Slot& x : a.slots) {
     for (const SlotProfile::Slot& y : b.slots) {
-      if (divergence::AnyNameMatches(x.run, y.run)) return false;
+      if (named(x) && named(y) && divergence::AnyNameMatches(x.run, y.run)) return false;
     }
   }
   return true;
@@ -79,9 +96,10 @@ ReferentsAlike WordNetReferents(const WordSenses* senses) {
 
 bool SlotMatch(const SlotProfile& a, const SlotProfile& b, const ReferentsAlike& alike) {
   auto same_kind = [&](const SlotProfile::Slot& x, const SlotProfile::Slot& y) {
-    // A count of an event and a count of no event are not shown to count one thing
-    // ("35 Chinese troops died" / "Chinese troops numbering over 350").
-    if (!x.event.empty() || !y.event.empty()) return x.event == y.event;
+    // Counts of things: a count of an event and a count of no event are not shown to
+    // count one thing ("35 Chinese troops died" / "Chinese troops numbering over 350").
+    const bool both_counted = !x.referent.empty() && !y.referent.empty();
+    if (both_counted && (!x.event.empty() || !y.event.empty())) return x.event == y.event;
     if (x.referent == y.referent) return true;
     if (!x.referent.empty() && !y.referent.empty()) return alike && alike(x.referent, y.referent);
     const SlotProfile::Slot& counted = x.referent.empty() ? y : x;
@@ -92,7 +110,12 @@ bool SlotMatch(const SlotProfile& a, const SlotProfile& b, const ReferentsAlike&
   };
   for (const SlotProfile::Slot& x : a.slots) {
     for (const SlotProfile::Slot& y : b.slots) {
-      if (same_kind(x, y) && divergence::NamesMatch(x.name, y.name)) return true;
+      if (x.name.empty() != y.name.empty()) continue;
+      // Figures tied to no name fill one slot only as counts of one event.
+      if (x.name.empty() && (x.event.empty() || x.event != y.event)) continue;
+      if (same_kind(x, y) && divergence::NamesMatch(x.name, y.name) && SameModifiers(x, y)) {
+        return true;
+      }
     }
   }
   return false;

@@ -32,8 +32,12 @@
 // one is a bare figure and the other a count (not a share) of the same order: within a
 // factor of 10 ("30,000 in Toulouse" / "36,000 people ... in Toulouse", not "80,000 in
 // Paris" / "200 demonstrations in Paris"). The pipeline treats a match inside one story
-// as the same claim however differently the rest is worded. Quantities without a nearby
-// name give no slot: "the turnout was 88%" and "with 98% of votes counted" do not match.
+// as the same claim however differently the rest is worded. A quantity without a nearby
+// name gives a slot only when it counts an event (numeric_detector.h Quantity::event),
+// and such nameless slots match only each other, as counts of one event: "the death
+// toll rose to 820" / "1,037 people died"; "the turnout was 88%" and "with 98% of votes
+// counted" do not match. Two name runs with matching heads whose other words all differ
+// name different things ("the Indian Army" / "the Chinese Army").
 //
 // The text a profile is made from should be the statement's own words: a sentence whose
 // clauses are statements of their own (figure_clauses.h) gives its slots to those
