@@ -196,27 +196,48 @@ namespace {
 // nouns that carry the event ("35 casualties", "1.12 million demonstrators"). A count of
 // demonstrations is not a count of demonstrators: "demonstrations" is not listed.
 constexpr std::array<std::pair<std::string_view, std::string_view>, 42> kEventWords = {{
-    {"killed", "killed"},           {"died", "killed"},
-    {"dead", "killed"},             {"deaths", "killed"},
-    {"death", "killed"},            {"toll", "killed"},
-    {"perished", "killed"},         {"fatalities", "killed"},
-    {"casualties", "killed"},       {"lives", "killed"},
-    {"slain", "killed"},            {"killing", "killed"},
-    {"dying", "killed"},            {"lost", "killed"},
-    {"injured", "injured"},         {"wounded", "injured"},
-    {"hurt", "injured"},            {"injuries", "injured"},
-    {"injuring", "injured"},        {"arrested", "arrested"},
-    {"detained", "arrested"},       {"arrests", "arrested"},
-    {"missing", "missing"},         {"evacuated", "displaced"},
-    {"displaced", "displaced"},     {"homeless", "displaced"},
-    {"evacuees", "displaced"},      {"rescued", "rescued"},
-    {"demonstrated", "demonstrated"}, {"demonstrating", "demonstrated"},
-    {"demonstrators", "demonstrated"}, {"demonstrator", "demonstrated"},
-    {"marched", "demonstrated"},    {"marching", "demonstrated"},
-    {"marchers", "demonstrated"},   {"protested", "demonstrated"},
-    {"protesting", "demonstrated"}, {"protesters", "demonstrated"},
-    {"protestors", "demonstrated"}, {"rallied", "demonstrated"},
-    {"participants", "demonstrated"}, {"participated", "demonstrated"},
+    {"killed", "killed"},
+    {"died", "killed"},
+    {"dead", "killed"},
+    {"deaths", "killed"},
+    {"death", "killed"},
+    {"toll", "killed"},
+    {"perished", "killed"},
+    {"fatalities", "killed"},
+    {"casualties", "killed"},
+    {"lives", "killed"},
+    {"slain", "killed"},
+    {"killing", "killed"},
+    {"dying", "killed"},
+    {"lost", "killed"},
+    {"injured", "injured"},
+    {"wounded", "injured"},
+    {"hurt", "injured"},
+    {"injuries", "injured"},
+    {"injuring", "injured"},
+    {"arrested", "arrested"},
+    {"detained", "arrested"},
+    {"arrests", "arrested"},
+    {"missing", "missing"},
+    {"evacuated", "displaced"},
+    {"displaced", "displaced"},
+    {"homeless", "displaced"},
+    {"evacuees", "displaced"},
+    {"rescued", "rescued"},
+    {"demonstrated", "demonstrated"},
+    {"demonstrating", "demonstrated"},
+    {"demonstrators", "demonstrated"},
+    {"demonstrator", "demonstrated"},
+    {"marched", "demonstrated"},
+    {"marching", "demonstrated"},
+    {"marchers", "demonstrated"},
+    {"protested", "demonstrated"},
+    {"protesting", "demonstrated"},
+    {"protesters", "demonstrated"},
+    {"protestors", "demonstrated"},
+    {"rallied", "demonstrated"},
+    {"participants", "demonstrated"},
+    {"participated", "demonstrated"},
 }};
 
 std::string_view EventOf(const Token& t) {
@@ -248,8 +269,7 @@ std::string ClauseEvent(const std::vector<Token>& t, size_t first, size_t last) 
   for (size_t k = first, words = 0; k-- > 0 && words < 6;) {
     if (t[k].kind == TokenKind::kPunct) break;
     if (t[k].kind == TokenKind::kNumber) break;
-    if (std::find(kPrepositions.begin(), kPrepositions.end(), t[k].lower) !=
-        kPrepositions.end()) {
+    if (std::find(kPrepositions.begin(), kPrepositions.end(), t[k].lower) != kPrepositions.end()) {
       break;
     }
     if (const std::string_view e = EventOf(t[k]); !e.empty()) return std::string(e);
