@@ -163,6 +163,9 @@ TEST_CASE("Figures tied to the same name and thing fill one slot", "[claim_slots
   // Month names are dates, not names.
   CHECK(p("26,000 on January 19").slots.empty());
   // A figure is about the head of its name: a title or a demonym before it is not.
+  // Counts of one event: a name word in common is enough ("Chinese" / "Chinese Army").
+  CHECK(pipeline::SlotMatch(p("As many as 35 Chinese troops died in the clash"),
+                            p("the Chinese Army suffered 35 casualties in the clash")));
   // Heads alike, the rest of the names apart: two armies.
   CHECK_FALSE(pipeline::SlotMatch(p("the Indian Army lost 20 soldiers in the clash"),
                                   p("the Chinese Army lost 35 soldiers in the clash")));

@@ -1,5 +1,6 @@
 #include <catch2/catch.hpp>
 
+#include "analyzer/divergence/numeric_detector.h"
 #include "analyzer/divergence/temporal.h"
 #include "tests/detector_test_util.h"
 
@@ -69,6 +70,31 @@ TEST_CASE("a provisional or updated figure a day apart is a change over time",
   // A month-only date that contains the other date is the same period.
   Side month = S("The mayor won 44 percent.", "2023-05");
   CHECK(LabelTemporal(f, late, month, nullptr, 7).temporal == Temporal::kContradiction);
+}
+
+TEST_CASE("a death toll that rises between publications is a change over time",
+          "[detector][temporal]") {
+  // The numeric detector marks counts of the dead as a running count.
+  Side a = S("At least 820 people were killed in the quake.", "2023-09-09");
+  Side b = S("The death toll rose to 2,012 people.", "2023-09-11");
+  std::vector<Finding> f = DetectNumeric(a, b, {});
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].running_count);
+  CHECK(LabelTemporal(f[0], a, b, nullptr, 7).temporal == Temporal::kChangeOverTime);
+  // A toll lower in the later article is not explained by time.
+  Side c = S("The death toll rose to 2,012 people.", "2023-09-09");
+  Side d = S("At least 820 people were killed in the quake.", "2023-09-11");
+  f = DetectNumeric(c, d, {});
+  REQUIRE(f.size() == 1);
+  CHECK(LabelTemporal(f[0], c, d, nullptr, 7).temporal == Temporal::kContradiction);
+  // Published on one day: a contradiction. A demonstration's count does not run.
+  Side e = S("At least 820 people were killed in the quake.", "2023-09-09");
+  CHECK(LabelTemporal(DetectNumeric(e, c, {})[0], e, c, nullptr, 7).temporal ==
+        Temporal::kContradiction);
+  f = DetectNumeric(S("40,000 people marched in Lyon.", "2023-01-19"),
+                    S("Some 25,000 protesters marched in Lyon.", "2023-01-20"), {});
+  REQUIRE(f.size() == 1);
+  CHECK_FALSE(f[0].running_count);
 }
 
 TEST_CASE("historical facts and framings are contradictions whatever the dates",

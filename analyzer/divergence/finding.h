@@ -46,6 +46,11 @@ struct Finding {
   // Items whose joining/leaving could explain the difference ("Uzbekistan"): the
   // temporal labeller looks for corpus sentences that date such a change.
   std::vector<std::string> changed_items;
+  // A running count (numeric_detector.h: the dead, injured, arrested, missing or
+  // displaced of one event only grow as reports come in): the two values, so the
+  // temporal labeller can tell a toll that rose between two publications.
+  bool running_count = false;
+  double a_value = 0, b_value = 0;
 };
 
 // Shared read-only resources for the detectors.

@@ -518,6 +518,11 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
     f.summary = FormatValue(x.value) + " vs " + FormatValue(y.value) + " " + referent +
                 (referent == "percent" || x.measure || referent == x.event ? "" : "(s)");
     f.nature = TimeNature::kState;
+    // Counts of what happened to people in one event only grow as reports come in; a
+    // demonstration's count is of one day.
+    f.running_count = referent == x.event && x.event != "demonstrated";
+    f.a_value = x.value;
+    f.b_value = y.value;
     out.push_back(std::move(f));
   };
   // Among candidate pairs: none when any pair agrees (the figures may be listed for

@@ -182,10 +182,16 @@ TemporalLabel LabelTemporal(const Finding& f, const Side& a, const Side& b,
   const Side& early = order < 0 ? a : b;
   const Side& late = order < 0 ? b : a;
   const std::string span = early.published->ToString() + " to " + late.published->ToString();
+  const double early_value = order < 0 ? f.a_value : f.b_value;
+  const double late_value = order < 0 ? f.b_value : f.a_value;
   if (f.kind == DivergenceKind::kOmission) {
     out.temporal = Temporal::kChangeOverTime;
     out.reason = "a figure missing on " + early.published->ToString() + " was given on " +
                  late.published->ToString();
+  } else if (f.running_count && late_value > early_value) {
+    out.temporal = Temporal::kChangeOverTime;
+    out.reason = "a running count (casualties, arrests) rose between the two publications (" +
+                 span + ")";
   } else if (HasUpdateCue(late) || HasProvisionalCue(early)) {
     out.temporal = Temporal::kChangeOverTime;
     out.reason = "the earlier report was provisional or the later one updates it (" + span + ")";

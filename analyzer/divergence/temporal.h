@@ -7,8 +7,12 @@
 //  2. a changed item (a list member present on one side only) whose joining/leaving a
 //     corpus sentence dates between the two publication dates -> change_over_time;
 //     dated before both -> contradiction (one side is out of date);
-//  3. no such evidence: publication dates within `same_period_days` -> contradiction;
-//     further apart -> undetermined ("could be a change"); unknown dates -> undetermined.
+//  3. no such evidence: published on one day -> contradiction; a running count
+//     (Finding::running_count: the dead of a disaster) higher in the later article ->
+//     change_over_time (such counts only grow as reports come in); an update or
+//     provisional cue -> change_over_time; otherwise publication dates within
+//     `same_period_days` -> contradiction, further apart -> change_over_time (the figure
+//     may have changed); unknown dates -> undetermined.
 #ifndef DIVERGE_ANALYZER_DIVERGENCE_TEMPORAL_H_
 #define DIVERGE_ANALYZER_DIVERGENCE_TEMPORAL_H_
 

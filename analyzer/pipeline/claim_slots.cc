@@ -113,7 +113,12 @@ bool SlotMatch(const SlotProfile& a, const SlotProfile& b, const ReferentsAlike&
       if (x.name.empty() != y.name.empty()) continue;
       // Figures tied to no name fill one slot only as counts of one event.
       if (x.name.empty() && (x.event.empty() || x.event != y.event)) continue;
-      if (same_kind(x, y) && divergence::NamesMatch(x.name, y.name) && SameModifiers(x, y)) {
+      if (!same_kind(x, y)) continue;
+      if (divergence::NamesMatch(x.name, y.name) && SameModifiers(x, y)) return true;
+      // Counts of one event: any word of the names may match ("35 Chinese troops died" /
+      // "the Chinese Army suffered 35 casualties").
+      if (!x.event.empty() && x.event == y.event && divergence::AnyNameMatches(x.run, y.run) &&
+          SameModifiers(x, y)) {
         return true;
       }
     }
@@ -129,7 +134,13 @@ std::vector<std::pair<int32_t, int32_t>> SlotMatchPairs(const std::vector<SlotPr
   std::map<std::pair<int32_t, std::string>, std::vector<int32_t>> buckets;
   for (size_t i = 0; i < profiles.size(); ++i) {
     std::set<std::string> keys;
-    for (const SlotProfile::Slot& slot : profiles[i].slots) keys.insert(slot.name.substr(0, 4));
+    for (const SlotProfile::Slot& slot : profiles[i].slots) {
+      keys.insert(slot.name.substr(0, 4));
+      // Counts of an event match on any word of their names (SlotMatch).
+      if (!slot.event.empty()) {
+        for (const std::string& w : slot.run) keys.insert(w.substr(0, 4));
+      }
+    }
     for (const std::string& key : keys) {
       buckets[{story_of_row[i], key}].push_back(static_cast<int32_t>(i));
     }

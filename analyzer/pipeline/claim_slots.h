@@ -94,7 +94,8 @@ ReferentsAlike WordNetReferents(const WordSenses* senses);
 bool SlotMatch(const SlotProfile& a, const SlotProfile& b, const ReferentsAlike& alike = {});
 
 // The pairs (i < j) of rows in one story and different documents whose profiles
-// SlotMatch, found through buckets of (story, first 4 letters of a slot name); a bucket
+// SlotMatch, found through buckets of (story, first 4 letters of a slot name, or of any
+// word of the name run of a count of an event); a bucket
 // of more than `max_bucket` rows is a topic, not a slot, and is skipped, so the work is
 // at most max_bucket^2 per bucket. Sorted, unique.
 std::vector<std::pair<int32_t, int32_t>> SlotMatchPairs(const std::vector<SlotProfile>& profiles,
