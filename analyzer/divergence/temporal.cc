@@ -190,8 +190,8 @@ TemporalLabel LabelTemporal(const Finding& f, const Side& a, const Side& b,
                  late.published->ToString();
   } else if (f.running_count && late_value > early_value) {
     out.temporal = Temporal::kChangeOverTime;
-    out.reason = "a running count (casualties, arrests) rose between the two publications (" +
-                 span + ")";
+    out.reason =
+        "a running count (casualties, arrests) rose between the two publications (" + span + ")";
   } else if (HasUpdateCue(late) || HasProvisionalCue(early)) {
     out.temporal = Temporal::kChangeOverTime;
     out.reason = "the earlier report was provisional or the later one updates it (" + span + ")";
