@@ -63,3 +63,13 @@ TEST_CASE("And or against before a named figure opens its clause", "[figure_clau
   CHECK(Clauses("Some 9,000 marched against the reform in Oslo, 4,000 in Bergen.") ==
         V{"4,000 in Bergen"});
 }
+
+TEST_CASE("A dash joining a name to its figure is no cut", "[figure_clauses]") {
+  // "Jones\u201444.8 percent": the dash pairs the name with its figure.
+  const V got = Clauses("Smith has won 51.2 percent, rival Ann Jones\xE2\x80\x94"
+                        "44.8 percent, and Lee Park\xE2\x80\x94" "4.1 percent.");
+  CHECK(got == V{"rival Ann Jones\xE2\x80\x94" "44.8 percent",
+                 "and Lee Park\xE2\x80\x94" "4.1 percent"});
+  // A spaced dash still opens a clause.
+  CHECK(Clauses("Some 9,000 marched in Oslo \xE2\x80\x94 4,000 in Bergen.") == V{"4,000 in Bergen"});
+}

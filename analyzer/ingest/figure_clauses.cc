@@ -88,6 +88,16 @@ bool StartsWithWord(std::string_view s, size_t at, std::string_view word) {
 // semicolon or colon: ", Sinan Ogan 5.17 percent", "and Kilicdaroglu 44.85 percent",
 // "and third candidate Sinan Ogan got 5.2%".
 constexpr int kLookahead = 6;
+// An en or em dash at byte i with no space before it and a digit right after:
+// "Kilicdaroglu\u201444.88 percent" pairs a name with its figure.
+bool IsJoiningDash(std::string_view s, size_t i) {
+  return i > 0 && i + 3 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
+         static_cast<unsigned char>(s[i + 1]) == 0x80 &&
+         (static_cast<unsigned char>(s[i + 2]) == 0x93 ||
+          static_cast<unsigned char>(s[i + 2]) == 0x94) &&
+         s[i - 1] != ' ' && IsDigit(s[i + 3]);
+}
+
 bool FigureAhead(std::string_view s, size_t p) {
   int words = 0;
   size_t i = p;
@@ -95,7 +105,11 @@ bool FigureAhead(std::string_view s, size_t p) {
     while (i < s.size() && s[i] == ' ') ++i;
     if (i >= s.size() || s[i] == ',' || s[i] == ';' || s[i] == ':') return false;
     if (IsDigit(s[i])) return HasFigure(s.substr(i));
-    while (i < s.size() && s[i] != ' ' && s[i] != ',' && s[i] != ';' && s[i] != ':') ++i;
+    while (i < s.size() && s[i] != ' ' && s[i] != ',' && s[i] != ';' && s[i] != ':') {
+      // "Ogan\u20145.17 percent": a dash joined to a figure ends the word before it.
+      if (IsJoiningDash(s, i)) return HasFigure(s.substr(i + 3));
+      ++i;
+    }
     ++words;
   }
   return false;
@@ -158,7 +172,9 @@ std::vector<size_t> Cuts(std::string_view s) {
                static_cast<unsigned char>(s[i + 1]) == 0x80 &&
                (static_cast<unsigned char>(s[i + 2]) == 0x93 ||
                 static_cast<unsigned char>(s[i + 2]) == 0x94)) {
-      cuts.push_back(skip_spaces(i + 3));  // en / em dash
+      // A dash joining a name to its figure is no clause break; a spaced dash or one
+      // before words is.
+      if (!IsJoiningDash(s, i)) cuts.push_back(skip_spaces(i + 3));  // en / em dash
     } else if (c == '-' && i > 0 && s[i - 1] == ' ' && i + 1 < s.size() && s[i + 1] == ' ') {
       cuts.push_back(skip_spaces(i + 1));
     }

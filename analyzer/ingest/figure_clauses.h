@@ -14,7 +14,7 @@
 //     followed by a figure, ", while" / "while", "whereas", ", with", ", including",
 //     "compared to/with", ", against" / "(against", "against" or "and" before a figure
 //     within six words ("and third candidate Sinan Ogan got 5.2%"), "versus", "vs", a
-//     dash;
+//     dash (not one that joins a word to its figure: "Kilicdaroglu—44.88 percent");
 //   - a piece after the first that holds a figure is a clause, running to the next piece
 //     that holds a figure (so ", according to the ministry" stays with its figure);
 //   - nothing is cut unless at least two pieces hold figures, and a clause has at least
