@@ -166,6 +166,9 @@ TEST_CASE("Figures tied to the same name and thing fill one slot", "[claim_slots
   // Counts of one event: a name word in common is enough ("Chinese" / "Chinese Army").
   CHECK(pipeline::SlotMatch(p("As many as 35 Chinese troops died in the clash"),
                             p("the Chinese Army suffered 35 casualties in the clash")));
+  // A name attached by "from" / "of" belongs to the name before it.
+  CHECK(pipeline::SlotMatch(p("The third candidate, Sinan Ogan from the Ata Alliance, got 5.17 percent"),
+                            p("and third candidate Sinan Ogan got 5.2%")));
   // Heads alike, the rest of the names apart: two armies.
   CHECK_FALSE(pipeline::SlotMatch(p("the Indian Army lost 20 soldiers in the clash"),
                                   p("the Chinese Army lost 35 soldiers in the clash")));

@@ -104,7 +104,20 @@ const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& 
       best = &r;
     }
   }
-  if (best != nullptr) return best;
+  if (best != nullptr) {
+    // "Sinan Ogan from the Ata Alliance, secured 5.17 percent", "Muharrem Ince of the
+    // Homeland Party got 0.44 percent": a name attached by "from" / "of" belongs to the
+    // name before it, which heads the phrase.
+    for (const NameRun& r : runs) {
+      if (&r == best || r.end >= best->begin || best->begin - r.end > 2) continue;
+      const bool the = best->begin - r.end == 2;
+      const std::string& link = tokens[r.end].lower;
+      if ((link == "from" || link == "of") && (!the || tokens[r.end + 1].lower == "the")) {
+        return &r;
+      }
+    }
+    return best;
+  }
   // The clause's subject: the nearest run before the figure with no punctuation between.
   for (auto r = runs.rbegin(); r != runs.rend(); ++r) {
     if (r->end > q.first_token || q.first_token - r->end > 2 * kSlotWindow) continue;
