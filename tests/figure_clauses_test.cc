@@ -64,6 +64,15 @@ TEST_CASE("And or against before a named figure opens its clause", "[figure_clau
         V{"4,000 in Bergen"});
 }
 
+TEST_CASE("The sentence's own clause runs to its first figure", "[figure_clauses]") {
+  // The name and its apposition before the first figure stay with it.
+  CHECK(Clauses("Ann Lee from the Ata Party, the third candidate, received 5.17 percent, "
+                "while Bo Kim of the Home Party got 0.44 percent.") ==
+        V{"while Bo Kim of the Home Party got 0.44 percent"});
+  CHECK(Clauses("According to the union, 2.8 million marched, 400,000 of them in Oslo.") ==
+        V{"400,000 of them in Oslo"});
+}
+
 TEST_CASE("A dash joining a name to its figure is no cut", "[figure_clauses]") {
   // "Jones\u201444.8 percent": the dash pairs the name with its figure.
   const V got = Clauses("Smith has won 51.2 percent, rival Ann Jones\xE2\x80\x94"

@@ -228,8 +228,19 @@ std::vector<Span> FindFigureClauses(std::string_view sentence) {
     for (std::string_view w : kOpeners) opens |= StartsWithWord(sentence, p, w);
     forward[k] = opens || forward[k - 1];
   }
+  // The sentence's own clause runs to its first figure ("Sinan Ogan from the ATA
+  // Alliance, the third candidate, received 5.17 percent"): clauses start after it.
+  // After a colon or semicolon the figures are a list of their own ("Early counts show:
+  // 12,000 in Lille, 8,000 in Nice").
+  size_t main_figure =
+      static_cast<size_t>(std::find(holds.begin(), holds.end(), 1) - holds.begin());
+  if (main_figure > 0) {
+    size_t p = pieces[main_figure].first;
+    while (p > 0 && sentence[p - 1] == ' ') --p;
+    if (p > 0 && (sentence[p - 1] == ':' || sentence[p - 1] == ';')) main_figure = 0;
+  }
   std::vector<Span> out;
-  for (size_t k = 1; k < pieces.size(); ++k) {
+  for (size_t k = std::max<size_t>(main_figure + 1, 1); k < pieces.size(); ++k) {
     if (!holds[k]) continue;
     size_t end = pieces[k].second;
     for (size_t m = k + 1; m < pieces.size() && !holds[m] && !forward[m]; ++m) end = pieces[m].second;

@@ -15,8 +15,12 @@
 //     "compared to/with", ", against" / "(against", "against" or "and" before a figure
 //     within six words ("and third candidate Sinan Ogan got 5.2%"), "versus", "vs", a
 //     dash (not one that joins a word to its figure: "Kilicdaroglu—44.88 percent");
-//   - a piece after the first that holds a figure is a clause, running to the next piece
-//     that holds a figure (so ", according to the ministry" stays with its figure);
+//   - a piece after the first piece that holds a figure is a clause, running to the next
+//     piece that holds a figure (so ", according to the ministry" stays with its
+//     figure); the pieces up to the first figure are the sentence's own clause ("Sinan
+//     Ogan from the ATA Alliance, the third candidate, received 5.17 percent, while ..."),
+//     unless a colon or semicolon opens that figure's piece (a list: "Early counts
+//     show: 12,000 in Lille, 8,000 in Nice");
 //   - nothing is cut unless at least two pieces hold figures, and a clause has at least
 //     kMinClauseWords words.
 #ifndef DIVERGE_ANALYZER_INGEST_FIGURE_CLAUSES_H_
@@ -31,8 +35,8 @@ namespace diverge {
 
 inline constexpr int kMinClauseWords = 3;
 
-// Byte ranges of `sentence` (raw bytes) holding a figure clause, in order; the first
-// piece of the sentence is never one.
+// Byte ranges of `sentence` (raw bytes) holding a figure clause, in order; the sentence's
+// own clause (up to its first figure) is never one.
 std::vector<Span> FindFigureClauses(std::string_view sentence);
 
 // Whether `text` holds a figure by the rule above (used to let short figure clauses
