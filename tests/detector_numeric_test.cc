@@ -223,6 +223,11 @@ TEST_CASE("counts of one event compare whatever noun each uses", "[detector][num
   // The same noun counted for two events is not compared.
   CHECK(DetectNumeric(S("Twenty soldiers were killed."), S("Four soldiers were injured."), {})
             .empty());
+  // The counted noun may come before "numbering": troops, and no event.
+  q = FindQuantities(S("They met Chinese troops numbering over 350.").tokens);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].referent == "troop");
+  CHECK(q[0].event.empty());
   // A share has no event.
   CHECK(FindQuantities(S("He won 52 percent, and two people died.").tokens)[0].event.empty());
 }

@@ -414,6 +414,19 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
       }
       q.referent = count == 0 ? "" : Singular(t[last].lower);
       q.last_token = last;
+      if (count == 0) {
+        // The counted noun before "numbering" / "totalling": "Chinese troops numbering
+        // over 350" counts troops.
+        static constexpr std::array<std::string_view, 6> kNumbering = {
+            "numbering", "numbered", "totalling", "totaling", "totalled", "totaled"};
+        size_t b = i;
+        while (b > 0 && t[b - 1].IsWord() && IsApproximator(t[b - 1].lower)) --b;
+        if (b >= 2 &&
+            std::find(kNumbering.begin(), kNumbering.end(), t[b - 1].lower) != kNumbering.end() &&
+            t[b - 2].IsWord() && !IsFunctionWord(t[b - 2].lower)) {
+          q.referent = Singular(t[b - 2].lower);
+        }
+      }
       // "five officers and soldiers": a count of two kinds together.
       if (count > 0 && last + 2 < n && t[last + 1].lower == "and" && t[last + 2].IsWord() &&
           !IsFunctionWord(t[last + 2].lower) && !IsNumberWord(t[last + 2].lower)) {

@@ -4,6 +4,7 @@
 #include <array>
 
 #include "analyzer/divergence/dates.h"
+#include "analyzer/divergence/lexicon.h"
 #include "analyzer/divergence/names.h"
 
 namespace diverge::divergence {
@@ -16,13 +17,6 @@ constexpr std::array<std::string_view, 24> kReporting = {
 
 constexpr std::array<std::string_view, 14> kFunctionWords = {
     "the", "a", "an", "of", "in", "on", "at", "to", "for", "and", "but", "as", "by", "with"};
-
-// Words that open a figure, capitalised when they start a sentence ("More than 2 million
-// people demonstrated"): never part of a name.
-constexpr std::array<std::string_view, 24> kFigureOpeners = {
-    "more",    "less", "fewer", "over", "under",    "nearly",    "almost",   "about",
-    "around",  "some", "least", "up",   "only",     "just",      "roughly",  "approximately",
-    "several", "many", "most",  "tens", "hundreds", "thousands", "millions", "dozens"};
 
 constexpr std::array<std::string_view, 7> kWeekdays = {
     "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
@@ -38,8 +32,12 @@ std::vector<NameRun> FindNameRuns(const std::vector<Token>& tokens,
                                   const std::vector<std::string>& mid_sentence_names) {
   auto is_name = [&](size_t k) {
     const Token& t = tokens[k];
-    if (!t.IsWord() || In(kFunctionWords, t.lower) || In(kFigureOpeners, t.lower) ||
-        In(kWeekdays, t.lower) || MonthNumber(t.lower) != 0) {
+    // Words that open a figure, capitalised when they start a sentence ("More than 2
+    // million people demonstrated", "Twenty soldiers"), are never part of a name.
+    double number = 0;
+    if (!t.IsWord() || In(kFunctionWords, t.lower) || IsApproximator(t.lower) ||
+        ParseNumberWords({t.lower}, &number) || In(kWeekdays, t.lower) ||
+        MonthNumber(t.lower) != 0) {
       return false;
     }
     if (k == 0) {
