@@ -63,6 +63,33 @@ std::string EventClass(std::string_view w) {
   return it == kStems.end() ? std::string() : it->second;
 }
 
+std::string_view CountedEvent(std::string_view w) {
+  // A count of demonstrations is not a count of demonstrators: "demonstrations" is not
+  // listed.
+  static const std::unordered_map<std::string_view, std::string_view> kWords = [] {
+    std::unordered_map<std::string_view, std::string_view> m;
+    const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> kEvents = {
+      {"killed", {"killed", "died", "dead", "deaths", "death", "toll", "perished", "fatalities", "casualties", "lives", "slain", "killing", "dying", "lost"}},
+      {"injured", {"injured", "wounded", "hurt", "injuries", "injuring"}},
+      {"arrested", {"arrested", "detained", "arrests"}},
+      {"missing", {"missing"}},
+      {"displaced", {"evacuated", "displaced", "homeless", "evacuees"}},
+      {"rescued", {"rescued"}},
+      {"demonstrated", {"demonstrated", "demonstrating", "demonstrators", "demonstrator", "marched", "marching", "marchers", "protested", "protesting", "protesters", "protestors", "rallied", "participants", "participated"}},
+    };
+    for (const auto& [event, words] : kEvents) {
+      for (std::string_view x : words) m.emplace(x, event);
+    }
+    return m;
+  }();
+  auto it = kWords.find(w);
+  return it == kWords.end() ? std::string_view() : it->second;
+}
+
+bool IsRunningEvent(std::string_view event) {
+  return !event.empty() && event != "demonstrated";
+}
+
 bool IsHistoricalEventClass(std::string_view c) {
   return c == "founding" || c == "signing" || c == "birth" || c == "death" || c == "election" ||
          c == "attack" || c == "opening";

@@ -26,6 +26,16 @@ bool IsRefutation(std::string_view lower);
 std::string EventClass(std::string_view lower);
 bool IsHistoricalEventClass(std::string_view event_class);
 
+// What happened to what a count counts, from a verb or counted noun of its clause
+// (numeric_detector.h Quantity::event): "killed" (killed, died, dead, toll, casualties,
+// fatalities, lost, ...), "injured", "arrested", "missing", "displaced", "rescued",
+// "demonstrated" (marched, protesters, participants, ...); "" for other words.
+std::string_view CountedEvent(std::string_view lower);
+// Whether counts of `event` run: the dead, injured, arrested, missing, displaced or
+// rescued of one event only grow as reports come in; a demonstration's count is of its
+// day.
+bool IsRunningEvent(std::string_view event);
+
 // Words that say a member/participant entered or left a group ("quit", "left",
 // "withdrew", "suspension", "joined", "expelled", ...): +1 entering, -1 leaving, 0 none.
 int MembershipChange(std::string_view lower);

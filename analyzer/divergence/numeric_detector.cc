@@ -191,74 +191,17 @@ bool ParseNumberWords(const std::vector<std::string>& words, double* value) {
 
 namespace {
 
-// Words that say what happened to the counted, and the event each names: verbs after
-// or before the count ("35 troops died", "the death toll rose to 820") and counted
-// nouns that carry the event ("35 casualties", "1.12 million demonstrators"). A count of
-// demonstrations is not a count of demonstrators: "demonstrations" is not listed.
-constexpr std::array<std::pair<std::string_view, std::string_view>, 42> kEventWords = {{
-    {"killed", "killed"},
-    {"died", "killed"},
-    {"dead", "killed"},
-    {"deaths", "killed"},
-    {"death", "killed"},
-    {"toll", "killed"},
-    {"perished", "killed"},
-    {"fatalities", "killed"},
-    {"casualties", "killed"},
-    {"lives", "killed"},
-    {"slain", "killed"},
-    {"killing", "killed"},
-    {"dying", "killed"},
-    {"lost", "killed"},
-    {"injured", "injured"},
-    {"wounded", "injured"},
-    {"hurt", "injured"},
-    {"injuries", "injured"},
-    {"injuring", "injured"},
-    {"arrested", "arrested"},
-    {"detained", "arrested"},
-    {"arrests", "arrested"},
-    {"missing", "missing"},
-    {"evacuated", "displaced"},
-    {"displaced", "displaced"},
-    {"homeless", "displaced"},
-    {"evacuees", "displaced"},
-    {"rescued", "rescued"},
-    {"demonstrated", "demonstrated"},
-    {"demonstrating", "demonstrated"},
-    {"demonstrators", "demonstrated"},
-    {"demonstrator", "demonstrated"},
-    {"marched", "demonstrated"},
-    {"marching", "demonstrated"},
-    {"marchers", "demonstrated"},
-    {"protested", "demonstrated"},
-    {"protesting", "demonstrated"},
-    {"protesters", "demonstrated"},
-    {"protestors", "demonstrated"},
-    {"rallied", "demonstrated"},
-    {"participants", "demonstrated"},
-    {"participated", "demonstrated"},
-}};
-
-std::string_view EventOf(const Token& t) {
-  if (!t.IsWord()) return {};
-  for (const auto& [word, event] : kEventWords) {
-    if (t.lower == word) return event;
-  }
-  return {};
-}
-
 // The event of the clause around tokens [first, last]: the counted noun's own
 // ("casualties"), else the nearest event word after the count, up to the clause's end
 // or 6 words, else the nearest before it ("the death toll rose to 820"), up to the
 // clause's start, a preposition or 6 words. "20 soldiers were killed and four
 // injured": 20 killed, four injured.
 std::string ClauseEvent(const std::vector<Token>& t, size_t first, size_t last) {
-  if (const std::string_view e = EventOf(t[last]); !e.empty()) return std::string(e);
+  if (const std::string_view e = CountedEvent(t[last].lower); !e.empty()) return std::string(e);
   for (size_t k = last + 1, words = 0; k < t.size() && words < 6; ++k) {
     if (t[k].kind == TokenKind::kPunct) break;
     if (t[k].kind == TokenKind::kNumber || IsNumberWord(t[k].lower)) break;
-    if (const std::string_view e = EventOf(t[k]); !e.empty()) return std::string(e);
+    if (const std::string_view e = CountedEvent(t[k].lower); !e.empty()) return std::string(e);
     ++words;
   }
   // Before the count, a verb takes it as its object ("killed 20 soldiers", "rose to
@@ -272,7 +215,7 @@ std::string ClauseEvent(const std::vector<Token>& t, size_t first, size_t last) 
     if (std::find(kPrepositions.begin(), kPrepositions.end(), t[k].lower) != kPrepositions.end()) {
       break;
     }
-    if (const std::string_view e = EventOf(t[k]); !e.empty()) return std::string(e);
+    if (const std::string_view e = CountedEvent(t[k].lower); !e.empty()) return std::string(e);
     ++words;
   }
   return {};
@@ -533,7 +476,7 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
     f.nature = TimeNature::kState;
     // Counts of what happened to people in one event only grow as reports come in; a
     // demonstration's count is of one day.
-    f.running_count = referent == x.event && x.event != "demonstrated";
+    f.running_count = referent == x.event && IsRunningEvent(x.event);
     f.a_value = x.value;
     f.b_value = y.value;
     out.push_back(std::move(f));
