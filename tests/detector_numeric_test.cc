@@ -223,6 +223,15 @@ TEST_CASE("counts of one event compare whatever noun each uses", "[detector][num
   // The same noun counted for two events is not compared.
   CHECK(DetectNumeric(S("Twenty soldiers were killed."), S("Four soldiers were injured."), {})
             .empty());
+  // Counts of one event need no other shared words to be compared.
+  f = DetectNumeric(S("The quake killed 820 people, officials said on Saturday."),
+                    S("By Sunday the death toll had risen to 2,012."), {}, 0.1);
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].summary == "820 vs 2012 killed");
+  // A larger relative difference ranks higher.
+  const double far = DetectNumeric(S("35 soldiers died."), S("43 soldiers died."), {})[0].score;
+  const double near = DetectNumeric(S("49.51 percent voted."), S("49.9 percent voted."), {})[0].score;
+  CHECK(far > near);
   // The counted noun may come before "numbering": troops, and no event.
   q = FindQuantities(S("They met Chinese troops numbering over 350.").tokens);
   REQUIRE(q.size() == 1);

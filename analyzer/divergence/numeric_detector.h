@@ -62,7 +62,8 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& tokens);
 // Value of a run of number words ("seventeen thousand" -> 17000); false if not one.
 bool ParseNumberWords(const std::vector<std::string>& lower_words, double* value);
 
-// `min_overlap`: content-word overlap (text.h ContentOverlap) the two sides need.
+// `min_overlap`: content-word overlap (text.h ContentOverlap) the two sides need, unless
+// both give counts of one event (Quantity::event).
 std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorContext& ctx,
                                    double min_overlap = 0);
 
