@@ -390,18 +390,23 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
 std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorContext&,
                                    double min_overlap) {
   std::vector<Finding> out;
-  std::vector<Quantity> qa = FindQuantities(a.tokens), qb = FindQuantities(b.tokens);
   // Counts of one event on both sides say what they are about themselves ("The quake
   // killed 820 people" / "the death toll had risen to 2,012"); other figures need the
-  // two statements to share some content.
+  // two statements to share some content. (Event words are looked for first: finding
+  // the quantities costs more.)
+  auto has_event_word = [](const std::vector<Token>& tokens) {
+    return std::any_of(tokens.begin(), tokens.end(),
+                       [](const Token& t) { return t.IsWord() && !CountedEvent(t.lower).empty(); });
+  };
+  const bool gated = min_overlap > 0 && ContentOverlap(a.tokens, b.tokens) < min_overlap;
+  if (gated && (!has_event_word(a.tokens) || !has_event_word(b.tokens))) return out;
+  std::vector<Quantity> qa = FindQuantities(a.tokens), qb = FindQuantities(b.tokens);
   const bool shared_event = std::any_of(qa.begin(), qa.end(), [&](const Quantity& x) {
     return !x.event.empty() && std::any_of(qb.begin(), qb.end(), [&](const Quantity& y) {
       return y.event == x.event;
     });
   });
-  if (!shared_event && min_overlap > 0 && ContentOverlap(a.tokens, b.tokens) < min_overlap) {
-    return out;
-  }
+  if (gated && !shared_event) return out;
   std::unordered_map<std::string, bool> done;
   // Counts of an event both sides give are compared by the event (see the header); a
   // noun counted for two different events is two kinds ("20 soldiers killed" / "four

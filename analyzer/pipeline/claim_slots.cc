@@ -60,6 +60,9 @@ SlotProfile MakeSlotProfile(std::string_view text,
     }
   }
   out.slots.assign(slots.begin(), slots.end());
+  std::set<std::string> words;
+  for (const SlotProfile::Slot& slot : out.slots) words.insert(slot.run.begin(), slot.run.end());
+  out.slot_words.assign(words.begin(), words.end());
   return out;
 }
 
@@ -69,17 +72,9 @@ bool SlotConflict(const SlotProfile& a, const SlotProfile& b) {
   // Figures tied to names on both sides, and none about a matching name: "more than
   // 400,000 people participated in the parade in Paris" / "2 million people demonstrated
   // in France", though both mention the CGT.
-  auto named = [](const SlotProfile::Slot& x) { return !x.name.empty(); };
-  if (std::none_of(a.slots.begin(), a.slots.end(), named) ||
-      std::none_of(b.slots.begin(), b.slots.end(), named)) {
-    return false;
-  }
-  for (const SlotProfile::Slot& x : a.slots) {
-    for (const SlotProfile::Slot& y : b.slots) {
-      if (named(x) && named(y) && divergence::AnyNameMatches(x.run, y.run)) return false;
-    }
-  }
-  return true;
+  // Nameless slots (counts of an event) have no run words.
+  if (a.slot_words.empty() || b.slot_words.empty()) return false;
+  return !divergence::AnyNameMatches(a.slot_words, b.slot_words);
 }
 
 ReferentsAlike WordNetReferents(const WordSenses* senses) {

@@ -71,6 +71,9 @@ struct SlotProfile {
   // One per quantity with a name run within divergence::kSlotWindow tokens, named by
   // the run's last word. Sorted, unique.
   std::vector<Slot> slots;
+  // Every word of the name runs the slots are tied to (folded, sorted, unique): what
+  // SlotConflict compares.
+  std::vector<std::string> slot_words;
 };
 
 // `mid_sentence_names`: lowercased single words the corpus capitalises mid-sentence
