@@ -69,13 +69,18 @@ std::string_view CountedEvent(std::string_view w) {
   static const std::unordered_map<std::string_view, std::string_view> kWords = [] {
     std::unordered_map<std::string_view, std::string_view> m;
     const std::vector<std::pair<std::string_view, std::vector<std::string_view>>> kEvents = {
-      {"killed", {"killed", "died", "dead", "deaths", "death", "toll", "perished", "fatalities", "casualties", "lives", "slain", "killing", "dying", "lost"}},
-      {"injured", {"injured", "wounded", "hurt", "injuries", "injuring"}},
-      {"arrested", {"arrested", "detained", "arrests"}},
-      {"missing", {"missing"}},
-      {"displaced", {"evacuated", "displaced", "homeless", "evacuees"}},
-      {"rescued", {"rescued"}},
-      {"demonstrated", {"demonstrated", "demonstrating", "demonstrators", "demonstrator", "marched", "marching", "marchers", "protested", "protesting", "protesters", "protestors", "rallied", "participants", "participated"}},
+        {"killed",
+         {"killed", "died", "dead", "deaths", "death", "toll", "perished", "fatalities",
+          "casualties", "lives", "slain", "killing", "dying", "lost"}},
+        {"injured", {"injured", "wounded", "hurt", "injuries", "injuring"}},
+        {"arrested", {"arrested", "detained", "arrests"}},
+        {"missing", {"missing"}},
+        {"displaced", {"evacuated", "displaced", "homeless", "evacuees"}},
+        {"rescued", {"rescued"}},
+        {"demonstrated",
+         {"demonstrated", "demonstrating", "demonstrators", "demonstrator", "marched", "marching",
+          "marchers", "protested", "protesting", "protesters", "protestors", "rallied",
+          "participants", "participated"}},
     };
     for (const auto& [event, words] : kEvents) {
       for (std::string_view x : words) m.emplace(x, event);
@@ -86,9 +91,7 @@ std::string_view CountedEvent(std::string_view w) {
   return it == kWords.end() ? std::string_view() : it->second;
 }
 
-bool IsRunningEvent(std::string_view event) {
-  return !event.empty() && event != "demonstrated";
-}
+bool IsRunningEvent(std::string_view event) { return !event.empty() && event != "demonstrated"; }
 
 bool IsHistoricalEventClass(std::string_view c) {
   return c == "founding" || c == "signing" || c == "birth" || c == "death" || c == "election" ||

@@ -474,8 +474,9 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
   // Two figures of one claim are about different names only when no word of their names
   // matches ("Indian Army" / "Indian" may be the same side; joining claims is stricter,
   // claim_slots.h uses the heads).
-  auto name_of = [&](const std::vector<NameRun>& runs, const Quantity& q) {
-    const NameRun* r = NearestNameRun(runs, q, &runs == &runs_a ? a.tokens : b.tokens);
+  auto name_of = [](const std::vector<NameRun>& runs, const std::vector<Token>& tokens,
+                    const Quantity& q) {
+    const NameRun* r = NearestNameRun(runs, q, tokens);
     return r != nullptr ? &r->folded : nullptr;
   };
   auto emit = [&](const Quantity& x, const Quantity& y, const std::string& referent) {
@@ -541,7 +542,7 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
       const NameRun* run = NearestNameRun(runs_a, *p, a.tokens);
       std::vector<Pair> pairs;
       for (size_t k = 0; k < ys.size() && run != nullptr; ++k) {
-        const std::vector<std::string>* nq = name_of(runs_b, *ys[k]);
+        const std::vector<std::string>* nq = name_of(runs_b, b.tokens, *ys[k]);
         if (nq != nullptr && AnyNameMatches(run->folded, *nq)) {
           pairs.push_back({p, ys[k]});
           taken_b[k] = 1;
@@ -562,9 +563,9 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
     for (const auto& [run, pairs] : by_name) judge(pairs, x.referent);
     std::vector<Pair> pairs;
     for (const Quantity* p : rest_a) {
-      const bool p_named = name_of(runs_a, *p) != nullptr;
+      const bool p_named = name_of(runs_a, a.tokens, *p) != nullptr;
       for (size_t k = 0; k < ys.size(); ++k) {
-        if (taken_b[k] || (p_named && name_of(runs_b, *ys[k]) != nullptr)) continue;
+        if (taken_b[k] || (p_named && name_of(runs_b, b.tokens, *ys[k]) != nullptr)) continue;
         pairs.push_back({p, ys[k]});
       }
     }

@@ -49,14 +49,14 @@ SlotProfile MakeSlotProfile(std::string_view text,
   for (const divergence::NameRun& r : runs) names.insert(r.folded.begin(), r.folded.end());
   out.names.assign(names.begin(), names.end());
 
-  // Each quantity takes the nearest name run within kSlotWindow tokens (ties: before).
+  // Each quantity takes its name run (quantity_names.h NearestNameRun).
   std::set<SlotProfile::Slot> slots;
   for (const divergence::Quantity& q : divergence::FindQuantities(tokens)) {
     const divergence::NameRun* best = divergence::NearestNameRun(runs, q, tokens);
     if (best != nullptr) {
-      slots.insert({q.referent, best->head(), q.value, best->folded, q.event});
+      slots.insert({q.referent, q.value, best->folded, q.event});
     } else if (!q.event.empty()) {
-      slots.insert({q.referent, "", q.value, {}, q.event});  // "the death toll rose to 820"
+      slots.insert({q.referent, q.value, {}, q.event});  // "the death toll rose to 820"
     }
   }
   out.slots.assign(slots.begin(), slots.end());
@@ -105,11 +105,11 @@ bool SlotMatch(const SlotProfile& a, const SlotProfile& b, const ReferentsAlike&
   };
   for (const SlotProfile::Slot& x : a.slots) {
     for (const SlotProfile::Slot& y : b.slots) {
-      if (x.name.empty() != y.name.empty()) continue;
+      if (x.name().empty() != y.name().empty()) continue;
       // Figures tied to no name fill one slot only as counts of one event.
-      if (x.name.empty() && (x.event.empty() || x.event != y.event)) continue;
+      if (x.name().empty() && (x.event.empty() || x.event != y.event)) continue;
       if (!same_kind(x, y)) continue;
-      if (divergence::NamesMatch(x.name, y.name) && SameModifiers(x, y)) return true;
+      if (divergence::NamesMatch(x.name(), y.name()) && SameModifiers(x, y)) return true;
       // Counts of one event: any word of the names may match ("35 Chinese troops died" /
       // "the Chinese Army suffered 35 casualties").
       if (!x.event.empty() && x.event == y.event && divergence::AnyNameMatches(x.run, y.run) &&
@@ -130,7 +130,7 @@ std::vector<std::pair<int32_t, int32_t>> SlotMatchPairs(const std::vector<SlotPr
   for (size_t i = 0; i < profiles.size(); ++i) {
     std::set<std::string> keys;
     for (const SlotProfile::Slot& slot : profiles[i].slots) {
-      keys.insert(slot.name.substr(0, 4));
+      keys.insert(std::string(slot.name().substr(0, 4)));
       // Counts of an event match on any word of their names (SlotMatch).
       if (!slot.event.empty()) {
         for (const std::string& w : slot.run) keys.insert(w.substr(0, 4));

@@ -62,14 +62,17 @@ struct SlotProfile {
   std::vector<std::string> names;  // folded name words (>= 3 letters), sorted, unique
   struct Slot {
     std::string referent;  // numeric_detector.h Quantity::referent; "" = a bare figure
-    std::string name;      // the folded last word of the name run tied to the figure
     double value = 0;
-    std::vector<std::string> run;  // every folded word of that name run ("indian", "armi")
-    std::string event;             // numeric_detector.h Quantity::event ("killed")
+    // Every folded word of the name run tied to the figure ("indian", "armi"); empty for
+    // a nameless count of an event.
+    std::vector<std::string> run;
+    std::string event;  // numeric_detector.h Quantity::event ("killed")
+    // The run's last word, its head ("armi"); "" when nameless.
+    std::string_view name() const { return run.empty() ? std::string_view() : run.back(); }
     auto operator<=>(const Slot&) const = default;
   };
-  // One per quantity with a name run within divergence::kSlotWindow tokens, named by
-  // the run's last word. Sorted, unique.
+  // One per quantity tied to a name run (quantity_names.h NearestNameRun), and one per
+  // nameless count of an event. Sorted, unique.
   std::vector<Slot> slots;
   // Every word of the name runs the slots are tied to (folded, sorted, unique): what
   // SlotConflict compares.
