@@ -97,6 +97,14 @@ constexpr int FeatureIndex(std::string_view name) {
   return -1;
 }
 
+// The same, for code that fills or reads a feature by name: an unknown name does not
+// compile (a throw is not a constant expression).
+consteval int Feature(std::string_view name) {
+  const int i = FeatureIndex(name);
+  if (i < 0) throw "unknown similarity feature";
+  return i;
+}
+
 // `f` with the features of what a claim SAYS set to their "agree" values: numbers 1,
 // negation_mismatch, negation_diff, wordnet_antonyms and order_discord 0. claim_score is
 // the combiner's score of these (see PairSimilarity::claim_score).

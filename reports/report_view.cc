@@ -14,10 +14,6 @@ namespace diverge::reports {
 
 namespace {
 
-constexpr DivergenceKind kAllKinds[] = {
-    DivergenceKind::kNumeric,     DivergenceKind::kDate,     DivergenceKind::kSet,
-    DivergenceKind::kNegation,    DivergenceKind::kAntonym,  DivergenceKind::kFraming,
-    DivergenceKind::kAttribution, DivergenceKind::kOmission, DivergenceKind::kOther};
 constexpr Temporal kAllTemporal[] = {Temporal::kContradiction, Temporal::kChangeOverTime,
                                      Temporal::kUndetermined};
 
@@ -456,10 +452,10 @@ std::pair<std::string, std::string> ReportView::DateRange() const {
 
 std::vector<std::pair<std::string, int>> ReportView::CountByKind() const {
   std::vector<std::pair<std::string, int>> out;
-  for (DivergenceKind k : kAllKinds) {
+  for (const DivergenceKindInfo& k : kDivergenceKinds) {
     int n = 0;
-    for (const Divergence& d : report_.divergences) n += d.kind == k;
-    out.emplace_back(std::string(KindName(k)), n);
+    for (const Divergence& d : report_.divergences) n += d.kind == k.kind;
+    out.emplace_back(std::string(k.name), n);
   }
   return out;
 }

@@ -7,9 +7,9 @@ namespace diverge::divergence {
 namespace {
 using testing::S;
 
-OmissionDoc Doc(const std::string& id, const std::string& outlet, const std::string& text,
-                const char* date = nullptr) {
-  OmissionDoc d;
+StoryDocument Doc(const std::string& id, const std::string& outlet, const std::string& text,
+                  const char* date = nullptr) {
+  StoryDocument d;
   d.id = id;
   d.outlet = outlet;
   if (date) d.published = ParseIsoDate(date);
@@ -25,7 +25,7 @@ TEST_CASE("an outlet covering the story but silent on the claim", "[detector][om
   a.outlet = "A";
   b.outlet = "B";
   c.outlet = "C";
-  std::vector<OmissionDoc> docs = {
+  std::vector<StoryDocument> docs = {
       Doc("4", "D",
           "Inflation worries grow. The central bank meets again; interest rates and "
           "bank lending are in focus.",
@@ -43,7 +43,7 @@ TEST_CASE("omissions are conservative", "[detector][omission]") {
       S("Interest rates were raised by the central bank to fight inflation.", "2020-01-05", "2");
   a.outlet = "A";
   b.outlet = "B";
-  std::vector<OmissionDoc> docs = {
+  std::vector<StoryDocument> docs = {
       Doc("4", "D", "The central bank meets; interest rates and inflation are in focus.",
           "2020-01-05")};
   // two outlets are too few to call a third one silent
@@ -51,7 +51,7 @@ TEST_CASE("omissions are conservative", "[detector][omission]") {
   Side c = S("The central bank lifted interest rates as inflation climbed.", "2020-01-06", "3");
   c.outlet = "C";
   // a document published years later is not expected to repeat the claim
-  std::vector<OmissionDoc> late = {
+  std::vector<StoryDocument> late = {
       Doc("4", "D", "The central bank meets; interest rates and inflation are in focus.",
           "2024-01-05")};
   CHECK(DetectOmissions({&a, &b, &c}, late, OmissionOptions{}).empty());

@@ -20,11 +20,6 @@ using divergence::internal::MakeDivergence;
 using divergence::internal::ParseDate;
 using divergence::internal::RunPairDetectors;
 
-bool IsContradictionKind(DivergenceKind k) {
-  return k == DivergenceKind::kNumeric || k == DivergenceKind::kDate || k == DivergenceKind::kSet ||
-         k == DivergenceKind::kNegation || k == DivergenceKind::kAntonym;
-}
-
 namespace {
 
 // Everything one comparison needs: names of both texts, dated changes, WordNet.

@@ -7,17 +7,10 @@
 #include <set>
 
 #include "analyzer/base/stable_hash.h"
-#include "analyzer/divergence/antonym_detector.h"
-#include "analyzer/divergence/attribution_detector.h"
-#include "analyzer/divergence/date_detector.h"
 #include "analyzer/divergence/detect_internal.h"
+#include "analyzer/divergence/detector_registry.h"
 #include "analyzer/divergence/finding.h"
-#include "analyzer/divergence/framing_detector.h"
 #include "analyzer/divergence/names.h"
-#include "analyzer/divergence/negation_detector.h"
-#include "analyzer/divergence/numeric_detector.h"
-#include "analyzer/divergence/omission_detector.h"
-#include "analyzer/divergence/set_detector.h"
 #include "analyzer/divergence/temporal.h"
 #include "analyzer/divergence/wordnet.h"
 
@@ -70,16 +63,9 @@ std::optional<PartialDate> ParseDate(const std::optional<std::string>& s) {
 std::vector<Finding> RunPairDetectors(const Side& a, const Side& b, const DetectorContext& ctx,
                                       const DetectOptions& o) {
   std::vector<Finding> out;
-  auto append = [&](std::vector<Finding> v) {
-    for (auto& f : v) out.push_back(std::move(f));
-  };
-  append(divergence::DetectNumeric(a, b, ctx, o.numeric_overlap));
-  append(divergence::DetectDate(a, b, ctx));
-  append(divergence::DetectSet(a, b, ctx));
-  append(divergence::DetectNegation(a, b, ctx, o.align_overlap));
-  append(divergence::DetectAntonym(a, b, ctx, o.antonym_overlap));
-  append(divergence::DetectAttribution(a, b, ctx, o.align_overlap));
-  append(divergence::DetectFraming(a, b, ctx, o.framing_overlap));
+  for (const PairDetector& detector : PairDetectors()) {
+    for (Finding& f : detector.detect(a, b, ctx, o)) out.push_back(std::move(f));
+  }
   return out;
 }
 
@@ -268,25 +254,23 @@ DetectResult DetectDivergences(const Report& report,
 
   NameResolver names;
   ChangeIndex changes;
-  std::vector<divergence::OmissionDoc> omission_docs;
+  std::vector<divergence::StoryDocument> story_documents;
   for (const auto& [id, body] : full_text) {
     names.AddText(body);
     const Document* d = doc_meta(id);
     std::optional<PartialDate> published = d ? ParseDate(d->date) : std::nullopt;
     changes.AddDocument(id, body, published);
-    if (o.omissions) {
-      omission_docs.push_back({id, d ? d->outlet : id, published, divergence::Tokenize(body)});
-    }
+    story_documents.push_back({id, d ? d->outlet : id, published, divergence::Tokenize(body)});
   }
-  // An omission is an outlet of the claim's story leaving it out: a claim is compared
-  // with the documents of its story only (all documents when the report has no stories),
-  // so the cost is the sum over stories of claims x documents, not claims x corpus.
+  // Claim detectors see the documents of the claim's story only (all documents when the
+  // report has no stories), so their cost is the sum over stories of claims x documents,
+  // not claims x corpus.
   std::map<std::string, std::string> story_of_doc;
   for (const Story& st : report.stories) {
     for (const std::string& doc : st.documents) story_of_doc[doc] = st.id;
   }
-  std::map<std::string, std::vector<divergence::OmissionDoc>> story_docs;
-  for (const divergence::OmissionDoc& od : omission_docs) {
+  std::map<std::string, std::vector<divergence::StoryDocument>> story_docs;
+  for (const divergence::StoryDocument& od : story_documents) {
     auto it = story_of_doc.find(od.id);
     if (it != story_of_doc.end()) story_docs[it->second].push_back(od);
   }
@@ -322,35 +306,11 @@ DetectResult DetectDivergences(const Report& report,
         }
       }
     }
-    if (o.omissions && !sides.empty()) {
-      std::vector<const Side*> ptrs;
-      for (const auto& [sid, s] : sides) ptrs.push_back(&s);
-      divergence::OmissionOptions oo{o.omission_min_outlets, o.omission_min_coverage};
-      auto own = story_docs.find(cluster.story);
-      const std::vector<divergence::OmissionDoc>& candidates =
-          own != story_docs.end() ? own->second : omission_docs;
-      for (const auto& om : divergence::DetectOmissions(ptrs, candidates, oo)) {
-        const auto& [sid, s] = sides[om.statement];
-        Divergence d;
-        d.cluster = cluster.id;
-        d.kind = DivergenceKind::kOmission;
-        d.temporal = Temporal::kUndetermined;
-        d.score = om.score;
-        d.a.statement = sid;
-        d.a.evidence = s.text.substr(om.a_begin, om.a_end - om.a_begin);
-        d.b.statement = std::nullopt;
-        d.b.evidence = "";
-        d.b.outlet = om.silent_outlet;
-        std::string terms;
-        for (size_t k = 0; k < om.key_terms.size() && k < 6; ++k) {
-          terms += (k ? ", " : "") + om.key_terms[k];
-        }
-        d.explanation = om.silent_outlet + " (" + om.silent_doc +
-                        ") covers the story (its text uses the cluster's key terms " + terms +
-                        ") but has no statement on this claim, which " + SideLabel(s) + " makes.";
-        d.id = MakeId("d", {KindName(d.kind), sid, om.silent_outlet, d.a.evidence, ""});
-        all.push_back(std::move(d));
-      }
+    auto own = story_docs.find(cluster.story);
+    divergence::ClaimInput claim{cluster, sides,
+                                 own != story_docs.end() ? own->second : story_documents};
+    for (const divergence::ClaimDetector& detector : divergence::ClaimDetectors()) {
+      for (Divergence& d : detector.detect(claim, o)) all.push_back(std::move(d));
     }
   }
   result.divergences = Finalize(std::move(all), o, stmt_outlet, &result.cut_by_kind);

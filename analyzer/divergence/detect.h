@@ -74,10 +74,6 @@ std::vector<Divergence> ComparePair(const std::string& text_a, const std::string
 
 inline constexpr size_t kArticleMinSentences = 4;
 
-// Kinds that mean the two sides cannot both be true (numeric, date, set, negation,
-// antonym), as opposed to framing, attribution and omission.
-bool IsContradictionKind(DivergenceKind kind);
-
 // The stance-model features of `claim` vs `article` (as ComparePair computes them), for
 // training.
 divergence::StanceFeatures ClaimArticleFeatures(const std::string& claim,

@@ -29,6 +29,14 @@ struct Side {
 Side MakeSide(std::string text, std::optional<PartialDate> published, std::string doc,
               std::string outlet);
 
+// A whole document of a claim's story, as per-claim detectors (omission) see it.
+struct StoryDocument {
+  std::string id;
+  std::string outlet;  // outlet name ("" when unknown)
+  std::optional<PartialDate> published;
+  std::vector<Token> tokens;  // of the full text
+};
+
 // How time bears on a finding.
 enum class TimeNature {
   kHistorical,  // a dated past fact (founding date, who did a past act): never changes

@@ -4,10 +4,13 @@
 #include <map>
 #include <set>
 
+#include "analyzer/base/stable_hash.h"
+#include "analyzer/divergence/detect_internal.h"
+
 namespace diverge::divergence {
 
 std::vector<Omission> DetectOmissions(const std::vector<const Side*>& cluster,
-                                      const std::vector<OmissionDoc>& documents,
+                                      const std::vector<StoryDocument>& documents,
                                       const OmissionOptions& options) {
   std::vector<Omission> out;
   std::set<std::string> outlets, docs;
@@ -49,7 +52,7 @@ std::vector<Omission> DetectOmissions(const std::vector<const Side*>& cluster,
     }
   }
   std::set<std::string> reported;
-  for (const OmissionDoc& d : documents) {
+  for (const StoryDocument& d : documents) {
     if (outlets.count(d.outlet) || reported.count(d.outlet)) continue;
     if (d.published && d.published->ok() && lo && hi &&
         (CompareDates(*d.published, *lo) < 0 || CompareDates(*d.published, *hi) > 0)) {
@@ -78,6 +81,38 @@ std::vector<Omission> DetectOmissions(const std::vector<const Side*>& cluster,
     o.score = 0.3 + 0.2 * double(hits) / double(keys.size());
     reported.insert(d.outlet);
     out.push_back(std::move(o));
+  }
+  return out;
+}
+
+std::vector<Divergence> DetectClaimOmissions(const ClaimInput& claim, const DetectOptions& o) {
+  std::vector<Divergence> out;
+  if (!o.omissions || claim.sides.empty()) return out;
+  std::vector<const Side*> ptrs;
+  for (const auto& [sid, s] : claim.sides) ptrs.push_back(&s);
+  OmissionOptions oo{o.omission_min_outlets, o.omission_min_coverage};
+  for (const Omission& om : DetectOmissions(ptrs, claim.story_documents, oo)) {
+    const auto& [sid, s] = claim.sides[om.statement];
+    Divergence d;
+    d.cluster = claim.cluster.id;
+    d.kind = DivergenceKind::kOmission;
+    d.temporal = Temporal::kUndetermined;
+    d.score = om.score;
+    d.a.statement = sid;
+    d.a.evidence = s.text.substr(om.a_begin, om.a_end - om.a_begin);
+    d.b.statement = std::nullopt;
+    d.b.evidence = "";
+    d.b.outlet = om.silent_outlet;
+    std::string terms;
+    for (size_t k = 0; k < om.key_terms.size() && k < 6; ++k) {
+      terms += (k ? ", " : "") + om.key_terms[k];
+    }
+    d.explanation = om.silent_outlet + " (" + om.silent_doc +
+                    ") covers the story (its text uses the cluster's key terms " + terms +
+                    ") but has no statement on this claim, which " + internal::SideLabel(s) +
+                    " makes.";
+    d.id = MakeId("d", {KindName(d.kind), sid, om.silent_outlet, d.a.evidence, ""});
+    out.push_back(std::move(d));
   }
   return out;
 }

@@ -12,6 +12,7 @@
 #include <string>
 #include <vector>
 
+#include "analyzer/divergence/detector_registry.h"
 #include "analyzer/divergence/finding.h"
 
 namespace diverge::divergence {
@@ -19,13 +20,6 @@ namespace diverge::divergence {
 struct OmissionOptions {
   int min_outlets = 3;
   double min_coverage = 0.8;
-};
-
-struct OmissionDoc {
-  std::string id;
-  std::string outlet;
-  std::optional<PartialDate> published;
-  std::vector<Token> tokens;  // of the full text
 };
 
 struct Omission {
@@ -38,8 +32,13 @@ struct Omission {
 };
 
 std::vector<Omission> DetectOmissions(const std::vector<const Side*>& cluster,
-                                      const std::vector<OmissionDoc>& documents,
+                                      const std::vector<StoryDocument>& documents,
                                       const OmissionOptions& options);
+
+// The registry's claim detector: DetectOmissions on the claim's sides and story
+// documents (with options.omission_min_outlets / omission_min_coverage), as report
+// divergences whose b side names the silent outlet. None when options.omissions is off.
+std::vector<Divergence> DetectClaimOmissions(const ClaimInput& claim, const DetectOptions& options);
 
 }  // namespace diverge::divergence
 

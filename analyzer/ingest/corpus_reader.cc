@@ -13,6 +13,7 @@
 #include "analyzer/base/atomic_file.h"
 #include "analyzer/ingest/document_builder.h"
 #include "analyzer/ingest/file_collector.h"
+#include "analyzer/ingest/input_format.h"
 
 namespace diverge {
 namespace fs = std::filesystem;

@@ -1,17 +1,13 @@
 #include "analyzer/ingest/document_builder.h"
 
 #include <algorithm>
-#include <cctype>
 #include <cstring>
-#include <filesystem>
-#include <nlohmann/json.hpp>
 
 #include "analyzer/base/stable_hash.h"
 #include "analyzer/ingest/claim_spans.h"
-#include "analyzer/ingest/figure_clauses.h"
 #include "analyzer/ingest/cleanup.h"
-#include "analyzer/ingest/html_text.h"
-#include "analyzer/ingest/metadata_inference.h"
+#include "analyzer/ingest/figure_clauses.h"
+#include "analyzer/ingest/input_format.h"
 #include "analyzer/ingest/segmenter.h"
 #include "analyzer/ingest/utf8.h"
 
@@ -36,45 +32,6 @@ bool LooksBinary(std::string_view bytes, int64_t* where) {
   }
   *where = -1;
   return n > 0 && control * 10 > n;
-}
-
-// Markdown: headings and list markers at a line start become a line break plus spaces
-// (same length, so offsets are untouched) so each heading/item is its own block.
-void StripMarkdownMarkers(std::string* text) {
-  size_t pos = 0;
-  while (pos < text->size()) {
-    size_t i = pos;
-    while (i < text->size() && (*text)[i] == ' ') ++i;
-    size_t j = i;
-    if (j < text->size() && (*text)[j] == '#') {
-      while (j < text->size() && (*text)[j] == '#') ++j;
-    } else if (j + 1 < text->size() &&
-               ((*text)[j] == '-' || (*text)[j] == '*' || (*text)[j] == '+' || (*text)[j] == '>')) {
-      ++j;
-    } else {
-      while (j < text->size() && std::isdigit(static_cast<unsigned char>((*text)[j]))) ++j;
-      if (j > i && j < text->size() && ((*text)[j] == '.' || (*text)[j] == ')')) {
-        ++j;
-      } else {
-        j = i;
-      }
-    }
-    if (j > i && j < text->size() && (*text)[j] == ' ') {
-      (*text)[i] = '\n';
-      for (size_t k = i + 1; k < j; ++k) (*text)[k] = ' ';
-    }
-    const size_t nl = text->find('\n', j);
-    if (nl == std::string::npos) break;
-    pos = nl + 1;
-  }
-}
-
-std::string FileStem(const std::string& path) {
-  return std::filesystem::path(path).stem().string();
-}
-
-void FinishMetadata(const InputFile& input, Document* doc) {
-  if (doc->outlet.empty()) doc->outlet = FileStem(input.path);
 }
 
 }  // namespace
@@ -178,122 +135,9 @@ bool BuildDocuments(const InputFile& input, std::string_view bytes, const ReadOp
                 -1, bad[0]);
   }
 
-  if (input.format == "jsonl") {
-    size_t pos = 0;
-    int line_no = 0;
-    while (pos < src.text.size()) {
-      size_t nl = src.text.find('\n', pos);
-      if (nl == std::string::npos) nl = src.text.size();
-      const std::string line = src.text.substr(pos, nl - pos);
-      pos = nl + 1;
-      ++line_no;
-      // JSON escapes at most double the text: a longer line cannot hold an acceptable record.
-      if (line.size() > 2 * opts.max_document_bytes + 4096) {
-        diags->Warn(input.path,
-                    "line of " + std::to_string(line.size()) + " bytes is over the limit of " +
-                        std::to_string(opts.max_document_bytes) + " bytes of text; line skipped",
-                    line_no);
-        ++*skipped_records;
-        continue;
-      }
-      if (FoldWhitespace(line).empty()) continue;
-      nlohmann::json rec;
-      try {
-        rec = nlohmann::json::parse(line);
-      } catch (const nlohmann::json::exception& e) {
-        diags->Warn(input.path, std::string("invalid JSON, line skipped: ") + e.what(), line_no);
-        ++*skipped_records;
-        continue;
-      }
-      auto str = [&](const char* key) -> std::optional<std::string> {
-        if (!rec.is_object() || !rec.contains(key)) return std::nullopt;
-        const auto& v = rec[key];
-        if (v.is_string()) {
-          std::string s = v.get<std::string>();
-          if (FoldWhitespace(s).empty()) return std::nullopt;
-          return s;
-        }
-        if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
-        return std::nullopt;
-      };
-      auto id = str("id");
-      auto text = rec.is_object() && rec.contains("text") && rec["text"].is_string()
-                      ? std::optional<std::string>(rec["text"].get<std::string>())
-                      : std::nullopt;
-      if (!id || !text) {
-        diags->Warn(input.path, "record without string \"id\" and \"text\", line skipped", line_no);
-        ++*skipped_records;
-        continue;
-      }
-      if (text->size() > opts.max_document_bytes) {
-        diags->Warn(input.path,
-                    "\"text\" of " + std::to_string(text->size()) + " bytes is over the limit of " +
-                        std::to_string(opts.max_document_bytes) + " bytes; line skipped",
-                    line_no);
-        ++*skipped_records;
-        continue;
-      }
-      BuiltDocument built;
-      built.doc.id = FoldWhitespace(*id);
-      built.doc.path = input.path;
-      built.doc.format = "jsonl";
-      built.doc.text = *text;
-      built.doc.outlet = FoldWhitespace(str("outlet").value_or(""));
-      built.doc.title = str("title");
-      built.doc.url = str("url");
-      if (auto d = str("date")) {
-        if (IsValidPartialDate(*d)) {
-          built.doc.date = *d;
-        } else {
-          diags->Warn(input.path,
-                      "bad date '" + *d +
-                          "' (expected YYYY, YYYY-MM or "
-                          "YYYY-MM-DD); date dropped",
-                      line_no);
-        }
-      }
-      SourceText page;  // offsets index the "text" value
-      page.text = *text;
-      SegmentPage(page, opts, &built);
-      FinishMetadata(input, &built.doc);
-      built.doc.path = input.path;
-      out->push_back(std::move(built));
-    }
-    return true;
-  }
-
-  BuiltDocument built;
-  Document& doc = built.doc;
-  doc.id = input.id;
-  doc.path = input.path;
-  doc.format = input.format;
-  doc.text = src.text;
-  if (input.manifest) {
-    doc.outlet = input.manifest->outlet.value_or("");
-    doc.date = input.manifest->date;
-    doc.title = input.manifest->title;
-    doc.url = input.manifest->url;
-  }
-  if (input.format == "html") {
-    HtmlText html = HtmlToText(src);
-    if (doc.outlet.empty() && html.metadata.site_name) doc.outlet = *html.metadata.site_name;
-    if (!doc.date && html.metadata.date) doc.date = html.metadata.date;
-    if (!doc.title && html.metadata.title) doc.title = html.metadata.title;
-    if (!doc.url && html.metadata.url) doc.url = html.metadata.url;
-    if (!doc.author && html.metadata.author) doc.author = html.metadata.author;
-    SegmentPage(html.text, opts, &built);
-  } else {
-    if (input.format == "md") {
-      StripMarkdownMarkers(&src.text);
-    }
-    SegmentPage(src, opts, &built);
-  }
-  FinishMetadata(input, &doc);
-  if (built.statements.empty()) {
-    diags->Warn(input.path, "no statements found (all lines were set aside)");
-  }
-  out->push_back(std::move(built));
-  return true;
+  const InputFormat* format = FindInputFormat(input.format);
+  if (format == nullptr) format = FindInputFormat("txt");
+  return format->read(input, std::move(src), opts, out, diags, skipped_records);
 }
 
 }  // namespace diverge

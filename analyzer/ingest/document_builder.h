@@ -1,5 +1,5 @@
 // One input file to documents and statements: format detection results (binary, empty,
-// invalid UTF-8), text extraction (HTML, Markdown markers, JSONL records), clean-up
+// invalid UTF-8), text extraction by the file's format (input_format.h), clean-up
 // (cleanup.h), metadata (manifest > JSONL fields / HTML meta > inferred from the text >
 // file name) and sentence segmentation (segmenter.h).
 #ifndef DIVERGE_ANALYZER_INGEST_DOCUMENT_BUILDER_H_

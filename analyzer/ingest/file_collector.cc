@@ -6,6 +6,7 @@
 #include <system_error>
 
 #include "analyzer/base/atomic_file.h"
+#include "analyzer/ingest/input_format.h"
 #include "analyzer/ingest/utf8.h"
 
 namespace diverge {
@@ -220,17 +221,6 @@ Status CollectDirectory(const std::string& input, const ReadOptions& opts, Diagn
 }
 
 }  // namespace
-
-std::string FormatOfPath(const std::string& path) {
-  const size_t dot = path.rfind('.');
-  if (dot == std::string::npos || path.find('/', dot) != std::string::npos) return "";
-  const std::string ext = AsciiLower(path.substr(dot + 1));
-  if (ext == "txt" || ext == "text") return "txt";
-  if (ext == "md" || ext == "markdown") return "md";
-  if (ext == "html" || ext == "htm" || ext == "xhtml") return "html";
-  if (ext == "jsonl" || ext == "ndjson") return "jsonl";
-  return "";
-}
 
 Result<CollectedInputs> CollectInputs(const std::vector<std::string>& inputs,
                                       const ReadOptions& opts, Diagnostics* diags) {

@@ -40,9 +40,6 @@ struct CollectedInputs {
 Result<CollectedInputs> CollectInputs(const std::vector<std::string>& inputs,
                                       const ReadOptions& opts, Diagnostics* diags);
 
-// "txt", "md", "html", "jsonl" for a supported extension (case-insensitive), else "".
-std::string FormatOfPath(const std::string& path);
-
 }  // namespace diverge
 
 #endif  // DIVERGE_ANALYZER_INGEST_FILE_COLLECTOR_H_

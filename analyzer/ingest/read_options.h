@@ -42,12 +42,6 @@ inline size_t EstimatedMemory(size_t statements, size_t text_bytes) {
 // Half the machine's physical memory (sysconf); 4 GiB when it cannot be read.
 size_t DefaultMemoryBudget();
 
-// The size limit of an input file of `format`: a JSONL file holds many documents.
-inline size_t MaxInputBytes(const std::string& format, const ReadOptions& opts) {
-  return format == "jsonl" ? opts.max_file_bytes
-                           : std::min(opts.max_file_bytes, opts.max_document_bytes);
-}
-
 }  // namespace diverge
 
 #endif  // DIVERGE_ANALYZER_INGEST_READ_OPTIONS_H_

@@ -14,8 +14,6 @@ namespace {
 
 using json = nlohmann::json;
 
-constexpr std::string_view kKindNames[] = {
-    "numeric", "date", "set", "negation", "antonym", "framing", "attribution", "omission", "other"};
 constexpr std::string_view kTemporalNames[] = {"contradiction", "change_over_time", "undetermined"};
 constexpr std::string_view kStatusNames[] = {"open", "confirmed", "dismissed"};
 
@@ -203,9 +201,11 @@ void ParseOrphanedReviews(Reader& r, const json& root, Report& report) {
 
 }  // namespace
 
-std::string_view KindName(DivergenceKind kind) { return kKindNames[static_cast<int>(kind)]; }
 std::optional<DivergenceKind> ParseKind(std::string_view name) {
-  return ParseName<DivergenceKind>(kKindNames, name);
+  for (const DivergenceKindInfo& k : kDivergenceKinds) {
+    if (k.name == name) return k.kind;
+  }
+  return std::nullopt;
 }
 std::string_view TemporalName(Temporal t) { return kTemporalNames[static_cast<int>(t)]; }
 std::optional<Temporal> ParseTemporal(std::string_view name) {

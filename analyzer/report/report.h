@@ -19,6 +19,7 @@
 
 #include "analyzer/base/result.h"
 #include "analyzer/ingest/document.h"
+#include "analyzer/report/divergence_kind.h"
 
 namespace diverge {
 
@@ -38,22 +39,9 @@ struct Story {
   std::vector<std::string> documents;  // document ids, sorted
 };
 
-enum class DivergenceKind {
-  kNumeric,
-  kDate,
-  kSet,
-  kNegation,
-  kAntonym,
-  kFraming,
-  kAttribution,
-  kOmission,
-  kOther
-};
 enum class Temporal { kContradiction, kChangeOverTime, kUndetermined };
 enum class ReviewStatus { kOpen, kConfirmed, kDismissed };
 
-std::string_view KindName(DivergenceKind kind);  // "numeric", ...
-std::optional<DivergenceKind> ParseKind(std::string_view name);
 std::string_view TemporalName(Temporal temporal);  // "contradiction", ...
 std::optional<Temporal> ParseTemporal(std::string_view name);
 std::string_view ReviewStatusName(ReviewStatus status);  // "open", ...

@@ -325,12 +325,9 @@ std::string CorrectBlock(const ReviewSession& session, const reports::Divergence
         "their own</button><br>";
   }
   out += "<select class=\"kind-fix\" aria-label=\"kind\">";
-  for (DivergenceKind k : {DivergenceKind::kNumeric, DivergenceKind::kDate, DivergenceKind::kSet,
-                           DivergenceKind::kNegation, DivergenceKind::kAntonym,
-                           DivergenceKind::kFraming, DivergenceKind::kAttribution,
-                           DivergenceKind::kOmission, DivergenceKind::kOther}) {
-    std::string n(KindName(k));
-    out += "<option" + std::string(k == d.kind ? " selected" : "") + ">" + n + "</option>";
+  for (const DivergenceKindInfo& k : kDivergenceKinds) {
+    std::string n(k.name);
+    out += "<option" + std::string(k.kind == d.kind ? " selected" : "") + ">" + n + "</option>";
   }
   out += "</select><button class=\"set-kind\" type=\"button\">Set the kind</button> "
          "<select class=\"temporal-fix\" aria-label=\"temporal label\">";
