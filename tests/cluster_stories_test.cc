@@ -203,6 +203,28 @@ TEST_CASE("Figures tied to the same name and thing fill one slot", "[claim_slots
                                   p("Four Indian soldiers were injured")));
 }
 
+TEST_CASE("Dates of one founding or signing about a shared name fill one slot", "[claim_slots]") {
+  const std::vector<std::string> names;
+  auto p = [&](const char* t) { return pipeline::MakeSlotProfile(t, names); };
+  const auto founded = p("The Northern Trade League was founded in Oslo on March 3, 1994.");
+  CHECK(founded.dated_acts == std::vector<std::string>{"founding"});
+  // Another word for the act, another date, one name in common.
+  CHECK(pipeline::SlotMatch(founded,
+                            p("The league was established in 1996 by the Northern Trade Pact.")));
+  // Another name: another founding.
+  CHECK_FALSE(pipeline::SlotMatch(founded, p("The Baltic Rail Union was formed in 1996.")));
+  // An undated act, or a dated act of the story's own kind (a death), fills no slot.
+  CHECK(p("The Northern Trade League was founded by nine states.").dated_acts.empty());
+  CHECK(p("Two Northern Trade League guards died on March 3, 1994.").dated_acts.empty());
+  // An attributive year dates nothing ("the 1994 Northern Trade League").
+  CHECK(p("The bank was founded under the 1994 Northern Trade League charter.").dated_acts.empty());
+  // Rows that date one act share a bucket.
+  const std::vector<pipeline::SlotProfile> rows = {
+      founded, p("The league was established in 1996 by the Northern Trade Pact.")};
+  CHECK(pipeline::SlotMatchPairs(rows, {0, 0}, {0, 1}, 200) ==
+        std::vector<std::pair<int32_t, int32_t>>{{0, 1}});
+}
+
 TEST_CASE("Slot pairs stay inside a family and cross documents only", "[claim_slots]") {
   const std::vector<std::string> names;
   std::vector<pipeline::SlotProfile> profiles = {

@@ -192,15 +192,18 @@ bool ParseNumberWords(const std::vector<std::string>& words, double* value) {
 namespace {
 
 // The event of the clause around tokens [first, last]: the counted noun's own
-// ("casualties"), else the nearest event word after the count, up to the clause's end
-// or 6 words, else the nearest before it ("the death toll rose to 820"), up to the
-// clause's start, a preposition or 6 words. "20 soldiers were killed and four
-// injured": 20 killed, four injured.
+// ("casualties"), else the nearest event word after the count, up to the clause's end,
+// an infinitive "to" or 6 words, else the nearest before it ("the death toll rose to 820"), up to
+// the clause's start, a preposition or 6 words. "20 soldiers were killed and four injured": 20
+// killed, four injured.
 std::string ClauseEvent(const std::vector<Token>& t, size_t first, size_t last) {
   if (const std::string_view e = CountedEvent(t[last].lower); !e.empty()) return std::string(e);
   for (size_t k = last + 1, words = 0; k < t.size() && words < 6; ++k) {
     if (t[k].kind == TokenKind::kPunct) break;
     if (t[k].kind == TokenKind::kNumber || IsNumberWord(t[k].lower)) break;
+    // "to" starts another predicate: "people of the two countries to compare the
+    // casualties" does not count casualties.
+    if (t[k].lower == "to") break;
     if (const std::string_view e = CountedEvent(t[k].lower); !e.empty()) return std::string(e);
     ++words;
   }

@@ -6,6 +6,8 @@
 #include <map>
 #include <set>
 
+#include "analyzer/divergence/date_detector.h"
+#include "analyzer/divergence/lexicon.h"
 #include "analyzer/divergence/numeric_detector.h"
 #include "analyzer/divergence/quantity_names.h"
 #include "analyzer/divergence/text.h"
@@ -60,6 +62,22 @@ SlotProfile MakeSlotProfile(std::string_view text,
     }
   }
   out.slots.assign(slots.begin(), slots.end());
+  // Dated one-off acts: dates are looked for only when an act is named.
+  const bool names_act = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+    if (!t.IsWord()) return false;
+    const std::string c = divergence::EventClass(t.lower);
+    return c == "founding" || c == "signing";
+  });
+  if (names_act) {
+    divergence::Side side;
+    side.text = std::string(text);
+    side.tokens = tokens;
+    std::set<std::string> acts;
+    for (const divergence::DatedEvent& e : divergence::FindDatedEvents(side)) {
+      if (e.event_class == "founding" || e.event_class == "signing") acts.insert(e.event_class);
+    }
+    out.dated_acts.assign(acts.begin(), acts.end());
+  }
   std::set<std::string> words;
   for (const SlotProfile::Slot& slot : out.slots) words.insert(slot.run.begin(), slot.run.end());
   out.slot_words.assign(words.begin(), words.end());
@@ -103,6 +121,13 @@ bool SlotMatch(const SlotProfile& a, const SlotProfile& b, const ReferentsAlike&
     const double hi = std::max(std::abs(x.value), std::abs(y.value));
     return lo > 0 && hi <= 10 * lo;
   };
+  // One dated act about a shared name.
+  for (const std::string& act : a.dated_acts) {
+    if (std::binary_search(b.dated_acts.begin(), b.dated_acts.end(), act) &&
+        divergence::AnyNameMatches(a.names, b.names)) {
+      return true;
+    }
+  }
   for (const SlotProfile::Slot& x : a.slots) {
     for (const SlotProfile::Slot& y : b.slots) {
       if (x.name().empty() != y.name().empty()) continue;
@@ -136,6 +161,7 @@ std::vector<std::pair<int32_t, int32_t>> SlotMatchPairs(const std::vector<SlotPr
         for (const std::string& w : slot.run) keys.insert(w.substr(0, 4));
       }
     }
+    for (const std::string& act : profiles[i].dated_acts) keys.insert("@" + act);
     for (const std::string& key : keys) {
       buckets[{story_of_row[i], key}].push_back(static_cast<int32_t>(i));
     }

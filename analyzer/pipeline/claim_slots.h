@@ -39,6 +39,13 @@
 // counted" do not match. Two name runs with matching heads whose other words all differ
 // name different things ("the Indian Army" / "the Chinese Army").
 //
+// Dated acts: two statements that date the founding or the signing of something and
+// share a name date one act, whatever the dates ("The organization was established on
+// the basis of the Collective Security Treaty ... on May 15, 1992" / "The CSTO was formed
+// in 2002, building upon the 1992 Collective Security Treaty"): a founding or signing
+// date is one fact about the thing founded. The story's own events (deaths, attacks,
+// elections, meetings) are not: many statements that claim different things date them.
+//
 // The text a profile is made from should be the statement's own words: a sentence whose
 // clauses are statements of their own (figure_clauses.h) gives its slots to those
 // clauses (analyze.cc masks them), so "Erdogan won 49.5%, while Kilicdaroglu got 44.9%"
@@ -77,6 +84,9 @@ struct SlotProfile {
   // Every word of the name runs the slots are tied to (folded, sorted, unique): what
   // SlotConflict compares.
   std::vector<std::string> slot_words;
+  // The one-off acts the statement dates (divergence/date_detector.h FindDatedEvents):
+  // "founding", "signing"; sorted, unique.
+  std::vector<std::string> dated_acts;
 };
 
 // `mid_sentence_names`: lowercased single words the corpus capitalises mid-sentence
@@ -101,7 +111,7 @@ bool SlotMatch(const SlotProfile& a, const SlotProfile& b, const ReferentsAlike&
 
 // The pairs (i < j) of rows in one story and different documents whose profiles
 // SlotMatch, found through buckets of (story, first 4 letters of a slot name, or of any
-// word of the name run of a count of an event); a bucket
+// word of the name run of a count of an event, or a dated act); a bucket
 // of more than `max_bucket` rows is a topic, not a slot, and is skipped, so the work is
 // at most max_bucket^2 per bucket. Sorted, unique.
 std::vector<std::pair<int32_t, int32_t>> SlotMatchPairs(const std::vector<SlotProfile>& profiles,
