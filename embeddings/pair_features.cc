@@ -103,15 +103,19 @@ float OneToOneF1(const std::vector<float>& cos, const EncodedSentence& a,
   const size_t na = a.word_ids.size(), nb = b.word_ids.size();
   std::vector<uint32_t> order(na * nb);
   std::iota(order.begin(), order.end(), 0u);
-  // By cosine descending, ties by index: the order a stable sort gives, without its
-  // buffer (this sort is a hot spot of the learned pair score).
-  std::sort(order.begin(), order.end(), [&](uint32_t x, uint32_t y) {
-    return cos[x] != cos[y] ? cos[x] > cos[y] : x < y;
-  });
+  // By cosine descending, ties by index: the order a stable sort gives. A heap yields
+  // that order one pair at a time, and the greedy stops after min(na, nb) matches,
+  // usually long before the last pair (a full sort was a hot spot of the pair score).
+  const auto after = [&](uint32_t x, uint32_t y) {
+    return cos[x] != cos[y] ? cos[x] < cos[y] : x > y;
+  };
+  std::make_heap(order.begin(), order.end(), after);
   std::vector<char> used_a(na, 0), used_b(nb, 0);
   float pa = 0, pb = 0;
   size_t matched = 0;
-  for (uint32_t k : order) {
+  for (auto end = order.end(); end != order.begin(); --end) {
+    std::pop_heap(order.begin(), end, after);
+    const uint32_t k = *(end - 1);
     size_t i = k / nb, j = k % nb;
     if (used_a[i] || used_b[j]) continue;
     used_a[i] = used_b[j] = 1;

@@ -14,6 +14,8 @@ void SortUnique(std::vector<uint32_t>* v) {
 }
 
 bool Intersects(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) {
+  // Disjoint ranges (often: synset ids start with their part of speech) share nothing.
+  if (a.empty() || b.empty() || a.back() < b.front() || b.back() < a.front()) return false;
   size_t i = 0, j = 0;
   while (i < a.size() && j < b.size()) {
     if (a[i] == b[j]) return true;
