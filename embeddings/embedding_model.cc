@@ -1,5 +1,8 @@
 #include "embeddings/embedding_model.h"
 
+#if defined(__x86_64__)
+#include <immintrin.h>
+#endif
 #include <fcntl.h>
 #include <sys/mman.h>
 #include <sys/stat.h>
@@ -186,13 +189,38 @@ void EmbeddingModel::AddVector(int32_t i, float weight, float* out) const {
 namespace {
 
 // The dot product of two int8 rows. Integer sums are exact in any order, so the AVX2
-// clone (chosen at load time on machines that have it) gives the same value as the
-// plain one; it is a hot spot of the learned pair score (word-by-word cosines).
-__attribute__((target_clones("avx2", "default"))) int32_t DotInt8(const int8_t* a, const int8_t* b,
-                                                                  int d) {
+// version (on machines that have it) gives the same value as the plain one; it is a hot
+// spot of the learned pair score (word-by-word cosines).
+int32_t DotInt8Plain(const int8_t* a, const int8_t* b, int d) {
   int32_t dot = 0;
   for (int k = 0; k < d; ++k) dot += int32_t{a[k]} * int32_t{b[k]};
   return dot;
+}
+
+#if defined(__x86_64__)
+__attribute__((target("avx2"))) int32_t DotInt8Avx2(const int8_t* a, const int8_t* b, int d) {
+  __m256i acc = _mm256_setzero_si256();
+  int k = 0;
+  for (; k + 16 <= d; k += 16) {
+    const __m256i x =
+        _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(a + k)));
+    const __m256i y =
+        _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b + k)));
+    acc = _mm256_add_epi32(acc, _mm256_madd_epi16(x, y));  // |sum of 2 products| < 2^15
+  }
+  __m128i s = _mm_add_epi32(_mm256_castsi256_si128(acc), _mm256_extracti128_si256(acc, 1));
+  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4E));
+  s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0xB1));
+  return _mm_cvtsi128_si32(s) + DotInt8Plain(a + k, b + k, d - k);
+}
+#endif
+
+int32_t DotInt8(const int8_t* a, const int8_t* b, int d) {
+#if defined(__x86_64__)
+  static const bool avx2 = __builtin_cpu_supports("avx2");
+  if (avx2) return DotInt8Avx2(a, b, d);
+#endif
+  return DotInt8Plain(a, b, d);
 }
 
 }  // namespace
