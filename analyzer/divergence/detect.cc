@@ -5,7 +5,9 @@
 #include <memory>
 #include <mutex>
 #include <set>
+#include <thread>
 
+#include "analyzer/base/parallel_for.h"
 #include "analyzer/base/stable_hash.h"
 #include "analyzer/divergence/detect_internal.h"
 #include "analyzer/divergence/detector_registry.h"
@@ -279,39 +281,50 @@ DetectResult DetectDivergences(const Report& report,
   ctx.names = &names;
   ctx.wordnet = WordNetFor(o.wordnet_dir);
 
-  std::vector<Divergence> all;
-  for (const ClaimCluster& cluster : report.clusters) {
-    // sides of the cluster, in a content-defined order
-    std::vector<std::pair<std::string, Side>> sides;  // (statement id, side)
-    std::set<std::string> ids(cluster.statements.begin(), cluster.statements.end());
-    for (const std::string& sid : ids) {
-      auto it = statements.find(sid);
-      if (it == statements.end()) continue;
-      const Document* d = doc_meta(it->second->doc);
-      sides.emplace_back(
-          sid, divergence::MakeSide(it->second->text, d ? ParseDate(d->date) : std::nullopt,
-                                    it->second->doc, d ? d->outlet : ""));
-    }
-    std::sort(sides.begin(), sides.end(), [](const auto& x, const auto& y) {
-      return SideOrderKey(x.second, x.first) < SideOrderKey(y.second, y.first);
-    });
-    for (size_t i = 0; i < sides.size(); ++i) {
-      for (size_t j = i + 1; j < sides.size(); ++j) {
-        const Side& a = sides[i].second;
-        const Side& b = sides[j].second;
-        if (a.doc == b.doc) continue;
-        for (const Finding& f : RunPairDetectors(a, b, ctx, o)) {
-          all.push_back(
-              MakeDivergence(f, a, b, sides[i].first, sides[j].first, cluster.id, &changes, o));
+  // Each claim on its own (detectors are pure functions, the name resolver, change index
+  // and WordNet are read-only here), its divergences in its own slot, joined in claim
+  // order: the result does not depend on the threads.
+  std::vector<std::vector<Divergence>> per_claim(report.clusters.size());
+  ParallelFor(
+      o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency()),
+      static_cast<int64_t>(report.clusters.size()), [&](int64_t c) {
+        const ClaimCluster& cluster = report.clusters[static_cast<size_t>(c)];
+        std::vector<Divergence>& all = per_claim[static_cast<size_t>(c)];
+        // sides of the cluster, in a content-defined order
+        std::vector<std::pair<std::string, Side>> sides;  // (statement id, side)
+        std::set<std::string> ids(cluster.statements.begin(), cluster.statements.end());
+        for (const std::string& sid : ids) {
+          auto it = statements.find(sid);
+          if (it == statements.end()) continue;
+          const Document* d = doc_meta(it->second->doc);
+          sides.emplace_back(
+              sid, divergence::MakeSide(it->second->text, d ? ParseDate(d->date) : std::nullopt,
+                                        it->second->doc, d ? d->outlet : ""));
         }
-      }
-    }
-    auto own = story_docs.find(cluster.story);
-    divergence::ClaimInput claim{cluster, sides,
-                                 own != story_docs.end() ? own->second : story_documents};
-    for (const divergence::ClaimDetector& detector : divergence::ClaimDetectors()) {
-      for (Divergence& d : detector.detect(claim, o)) all.push_back(std::move(d));
-    }
+        std::sort(sides.begin(), sides.end(), [](const auto& x, const auto& y) {
+          return SideOrderKey(x.second, x.first) < SideOrderKey(y.second, y.first);
+        });
+        for (size_t i = 0; i < sides.size(); ++i) {
+          for (size_t j = i + 1; j < sides.size(); ++j) {
+            const Side& a = sides[i].second;
+            const Side& b = sides[j].second;
+            if (a.doc == b.doc) continue;
+            for (const Finding& f : RunPairDetectors(a, b, ctx, o)) {
+              all.push_back(
+                  MakeDivergence(f, a, b, sides[i].first, sides[j].first, cluster.id, &changes, o));
+            }
+          }
+        }
+        auto own = story_docs.find(cluster.story);
+        divergence::ClaimInput claim{cluster, sides,
+                                     own != story_docs.end() ? own->second : story_documents};
+        for (const divergence::ClaimDetector& detector : divergence::ClaimDetectors()) {
+          for (Divergence& d : detector.detect(claim, o)) all.push_back(std::move(d));
+        }
+      });
+  std::vector<Divergence> all;
+  for (auto& v : per_claim) {
+    for (Divergence& d : v) all.push_back(std::move(d));
   }
   result.divergences = Finalize(std::move(all), o, stmt_outlet, &result.cut_by_kind);
   result.entities = names.Entities();

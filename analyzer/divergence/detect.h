@@ -39,7 +39,10 @@ struct DetectOptions {
   int omission_min_outlets = 3;
   double omission_min_coverage = 0.8;
   std::string wordnet_dir;  // "" = $DIVERGE_WORDNET or /usr/share/wordnet
-  // Every knob, for generator.params.
+  // Claims are examined on up to this many threads (0 = all cores). The result does not
+  // depend on it, so generator.params does not record it.
+  int threads = 0;
+  // Every knob that shapes the result, for generator.params.
   nlohmann::json ToJson() const;
 };
 

@@ -356,7 +356,9 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   report.set_aside = corpus->set_aside;  // what the clean-up did not analyse stays visible
 
   progress.Stage("detecting divergences");
-  DetectResult detected = DetectDivergences(report, corpus->documents, opt.detect);
+  DetectOptions detect = opt.detect;
+  detect.threads = opt.threads;
+  DetectResult detected = DetectDivergences(report, corpus->documents, detect);
   report.divergences = std::move(detected.divergences);
   report.entities = std::move(detected.entities);
   report.divergences_cut = std::move(detected.cut_by_kind);
