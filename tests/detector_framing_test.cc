@@ -29,6 +29,17 @@ TEST_CASE("a hedge against a factive", "[detector][framing]") {
   CHECK(EvidenceB(b, f[0]) == "admitted");
 }
 
+TEST_CASE("an event a figure counts is not a factive", "[detector][framing]") {
+  // "demonstrated" as the marching that 1.2 million did, not as "showed".
+  CHECK(DetectFraming(S("Police estimated the marchers in Oslo at about 1.2 million."),
+                      S("1.2 million people demonstrated in Oslo, police said."), {}, 0.08)
+            .empty());
+  // Without a figure it is still read as a factive.
+  CHECK(DetectFraming(S("The audit allegedly exposed fraud at the Oslo office."),
+                      S("The audit demonstrated fraud at the Oslo office."), {}, 0.08)
+            .size() == 1);
+}
+
 TEST_CASE("paraphrases and one-sided colour are not framing flags", "[detector][framing]") {
   CHECK(DetectFraming(S("The government closed the border on Monday."),
                       S("On Monday the border was closed by the government."), {}, 0.08)

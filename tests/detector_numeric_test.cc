@@ -205,6 +205,22 @@ TEST_CASE("the head noun ends before the verb after it", "[detector][numeric]") 
   CHECK(q[2].referent == "person");
 }
 
+TEST_CASE("a count of days is a span of time, not a count of an event", "[detector][numeric]") {
+  auto q = FindQuantities(S("The cat rose from the dead five days after its burial.").tokens);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].referent == "day");
+  CHECK(q[0].event.empty());
+  // An infinitive "to" starts another predicate: the count is not of the casualties.
+  auto r = FindQuantities(
+      S("Beijing does not want people of the two countries to compare the casualties.").tokens);
+  REQUIRE(r.size() == 1);
+  CHECK(r[0].event.empty());
+  // The count's own clause still gives its event.
+  auto k = FindQuantities(S("Five soldiers were killed two days after the clash.").tokens);
+  REQUIRE(k.size() == 2);
+  CHECK(k[0].event == "killed");
+}
+
 TEST_CASE("counts of one event compare whatever noun each uses", "[detector][numeric]") {
   // "troops died" and "soldiers killed" count the dead.
   auto f = DetectNumeric(S("As many as 35 Chinese troops died in the clash."),

@@ -1,5 +1,6 @@
 #include "analyzer/divergence/framing_detector.h"
 
+#include <algorithm>
 #include <set>
 
 #include "analyzer/divergence/lexicon.h"
@@ -73,6 +74,18 @@ std::vector<Finding> DetectFraming(const Side& a, const Side& b, const DetectorC
   }
   std::vector<Cue> ha = Unshared(a, sb, IsHedge), hb = Unshared(b, sa, IsHedge);
   std::vector<Cue> fa = Unshared(a, sb, IsFactive), fb = Unshared(b, sa, IsFactive);
+  // A factive word that is also the event a figure counts reports the event, not a fact
+  // shown: "1.12 million people demonstrated in France" (lexicon.h CountedEvent).
+  auto drop_counted_events = [](const Side& s, std::vector<Cue>* cues) {
+    if (std::none_of(s.tokens.begin(), s.tokens.end(),
+                     [](const Token& t) { return t.IsNumber(); })) {
+      return;
+    }
+    std::erase_if(*cues,
+                  [&](const Cue& c) { return !CountedEvent(s.tokens[c.token].lower).empty(); });
+  };
+  drop_counted_events(a, &fa);
+  drop_counted_events(b, &fb);
   if (!ha.empty() && hb.empty() && !fb.empty()) {
     make(ha.front(), fb.front(), 0.5, "A hedges what B presents as fact");
   } else if (!hb.empty() && ha.empty() && !fa.empty()) {

@@ -91,6 +91,12 @@ std::string_view CountedEvent(std::string_view w) {
   return it == kWords.end() ? std::string_view() : it->second;
 }
 
+bool IsTimeUnit(std::string_view w) {
+  static const WordSet kUnits = {"second", "minute", "hour", "day",    "night",
+                                 "week",   "month",  "year", "decade", "century"};
+  return In(kUnits, w);
+}
+
 bool IsRunningEvent(std::string_view event) { return !event.empty() && event != "demonstrated"; }
 
 bool IsHistoricalEventClass(std::string_view c) {

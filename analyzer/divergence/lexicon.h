@@ -31,6 +31,9 @@ bool IsHistoricalEventClass(std::string_view event_class);
 // fatalities, lost, ...), "injured", "arrested", "missing", "displaced", "rescued",
 // "demonstrated" (marched, protesters, participants, ...); "" for other words.
 std::string_view CountedEvent(std::string_view lower);
+// A unit of time, singular ("day", "hour", "year"): a count of it is a span of time,
+// never a count of an event's dead or marchers ("rises from the dead five days after").
+bool IsTimeUnit(std::string_view singular);
 // Whether counts of `event` run: the dead, injured, arrested, missing, displaced or
 // rescued of one event only grow as reports come in; a demonstration's count is of its
 // day.

@@ -379,7 +379,7 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
         q.also = Singular(t[last + 2].lower);
       }
     }
-    if (q.referent != "percent" && !q.measure && q.also.empty()) {
+    if (q.referent != "percent" && !q.measure && q.also.empty() && !IsTimeUnit(q.referent)) {
       q.event = ClauseEvent(t, q.first_token, q.last_token);
     }
     q.begin = t[q.first_token].begin;

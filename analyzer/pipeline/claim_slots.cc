@@ -130,7 +130,19 @@ bool SlotMatch(const SlotProfile& a, const SlotProfile& b, const ReferentsAlike&
   }
   for (const SlotProfile::Slot& x : a.slots) {
     for (const SlotProfile::Slot& y : b.slots) {
-      if (x.name().empty() != y.name().empty()) continue;
+      if (x.name().empty() != y.name().empty()) {
+        // A running count (numeric_detector.h: the dead, injured, ... of one event) with
+        // no name nearby and one about a name: one slot when the values are of one order
+        // (within a factor of 10, as a bare figure and a count): "the death toll rose to
+        // 2,012" / "the quake killed 820 people in Morocco". Marchers are counted city by
+        // city: "2 million marched" and "400,000 marched in Bordeaux" stay apart.
+        if (!divergence::IsRunningEvent(x.event) || x.event != y.event || !same_kind(x, y))
+          continue;
+        const double lo = std::min(std::abs(x.value), std::abs(y.value));
+        const double hi = std::max(std::abs(x.value), std::abs(y.value));
+        if (lo > 0 && hi <= 10 * lo) return true;
+        continue;
+      }
       // Figures tied to no name fill one slot only as counts of one event.
       if (x.name().empty() && (x.event.empty() || x.event != y.event)) continue;
       if (!same_kind(x, y)) continue;
@@ -159,6 +171,7 @@ std::vector<std::pair<int32_t, int32_t>> SlotMatchPairs(const std::vector<SlotPr
       // Counts of an event match on any word of their names (SlotMatch).
       if (!slot.event.empty()) {
         for (const std::string& w : slot.run) keys.insert(w.substr(0, 4));
+        keys.insert("@" + slot.event);  // named and nameless counts of one event
       }
     }
     for (const std::string& act : profiles[i].dated_acts) keys.insert("@" + act);

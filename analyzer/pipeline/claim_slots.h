@@ -34,10 +34,14 @@
 // Paris" / "200 demonstrations in Paris"). The pipeline treats a match inside one story
 // as the same claim however differently the rest is worded. A quantity without a nearby
 // name gives a slot only when it counts an event (numeric_detector.h Quantity::event),
-// and such nameless slots match only each other, as counts of one event: "the death
-// toll rose to 820" / "1,037 people died"; "the turnout was 88%" and "with 98% of votes
-// counted" do not match. Two name runs with matching heads whose other words all differ
-// name different things ("the Indian Army" / "the Chinese Army").
+// and such nameless slots match each other as counts of one event: "the death toll rose
+// to 820" / "1,037 people died"; "the turnout was 88%" and "with 98% of votes counted"
+// do not match. A nameless running count (the dead, injured, arrested, missing,
+// displaced, rescued) also matches a count of the same event about a name when the
+// values are within a factor of 10 ("the death toll rose to 2,012" / "the quake killed
+// 820 people in Morocco"); marchers are counted city by city, so not theirs. Two name runs with
+// matching heads whose other words all differ name different things ("the Indian Army" / "the
+// Chinese Army").
 //
 // Dated acts: two statements that date the founding or the signing of something and
 // share a name date one act, whatever the dates ("The organization was established on
