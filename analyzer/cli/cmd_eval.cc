@@ -164,6 +164,7 @@ void RegisterEval(CLI::App& app, CommandContext& ctx) {
   RegisterEvalParaphrase(*eval, ctx);
   RegisterEvalAnchors(*eval, ctx);
   RegisterEvalStories(*eval, ctx);
+  RegisterEvalSlots(*eval, ctx);
   RegisterEvalPairs(*eval, ctx);
   RegisterEvalTrainStance(*eval, ctx);
   RegisterEvalReview(*eval, ctx);

@@ -31,6 +31,7 @@ void RegisterEvalGold(CLI::App& eval, CommandContext& ctx);
 void RegisterEvalParaphrase(CLI::App& eval, CommandContext& ctx);
 void RegisterEvalAnchors(CLI::App& eval, CommandContext& ctx);
 void RegisterEvalStories(CLI::App& eval, CommandContext& ctx);
+void RegisterEvalSlots(CLI::App& eval, CommandContext& ctx);
 void RegisterReport(CLI::App& app, CommandContext& ctx);
 void RegisterCompare(CLI::App& app, CommandContext& ctx);
 void RegisterEvalPairs(CLI::App& eval, CommandContext& ctx);
