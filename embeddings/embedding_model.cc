@@ -206,7 +206,7 @@ __attribute__((target("avx2"))) int32_t DotInt8Avx2(const int8_t* a, const int8_
         _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(a + k)));
     const __m256i y =
         _mm256_cvtepi8_epi16(_mm_loadu_si128(reinterpret_cast<const __m128i*>(b + k)));
-    acc = _mm256_add_epi32(acc, _mm256_madd_epi16(x, y));  // |sum of 2 products| < 2^15
+    acc = _mm256_add_epi32(acc, _mm256_madd_epi16(x, y));  // int32 sums of int16 products: exact
   }
   __m128i s = _mm_add_epi32(_mm256_castsi256_si128(acc), _mm256_extracti128_si256(acc, 1));
   s = _mm_add_epi32(s, _mm_shuffle_epi32(s, 0x4E));

@@ -33,16 +33,6 @@ double Scale(std::string_view w) {
   return 0;
 }
 
-bool IsNumberWord(std::string_view w) {
-  if (Scale(w) > 0) return true;
-  std::string s(w);
-  size_t dash = s.find('-');
-  if (dash != std::string::npos) {
-    return SmallNumbers().count(s.substr(0, dash)) && SmallNumbers().count(s.substr(dash + 1));
-  }
-  return SmallNumbers().count(s) > 0;
-}
-
 // Value and the step of its last written digit ("49.51" -> 0.01, "40,000" -> 1); a
 // single comma followed by one or two digits is a decimal comma ("49,51").
 double ParseDigits(std::string_view s, double* step = nullptr) {
@@ -154,6 +144,16 @@ std::string FormatValue(double v) {
 }
 
 }  // namespace
+
+bool IsNumberWord(std::string_view w) {
+  if (Scale(w) > 0) return true;
+  std::string s(w);
+  size_t dash = s.find('-');
+  if (dash != std::string::npos) {
+    return SmallNumbers().count(s.substr(0, dash)) && SmallNumbers().count(s.substr(dash + 1));
+  }
+  return SmallNumbers().count(s) > 0;
+}
 
 bool ParseNumberWords(const std::vector<std::string>& words, double* value) {
   double total = 0, current = 0;

@@ -61,6 +61,8 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& tokens);
 
 // Value of a run of number words ("seventeen thousand" -> 17000); false if not one.
 bool ParseNumberWords(const std::vector<std::string>& lower_words, double* value);
+// A number word on its own: "two", "twenty-five", "dozen", "hundred", "million".
+bool IsNumberWord(std::string_view lower_word);
 
 // `min_overlap`: content-word overlap (text.h ContentOverlap) the two sides need, unless
 // both give counts of one event (Quantity::event).

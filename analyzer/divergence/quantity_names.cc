@@ -34,10 +34,8 @@ std::vector<NameRun> FindNameRuns(const std::vector<Token>& tokens,
     const Token& t = tokens[k];
     // Words that open a figure, capitalised when they start a sentence ("More than 2
     // million people demonstrated", "Twenty soldiers"), are never part of a name.
-    double number = 0;
     if (!t.IsWord() || In(kFunctionWords, t.lower) || IsApproximator(t.lower) ||
-        ParseNumberWords({t.lower}, &number) || In(kWeekdays, t.lower) ||
-        MonthNumber(t.lower) != 0) {
+        IsNumberWord(t.lower) || In(kWeekdays, t.lower) || MonthNumber(t.lower) != 0) {
       return false;
     }
     if (k == 0) {

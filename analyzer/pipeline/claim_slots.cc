@@ -34,6 +34,18 @@ bool SameModifiers(const SlotProfile::Slot& x, const SlotProfile::Slot& y) {
   return divergence::AnyNameMatches(mx, my);
 }
 
+// Values of one order: within a factor of 10 ("30,000 in Toulouse" / "36,000 people").
+bool SameOrder(const SlotProfile::Slot& x, const SlotProfile::Slot& y) {
+  const double lo = std::min(std::abs(x.value), std::abs(y.value));
+  const double hi = std::max(std::abs(x.value), std::abs(y.value));
+  return lo > 0 && hi <= 10 * lo;
+}
+
+// The one-off acts a date makes one fact of (claim_slots.h): a founding, a signing.
+bool IsDatedAct(const std::string& event_class) {
+  return event_class == "founding" || event_class == "signing";
+}
+
 }  // namespace
 
 SlotProfile MakeSlotProfile(std::string_view text,
@@ -64,9 +76,7 @@ SlotProfile MakeSlotProfile(std::string_view text,
   out.slots.assign(slots.begin(), slots.end());
   // Dated one-off acts: dates are looked for only when an act is named.
   const bool names_act = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
-    if (!t.IsWord()) return false;
-    const std::string c = divergence::EventClass(t.lower);
-    return c == "founding" || c == "signing";
+    return t.IsWord() && IsDatedAct(divergence::EventClass(t.lower));
   });
   if (names_act) {
     divergence::Side side;
@@ -74,7 +84,7 @@ SlotProfile MakeSlotProfile(std::string_view text,
     side.tokens = tokens;
     std::set<std::string> acts;
     for (const divergence::DatedEvent& e : divergence::FindDatedEvents(side)) {
-      if (e.event_class == "founding" || e.event_class == "signing") acts.insert(e.event_class);
+      if (IsDatedAct(e.event_class)) acts.insert(e.event_class);
     }
     out.dated_acts.assign(acts.begin(), acts.end());
   }
@@ -117,9 +127,7 @@ bool SlotMatch(const SlotProfile& a, const SlotProfile& b, const ReferentsAlike&
     if (!x.referent.empty() && !y.referent.empty()) return alike && alike(x.referent, y.referent);
     const SlotProfile::Slot& counted = x.referent.empty() ? y : x;
     if (counted.referent == "percent") return false;
-    const double lo = std::min(std::abs(x.value), std::abs(y.value));
-    const double hi = std::max(std::abs(x.value), std::abs(y.value));
-    return lo > 0 && hi <= 10 * lo;
+    return SameOrder(x, y);
   };
   // One dated act about a shared name.
   for (const std::string& act : a.dated_acts) {
@@ -136,11 +144,10 @@ bool SlotMatch(const SlotProfile& a, const SlotProfile& b, const ReferentsAlike&
         // (within a factor of 10, as a bare figure and a count): "the death toll rose to
         // 2,012" / "the quake killed 820 people in Morocco". Marchers are counted city by
         // city: "2 million marched" and "400,000 marched in Bordeaux" stay apart.
-        if (!divergence::IsRunningEvent(x.event) || x.event != y.event || !same_kind(x, y))
-          continue;
-        const double lo = std::min(std::abs(x.value), std::abs(y.value));
-        const double hi = std::max(std::abs(x.value), std::abs(y.value));
-        if (lo > 0 && hi <= 10 * lo) return true;
+        if (divergence::IsRunningEvent(x.event) && x.event == y.event && same_kind(x, y) &&
+            SameOrder(x, y)) {
+          return true;
+        }
         continue;
       }
       // Figures tied to no name fill one slot only as counts of one event.
@@ -171,7 +178,8 @@ std::vector<std::pair<int32_t, int32_t>> SlotMatchPairs(const std::vector<SlotPr
       // Counts of an event match on any word of their names (SlotMatch).
       if (!slot.event.empty()) {
         for (const std::string& w : slot.run) keys.insert(w.substr(0, 4));
-        keys.insert("@" + slot.event);  // named and nameless counts of one event
+        // Named and nameless running counts of one event (SlotMatch).
+        if (divergence::IsRunningEvent(slot.event)) keys.insert("@" + slot.event);
       }
     }
     for (const std::string& act : profiles[i].dated_acts) keys.insert("@" + act);
