@@ -10,7 +10,7 @@
 #include "analyzer/base/atomic_file.h"
 #include "analyzer/ingest/cleanup.h"
 #include "analyzer/ingest/corpus_reader.h"
-#include "analyzer/ingest/segmenter.h"
+#include "analyzer/text/sentences.h"
 
 namespace diverge {
 namespace {
@@ -44,7 +44,7 @@ void BM_SplitSentences(benchmark::State& state) {
   const std::string& text = SampleText();
   int64_t statements = 0;
   for (auto _ : state) {
-    auto spans = SplitSentences(text);
+    auto spans = text::SplitSentences(text);
     statements += static_cast<int64_t>(spans.size());
     benchmark::DoNotOptimize(spans.data());
   }

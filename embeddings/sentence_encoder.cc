@@ -7,8 +7,8 @@
 
 #include "analyzer/base/parallel_for.h"
 #include "analyzer/base/stable_hash.h"
+#include "analyzer/text/stemmer.h"
 #include "embeddings/pair_features.h"
-#include "embeddings/stemmer.h"
 #include "embeddings/tokenizer.h"
 
 namespace diverge {
@@ -53,7 +53,7 @@ EncodedSentence SentenceEncoder::EncodeImpl(std::string_view text, bool full) co
   int n_vec = 0;
   auto add_word = [&](std::string_view w, bool content, bool cap) {
     int32_t id = model_.Find(w);
-    std::string stem = full ? InflectionStem(w) : std::string();
+    std::string stem = full ? text::InflectionStem(w) : std::string();
     float idf = max_idf_;
     if (id >= 0) {
       double p = model_.Probability(id);

@@ -7,8 +7,8 @@
 #include "analyzer/ingest/corpus_reader.h"
 #include "analyzer/ingest/document_builder.h"
 #include "analyzer/ingest/manifest.h"
-#include "analyzer/ingest/segmenter.h"
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/sentences.h"
+#include "analyzer/text/utf8.h"
 #include "fuzz/harness.h"
 
 namespace diverge::fuzz {
@@ -36,8 +36,8 @@ std::string CheckDocuments(std::string_view bytes, const std::string& format) {
         previous = s.start;
         if (s.text.empty()) return At(s) + " is empty";
         if (format == "txt" &&
-            FoldWhitespace(bytes.substr(static_cast<size_t>(s.start),
-                                        static_cast<size_t>(s.end - s.start))) != s.text) {
+            text::FoldWhitespace(bytes.substr(static_cast<size_t>(s.start),
+                                              static_cast<size_t>(s.end - s.start))) != s.text) {
           return At(s) + ": folded source bytes differ from the statement text";
         }
       }
@@ -88,9 +88,9 @@ std::string Manifest(std::string_view bytes) {
 
 std::string Segmenter(std::string_view bytes) {
   try {
-    const std::vector<Span> spans = SplitSentences(bytes);
+    const std::vector<text::Span> spans = text::SplitSentences(bytes);
     size_t previous_end = 0;
-    for (const Span& s : spans) {
+    for (const text::Span& s : spans) {
       if (s.begin >= s.end || s.end > bytes.size() || s.begin < previous_end) {
         return "span [" + std::to_string(s.begin) + ", " + std::to_string(s.end) +
                ") empty, overlapping or out of bounds";
@@ -98,7 +98,8 @@ std::string Segmenter(std::string_view bytes) {
       previous_end = s.end;
     }
     const size_t nl = bytes.find('\n');
-    if (nl != std::string_view::npos) (void)IsSoftLineBreak(bytes.substr(0, nl), bytes.substr(nl + 1));
+    if (nl != std::string_view::npos)
+      (void)text::IsSoftLineBreak(bytes.substr(0, nl), bytes.substr(nl + 1));
   } catch (const std::exception& e) {
     return std::string("exception escaped: ") + e.what();
   }

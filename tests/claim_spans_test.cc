@@ -4,12 +4,14 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "analyzer/text/sentences.h"
+
 using namespace diverge;
 
 namespace {
 std::vector<std::string> Lists(const std::string& sentence) {
   std::vector<std::string> out;
-  for (const Span& s : FindListSpans(sentence)) {
+  for (const text::Span& s : FindListSpans(sentence)) {
     out.push_back(sentence.substr(s.begin, s.end - s.begin));
   }
   return out;

@@ -1,6 +1,7 @@
 #include <catch2/catch.hpp>
 
 #include "analyzer/divergence/date_detector.h"
+#include "analyzer/text/dates.h"
 #include "tests/detector_test_util.h"
 
 namespace diverge::divergence {
@@ -12,22 +13,22 @@ using testing::S;
 std::vector<std::string> Resolved(const std::string& text, const char* pub) {
   Side s = S(text, pub);
   std::vector<std::string> out;
-  for (const DateMention& d : FindDates(s.tokens, s.published)) {
-    if (d.role == DateRole::kPoint) out.push_back(d.date.ToString());
+  for (const text::DateMention& d : text::FindDates(s.tokens, s.published)) {
+    if (d.role == text::DateRole::kPoint) out.push_back(d.date.ToString());
   }
   return out;
 }
 
 TEST_CASE("partial publication dates parse and compare", "[detector][date]") {
-  auto d = ParseIsoDate("2011-08");
+  auto d = text::ParseIsoDate("2011-08");
   REQUIRE(d);
   CHECK(d->year == 2011);
   CHECK(d->month == 8);
   CHECK(d->day == 0);
-  CHECK_FALSE(ParseIsoDate("August"));
-  CHECK(CompareDates({2012, 0, 0}, {2012, 6, 0}) == 0);
-  CHECK(CompareDates({2011, 8, 0}, {2012, 0, 0}) == -1);
-  CHECK(CompareDates({2017, 6, 15}, {2017, 6, 14}) == 1);
+  CHECK_FALSE(text::ParseIsoDate("August"));
+  CHECK(text::CompareDates({2012, 0, 0}, {2012, 6, 0}) == 0);
+  CHECK(text::CompareDates({2011, 8, 0}, {2012, 0, 0}) == -1);
+  CHECK(text::CompareDates({2017, 6, 15}, {2017, 6, 14}) == 1);
 }
 
 TEST_CASE("relative dates resolve against the publication date", "[detector][date]") {

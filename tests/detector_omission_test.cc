@@ -1,6 +1,8 @@
 #include <catch2/catch.hpp>
 
 #include "analyzer/divergence/omission_detector.h"
+#include "analyzer/text/dates.h"
+#include "analyzer/text/tokenizer.h"
 #include "tests/detector_test_util.h"
 
 namespace diverge::divergence {
@@ -12,8 +14,8 @@ StoryDocument Doc(const std::string& id, const std::string& outlet, const std::s
   StoryDocument d;
   d.id = id;
   d.outlet = outlet;
-  if (date) d.published = ParseIsoDate(date);
-  d.tokens = Tokenize(text);
+  if (date) d.published = text::ParseIsoDate(date);
+  d.tokens = text::Tokenize(text);
   return d;
 }
 

@@ -8,6 +8,8 @@
 #include "analyzer/divergence/stance_cues.h"
 #include "analyzer/divergence/stance_features.h"
 #include "analyzer/divergence/stance_model.h"
+#include "analyzer/text/sentences.h"
+#include "analyzer/text/tokenizer.h"
 #include "analyzer/training/stance_trainer.h"
 #include "tests/detector_test_util.h"
 
@@ -22,7 +24,7 @@ using training::TrainStance;
 
 std::vector<Side> Sentences(const std::string& text) {
   std::vector<Side> out;
-  for (auto [b, e] : SplitSentences(text)) out.push_back(S(text.substr(b, e - b)));
+  for (auto [b, e] : text::SplitSentences(text)) out.push_back(S(text.substr(b, e - b)));
   return out;
 }
 
@@ -112,11 +114,11 @@ TEST_CASE("stance cue lists", "[detector][stance]") {
   CHECK(IsRumourWord("viral"));
   CHECK(IsSupportWord("confirmed"));
   CHECK_FALSE(IsSupportWord("denied"));
-  auto t = Tokenize("There is no evidence that it is not true.");
+  auto t = text::Tokenize("There is no evidence that it is not true.");
   size_t phrases = 0;
   for (size_t i = 0; i < t.size(); ++i) phrases += IsNoEvidencePhrase(t, i);
   CHECK(phrases == 2);
-  CHECK_FALSE(IsNoEvidencePhrase(Tokenize("no dogs"), 0));
+  CHECK_FALSE(IsNoEvidencePhrase(text::Tokenize("no dogs"), 0));
 }
 
 // Synthetic examples: related when x[1] is high; refuting (among related) when x[3] is

@@ -2,6 +2,7 @@
 
 #include "analyzer/divergence/numeric_detector.h"
 #include "analyzer/divergence/temporal.h"
+#include "analyzer/text/dates.h"
 #include "tests/detector_test_util.h"
 
 namespace diverge::divergence {
@@ -20,7 +21,7 @@ TEST_CASE("a dated change between the publication dates is a change over time",
           "[detector][temporal]") {
   ChangeIndex idx;
   idx.AddDocument("004", "The league has five members. Paris quit the league last June.",
-                  ParseIsoDate("2012-11"));
+                  text::ParseIsoDate("2012-11"));
   auto ev = idx.Find("Paris");
   REQUIRE(ev);
   CHECK(ev->date.ToString() == "2012-06");

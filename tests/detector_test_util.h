@@ -6,13 +6,14 @@
 #include <string>
 
 #include "analyzer/divergence/finding.h"
+#include "analyzer/text/dates.h"
 
 namespace diverge::testing {
 
 inline divergence::Side S(const std::string& text, const char* date = nullptr,
                           const std::string& doc = "d") {
-  std::optional<divergence::PartialDate> d;
-  if (date) d = divergence::ParseIsoDate(date);
+  std::optional<text::PartialDate> d;
+  if (date) d = text::ParseIsoDate(date);
   return divergence::MakeSide(text, d, doc, "outlet-" + doc);
 }
 

@@ -11,11 +11,11 @@
 
 #include "analyzer/base/atomic_file.h"
 #include "analyzer/pipeline/analyze.h"
+#include "analyzer/text/stemmer.h"
 #include "analyzer/training/similarity_trainer.h"
 #include "embeddings/embedding_model.h"
 #include "embeddings/sentence_encoder.h"
 #include "embeddings/similarity.h"
-#include "embeddings/stemmer.h"
 #include "embeddings/word_senses.h"
 #include "embeddings/wordnet_db.h"
 
@@ -24,17 +24,17 @@ using training::FitCombiner;
 using training::ParseCombinerConfig;
 
 TEST_CASE("inflection stems join word forms and keep derivations apart", "[embeddings][stem]") {
-  CHECK(InflectionStem("playing") == InflectionStem("plays"));
-  CHECK(InflectionStem("played") == "play");
-  CHECK(InflectionStem("running") == InflectionStem("runs"));
-  CHECK(InflectionStem("dancing") == InflectionStem("dance"));
-  CHECK(InflectionStem("puppies") == "puppy");
-  CHECK(InflectionStem("boxes") == "box");
-  CHECK(InflectionStem("glasses") == "glass");
-  CHECK(InflectionStem("player") != InflectionStem("play"));
-  CHECK(InflectionStem("string") == "string");  // no vowel before -ing: not a suffix
-  CHECK(InflectionStem("bus") == "bus");
-  CHECK(InflectionStem("Dogs") == "Dogs");  // not lowercase ASCII: unchanged
+  CHECK(text::InflectionStem("playing") == text::InflectionStem("plays"));
+  CHECK(text::InflectionStem("played") == "play");
+  CHECK(text::InflectionStem("running") == text::InflectionStem("runs"));
+  CHECK(text::InflectionStem("dancing") == text::InflectionStem("dance"));
+  CHECK(text::InflectionStem("puppies") == "puppy");
+  CHECK(text::InflectionStem("boxes") == "box");
+  CHECK(text::InflectionStem("glasses") == "glass");
+  CHECK(text::InflectionStem("player") != text::InflectionStem("play"));
+  CHECK(text::InflectionStem("string") == "string");  // no vowel before -ing: not a suffix
+  CHECK(text::InflectionStem("bus") == "bus");
+  CHECK(text::InflectionStem("Dogs") == "Dogs");  // not lowercase ASCII: unchanged
 }
 
 TEST_CASE("WordNet senses give synonyms, hypernyms and antonyms", "[embeddings][wordnet]") {

@@ -5,12 +5,14 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "analyzer/text/sentences.h"
+
 using namespace diverge;
 
 namespace {
 std::vector<std::string> Clauses(const std::string& sentence) {
   std::vector<std::string> out;
-  for (const Span& s : FindFigureClauses(sentence)) {
+  for (const text::Span& s : FindFigureClauses(sentence)) {
     out.push_back(sentence.substr(s.begin, s.end - s.begin));
   }
   return out;

@@ -8,7 +8,7 @@
 #include <string>
 
 #include "analyzer/ingest/corpus_reader.h"
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/utf8.h"
 #include "tests/ingest_test_util.h"
 
 namespace fs = std::filesystem;
@@ -78,7 +78,7 @@ TEST_CASE("Invalid UTF-8 is repaired with a warning giving the byte offset",
   CHECK(c->statements[0].text == "Officials \xEF\xBF\xBD said the summit was useful.");
   // Offsets index the original bytes; folding repairs the same way.
   for (const auto& s : c->statements) {
-    CHECK(FoldWhitespace(bytes.substr(s.start, s.end - s.start)) == s.text);
+    CHECK(text::FoldWhitespace(bytes.substr(s.start, s.end - s.start)) == s.text);
   }
   CHECK(c->statements[1].end == static_cast<int64_t>(bytes.size() - 1));
 }

@@ -6,7 +6,7 @@
 #include <set>
 
 #include "analyzer/ingest/corpus_reader.h"
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/utf8.h"
 #include "tests/ingest_test_util.h"
 
 namespace fs = std::filesystem;
@@ -22,7 +22,7 @@ bool HasCyrillic(const std::string& s) {
   size_t i = 0;
   char32_t cp = 0;
   while (i < s.size()) {
-    DecodeUtf8(s, &i, &cp);
+    text::DecodeUtf8(s, &i, &cp);
     if (cp >= 0x400 && cp <= 0x4FF) return true;
   }
   return false;
@@ -127,7 +127,7 @@ TEST_CASE("Sample corpus: offsets fold back to every statement's text", "[ingest
     REQUIRE(s.end <= static_cast<int64_t>(file.size()));
     REQUIRE(s.start < s.end);
     INFO(s.doc << "@" << s.start << ": " << s.text);
-    CHECK(FoldWhitespace(file.substr(s.start, s.end - s.start)) == s.text);
+    CHECK(text::FoldWhitespace(file.substr(s.start, s.end - s.start)) == s.text);
     CHECK(ids.insert(s.id).second);  // unique ids
     CHECK(s.id.rfind("s-", 0) == 0);
   }

@@ -5,7 +5,7 @@
 
 #include "analyzer/ingest/corpus_reader.h"
 #include "analyzer/ingest/html_text.h"
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/utf8.h"
 #include "tests/ingest_test_util.h"
 
 using namespace diverge;
@@ -82,7 +82,7 @@ TEST_CASE("HTML: offsets point into the HTML bytes, the property holds after dec
     INFO(s.text);
     const std::string slice = html.substr(s.start, s.end - s.start);
     // Entities span their reference: the statement is the decoded slice.
-    CHECK(FoldWhitespace(HtmlToText(slice).text.text) == s.text);
+    CHECK(text::FoldWhitespace(HtmlToText(slice).text.text) == s.text);
   }
   // An entity at a statement edge: the span includes the whole reference.
   for (const auto& s : c->statements) {
@@ -114,7 +114,7 @@ TEST_CASE("JSONL: one document a line, offsets into the text value", "[ingest][j
   CHECK_FALSE(d7.date.has_value());
   for (const auto& s : c->statements) {
     const Document& d = s.doc == "7" ? d7 : n1;
-    CHECK(FoldWhitespace(d.text.substr(s.start, s.end - s.start)) == s.text);
+    CHECK(text::FoldWhitespace(d.text.substr(s.start, s.end - s.start)) == s.text);
   }
   CHECK(HasStatement(*c, "They agreed on a plan."));
 }
@@ -132,7 +132,7 @@ TEST_CASE("Markdown: headings and list items are their own statements", "[ingest
   CHECK(HasStatement(*c, "Russia proposed a plan."));
   CHECK(HasStatement(*c, "Belarus agreed to it."));
   for (const auto& s : c->statements) {
-    CHECK(FoldWhitespace(md.substr(s.start, s.end - s.start)) == s.text);
+    CHECK(text::FoldWhitespace(md.substr(s.start, s.end - s.start)) == s.text);
   }
 }
 
@@ -143,7 +143,7 @@ TEST_CASE("HtmlToText maps entities and collapses source whitespace", "[ingest][
   CHECK(t.text.text.rfind("A\xC2\xA0"
                           "B & C\n\nD\xE2\x80\x99s",
                           0) == 0);
-  CHECK(FoldWhitespace(t.text.text) == "A B & C D\xE2\x80\x99s");
+  CHECK(text::FoldWhitespace(t.text.text) == "A B & C D\xE2\x80\x99s");
   // '&' of "&amp;" maps to the 5-byte reference.
   const size_t amp = t.text.text.find('&');
   CHECK(t.text.SourceBegin(amp) == static_cast<int64_t>(html.find("&amp;")));
@@ -155,7 +155,7 @@ TEST_CASE("HtmlToText decodes every named reference and keeps the reference's by
   const std::string html =
       "<p>&Eacute;cole de S&atilde;o Paulo &mdash; &#x1F600; &notin; AT&T &amp c&copy;2020</p>";
   HtmlText t = HtmlToText(html);
-  CHECK(FoldWhitespace(t.text.text) ==
+  CHECK(text::FoldWhitespace(t.text.text) ==
         "\xC3\x89"
         "cole de S\xC3\xA3o Paulo \xE2\x80\x94 \xF0\x9F\x98\x80 \xE2\x88\x89 AT&T & c\xC2\xA9"
         "2020");

@@ -13,14 +13,14 @@ using namespace diverge;
 using diverge::testing::TempDir;
 
 TEST_CASE("Partial dates are validated", "[ingest][metadata]") {
-  CHECK(IsValidPartialDate("2012"));
-  CHECK(IsValidPartialDate("2011-08"));
-  CHECK(IsValidPartialDate("2020-02-29"));
-  CHECK_FALSE(IsValidPartialDate("2021-02-29"));
-  CHECK_FALSE(IsValidPartialDate("2021-13"));
-  CHECK_FALSE(IsValidPartialDate("21-03-01"));
-  CHECK_FALSE(IsValidPartialDate("March 2021"));
-  CHECK_FALSE(IsValidPartialDate(""));
+  CHECK(text::IsValidPartialDate("2012"));
+  CHECK(text::IsValidPartialDate("2011-08"));
+  CHECK(text::IsValidPartialDate("2020-02-29"));
+  CHECK_FALSE(text::IsValidPartialDate("2021-02-29"));
+  CHECK_FALSE(text::IsValidPartialDate("2021-13"));
+  CHECK_FALSE(text::IsValidPartialDate("21-03-01"));
+  CHECK_FALSE(text::IsValidPartialDate("March 2021"));
+  CHECK_FALSE(text::IsValidPartialDate(""));
 }
 
 TEST_CASE("Dates in text", "[ingest][metadata]") {

@@ -20,9 +20,9 @@
 #include "analyzer/base/output_set.h"
 #include "analyzer/base/terminal_text.h"
 #include "analyzer/divergence/detect_internal.h"
-#include "analyzer/ingest/segmenter.h"
 #include "analyzer/report/json_text.h"
 #include "analyzer/report/report.h"
+#include "analyzer/text/sentences.h"
 #include "embeddings/embedding_model.h"
 #include "embeddings/pair_features.h"
 #include "embeddings/sentence_encoder.h"
@@ -220,12 +220,12 @@ TEST_CASE("Unpunctuated text becomes statements of bounded length, cut at spaces
   std::string text;
   for (int i = 0; text.size() < 100 * 1024; ++i) text += "word" + std::to_string(i % 97) + " ";
   text += "end";
-  const std::vector<Span> spans = SplitSentences(text);
-  REQUIRE(spans.size() >= 100 * 1024 / kMaxSentenceBytes);
+  const std::vector<text::Span> spans = text::SplitSentences(text);
+  REQUIRE(spans.size() >= 100 * 1024 / text::kMaxSentenceBytes);
   size_t covered = 0;
   for (size_t i = 0; i < spans.size(); ++i) {
     INFO("span " << i);
-    CHECK(spans[i].end - spans[i].begin <= kMaxSentenceBytes);
+    CHECK(spans[i].end - spans[i].begin <= text::kMaxSentenceBytes);
     CHECK(spans[i].end > spans[i].begin);
     if (i > 0) CHECK(spans[i].begin >= spans[i - 1].end);
     // Cut at word boundaries: every span starts and ends with a whole word.
@@ -236,12 +236,12 @@ TEST_CASE("Unpunctuated text becomes statements of bounded length, cut at spaces
   CHECK(covered >= text.size());  // nothing lost but the spaces at the cuts
   // One token longer than the limit is cut on character boundaries.
   std::string blob;
-  while (blob.size() < 3 * kMaxSentenceBytes) blob += "é";
-  const std::vector<Span> cut = SplitSentences(blob);
+  while (blob.size() < 3 * text::kMaxSentenceBytes) blob += "é";
+  const std::vector<text::Span> cut = text::SplitSentences(blob);
   REQUIRE(cut.size() == 3);
-  for (const Span& s : cut) CHECK((static_cast<unsigned char>(blob[s.begin]) & 0xC0) != 0x80);
+  for (const text::Span& s : cut) CHECK((static_cast<unsigned char>(blob[s.begin]) & 0xC0) != 0x80);
   // Ordinary sentences are untouched.
-  CHECK(SplitSentences("One sentence here. Another one there.").size() == 2);
+  CHECK(text::SplitSentences("One sentence here. Another one there.").size() == 2);
 }
 
 TEST_CASE("Pair features of very long sentences cost at most kMaxPairWords squared",
@@ -312,9 +312,9 @@ TEST_CASE("Two documents of one 0.5 MB unpunctuated sentence each are analyzed",
   REQUIRE(r.exit_code == 0);
   const nlohmann::json report =
       nlohmann::json::parse(Slurp((dir.path() / "out" / "report.json").string()));
-  CHECK(report["statements"].size() >= 2 * 512 * 1024 / kMaxSentenceBytes);
+  CHECK(report["statements"].size() >= 2 * 512 * 1024 / text::kMaxSentenceBytes);
   for (const auto& s : report["statements"]) {
-    CHECK(s["end"].get<size_t>() - s["start"].get<size_t>() <= kMaxSentenceBytes);
+    CHECK(s["end"].get<size_t>() - s["start"].get<size_t>() <= text::kMaxSentenceBytes);
   }
 }
 #endif  // DIVERGE_BINARY

@@ -1,10 +1,10 @@
-// Sentence segmentation (analyzer/ingest/segmenter.h) on news-text cases.
+// Sentence segmentation (analyzer/text/sentences.h) on news-text cases.
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
 
-#include "analyzer/ingest/segmenter.h"
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/sentences.h"
+#include "analyzer/text/utf8.h"
 
 using namespace diverge;
 
@@ -12,7 +12,7 @@ namespace {
 
 std::vector<std::string> Split(const std::string& text) {
   std::vector<std::string> out;
-  for (const Span& s : SplitSentences(text)) {
+  for (const text::Span& s : text::SplitSentences(text)) {
     out.push_back(text.substr(s.begin, s.end - s.begin));
   }
   return out;
@@ -114,7 +114,7 @@ TEST_CASE("Segmentation: 40 news-text cases", "[segment]") {
 
 TEST_CASE("Segmentation spans are trimmed and ordered", "[segment]") {
   const std::string text = "  A first one.\n\n  A second one!  Third?  ";
-  const auto spans = SplitSentences(text);
+  const auto spans = text::SplitSentences(text);
   REQUIRE(spans.size() == 3);
   size_t prev_end = 0;
   for (const auto& s : spans) {
@@ -127,20 +127,20 @@ TEST_CASE("Segmentation spans are trimmed and ordered", "[segment]") {
 }
 
 TEST_CASE("Soft line breaks", "[segment]") {
-  CHECK(IsSoftLineBreak("the official said", "that it would"));
-  CHECK(IsSoftLineBreak("Russia, Belarus,", "Armenia"));
-  CHECK_FALSE(IsSoftLineBreak("CSTO Holds Summit", "The leaders met."));
-  CHECK_FALSE(IsSoftLineBreak("It ended.", "and then"));
+  CHECK(text::IsSoftLineBreak("the official said", "that it would"));
+  CHECK(text::IsSoftLineBreak("Russia, Belarus,", "Armenia"));
+  CHECK_FALSE(text::IsSoftLineBreak("CSTO Holds Summit", "The leaders met."));
+  CHECK_FALSE(text::IsSoftLineBreak("It ended.", "and then"));
 }
 
 TEST_CASE("Whitespace folding", "[segment]") {
-  CHECK(FoldWhitespace("  a \t b\n\nc  ") == "a b c");
-  CHECK(FoldWhitespace("a\xC2\xA0\xE2\x80\xAF"
-                       "b\xE2\x80\x89"
-                       "c") == "a b c");
-  CHECK(FoldWhitespace("bad \xFF byte") == "bad \xEF\xBF\xBD byte");
+  CHECK(text::FoldWhitespace("  a \t b\n\nc  ") == "a b c");
+  CHECK(text::FoldWhitespace("a\xC2\xA0\xE2\x80\xAF"
+                             "b\xE2\x80\x89"
+                             "c") == "a b c");
+  CHECK(text::FoldWhitespace("bad \xFF byte") == "bad \xEF\xBF\xBD byte");
   std::vector<size_t> map;
-  const std::string folded = FoldWithMap("  ab  c ", &map);
+  const std::string folded = text::FoldWithMap("  ab  c ", &map);
   CHECK(folded == "ab c");
   REQUIRE(map.size() == folded.size() + 1);
   CHECK(map[0] == 2);

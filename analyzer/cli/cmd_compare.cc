@@ -8,8 +8,8 @@
 #include "analyzer/base/atomic_file.h"
 #include "analyzer/base/exit_codes.h"
 #include "analyzer/cli/command.h"
-#include "analyzer/divergence/dates.h"
 #include "analyzer/divergence/detect.h"
+#include "analyzer/text/dates.h"
 
 namespace diverge::cli {
 namespace {
@@ -22,7 +22,7 @@ Result<std::vector<Divergence>> CompareArguments(const std::string& a, const std
                                                  const std::optional<std::string>& date_b,
                                                  const DetectOptions& options) {
   for (const auto* d : {&date_a, &date_b}) {
-    if (*d && !divergence::ParseIsoDate(**d)) {
+    if (*d && !text::ParseIsoDate(**d)) {
       return Status::InvalidArgument("date '" + **d + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
     }
   }

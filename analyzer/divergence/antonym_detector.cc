@@ -4,6 +4,9 @@
 
 #include "analyzer/divergence/lexicon.h"
 #include "analyzer/divergence/wordnet.h"
+#include "analyzer/text/stemmer.h"
+#include "analyzer/text/tokenizer.h"
+#include "analyzer/text/word_lists.h"
 
 namespace diverge::divergence {
 
@@ -15,10 +18,10 @@ bool EndsWith(const std::string& w, std::string_view suf) {
 
 // An adjective directly modifying a noun ("white dog"): not a verb form, followed by a
 // content word that is not an adverb.
-bool Attributive(const std::vector<Token>& t, size_t i) {
+bool Attributive(const std::vector<text::Token>& t, size_t i) {
   const std::string& w = t[i].lower;
   if (EndsWith(w, "ed") || EndsWith(w, "ing") || EndsWith(w, "s")) return false;
-  return i + 1 < t.size() && IsContentWord(t[i + 1]) && !EndsWith(t[i + 1].lower, "ly");
+  return i + 1 < t.size() && text::IsContentWord(t[i + 1]) && !EndsWith(t[i + 1].lower, "ly");
 }
 
 }  // namespace
@@ -33,21 +36,23 @@ bool AreOpposites(const DetectorContext& ctx, std::string_view a, std::string_vi
 std::vector<Finding> DetectAntonym(const Side& a, const Side& b, const DetectorContext& ctx,
                                    double min_overlap) {
   std::vector<Finding> out;
-  if (ContentOverlap(a.tokens, b.tokens) < min_overlap) return out;
+  if (text::ContentOverlap(a.tokens, b.tokens) < min_overlap) return out;
   std::set<std::string> stems_a, stems_b;
-  for (const Token& t : a.tokens) {
-    if (t.IsWord()) stems_a.insert(Stem(t.lower));
+  for (const text::Token& t : a.tokens) {
+    if (t.IsWord()) stems_a.insert(text::Stem(t.lower));
   }
-  for (const Token& t : b.tokens) {
-    if (t.IsWord()) stems_b.insert(Stem(t.lower));
+  for (const text::Token& t : b.tokens) {
+    if (t.IsWord()) stems_b.insert(text::Stem(t.lower));
   }
   std::vector<bool> neg_a = NegatedMask(a.tokens), neg_b = NegatedMask(b.tokens);
   for (size_t i = 0; i < a.tokens.size(); ++i) {
-    const Token& x = a.tokens[i];
-    if (!IsContentWord(x) || x.cap || neg_a[i] || stems_b.count(Stem(x.lower))) continue;
+    const text::Token& x = a.tokens[i];
+    if (!text::IsContentWord(x) || x.cap || neg_a[i] || stems_b.count(text::Stem(x.lower)))
+      continue;
     for (size_t j = 0; j < b.tokens.size(); ++j) {
-      const Token& y = b.tokens[j];
-      if (!IsContentWord(y) || y.cap || neg_b[j] || stems_a.count(Stem(y.lower))) continue;
+      const text::Token& y = b.tokens[j];
+      if (!text::IsContentWord(y) || y.cap || neg_b[j] || stems_a.count(text::Stem(y.lower)))
+        continue;
       // "a white dog" / "a black dog": opposite modifiers of a noun usually name
       // different things, not conflicting claims about one
       if (Attributive(a.tokens, i) && Attributive(b.tokens, j)) continue;

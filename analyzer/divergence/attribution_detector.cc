@@ -3,6 +3,8 @@
 #include <set>
 
 #include "analyzer/divergence/lexicon.h"
+#include "analyzer/text/tokenizer.h"
+#include "analyzer/text/word_lists.h"
 
 namespace diverge::divergence {
 namespace {
@@ -17,8 +19,9 @@ bool IsTitle(std::string_view w) {
 }
 
 // Capitalised run [b, e) around token i going in direction dir (+1 right, -1 left).
-bool NameRun(const std::vector<Token>& t, size_t i, int dir, size_t* b, size_t* e) {
-  if (i >= t.size() || !t[i].IsWord() || !t[i].cap || IsFunctionWord(t[i].lower)) return false;
+bool NameRun(const std::vector<text::Token>& t, size_t i, int dir, size_t* b, size_t* e) {
+  if (i >= t.size() || !t[i].IsWord() || !t[i].cap || text::IsFunctionWord(t[i].lower))
+    return false;
   size_t lo = i, hi = i + 1;
   if (dir > 0) {
     while (hi < t.size() && t[hi].IsWord() && t[hi].cap) ++hi;
@@ -72,7 +75,7 @@ std::vector<Agent> FindAgents(const Side& s, const DetectorContext& ctx) {
 std::vector<Finding> DetectAttribution(const Side& a, const Side& b, const DetectorContext& ctx,
                                        double min_overlap) {
   std::vector<Finding> out;
-  if (ContentOverlap(a.tokens, b.tokens) < min_overlap) return out;
+  if (text::ContentOverlap(a.tokens, b.tokens) < min_overlap) return out;
   std::vector<Agent> xa = FindAgents(a, ctx), xb = FindAgents(b, ctx);
   if (xa.empty() || xb.empty()) return out;
   for (const Agent& x : xa) {

@@ -7,6 +7,8 @@
 #include "analyzer/divergence/detect_internal.h"
 #include "analyzer/divergence/names.h"
 #include "analyzer/divergence/stance_model.h"
+#include "analyzer/text/dates.h"
+#include "analyzer/text/sentences.h"
 
 namespace diverge {
 
@@ -14,11 +16,11 @@ using divergence::ChangeIndex;
 using divergence::DetectorContext;
 using divergence::Finding;
 using divergence::NameResolver;
-using divergence::PartialDate;
 using divergence::Side;
 using divergence::internal::MakeDivergence;
 using divergence::internal::ParseDate;
 using divergence::internal::RunPairDetectors;
+using text::PartialDate;
 
 namespace {
 
@@ -27,7 +29,7 @@ struct PairSetup {
   NameResolver names;
   ChangeIndex changes;
   DetectorContext ctx;
-  std::optional<PartialDate> pa, pb;
+  std::optional<text::PartialDate> pa, pb;
   std::vector<Side> sa, sb;
 
   PairSetup(const std::string& text_a, const std::string& text_b,
@@ -46,10 +48,10 @@ struct PairSetup {
     sb = Sentences(text_b, pb, "B");
   }
   static std::vector<Side> Sentences(const std::string& text,
-                                     const std::optional<PartialDate>& date,
+                                     const std::optional<text::PartialDate>& date,
                                      const std::string& doc) {
     std::vector<Side> out;
-    for (auto [b, e] : divergence::SplitSentences(text)) {
+    for (auto [b, e] : text::SplitSentences(text)) {
       out.push_back(divergence::MakeSide(text.substr(b, e - b), date, doc, ""));
     }
     return out;

@@ -5,6 +5,8 @@
 #include <set>
 
 #include "analyzer/divergence/lexicon.h"
+#include "analyzer/text/dates.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::divergence {
 namespace {
@@ -26,10 +28,10 @@ std::string Describe(const Side& s, const DatedEvent& e) {
 
 std::vector<DatedEvent> FindDatedEvents(const Side& s) {
   std::vector<DatedEvent> out;
-  std::vector<DateMention> dates = FindDates(s.tokens, s.published);
+  std::vector<text::DateMention> dates = text::FindDates(s.tokens, s.published);
   std::vector<std::pair<std::string, std::string>> events;  // class, word
   std::set<std::string> seen;
-  for (const Token& t : s.tokens) {
+  for (const text::Token& t : s.tokens) {
     if (!t.IsWord()) continue;
     std::string c = EventClass(t.lower);
     if (c.empty() || seen.count(c)) continue;
@@ -37,8 +39,8 @@ std::vector<DatedEvent> FindDatedEvents(const Side& s) {
     seen.insert(c);
     events.emplace_back(c, t.text);
   }
-  for (const DateMention& d : dates) {
-    if (d.role != DateRole::kPoint) continue;
+  for (const text::DateMention& d : dates) {
+    if (d.role != text::DateRole::kPoint) continue;
     for (const auto& [c, w] : events) out.push_back({c, w, d});
   }
   return out;
@@ -50,8 +52,8 @@ std::vector<Finding> DetectDate(const Side& a, const Side& b, const DetectorCont
   for (const auto& e : ea) by_a[e.event_class].push_back(&e);
   for (const auto& e : eb) by_b[e.event_class].push_back(&e);
   bool future = false;
-  for (const Token& t : a.tokens) future |= IsFutureMarker(t.lower);
-  for (const Token& t : b.tokens) future |= IsFutureMarker(t.lower);
+  for (const text::Token& t : a.tokens) future |= IsFutureMarker(t.lower);
+  for (const text::Token& t : b.tokens) future |= IsFutureMarker(t.lower);
   std::vector<Finding> out;
   for (const auto& [cls, xs] : by_a) {
     // recurring events (meetings, arrests) are often different occurrences: only one-off
@@ -61,7 +63,8 @@ std::vector<Finding> DetectDate(const Side& a, const Side& b, const DetectorCont
     if (it == by_b.end()) continue;
     bool agree = false;
     for (const DatedEvent* x : xs) {
-      for (const DatedEvent* y : it->second) agree |= CompareDates(x->date.date, y->date.date) == 0;
+      for (const DatedEvent* y : it->second)
+        agree |= text::CompareDates(x->date.date, y->date.date) == 0;
     }
     if (agree) continue;
     // report the pair of dates closest in the text to their event words: the first ones

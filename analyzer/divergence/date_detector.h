@@ -12,13 +12,14 @@
 #include <vector>
 
 #include "analyzer/divergence/finding.h"
+#include "analyzer/text/dates.h"
 
 namespace diverge::divergence {
 
 struct DatedEvent {
   std::string event_class;  // "founding"
   std::string event_word;   // the word as written ("formed")
-  DateMention date;
+  text::DateMention date;
 };
 
 std::vector<DatedEvent> FindDatedEvents(const Side& side);

@@ -15,6 +15,8 @@
 #include "analyzer/divergence/names.h"
 #include "analyzer/divergence/temporal.h"
 #include "analyzer/divergence/wordnet.h"
+#include "analyzer/text/dates.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge {
 
@@ -22,8 +24,8 @@ using divergence::ChangeIndex;
 using divergence::DetectorContext;
 using divergence::Finding;
 using divergence::NameResolver;
-using divergence::PartialDate;
 using divergence::Side;
+using text::PartialDate;
 
 nlohmann::json DetectOptions::ToJson() const {
   return nlohmann::json{{"min_score", min_score},
@@ -57,9 +59,9 @@ const divergence::WordNet* WordNetFor(const std::string& dir) {
   return it->second.get();
 }
 
-std::optional<PartialDate> ParseDate(const std::optional<std::string>& s) {
+std::optional<text::PartialDate> ParseDate(const std::optional<std::string>& s) {
   if (!s) return std::nullopt;
-  return divergence::ParseIsoDate(*s);
+  return text::ParseIsoDate(*s);
 }
 
 std::vector<Finding> RunPairDetectors(const Side& a, const Side& b, const DetectorContext& ctx,
@@ -208,11 +210,11 @@ std::string SideOrderKey(const Side& s, const std::string& stmt) {
 
 namespace divergence {
 
-Side MakeSide(std::string text, std::optional<PartialDate> published, std::string doc,
+Side MakeSide(std::string text, std::optional<text::PartialDate> published, std::string doc,
               std::string outlet) {
   Side s;
   s.text = std::move(text);
-  s.tokens = Tokenize(s.text);
+  s.tokens = text::Tokenize(s.text);
   s.published = published;
   s.doc = std::move(doc);
   s.outlet = std::move(outlet);
@@ -260,9 +262,9 @@ DetectResult DetectDivergences(const Report& report,
   for (const auto& [id, body] : full_text) {
     names.AddText(body);
     const Document* d = doc_meta(id);
-    std::optional<PartialDate> published = d ? ParseDate(d->date) : std::nullopt;
+    std::optional<text::PartialDate> published = d ? ParseDate(d->date) : std::nullopt;
     changes.AddDocument(id, body, published);
-    story_documents.push_back({id, d ? d->outlet : id, published, divergence::Tokenize(body)});
+    story_documents.push_back({id, d ? d->outlet : id, published, text::Tokenize(body)});
   }
   // Claim detectors see the documents of the claim's story only (all documents when the
   // report has no stories), so their cost is the sum over stories of claims x documents,

@@ -12,12 +12,13 @@
 #include "analyzer/divergence/finding.h"
 #include "analyzer/divergence/temporal.h"
 #include "analyzer/divergence/wordnet.h"
+#include "analyzer/text/dates.h"
 
 namespace diverge::divergence::internal {
 
 // The WordNet of `dir` ("" = the default one), loaded once; nullptr when missing.
 const WordNet* WordNetFor(const std::string& dir);
-std::optional<PartialDate> ParseDate(const std::optional<std::string>& s);
+std::optional<text::PartialDate> ParseDate(const std::optional<std::string>& s);
 // Every pairwise detector on (a, b).
 std::vector<Finding> RunPairDetectors(const Side& a, const Side& b, const DetectorContext& ctx,
                                       const DetectOptions& o);

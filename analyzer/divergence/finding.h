@@ -9,9 +9,9 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzer/divergence/dates.h"
-#include "analyzer/divergence/text.h"
 #include "analyzer/report/report.h"
+#include "analyzer/text/dates.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::divergence {
 
@@ -21,20 +21,20 @@ class WordNet;
 // One statement (or one text in pairwise mode).
 struct Side {
   std::string text;
-  std::vector<Token> tokens;  // Tokenize(text)
-  std::optional<PartialDate> published;
+  std::vector<text::Token> tokens;  // text::Tokenize(text)
+  std::optional<text::PartialDate> published;
   std::string doc;     // document id ("" in pairwise mode: "A"/"B")
   std::string outlet;  // outlet name ("" when unknown)
 };
-Side MakeSide(std::string text, std::optional<PartialDate> published, std::string doc,
+Side MakeSide(std::string text, std::optional<text::PartialDate> published, std::string doc,
               std::string outlet);
 
 // A whole document of a claim's story, as per-claim detectors (omission) see it.
 struct StoryDocument {
   std::string id;
   std::string outlet;  // outlet name ("" when unknown)
-  std::optional<PartialDate> published;
-  std::vector<Token> tokens;  // of the full text
+  std::optional<text::PartialDate> published;
+  std::vector<text::Token> tokens;  // of the full text
 };
 
 // How time bears on a finding.

@@ -4,6 +4,9 @@
 #include <set>
 
 #include "analyzer/divergence/lexicon.h"
+#include "analyzer/text/stemmer.h"
+#include "analyzer/text/tokenizer.h"
+#include "analyzer/text/word_lists.h"
 
 namespace diverge::divergence {
 namespace {
@@ -24,8 +27,8 @@ bool LooksAdjective(const std::string& w) {
 
 std::set<std::string> Stems(const Side& s) {
   std::set<std::string> out;
-  for (const Token& t : s.tokens) {
-    if (t.IsWord()) out.insert(Stem(t.lower));
+  for (const text::Token& t : s.tokens) {
+    if (t.IsWord()) out.insert(text::Stem(t.lower));
   }
   return out;
 }
@@ -35,10 +38,10 @@ std::vector<Cue> Unshared(const Side& s, const std::set<std::string>& other,
                           bool (*pred)(std::string_view)) {
   std::vector<Cue> out;
   for (size_t i = 0; i < s.tokens.size(); ++i) {
-    const Token& t = s.tokens[i];
-    if (!t.IsWord() || !pred(t.lower) || other.count(Stem(t.lower))) continue;
+    const text::Token& t = s.tokens[i];
+    if (!t.IsWord() || !pred(t.lower) || other.count(text::Stem(t.lower))) continue;
     Cue c{i, t.begin, t.end};
-    if (i > 0 && IsContentWord(s.tokens[i - 1]) && !s.tokens[i - 1].cap &&
+    if (i > 0 && text::IsContentWord(s.tokens[i - 1]) && !s.tokens[i - 1].cap &&
         !IsEvaluative(s.tokens[i - 1].lower) && LooksAdjective(s.tokens[i - 1].lower)) {
       c.begin = s.tokens[i - 1].begin;
     }
@@ -52,7 +55,7 @@ std::vector<Cue> Unshared(const Side& s, const std::set<std::string>& other,
 std::vector<Finding> DetectFraming(const Side& a, const Side& b, const DetectorContext&,
                                    double min_overlap) {
   std::vector<Finding> out;
-  if (ContentOverlap(a.tokens, b.tokens) < min_overlap) return out;
+  if (text::ContentOverlap(a.tokens, b.tokens) < min_overlap) return out;
   std::set<std::string> sa = Stems(a), sb = Stems(b);
   auto make = [&](const Cue& x, const Cue& y, double score, std::string what) {
     Finding f;
@@ -78,7 +81,7 @@ std::vector<Finding> DetectFraming(const Side& a, const Side& b, const DetectorC
   // shown: "1.12 million people demonstrated in France" (lexicon.h CountedEvent).
   auto drop_counted_events = [](const Side& s, std::vector<Cue>* cues) {
     if (std::none_of(s.tokens.begin(), s.tokens.end(),
-                     [](const Token& t) { return t.IsNumber(); })) {
+                     [](const text::Token& t) { return t.IsNumber(); })) {
       return;
     }
     std::erase_if(*cues,

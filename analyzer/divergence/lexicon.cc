@@ -5,7 +5,8 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "analyzer/divergence/text.h"
+#include "analyzer/text/stemmer.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::divergence {
 namespace {
@@ -43,7 +44,7 @@ std::string EventClass(std::string_view w) {
   static const std::unordered_map<std::string, std::string> kStems = [] {
     std::unordered_map<std::string, std::string> m;
     auto add = [&](const char* cls, std::initializer_list<const char*> words) {
-      for (const char* x : words) m[Stem(x)] = cls;
+      for (const char* x : words) m[text::Stem(x)] = cls;
     };
     add("founding", {"founded", "established", "formed", "created", "launched", "inaugurated",
                      "founding", "establishment", "formation", "creation", "incorporated"});
@@ -59,7 +60,7 @@ std::string EventClass(std::string_view w) {
     add("opening", {"opened", "closed", "completed", "built", "constructed"});
     return m;
   }();
-  auto it = kStems.find(Stem(w));
+  auto it = kStems.find(text::Stem(w));
   return it == kStems.end() ? std::string() : it->second;
 }
 

@@ -1,13 +1,12 @@
 #include "analyzer/divergence/names.h"
 
-#include "analyzer/ingest/unicode.h"
-
 #include <algorithm>
 #include <numeric>
 #include <unordered_set>
 
 #include "analyzer/base/stable_hash.h"
-#include "analyzer/divergence/text.h"
+#include "analyzer/text/tokenizer.h"
+#include "analyzer/text/unicode.h"
 
 namespace diverge::divergence {
 namespace {
@@ -49,7 +48,7 @@ struct UnionFind {
 
 std::string FoldName(std::string_view token) {
   std::string s;
-  for (char c : NameKey(token)) {
+  for (char c : text::NameKey(token)) {
     if (c != '-' && c != '\'') s += c;
   }
   auto replace = [&](std::string_view from, std::string_view to) {
@@ -91,7 +90,7 @@ int EditDistance(std::string_view a, std::string_view b) {
 }
 
 void NameResolver::AddText(std::string_view text) {
-  std::vector<Token> tokens = Tokenize(text);
+  std::vector<text::Token> tokens = text::Tokenize(text);
   size_t i = 0;
   while (i < tokens.size()) {
     if (!tokens[i].IsWord() || !tokens[i].cap) {

@@ -19,7 +19,7 @@
 namespace diverge::divergence {
 
 // Transliteration-aware folded form of one name token: case and accents folded by
-// NameKey (analyzer/ingest/unicode.h: Erdoğan -> erdogan, Kılıçdaroğlu -> kilicdaroglu),
+// NameKey (analyzer/text/unicode.h: Erdoğan -> erdogan, Kılıçdaroğlu -> kilicdaroglu),
 // hyphens and apostrophes dropped (Al-Haouz -> alhaouz), then the spelling folds below.
 std::string FoldName(std::string_view token);
 // Optimal-string-alignment (Damerau) edit distance.

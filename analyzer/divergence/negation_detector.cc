@@ -6,6 +6,9 @@
 
 #include "analyzer/divergence/lexicon.h"
 #include "analyzer/divergence/wordnet.h"
+#include "analyzer/text/stemmer.h"
+#include "analyzer/text/tokenizer.h"
+#include "analyzer/text/word_lists.h"
 
 namespace diverge::divergence {
 namespace {
@@ -50,7 +53,7 @@ PersonKind KindOfPerson(const std::string& lower) {
   return it == kKinds.end() ? PersonKind{} : it->second;
 }
 
-bool IsVerbBoundary(const Token& x) {
+bool IsVerbBoundary(const text::Token& x) {
   static const std::set<std::string> kAux = {"is",  "are",   "was",  "were",  "has",   "have",
                                              "had", "do",    "does", "did",   "will",  "would",
                                              "can", "could", "may",  "might", "must",  "should",
@@ -62,11 +65,11 @@ bool IsVerbBoundary(const Token& x) {
 // The subject's head noun: the last content word of the sentence's opening noun phrase
 // (before its first verb-like word or a function word after it: "The man on stage is"
 // -> man); null when the sentence does not open with one ("There is no man").
-const Token* SubjectHead(const std::vector<Token>& t) {
-  const Token* head = nullptr;
-  for (const Token& x : t) {
+const text::Token* SubjectHead(const std::vector<text::Token>& t) {
+  const text::Token* head = nullptr;
+  for (const text::Token& x : t) {
     if (!x.IsWord() || IsVerbBoundary(x) || IsNegationCue(x.lower)) break;
-    if (IsContentWord(x)) {
+    if (text::IsContentWord(x)) {
       head = &x;
     } else if (head) {
       break;
@@ -85,10 +88,11 @@ bool IsGenericPerson(const std::string& stem) {
 // compatible unless their gender or age differs; other nouns must be the same word, a
 // listed synonym or WordNet synonyms.
 bool SubjectsClash(const Side& a, const Side& b, const DetectorContext& ctx) {
-  const Token* x = SubjectHead(a.tokens);
-  const Token* y = SubjectHead(b.tokens);
+  const text::Token* x = SubjectHead(a.tokens);
+  const text::Token* y = SubjectHead(b.tokens);
   if (!x || !y) return false;
-  std::string sx = NounClass(Stem(Singular(x->lower))), sy = NounClass(Stem(Singular(y->lower)));
+  std::string sx = NounClass(text::Stem(text::Singular(x->lower))),
+              sy = NounClass(text::Stem(text::Singular(y->lower)));
   if (sx == sy) return false;
   PersonKind px = KindOfPerson(x->lower), py = KindOfPerson(y->lower);
   bool person_x = px.known() || IsPersonNoun(sx) || IsGenericPerson(sx);
@@ -101,8 +105,8 @@ bool SubjectsClash(const Side& a, const Side& b, const DetectorContext& ctx) {
   return !(ctx.wordnet && ctx.wordnet->AreRelated(x->lower, y->lower));
 }
 
-bool IsBoundary(const Token& t) {
-  if (t.kind == TokenKind::kPunct) {
+bool IsBoundary(const text::Token& t) {
+  if (t.kind == text::TokenKind::kPunct) {
     return t.lower == "," || t.lower == "." || t.lower == ";" || t.lower == ":" || t.lower == "!" ||
            t.lower == "?" || t.lower == "\"" || t.lower == "(" || t.lower == ")" || t.lower == "-";
   }
@@ -111,33 +115,33 @@ bool IsBoundary(const Token& t) {
 }
 
 // Words skipped when looking for the predicate after a cue.
-bool IsSkippable(const Token& t) {
-  return !IsContentWord(t) || t.lower == "longer" || t.lower == "yet" || t.lower == "even" ||
+bool IsSkippable(const text::Token& t) {
+  return !text::IsContentWord(t) || t.lower == "longer" || t.lower == "yet" || t.lower == "even" ||
          t.lower == "being" || t.lower == "currently" || t.lower == "really";
 }
 
 void DetectRefutation(const Side& a, const Side& b, std::vector<Finding>* out) {
   auto run = [&](const Side& claim, const Side& refuter, bool refuter_is_b) {
     std::set<std::string> claim_stems, refuter_stems;
-    for (const Token& t : claim.tokens) {
+    for (const text::Token& t : claim.tokens) {
       // a claim that already denies or doubts itself is not refuted by a denial
       if (t.IsWord() && (IsRefutation(t.lower) || IsNegationCue(t.lower) || t.lower == "rumor" ||
                          t.lower == "rumour")) {
         return false;
       }
-      if (IsContentWord(t)) claim_stems.insert(Stem(t.lower));
+      if (text::IsContentWord(t)) claim_stems.insert(text::Stem(t.lower));
     }
-    for (const Token& t : refuter.tokens) {
-      if (IsContentWord(t)) refuter_stems.insert(Stem(t.lower));
+    for (const text::Token& t : refuter.tokens) {
+      if (text::IsContentWord(t)) refuter_stems.insert(text::Stem(t.lower));
     }
     size_t shared = 0;
     for (const auto& st : claim_stems) shared += refuter_stems.count(st);
     if (shared < 2 || double(shared) < 0.4 * double(claim_stems.size())) return false;
-    for (const Token& r : refuter.tokens) {
-      if (!r.IsWord() || !IsRefutation(r.lower) || claim_stems.count(Stem(r.lower))) continue;
-      const Token* anchor = nullptr;  // the claim's first content word the refuter repeats
-      for (const Token& t : claim.tokens) {
-        if (IsContentWord(t) && refuter_stems.count(Stem(t.lower))) {
+    for (const text::Token& r : refuter.tokens) {
+      if (!r.IsWord() || !IsRefutation(r.lower) || claim_stems.count(text::Stem(r.lower))) continue;
+      const text::Token* anchor = nullptr;  // the claim's first content word the refuter repeats
+      for (const text::Token& t : claim.tokens) {
+        if (text::IsContentWord(t) && refuter_stems.count(text::Stem(t.lower))) {
           anchor = &t;
           break;
         }
@@ -164,7 +168,7 @@ void DetectRefutation(const Side& a, const Side& b, std::vector<Finding>* out) {
 
 }  // namespace
 
-std::vector<NegationScope> FindNegations(const std::vector<Token>& t) {
+std::vector<NegationScope> FindNegations(const std::vector<text::Token>& t) {
   std::vector<NegationScope> out;
   for (size_t i = 0; i < t.size(); ++i) {
     if (!t[i].IsWord()) continue;
@@ -194,7 +198,7 @@ std::vector<NegationScope> FindNegations(const std::vector<Token>& t) {
   return out;
 }
 
-std::vector<bool> NegatedMask(const std::vector<Token>& t) {
+std::vector<bool> NegatedMask(const std::vector<text::Token>& t) {
   std::vector<bool> mask(t.size(), false);
   for (const NegationScope& s : FindNegations(t)) {
     for (size_t k = s.cue; k < s.end; ++k) mask[k] = true;
@@ -205,7 +209,7 @@ std::vector<bool> NegatedMask(const std::vector<Token>& t) {
 std::vector<Finding> DetectNegation(const Side& a, const Side& b, const DetectorContext& ctx,
                                     double min_overlap) {
   std::vector<Finding> out;
-  if (ContentOverlap(a.tokens, b.tokens) < min_overlap) return out;
+  if (text::ContentOverlap(a.tokens, b.tokens) < min_overlap) return out;
   if (SubjectsClash(a, b, ctx)) return out;
   // one direction: `neg` negates a predicate that `pos` asserts
   auto run = [&](const Side& neg, const Side& pos, bool neg_is_a) {
@@ -214,29 +218,29 @@ std::vector<Finding> DetectNegation(const Side& a, const Side& b, const Detector
       // every content word of the scope is a candidate, the predicate first
       std::vector<size_t> cands = {s.predicate};
       for (size_t k = s.predicate + 1; k < s.end; ++k) {
-        if (IsContentWord(neg.tokens[k])) cands.push_back(k);
+        if (text::IsContentWord(neg.tokens[k])) cands.push_back(k);
       }
       // the negated words must be what the other side asserts: most of the scope's
       // content words occur there ("no man playing a piano" does not deny "a man is
       // playing a guitar")
       std::set<std::string> pos_stems;
-      for (const Token& t : pos.tokens) {
+      for (const text::Token& t : pos.tokens) {
         if (!t.IsWord()) continue;
-        std::string st = Stem(t.lower);
+        std::string st = text::Stem(t.lower);
         pos_stems.insert(NounClass(st));
         if (IsPersonNoun(st)) pos_stems.insert("person");
       }
       size_t scope_words = 0, covered = 0;
       for (size_t k = s.predicate; k < s.end; ++k) {
-        if (!IsContentWord(neg.tokens[k])) continue;
+        if (!text::IsContentWord(neg.tokens[k])) continue;
         ++scope_words;
-        if (pos_stems.count(NounClass(Stem(neg.tokens[k].lower)))) {
+        if (pos_stems.count(NounClass(text::Stem(neg.tokens[k].lower)))) {
           ++covered;
           continue;
         }
         // a synonym or direct hypernym/hyponym on the other side ("slicing" / "cutting")
-        for (const Token& t : pos.tokens) {
-          if (ctx.wordnet && IsContentWord(t) && !t.cap &&
+        for (const text::Token& t : pos.tokens) {
+          if (ctx.wordnet && text::IsContentWord(t) && !t.cap &&
               ctx.wordnet->AreRelated(neg.tokens[k].lower, t.lower)) {
             ++covered;
             break;
@@ -245,9 +249,9 @@ std::vector<Finding> DetectNegation(const Side& a, const Side& b, const Detector
       }
       if (double(covered) < kScopeCoverage * double(scope_words)) continue;
       for (size_t c : cands) {
-        std::string stem = Stem(neg.tokens[c].lower);
+        std::string stem = text::Stem(neg.tokens[c].lower);
         for (size_t m = 0; m < pos.tokens.size(); ++m) {
-          if (pos_mask[m] || !pos.tokens[m].IsWord() || Stem(pos.tokens[m].lower) != stem) {
+          if (pos_mask[m] || !pos.tokens[m].IsWord() || text::Stem(pos.tokens[m].lower) != stem) {
             continue;
           }
           Finding f;

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "analyzer/divergence/finding.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::divergence {
 
@@ -20,9 +21,9 @@ struct NegationScope {
   size_t end = 0;        // one past the last token in scope
 };
 
-std::vector<NegationScope> FindNegations(const std::vector<Token>& tokens);
+std::vector<NegationScope> FindNegations(const std::vector<text::Token>& tokens);
 // negated[i] is true when token i lies in some negation scope.
-std::vector<bool> NegatedMask(const std::vector<Token>& tokens);
+std::vector<bool> NegatedMask(const std::vector<text::Token>& tokens);
 
 // Minimum content-word overlap (Jaccard of stems) for two texts to be "about the same
 // thing" for the negation and antonym detectors.

@@ -9,6 +9,10 @@
 
 #include "analyzer/divergence/lexicon.h"
 #include "analyzer/divergence/quantity_names.h"
+#include "analyzer/text/dates.h"
+#include "analyzer/text/stemmer.h"
+#include "analyzer/text/tokenizer.h"
+#include "analyzer/text/word_lists.h"
 
 namespace diverge::divergence {
 namespace {
@@ -60,7 +64,7 @@ double ParseDigits(std::string_view s, double* step = nullptr) {
 // Words before a figure that bound it from below ("more than 43") or above ("nearly
 // 300"), or make it approximate both ways ("about").
 enum class Bound { kNone, kAtLeast, kAtMost, kAbout };
-Bound BoundBefore(const std::vector<Token>& t, size_t i) {
+Bound BoundBefore(const std::vector<text::Token>& t, size_t i) {
   Bound b = Bound::kNone;
   for (size_t k = i >= 3 ? i - 3 : 0; k < i; ++k) {
     const std::string& w = t[k].lower;
@@ -111,7 +115,7 @@ std::string UnitOf(const std::string& w) {
 
 // A year-like number is a year unless a counted noun follows and no preposition or
 // article precedes it ("in 2012", "the 2019 strike" are years; "2012 people" is a count).
-bool ReadsAsYear(const std::vector<Token>& t, size_t i) {
+bool ReadsAsYear(const std::vector<text::Token>& t, size_t i) {
   if (i > 0 && t[i - 1].IsWord()) {
     static const char* const kBefore[] = {
         "in",     "since",  "of",     "by",    "from",   "until",  "till",   "before",
@@ -124,10 +128,11 @@ bool ReadsAsYear(const std::vector<Token>& t, size_t i) {
   }
   if (i + 1 >= t.size() || !t[i + 1].IsWord()) return true;
   const std::string& next = t[i + 1].lower;
-  return IsFunctionWord(next) || MonthNumber(next) || Scale(next) > 0 || next.size() <= 2;
+  return text::IsFunctionWord(next) || text::MonthNumber(next) || Scale(next) > 0 ||
+         next.size() <= 2;
 }
 
-bool IsYearToken(const Token& t) {
+bool IsYearToken(const text::Token& t) {
   if (!t.IsNumber() || t.text.size() != 4) return false;
   int y = std::atoi(t.text.c_str());
   return y >= 1800 && y <= 2100;
@@ -196,11 +201,11 @@ namespace {
 // an infinitive "to" or 6 words, else the nearest before it ("the death toll rose to 820"), up to
 // the clause's start, a preposition or 6 words. "20 soldiers were killed and four injured": 20
 // killed, four injured.
-std::string ClauseEvent(const std::vector<Token>& t, size_t first, size_t last) {
+std::string ClauseEvent(const std::vector<text::Token>& t, size_t first, size_t last) {
   if (const std::string_view e = CountedEvent(t[last].lower); !e.empty()) return std::string(e);
   for (size_t k = last + 1, words = 0; k < t.size() && words < 6; ++k) {
-    if (t[k].kind == TokenKind::kPunct) break;
-    if (t[k].kind == TokenKind::kNumber || IsNumberWord(t[k].lower)) break;
+    if (t[k].kind == text::TokenKind::kPunct) break;
+    if (t[k].kind == text::TokenKind::kNumber || IsNumberWord(t[k].lower)) break;
     // "to" starts another predicate: "people of the two countries to compare the
     // casualties" does not count casualties.
     if (t[k].lower == "to") break;
@@ -213,8 +218,8 @@ std::string ClauseEvent(const std::vector<Token>& t, size_t first, size_t last) 
   static constexpr std::array<std::string_view, 10> kPrepositions = {
       "in", "at", "on", "during", "across", "from", "with", "by", "for", "of"};
   for (size_t k = first, words = 0; k-- > 0 && words < 6;) {
-    if (t[k].kind == TokenKind::kPunct) break;
-    if (t[k].kind == TokenKind::kNumber) break;
+    if (t[k].kind == text::TokenKind::kPunct) break;
+    if (t[k].kind == text::TokenKind::kNumber) break;
     if (std::find(kPrepositions.begin(), kPrepositions.end(), t[k].lower) != kPrepositions.end()) {
       break;
     }
@@ -226,7 +231,7 @@ std::string ClauseEvent(const std::vector<Token>& t, size_t first, size_t last) 
 
 }  // namespace
 
-std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
+std::vector<Quantity> FindQuantities(const std::vector<text::Token>& t) {
   std::vector<Quantity> out;
   const size_t n = t.size();
   for (size_t i = 0; i < n; ++i) {
@@ -236,10 +241,10 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
       if (IsYearToken(t[i]) && ReadsAsYear(t, i)) continue;
       // parts of dates and times: "May 15", "15 May", "10:38", "3-14"
       if (i > 0 &&
-          (MonthNumber(t[i - 1].lower) || t[i - 1].IsPunct(":") || t[i - 1].IsPunct("-"))) {
+          (text::MonthNumber(t[i - 1].lower) || t[i - 1].IsPunct(":") || t[i - 1].IsPunct("-"))) {
         continue;
       }
-      if (i + 1 < n && (MonthNumber(t[i + 1].lower) || t[i + 1].IsPunct(":"))) continue;
+      if (i + 1 < n && (text::MonthNumber(t[i + 1].lower) || t[i + 1].IsPunct(":"))) continue;
       value = ParseDigits(t[i].text, &step);
       j = i + 1;
       while (j < n && t[j].IsWord() && Scale(t[j].lower) > 0) {
@@ -342,7 +347,7 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
       auto verb_form = [&](const std::string& w) {
         return w.size() > 4 && (w.ends_with("ed") || w.ends_with("ing"));
       };
-      while (k < n && count < 3 && t[k].IsWord() && !IsFunctionWord(t[k].lower) &&
+      while (k < n && count < 3 && t[k].IsWord() && !text::IsFunctionWord(t[k].lower) &&
              !IsNumberWord(t[k].lower) && !(IsSpeechVerb(t[k].lower) && t[k].lower.back() != 's') &&
              !(count > 0 && (verb_form(t[k].lower) || t[k].lower == "died"))) {
         last = k;
@@ -358,7 +363,7 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
         }
         last = j - 1;
       }
-      q.referent = count == 0 ? "" : Singular(t[last].lower);
+      q.referent = count == 0 ? "" : text::Singular(t[last].lower);
       q.last_token = last;
       if (count == 0) {
         // The counted noun before "numbering" / "totalling": "Chinese troops numbering
@@ -369,14 +374,14 @@ std::vector<Quantity> FindQuantities(const std::vector<Token>& t) {
         while (b > 0 && t[b - 1].IsWord() && IsApproximator(t[b - 1].lower)) --b;
         if (b >= 2 &&
             std::find(kNumbering.begin(), kNumbering.end(), t[b - 1].lower) != kNumbering.end() &&
-            t[b - 2].IsWord() && !IsFunctionWord(t[b - 2].lower)) {
-          q.referent = Singular(t[b - 2].lower);
+            t[b - 2].IsWord() && !text::IsFunctionWord(t[b - 2].lower)) {
+          q.referent = text::Singular(t[b - 2].lower);
         }
       }
       // "five officers and soldiers": a count of two kinds together.
       if (count > 0 && last + 2 < n && t[last + 1].lower == "and" && t[last + 2].IsWord() &&
-          !IsFunctionWord(t[last + 2].lower) && !IsNumberWord(t[last + 2].lower)) {
-        q.also = Singular(t[last + 2].lower);
+          !text::IsFunctionWord(t[last + 2].lower) && !IsNumberWord(t[last + 2].lower)) {
+        q.also = text::Singular(t[last + 2].lower);
       }
     }
     if (q.referent != "percent" && !q.measure && q.also.empty() && !IsTimeUnit(q.referent)) {
@@ -397,11 +402,12 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
   // killed 820 people" / "the death toll had risen to 2,012"); other figures need the
   // two statements to share some content. (Event words are looked for first: finding
   // the quantities costs more.)
-  auto has_event_word = [](const std::vector<Token>& tokens) {
-    return std::any_of(tokens.begin(), tokens.end(),
-                       [](const Token& t) { return t.IsWord() && !CountedEvent(t.lower).empty(); });
+  auto has_event_word = [](const std::vector<text::Token>& tokens) {
+    return std::any_of(tokens.begin(), tokens.end(), [](const text::Token& t) {
+      return t.IsWord() && !CountedEvent(t.lower).empty();
+    });
   };
-  const bool gated = min_overlap > 0 && ContentOverlap(a.tokens, b.tokens) < min_overlap;
+  const bool gated = min_overlap > 0 && text::ContentOverlap(a.tokens, b.tokens) < min_overlap;
   if (gated && (!has_event_word(a.tokens) || !has_event_word(b.tokens))) return out;
   std::vector<Quantity> qa = FindQuantities(a.tokens), qb = FindQuantities(b.tokens);
   const bool shared_event = std::any_of(qa.begin(), qa.end(), [&](const Quantity& x) {
@@ -477,7 +483,7 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
   // Two figures of one claim are about different names only when no word of their names
   // matches ("Indian Army" / "Indian" may be the same side; joining claims is stricter,
   // claim_slots.h uses the heads).
-  auto name_of = [](const std::vector<NameRun>& runs, const std::vector<Token>& tokens,
+  auto name_of = [](const std::vector<NameRun>& runs, const std::vector<text::Token>& tokens,
                     const Quantity& q) {
     const NameRun* r = NearestNameRun(runs, q, tokens);
     return r != nullptr ? &r->folded : nullptr;

@@ -23,6 +23,7 @@
 #include <vector>
 
 #include "analyzer/divergence/finding.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::divergence {
 
@@ -57,7 +58,7 @@ struct Quantity {
   size_t begin = 0, end = 0;               // byte range of the same
 };
 
-std::vector<Quantity> FindQuantities(const std::vector<Token>& tokens);
+std::vector<Quantity> FindQuantities(const std::vector<text::Token>& tokens);
 
 // Value of a run of number words ("seventeen thousand" -> 17000); false if not one.
 bool ParseNumberWords(const std::vector<std::string>& lower_words, double* value);

@@ -6,6 +6,10 @@
 
 #include "analyzer/base/stable_hash.h"
 #include "analyzer/divergence/detect_internal.h"
+#include "analyzer/text/dates.h"
+#include "analyzer/text/stemmer.h"
+#include "analyzer/text/tokenizer.h"
+#include "analyzer/text/word_lists.h"
 
 namespace diverge::divergence {
 
@@ -22,8 +26,8 @@ std::vector<Omission> DetectOmissions(const std::vector<const Side*>& cluster,
   // term -> documents of the cluster that use it
   std::map<std::string, std::set<std::string>> used;
   for (const Side* s : cluster) {
-    for (const Token& t : s->tokens) {
-      if (IsContentWord(t)) used[Stem(t.lower)].insert(s->doc);
+    for (const text::Token& t : s->tokens) {
+      if (text::IsContentWord(t)) used[text::Stem(t.lower)].insert(s->doc);
     }
   }
   std::vector<std::string> keys;
@@ -31,19 +35,20 @@ std::vector<Omission> DetectOmissions(const std::vector<const Side*>& cluster,
     if (3 * ds.size() >= 2 * docs.size() && ds.size() >= 2) keys.push_back(term);
   }
   if (keys.size() < 3) return out;
-  std::optional<PartialDate> lo, hi;
+  std::optional<text::PartialDate> lo, hi;
   for (const Side* s : cluster) {
     if (!s->published || !s->published->ok()) continue;
-    if (!lo || CompareDates(*s->published, *lo) < 0) lo = s->published;
-    if (!hi || CompareDates(*s->published, *hi) > 0) hi = s->published;
+    if (!lo || text::CompareDates(*s->published, *lo) < 0) lo = s->published;
+    if (!hi || text::CompareDates(*s->published, *hi) > 0) hi = s->published;
   }
   // the statement holding most key terms is shown as the claim the outlet omits
   size_t best = 0, best_hits = 0;
   for (size_t i = 0; i < cluster.size(); ++i) {
     std::set<std::string> hits;
-    for (const Token& t : cluster[i]->tokens) {
-      if (IsContentWord(t) && std::binary_search(keys.begin(), keys.end(), Stem(t.lower))) {
-        hits.insert(Stem(t.lower));
+    for (const text::Token& t : cluster[i]->tokens) {
+      if (text::IsContentWord(t) &&
+          std::binary_search(keys.begin(), keys.end(), text::Stem(t.lower))) {
+        hits.insert(text::Stem(t.lower));
       }
     }
     if (hits.size() > best_hits) {
@@ -55,12 +60,12 @@ std::vector<Omission> DetectOmissions(const std::vector<const Side*>& cluster,
   for (const StoryDocument& d : documents) {
     if (outlets.count(d.outlet) || reported.count(d.outlet)) continue;
     if (d.published && d.published->ok() && lo && hi &&
-        (CompareDates(*d.published, *lo) < 0 || CompareDates(*d.published, *hi) > 0)) {
+        (text::CompareDates(*d.published, *lo) < 0 || text::CompareDates(*d.published, *hi) > 0)) {
       continue;
     }
     std::set<std::string> present;
-    for (const Token& t : d.tokens) {
-      if (IsContentWord(t)) present.insert(Stem(t.lower));
+    for (const text::Token& t : d.tokens) {
+      if (text::IsContentWord(t)) present.insert(text::Stem(t.lower));
     }
     size_t hits = 0;
     for (const auto& k : keys) hits += present.count(k);
@@ -71,8 +76,9 @@ std::vector<Omission> DetectOmissions(const std::vector<const Side*>& cluster,
     o.silent_outlet = d.outlet;
     o.key_terms = keys;
     // evidence: the first key term of the statement
-    for (const Token& t : cluster[best]->tokens) {
-      if (IsContentWord(t) && std::binary_search(keys.begin(), keys.end(), Stem(t.lower))) {
+    for (const text::Token& t : cluster[best]->tokens) {
+      if (text::IsContentWord(t) &&
+          std::binary_search(keys.begin(), keys.end(), text::Stem(t.lower))) {
         o.a_begin = t.begin;
         o.a_end = t.end;
         break;

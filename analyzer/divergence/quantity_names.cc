@@ -3,9 +3,10 @@
 #include <algorithm>
 #include <array>
 
-#include "analyzer/divergence/dates.h"
 #include "analyzer/divergence/lexicon.h"
 #include "analyzer/divergence/names.h"
+#include "analyzer/text/dates.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::divergence {
 namespace {
@@ -28,14 +29,14 @@ bool In(const std::array<std::string_view, N>& list, std::string_view w) {
 
 }  // namespace
 
-std::vector<NameRun> FindNameRuns(const std::vector<Token>& tokens,
+std::vector<NameRun> FindNameRuns(const std::vector<text::Token>& tokens,
                                   const std::vector<std::string>& mid_sentence_names) {
   auto is_name = [&](size_t k) {
-    const Token& t = tokens[k];
+    const text::Token& t = tokens[k];
     // Words that open a figure, capitalised when they start a sentence ("More than 2
     // million people demonstrated", "Twenty soldiers"), are never part of a name.
     if (!t.IsWord() || In(kFunctionWords, t.lower) || IsApproximator(t.lower) ||
-        IsNumberWord(t.lower) || In(kWeekdays, t.lower) || MonthNumber(t.lower) != 0) {
+        IsNumberWord(t.lower) || In(kWeekdays, t.lower) || text::MonthNumber(t.lower) != 0) {
       return false;
     }
     if (k == 0) {
@@ -56,17 +57,17 @@ std::vector<NameRun> FindNameRuns(const std::vector<Token>& tokens,
     // before the name only when it reaches the name without punctuation and the clause
     // ends there: "votes counted, Erdogan, ..." is not a citation of Erdogan).
     bool source = false;
-    const bool clause_ends = j == tokens.size() || tokens[j].kind == TokenKind::kPunct;
+    const bool clause_ends = j == tokens.size() || tokens[j].kind == text::TokenKind::kPunct;
     for (size_t k = (i >= 3 ? i - 3 : 0); k < i; ++k) {
       bool reaches = true;
-      for (size_t m = k + 1; m < i; ++m) reaches &= tokens[m].kind != TokenKind::kPunct;
+      for (size_t m = k + 1; m < i; ++m) reaches &= tokens[m].kind != text::TokenKind::kPunct;
       source |= reaches && (tokens[k].lower == "according" ||
                             (clause_ends && In(kReporting, tokens[k].lower)));
     }
     // After the name: a reporting verb it reaches without punctuation ("the Interior
     // Ministry counted", "the CGT has said"); "X, according to Y" cites Y, not X.
     for (size_t k = j; k < std::min(tokens.size(), j + 2); ++k) {
-      if (tokens[k].kind == TokenKind::kPunct) break;
+      if (tokens[k].kind == text::TokenKind::kPunct) break;
       source |= tokens[k].lower != "according" && In(kReporting, tokens[k].lower);
     }
     if (!source) {
@@ -83,7 +84,7 @@ std::vector<NameRun> FindNameRuns(const std::vector<Token>& tokens,
 }
 
 const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& q,
-                              const std::vector<Token>& tokens) {
+                              const std::vector<text::Token>& tokens) {
   const NameRun* best = nullptr;
   size_t best_distance = kSlotWindow + 1;
   for (const NameRun& r : runs) {
@@ -119,7 +120,7 @@ const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& 
     if (r->end > q.first_token || q.first_token - r->end > 2 * kSlotWindow) continue;
     bool same_clause = true;
     for (size_t k = r->end; k < q.first_token && same_clause; ++k) {
-      same_clause = tokens[k].kind != TokenKind::kPunct;
+      same_clause = tokens[k].kind != text::TokenKind::kPunct;
     }
     return same_clause ? &*r : nullptr;
   }

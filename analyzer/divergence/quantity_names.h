@@ -27,7 +27,7 @@
 #include <vector>
 
 #include "analyzer/divergence/numeric_detector.h"
-#include "analyzer/divergence/text.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::divergence {
 
@@ -48,7 +48,7 @@ struct NameRun {
 // The name runs of `tokens` that are not cited sources. `mid_sentence_names`: sorted
 // lowercased words the corpus capitalises mid-sentence (may be empty: then a sentence's
 // first word is never a name).
-std::vector<NameRun> FindNameRuns(const std::vector<Token>& tokens,
+std::vector<NameRun> FindNameRuns(const std::vector<text::Token>& tokens,
                                   const std::vector<std::string>& mid_sentence_names);
 
 // The run nearest to `q` within kSlotWindow tokens (or the name it is attached to by
@@ -58,7 +58,7 @@ std::vector<NameRun> FindNameRuns(const std::vector<Token>& tokens,
 // subject ("Erdoğan emerged victorious in the first round of elections with 49.52%"), or
 // nullptr. `tokens` are the tokens `runs` and `q` index.
 const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& q,
-                              const std::vector<Token>& tokens);
+                              const std::vector<text::Token>& tokens);
 
 bool NamesMatch(std::string_view a, std::string_view b);
 

@@ -5,6 +5,9 @@
 #include <set>
 
 #include "analyzer/divergence/numeric_detector.h"
+#include "analyzer/text/stemmer.h"
+#include "analyzer/text/tokenizer.h"
+#include "analyzer/text/word_lists.h"
 
 namespace diverge::divergence {
 namespace {
@@ -24,10 +27,10 @@ std::string LowerKey(const std::string& s) {
 
 // A capitalised item starting at token i: up to 3 capitalised words ("North Macedonia").
 // Returns one past its last token, or i when there is none.
-size_t ItemEnd(const std::vector<Token>& t, size_t i) {
+size_t ItemEnd(const std::vector<text::Token>& t, size_t i) {
   size_t j = i;
   while (j < t.size() && j - i < 3 && t[j].IsWord() && t[j].cap && t[j].lower != "and" &&
-         !IsFunctionWord(t[j].lower)) {
+         !text::IsFunctionWord(t[j].lower)) {
     ++j;
   }
   return j;
@@ -194,10 +197,10 @@ std::vector<Finding> DetectSet(const Side& a, const Side& b, const DetectorConte
                            const std::vector<NameList>& clists, bool list_is_a) {
     if (lists.empty()) return;
     for (const StatedCount& c : FindBareCounts(cs, clists)) {
-      std::string want = Stem(c.referent);
+      std::string want = text::Stem(c.referent);
       bool mentions = false;
-      for (const Token& tok : ls.tokens) {
-        if (tok.IsWord() && Stem(tok.lower) == want) mentions = true;
+      for (const text::Token& tok : ls.tokens) {
+        if (tok.IsWord() && text::Stem(tok.lower) == want) mentions = true;
       }
       if (!mentions) continue;
       for (const NameList& l : lists) {

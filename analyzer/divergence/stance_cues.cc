@@ -3,6 +3,7 @@
 #include <unordered_set>
 
 #include "analyzer/divergence/lexicon.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::divergence {
 namespace {
@@ -52,7 +53,7 @@ bool IsSupportWord(std::string_view w) {
   return kWords.count(w) > 0;
 }
 
-bool IsNoEvidencePhrase(const std::vector<Token>& t, size_t i) {
+bool IsNoEvidencePhrase(const std::vector<text::Token>& t, size_t i) {
   if (i + 1 >= t.size() || !IsNegationCue(t[i].lower)) return false;
   const std::string& n = t[i + 1].lower;
   return n == "evidence" || n == "true" || n == "real" || n == "truth" || n == "proof" ||

@@ -10,7 +10,7 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzer/divergence/text.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::divergence {
 
@@ -26,7 +26,7 @@ bool IsRumourWord(std::string_view lower);
 bool IsSupportWord(std::string_view lower);
 // "no evidence", "not true", "not real", "no truth", "no proof", "no basis",
 // "not the case" starting at tokens[i].
-bool IsNoEvidencePhrase(const std::vector<Token>& tokens, size_t i);
+bool IsNoEvidencePhrase(const std::vector<text::Token>& tokens, size_t i);
 
 }  // namespace diverge::divergence
 

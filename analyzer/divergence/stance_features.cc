@@ -8,6 +8,9 @@
 #include "analyzer/divergence/antonym_detector.h"
 #include "analyzer/divergence/lexicon.h"
 #include "analyzer/divergence/stance_cues.h"
+#include "analyzer/text/stemmer.h"
+#include "analyzer/text/tokenizer.h"
+#include "analyzer/text/word_lists.h"
 
 namespace diverge::divergence {
 namespace {
@@ -16,10 +19,10 @@ const size_t kTop = 3;   // sentences most like the claim
 const size_t kLead = 3;  // first sentences
 const size_t kNegWindow = 4;
 
-std::set<std::string> ContentStems(const std::vector<Token>& tokens) {
+std::set<std::string> ContentStems(const std::vector<text::Token>& tokens) {
   std::set<std::string> out;
-  for (const Token& t : tokens) {
-    if (IsContentWord(t)) out.insert(Stem(t.lower));
+  for (const text::Token& t : tokens) {
+    if (text::IsContentWord(t)) out.insert(text::Stem(t.lower));
   }
   return out;
 }
@@ -48,7 +51,7 @@ struct SentenceCues {
   int first_refute = -1;  // token index of the first refuting word
 };
 
-SentenceCues CountCues(const std::vector<Token>& t, const std::set<std::string>& claim_stems,
+SentenceCues CountCues(const std::vector<text::Token>& t, const std::set<std::string>& claim_stems,
                        const Side& claim, bool top, const DetectorContext& ctx) {
   SentenceCues c;
   size_t last_neg = t.size();  // token index of the last negation cue
@@ -57,7 +60,7 @@ SentenceCues CountCues(const std::vector<Token>& t, const std::set<std::string>&
     if (!t[k].IsWord()) continue;
     c.words += 1;
     const std::string& w = t[k].lower;
-    bool in_claim = claim_stems.count(Stem(w)) > 0;
+    bool in_claim = claim_stems.count(text::Stem(w)) > 0;
     if (IsRefutingWord(w)) {
       if (in_claim) {
         c.refute_shared += 1;
@@ -74,13 +77,13 @@ SentenceCues CountCues(const std::vector<Token>& t, const std::set<std::string>&
     if (IsContrastWord(w)) c.contrast += 1;
     if (IsRumourWord(w)) c.rumour += 1;
     if (IsSupportWord(w)) c.support += 1;
-    if (in_claim && IsContentWord(t[k]) && last_neg < k && k - last_neg <= kNegWindow) {
+    if (in_claim && text::IsContentWord(t[k]) && last_neg < k && k - last_neg <= kNegWindow) {
       c.neg_near += 1;
       last_neg = t.size();  // one count per negation
     }
-    if (top && !c.opposite && IsContentWord(t[k]) && !in_claim && !t[k].cap) {
-      for (const Token& cw : claim.tokens) {
-        if (IsContentWord(cw) && !cw.cap && AreOpposites(ctx, cw.lower, w)) {
+    if (top && !c.opposite && text::IsContentWord(t[k]) && !in_claim && !t[k].cap) {
+      for (const text::Token& cw : claim.tokens) {
+        if (text::IsContentWord(cw) && !cw.cap && AreOpposites(ctx, cw.lower, w)) {
           c.opposite = true;
           break;
         }
@@ -91,9 +94,9 @@ SentenceCues CountCues(const std::vector<Token>& t, const std::set<std::string>&
 }
 
 // Numbers as written ("2,000" and "2000" alike).
-std::set<std::string> Numbers(const std::vector<Token>& tokens) {
+std::set<std::string> Numbers(const std::vector<text::Token>& tokens) {
   std::set<std::string> out;
-  for (const Token& t : tokens) {
+  for (const text::Token& t : tokens) {
     if (!t.IsNumber()) continue;
     std::string n;
     for (char ch : t.text) {
@@ -138,7 +141,7 @@ StanceFeatures ComputeStanceFeatures(const Side& claim, const std::vector<Side>&
   bool best_refutes = false, best_negated = false;
   int best_evidence_rank = -1;  // lower is better: refuting words, then similar sentences
   for (size_t i = 0; i < body.size(); ++i) {
-    const std::vector<Token>& t = body[i].tokens;
+    const std::vector<text::Token>& t = body[i].tokens;
     SentenceCues c = CountCues(t, claim_stems, claim, top[i], ctx);
     auto add = [&c](SentenceCues& to) {
       to.refute += c.refute, to.fake += c.fake, to.deny += c.deny, to.neg += c.neg;
@@ -166,7 +169,7 @@ StanceFeatures ComputeStanceFeatures(const Side& claim, const std::vector<Side>&
     for (size_t k = 0; k < t.size(); ++k) {
       if (!t[k].IsWord()) continue;
       const std::string& w = t[k].lower;
-      bool refuting = IsRefutation(w) && !claim_stems.count(Stem(w));
+      bool refuting = IsRefutation(w) && !claim_stems.count(text::Stem(w));
       bool negating = IsNegationCue(w);
       if (!refuting && !(negating && top[i])) continue;
       int score = int(rank_of[i]) + (refuting ? 0 : int(body.size()));  // refuting words first
@@ -188,11 +191,11 @@ StanceFeatures ComputeStanceFeatures(const Side& claim, const std::vector<Side>&
   if (evidence && evidence->body_sentence >= 0) {
     // the claim's first content word that the evidence sentence repeats (else its first)
     const std::set<std::string>& s = stems[size_t(evidence->body_sentence)];
-    const Token* anchor = nullptr;
-    for (const Token& c : claim.tokens) {
-      if (!IsContentWord(c)) continue;
+    const text::Token* anchor = nullptr;
+    for (const text::Token& c : claim.tokens) {
+      if (!text::IsContentWord(c)) continue;
       if (!anchor) anchor = &c;
-      if (s.count(Stem(c.lower))) {
+      if (s.count(text::Stem(c.lower))) {
         anchor = &c;
         break;
       }
@@ -202,10 +205,10 @@ StanceFeatures ComputeStanceFeatures(const Side& claim, const std::vector<Side>&
 
   bool claim_neg = false, claim_refute = false, claim_hedge = false, claim_question = false;
   double claim_words = 0;
-  for (const Token& c : claim.tokens) {
+  for (const text::Token& c : claim.tokens) {
     if (c.IsPunct("?")) claim_question = true;
     if (!c.IsWord()) continue;
-    if (IsContentWord(c)) claim_words += 1;
+    if (text::IsContentWord(c)) claim_words += 1;
     claim_neg = claim_neg || IsNegationCue(c.lower);
     claim_refute = claim_refute || IsRefutingWord(c.lower);
     claim_hedge = claim_hedge || IsHedge(c.lower);

@@ -3,13 +3,16 @@
 #include <cmath>
 
 #include "analyzer/divergence/lexicon.h"
+#include "analyzer/text/dates.h"
+#include "analyzer/text/sentences.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::divergence {
 namespace {
 
-int Precision(const PartialDate& d) { return d.day ? 3 : d.month ? 2 : 1; }
+int Precision(const text::PartialDate& d) { return d.day ? 3 : d.month ? 2 : 1; }
 
-std::string DateOrUnknown(const std::optional<PartialDate>& d) {
+std::string DateOrUnknown(const std::optional<text::PartialDate>& d) {
   return d && d->ok() ? d->ToString() : "undated";
 }
 
@@ -18,7 +21,7 @@ bool HasUpdateCue(const Side& s) {
   static const char* const kWords[] = {"rose",   "risen",      "climbed", "climbs",   "increased",
                                        "jumped", "reached",    "revised", "updated",  "final",
                                        "latest", "officially", "now",     "climbing", "grew"};
-  for (const Token& t : s.tokens) {
+  for (const text::Token& t : s.tokens) {
     for (const char* w : kWords) {
       if (t.lower == w) return true;
     }
@@ -44,8 +47,8 @@ bool HasProvisionalCue(const Side& s) {
 
 }  // namespace
 
-double DaysBetween(const PartialDate& a, const PartialDate& b) {
-  auto days = [](const PartialDate& d) {
+double DaysBetween(const text::PartialDate& a, const text::PartialDate& b) {
+  auto days = [](const text::PartialDate& d) {
     double m = d.month ? d.month : 6.5;
     double dd = d.day ? d.day : 15;
     return d.year * 365.25 + (m - 1) * 30.44 + dd;
@@ -54,19 +57,19 @@ double DaysBetween(const PartialDate& a, const PartialDate& b) {
 }
 
 void ChangeIndex::AddDocument(const std::string& doc, const std::string& text,
-                              const std::optional<PartialDate>& published) {
-  for (auto [b, e] : SplitSentences(text)) {
+                              const std::optional<text::PartialDate>& published) {
+  for (auto [b, e] : text::SplitSentences(text)) {
     Sentence s;
     s.doc = doc;
     s.text = text.substr(b, e - b);
-    s.tokens = Tokenize(s.text);
+    s.tokens = text::Tokenize(s.text);
     s.published = published;
     bool change = false;
-    for (const Token& t : s.tokens) change |= t.IsWord() && MembershipChange(t.lower) != 0;
+    for (const text::Token& t : s.tokens) change |= t.IsWord() && MembershipChange(t.lower) != 0;
     if (!change) continue;
     bool dated = false;
-    for (const DateMention& d : FindDates(s.tokens, published)) {
-      dated |= d.role == DateRole::kPoint;
+    for (const text::DateMention& d : text::FindDates(s.tokens, published)) {
+      dated |= d.role == text::DateRole::kPoint;
     }
     if (dated) sentences_.push_back(std::move(s));
   }
@@ -74,7 +77,7 @@ void ChangeIndex::AddDocument(const std::string& doc, const std::string& text,
 
 std::optional<ChangeEvidence> ChangeIndex::Find(const std::string& item) const {
   std::optional<ChangeEvidence> best;
-  std::vector<Token> item_tokens = Tokenize(item);
+  std::vector<text::Token> item_tokens = text::Tokenize(item);
   if (item_tokens.empty()) return best;
   for (const Sentence& s : sentences_) {
     // the item's tokens, in order, somewhere in the sentence
@@ -104,8 +107,8 @@ std::optional<ChangeEvidence> ChangeIndex::Find(const std::string& item) const {
       }
     }
     if (word == s.tokens.size() || best_dist > 32) continue;
-    for (const DateMention& d : FindDates(s.tokens, s.published)) {
-      if (d.role != DateRole::kPoint) continue;
+    for (const text::DateMention& d : text::FindDates(s.tokens, s.published)) {
+      if (d.role != text::DateRole::kPoint) continue;
       ChangeEvidence ev;
       ev.doc = s.doc;
       ev.item = item;
@@ -137,10 +140,10 @@ TemporalLabel LabelTemporal(const Finding& f, const Side& a, const Side& b,
   }
   bool dated = a.published && a.published->ok() && b.published && b.published->ok();
   if (changes && dated) {
-    const PartialDate& pa = *a.published;
-    const PartialDate& pb = *b.published;
-    const PartialDate& early = CompareDates(pa, pb) <= 0 ? pa : pb;
-    const PartialDate& late = CompareDates(pa, pb) <= 0 ? pb : pa;
+    const text::PartialDate& pa = *a.published;
+    const text::PartialDate& pb = *b.published;
+    const text::PartialDate& early = text::CompareDates(pa, pb) <= 0 ? pa : pb;
+    const text::PartialDate& late = text::CompareDates(pa, pb) <= 0 ? pb : pa;
     for (const std::string& item : f.changed_items) {
       std::optional<ChangeEvidence> ev = changes->Find(item);
       if (!ev) continue;
@@ -148,13 +151,13 @@ TemporalLabel LabelTemporal(const Finding& f, const Side& a, const Side& b,
                          (ev->direction < 0 ? "'s leaving (\"" : "'s joining (\"") + ev->word +
                          "\") to " + ev->date.ToString();
       if (ev->date_text != ev->date.ToString()) says += " (\"" + ev->date_text + "\")";
-      if (CompareDates(ev->date, early) >= 0 && CompareDates(ev->date, late) <= 0 &&
-          CompareDates(early, late) != 0) {
+      if (text::CompareDates(ev->date, early) >= 0 && text::CompareDates(ev->date, late) <= 0 &&
+          text::CompareDates(early, late) != 0) {
         out.temporal = Temporal::kChangeOverTime;
         out.reason = says + ", between the two publication dates";
         return out;
       }
-      if (CompareDates(ev->date, early) < 0) {
+      if (text::CompareDates(ev->date, early) < 0) {
         out.temporal = Temporal::kContradiction;
         out.reason = says + ", before both articles";
         return out;
@@ -166,10 +169,10 @@ TemporalLabel LabelTemporal(const Finding& f, const Side& a, const Side& b,
     out.reason = "a publication date is unknown";
     return out;
   }
-  const int order = CompareDates(*a.published, *b.published);
+  const int order = text::CompareDates(*a.published, *b.published);
   const double days = DaysBetween(*a.published, *b.published);
-  const PartialDate& pa = *a.published;
-  const PartialDate& pb = *b.published;
+  const text::PartialDate& pa = *a.published;
+  const text::PartialDate& pb = *b.published;
   // One date inside the other's period ("2023-05" and "2023-05-15"): the same time.
   const bool overlapping = pa.year == pb.year && (!pa.month || !pb.month || pa.month == pb.month) &&
                            (!pa.day || !pb.day || pa.day == pb.day);

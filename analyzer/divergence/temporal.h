@@ -21,6 +21,8 @@
 #include <vector>
 
 #include "analyzer/divergence/finding.h"
+#include "analyzer/text/dates.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::divergence {
 
@@ -29,7 +31,7 @@ struct ChangeEvidence {
   std::string item;       // "Uzbekistan"
   std::string word;       // "quit"
   std::string date_text;  // "last June"
-  PartialDate date;       // resolved: 2012-06
+  text::PartialDate date;  // resolved: 2012-06
   int direction = 0;      // -1 left, +1 joined
 };
 
@@ -37,7 +39,7 @@ struct ChangeEvidence {
 class ChangeIndex {
  public:
   void AddDocument(const std::string& doc, const std::string& text,
-                   const std::optional<PartialDate>& published);
+                   const std::optional<text::PartialDate>& published);
   // The most precise dated change of `item` (ties: earliest document id), if any.
   std::optional<ChangeEvidence> Find(const std::string& item) const;
 
@@ -45,8 +47,8 @@ class ChangeIndex {
   struct Sentence {
     std::string doc;
     std::string text;
-    std::vector<Token> tokens;
-    std::optional<PartialDate> published;
+    std::vector<text::Token> tokens;
+    std::optional<text::PartialDate> published;
   };
   std::vector<Sentence> sentences_;  // only sentences holding a change word and a date
 };
@@ -60,7 +62,7 @@ TemporalLabel LabelTemporal(const Finding& f, const Side& a, const Side& b,
                             const ChangeIndex* changes, int same_period_days);
 
 // Approximate days between two partial dates (missing month/day taken as mid-period).
-double DaysBetween(const PartialDate& a, const PartialDate& b);
+double DaysBetween(const text::PartialDate& a, const text::PartialDate& b);
 
 }  // namespace diverge::divergence
 

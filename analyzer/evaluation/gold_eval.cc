@@ -7,7 +7,7 @@
 #include <utility>
 
 #include "analyzer/base/atomic_file.h"
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/utf8.h"
 
 namespace diverge {
 
@@ -20,7 +20,8 @@ Result<GoldQuote> QuoteFromJson(const json& j, const std::string& where) {
       !j["quote"].is_string()) {
     return Status::Corruption(where + " must be {\"doc\": string, \"quote\": string}");
   }
-  return GoldQuote{j["doc"].get<std::string>(), FoldWhitespace(j["quote"].get<std::string>())};
+  return GoldQuote{j["doc"].get<std::string>(),
+                   text::FoldWhitespace(j["quote"].get<std::string>())};
 }
 
 std::string Str(const json& j, const char* key) {
@@ -44,7 +45,7 @@ class Matcher {
     auto it = by_doc_.find(q.doc);
     if (it == by_doc_.end()) return {};
     for (const Statement* s : it->second) {
-      std::string text = FoldWhitespace(s->text);
+      std::string text = text::FoldWhitespace(s->text);
       if (size_t ov = OverlapBytes(text, q.quote)) {
         found.emplace_back(text.size() + q.quote.size() - 2 * ov, s->id);
       }

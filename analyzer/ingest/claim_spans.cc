@@ -2,6 +2,8 @@
 
 #include <string>
 
+#include "analyzer/text/sentences.h"
+
 namespace diverge {
 
 namespace {
@@ -75,9 +77,9 @@ bool IsConjunction(const Token& t) {
 
 }  // namespace
 
-std::vector<Span> FindListSpans(std::string_view sentence) {
+std::vector<text::Span> FindListSpans(std::string_view sentence) {
   std::vector<Token> t = Tokenize(sentence);
-  std::vector<Span> spans;
+  std::vector<text::Span> spans;
   size_t i = 0;
   while (i < t.size()) {
     size_t after = ReadItem(t, i);
@@ -115,7 +117,7 @@ std::vector<Span> FindListSpans(std::string_view sentence) {
     bool parenthetical = before == Token::kOpen || before == Token::kDash;
     int words_after = 0;
     for (size_t k = end; k < t.size(); ++k) words_after += t[k].kind == Token::kWord;
-    Span span{t[i].begin, t[end - 1].end};
+    text::Span span{t[i].begin, t[end - 1].end};
     double share = static_cast<double>(span.end - span.begin) / sentence.size();
     if ((parenthetical || words_after >= kMinWordsAfterList) && share < kMaxListShare) {
       spans.push_back(span);

@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzer/ingest/segmenter.h"
+#include "analyzer/text/sentences.h"
 
 namespace diverge {
 
@@ -28,7 +28,7 @@ inline constexpr double kMaxListShare = 0.7;
 
 // Byte ranges of `sentence` (raw bytes, any whitespace) holding a list claim, from the
 // first item's first byte to the last item's last byte, in order.
-std::vector<Span> FindListSpans(std::string_view sentence);
+std::vector<text::Span> FindListSpans(std::string_view sentence);
 
 }  // namespace diverge
 

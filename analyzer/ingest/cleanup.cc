@@ -5,7 +5,7 @@
 #include <map>
 #include <set>
 
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/utf8.h"
 
 namespace diverge {
 namespace {
@@ -107,7 +107,7 @@ constexpr std::array<std::string_view, 24> kInterfacePrefixes = {"subscribe",
 enum class Script { kNone, kLatin, kCyrillic, kGreek, kArabic, kHebrew, kCjk, kOther };
 
 Script ScriptOf(char32_t cp) {
-  if (!IsLetter(cp)) return Script::kNone;
+  if (!text::IsLetter(cp)) return Script::kNone;
   if (cp < 0x250 || (cp >= 0x1E00 && cp <= 0x1EFF)) return Script::kLatin;
   if (cp >= 0x370 && cp <= 0x3FF) return Script::kGreek;
   if (cp >= 0x400 && cp <= 0x52F) return Script::kCyrillic;
@@ -125,7 +125,7 @@ std::map<Script, int> CountScripts(std::string_view s) {
   size_t i = 0;
   char32_t cp = 0;
   while (i < s.size()) {
-    DecodeUtf8(s, &i, &cp);
+    text::DecodeUtf8(s, &i, &cp);
     const Script sc = ScriptOf(cp);
     if (sc != Script::kNone) ++counts[sc];
   }
@@ -161,8 +161,8 @@ bool HasLetter(std::string_view s) {
   size_t i = 0;
   char32_t cp = 0;
   while (i < s.size()) {
-    DecodeUtf8(s, &i, &cp);
-    if (IsLetter(cp)) return true;
+    text::DecodeUtf8(s, &i, &cp);
+    if (text::IsLetter(cp)) return true;
   }
   return false;
 }
@@ -188,7 +188,7 @@ bool EndsSentence(std::string_view f) {
 }
 
 std::string InterfaceKey(std::string_view f) {
-  std::string k = AsciiLower(f);
+  std::string k = text::AsciiLower(f);
   while (!k.empty() && (k.back() == '.' || k.back() == ':' || k.back() == '>' || k.back() == ' ' ||
                         k.back() == '!')) {
     k.pop_back();
@@ -214,7 +214,7 @@ bool StartsWith(std::string_view s, std::string_view p) { return s.rfind(p, 0) =
 size_t ImageCreditLength(std::string_view f) {
   const bool copyright_sign =
       StartsWith(f, "\xC2\xA9") || StartsWith(f, "(c) ") || StartsWith(f, "(C) ");
-  const std::string low = AsciiLower(f.substr(0, 16));
+  const std::string low = text::AsciiLower(f.substr(0, 16));
   const bool photo = StartsWith(low, "photo:") || StartsWith(low, "photo by") ||
                      StartsWith(low, "image:") || StartsWith(low, "credit:") ||
                      StartsWith(low, "photo credit");
@@ -228,8 +228,9 @@ size_t ImageCreditLength(std::string_view f) {
   while (i < f.size()) {
     const size_t at = i;
     char32_t cp = 0;
-    DecodeUtf8(f, &i, &cp);
-    if (IsUpperLetter(cp) && (IsLowerLetter(prev) || (prev >= '0' && prev <= '9'))) return at;
+    text::DecodeUtf8(f, &i, &cp);
+    if (text::IsUpperLetter(cp) && (text::IsLowerLetter(prev) || (prev >= '0' && prev <= '9')))
+      return at;
     prev = cp;
   }
   return std::string_view::npos;
@@ -282,7 +283,7 @@ std::vector<PageLine> SplitPageLines(std::string_view text) {
     if (nl == std::string_view::npos) nl = text.size();
     std::string_view raw = text.substr(pos, nl - pos);
     std::vector<size_t> map;
-    std::string folded = FoldWithMap(raw, &map);
+    std::string folded = text::FoldWithMap(raw, &map);
     if (folded.empty()) {
       after_blank = true;
     } else {
@@ -341,9 +342,9 @@ CleanPageResult CleanPage(std::string_view text, const std::optional<std::string
   // The headline: the known title if a line says it, else the inferred one.
   int title_line = -1;
   if (known_title) {
-    const std::string want = AsciiLower(FoldWhitespace(*known_title));
+    const std::string want = text::AsciiLower(text::FoldWhitespace(*known_title));
     for (size_t i = 0; i < n && i < 40; ++i) {
-      if (AsciiLower(folded[i]) == want) {
+      if (text::AsciiLower(folded[i]) == want) {
         title_line = static_cast<int>(i);
         break;
       }
@@ -357,7 +358,7 @@ CleanPageResult CleanPage(std::string_view text, const std::optional<std::string
   r.metadata = InferMetadata(folded, first_body, last_body == n ? n : last_body);
   if (title_line < 0) title_line = r.metadata.title_line;
   const std::string title_folded = title_line >= 0 ? folded[title_line]
-                                   : known_title   ? FoldWhitespace(*known_title)
+                                   : known_title   ? text::FoldWhitespace(*known_title)
                                                    : std::string();
 
   // Dominant script of the page.
@@ -466,8 +467,8 @@ CleanPageResult CleanPage(std::string_view text, const std::optional<std::string
       size_t k = fb + title_folded.size();
       size_t j = k;
       char32_t cp = 0;
-      DecodeUtf8(f, &j, &cp);
-      if (IsUpperLetter(cp)) {  // "Headline textThe first sentence ..."
+      text::DecodeUtf8(f, &j, &cp);
+      if (text::IsUpperLetter(cp)) {  // "Headline textThe first sentence ..."
         fb = k;
         why = why.empty() ? "headline glued to the paragraph cut" : why + ", headline cut";
       }
@@ -477,13 +478,13 @@ CleanPageResult CleanPage(std::string_view text, const std::optional<std::string
     if (fb != 0 || fe != f.size()) {
       std::vector<size_t> map;
       const std::string_view raw = text.substr(r.lines[i].begin, r.lines[i].end - r.lines[i].begin);
-      FoldWithMap(raw, &map);
+      text::FoldWithMap(raw, &map);
       v.begin = r.lines[i].begin + map[fb];
       // End: just past the last kept folded byte's code point.
       size_t last = map[fe - 1];
       size_t j = last;
       char32_t cp = 0;
-      DecodeUtf8(raw, &j, &cp);
+      text::DecodeUtf8(raw, &j, &cp);
       v.end = r.lines[i].begin + j;
       v.narrowed = true;
       v.reason = why;

@@ -8,8 +8,8 @@
 #include "analyzer/ingest/cleanup.h"
 #include "analyzer/ingest/figure_clauses.h"
 #include "analyzer/ingest/input_format.h"
-#include "analyzer/ingest/segmenter.h"
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/sentences.h"
+#include "analyzer/text/utf8.h"
 
 namespace diverge {
 namespace {
@@ -36,7 +36,7 @@ bool LooksBinary(std::string_view bytes, int64_t* where) {
 
 }  // namespace
 
-void SegmentPage(const SourceText& page, const ReadOptions& opts, BuiltDocument* built) {
+void SegmentPage(const text::SourceText& page, const ReadOptions& opts, BuiltDocument* built) {
   Document& doc = built->doc;
   const std::string& text = page.text;
   CleanPageResult clean = CleanPage(text, doc.title);
@@ -73,7 +73,7 @@ void SegmentPage(const SourceText& page, const ReadOptions& opts, BuiltDocument*
     while (j < n && !clean.lines[j].after_blank &&
            (!opts.clean || (clean.verdicts[j].fate == LineFate::kKeep &&
                             !clean.verdicts[j].narrowed && !clean.verdicts[j - 1].narrowed)) &&
-           IsSoftLineBreak(clean.lines[j - 1].folded, clean.lines[j].folded)) {
+           text::IsSoftLineBreak(clean.lines[j - 1].folded, clean.lines[j].folded)) {
       e = opts.clean ? clean.verdicts[j].end : clean.lines[j].end;
       ++j;
     }
@@ -81,20 +81,20 @@ void SegmentPage(const SourceText& page, const ReadOptions& opts, BuiltDocument*
     auto add_statement = [&](size_t begin, size_t end) {
       Statement st;
       st.doc = doc.id;
-      st.text = FoldWhitespace(block.substr(begin, end - begin));
+      st.text = text::FoldWhitespace(block.substr(begin, end - begin));
       source_range(b + begin, b + end, &st.start, &st.end);
       st.id = MakeId("s", {content_hash, st.text, std::to_string(st.start)});
       built->statements.push_back(std::move(st));
     };
-    for (const Span& sp : SplitSentences(block)) {
+    for (const text::Span& sp : text::SplitSentences(block)) {
       add_statement(sp.begin, sp.end);
       // Lists mentioned in passing are claims of their own (claim_spans.h).
       const std::string_view sentence = block.substr(sp.begin, sp.end - sp.begin);
-      for (const Span& list : FindListSpans(sentence)) {
+      for (const text::Span& list : FindListSpans(sentence)) {
         add_statement(sp.begin + list.begin, sp.begin + list.end);
       }
       // Clauses that carry their own figure are claims of their own (figure_clauses.h).
-      for (const Span& clause : FindFigureClauses(sentence)) {
+      for (const text::Span& clause : FindFigureClauses(sentence)) {
         add_statement(sp.begin + clause.begin, sp.begin + clause.end);
       }
     }
@@ -116,7 +116,7 @@ bool BuildDocuments(const InputFile& input, std::string_view bytes, const ReadOp
   int64_t base = 0;
   if (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF") base = 3;
   std::vector<int64_t> bad;
-  SourceText src = RepairUtf8(bytes.substr(static_cast<size_t>(base)), &bad);
+  text::SourceText src = text::RepairUtf8(bytes.substr(static_cast<size_t>(base)), &bad);
   if (src.identity) {
     src.base = base;
   } else {
@@ -124,7 +124,7 @@ bool BuildDocuments(const InputFile& input, std::string_view bytes, const ReadOp
     for (auto& x : src.src_end) x += base;
   }
   for (auto& x : bad) x += base;
-  if (FoldWhitespace(src.text).empty()) {
+  if (text::FoldWhitespace(src.text).empty()) {
     diags->Warn(input.path, "empty file, skipped");
     return false;
   }

@@ -12,7 +12,7 @@
 #include "analyzer/ingest/document.h"
 #include "analyzer/ingest/file_collector.h"
 #include "analyzer/ingest/read_options.h"
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/utf8.h"
 
 namespace diverge {
 
@@ -32,7 +32,7 @@ bool BuildDocuments(const InputFile& input, std::string_view bytes, const ReadOp
 // Segments an already extracted page (plain text with a map to the source bytes) into
 // statements of `doc`, filling metadata the document lacks from what the page states.
 // Exposed for tests.
-void SegmentPage(const SourceText& page, const ReadOptions& opts, BuiltDocument* built);
+void SegmentPage(const text::SourceText& page, const ReadOptions& opts, BuiltDocument* built);
 
 }  // namespace diverge
 

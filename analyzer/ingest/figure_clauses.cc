@@ -5,6 +5,8 @@
 #include <cctype>
 #include <string>
 
+#include "analyzer/text/sentences.h"
+
 namespace diverge {
 namespace {
 
@@ -197,7 +199,7 @@ int Words(std::string_view s) {
 
 }  // namespace
 
-std::vector<Span> FindFigureClauses(std::string_view sentence) {
+std::vector<text::Span> FindFigureClauses(std::string_view sentence) {
   const std::vector<size_t> figures = Figures(sentence);
   if (figures.size() < 2) return {};
   std::vector<size_t> starts = {0};
@@ -239,7 +241,7 @@ std::vector<Span> FindFigureClauses(std::string_view sentence) {
     while (p > 0 && sentence[p - 1] == ' ') --p;
     if (p > 0 && (sentence[p - 1] == ':' || sentence[p - 1] == ';')) main_figure = 0;
   }
-  std::vector<Span> out;
+  std::vector<text::Span> out;
   for (size_t k = std::max<size_t>(main_figure + 1, 1); k < pieces.size(); ++k) {
     if (!holds[k]) continue;
     size_t end = pieces[k].second;

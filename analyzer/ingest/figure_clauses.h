@@ -29,7 +29,7 @@
 #include <string_view>
 #include <vector>
 
-#include "analyzer/ingest/segmenter.h"
+#include "analyzer/text/sentences.h"
 
 namespace diverge {
 
@@ -37,7 +37,7 @@ inline constexpr int kMinClauseWords = 3;
 
 // Byte ranges of `sentence` (raw bytes) holding a figure clause, in order; the sentence's
 // own clause (up to its first figure) is never one.
-std::vector<Span> FindFigureClauses(std::string_view sentence);
+std::vector<text::Span> FindFigureClauses(std::string_view sentence);
 
 // Whether `text` holds a figure by the rule above (used to let short figure clauses
 // such as "30,000 in Toulouse" join claims).

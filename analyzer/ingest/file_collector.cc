@@ -7,7 +7,7 @@
 
 #include "analyzer/base/atomic_file.h"
 #include "analyzer/ingest/input_format.h"
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/utf8.h"
 
 namespace diverge {
 namespace fs = std::filesystem;

@@ -6,7 +6,8 @@
 
 #include "analyzer/ingest/html_text.h"
 #include "analyzer/ingest/metadata_inference.h"
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/dates.h"
+#include "analyzer/text/utf8.h"
 
 namespace diverge {
 namespace {
@@ -51,7 +52,7 @@ void FinishMetadata(const InputFile& input, Document* doc) {
 }
 
 // A document of its own file, with the manifest's metadata.
-BuiltDocument StartDocument(const InputFile& input, const SourceText& src) {
+BuiltDocument StartDocument(const InputFile& input, const text::SourceText& src) {
   BuiltDocument built;
   Document& doc = built.doc;
   doc.id = input.id;
@@ -79,14 +80,14 @@ bool FinishDocument(const InputFile& input, BuiltDocument built, std::vector<Bui
 
 }  // namespace
 
-bool ReadPlainText(const InputFile& input, SourceText src, const ReadOptions& opts,
+bool ReadPlainText(const InputFile& input, text::SourceText src, const ReadOptions& opts,
                    std::vector<BuiltDocument>* out, Diagnostics* diags, int*) {
   BuiltDocument built = StartDocument(input, src);
   SegmentPage(src, opts, &built);
   return FinishDocument(input, std::move(built), out, diags);
 }
 
-bool ReadMarkdown(const InputFile& input, SourceText src, const ReadOptions& opts,
+bool ReadMarkdown(const InputFile& input, text::SourceText src, const ReadOptions& opts,
                   std::vector<BuiltDocument>* out, Diagnostics* diags, int*) {
   BuiltDocument built = StartDocument(input, src);  // the text as written
   StripMarkdownMarkers(&src.text);
@@ -94,7 +95,7 @@ bool ReadMarkdown(const InputFile& input, SourceText src, const ReadOptions& opt
   return FinishDocument(input, std::move(built), out, diags);
 }
 
-bool ReadHtml(const InputFile& input, SourceText src, const ReadOptions& opts,
+bool ReadHtml(const InputFile& input, text::SourceText src, const ReadOptions& opts,
               std::vector<BuiltDocument>* out, Diagnostics* diags, int*) {
   BuiltDocument built = StartDocument(input, src);
   Document& doc = built.doc;
@@ -108,7 +109,7 @@ bool ReadHtml(const InputFile& input, SourceText src, const ReadOptions& opts,
   return FinishDocument(input, std::move(built), out, diags);
 }
 
-bool ReadJsonLines(const InputFile& input, SourceText src, const ReadOptions& opts,
+bool ReadJsonLines(const InputFile& input, text::SourceText src, const ReadOptions& opts,
                    std::vector<BuiltDocument>* out, Diagnostics* diags, int* skipped_records) {
   size_t pos = 0;
   int line_no = 0;
@@ -127,7 +128,7 @@ bool ReadJsonLines(const InputFile& input, SourceText src, const ReadOptions& op
       ++*skipped_records;
       continue;
     }
-    if (FoldWhitespace(line).empty()) continue;
+    if (text::FoldWhitespace(line).empty()) continue;
     nlohmann::json rec;
     try {
       rec = nlohmann::json::parse(line);
@@ -141,7 +142,7 @@ bool ReadJsonLines(const InputFile& input, SourceText src, const ReadOptions& op
       const auto& v = rec[key];
       if (v.is_string()) {
         std::string s = v.get<std::string>();
-        if (FoldWhitespace(s).empty()) return std::nullopt;
+        if (text::FoldWhitespace(s).empty()) return std::nullopt;
         return s;
       }
       if (v.is_number_integer()) return std::to_string(v.get<int64_t>());
@@ -165,15 +166,15 @@ bool ReadJsonLines(const InputFile& input, SourceText src, const ReadOptions& op
       continue;
     }
     BuiltDocument built;
-    built.doc.id = FoldWhitespace(*id);
+    built.doc.id = text::FoldWhitespace(*id);
     built.doc.path = input.path;
     built.doc.format = "jsonl";
     built.doc.text = *text;
-    built.doc.outlet = FoldWhitespace(str("outlet").value_or(""));
+    built.doc.outlet = text::FoldWhitespace(str("outlet").value_or(""));
     built.doc.title = str("title");
     built.doc.url = str("url");
     if (auto d = str("date")) {
-      if (IsValidPartialDate(*d)) {
+      if (text::IsValidPartialDate(*d)) {
         built.doc.date = *d;
       } else {
         diags->Warn(input.path,
@@ -183,7 +184,7 @@ bool ReadJsonLines(const InputFile& input, SourceText src, const ReadOptions& op
                     line_no);
       }
     }
-    SourceText page;  // offsets index the "text" value
+    text::SourceText page;  // offsets index the "text" value
     page.text = *text;
     SegmentPage(page, opts, &built);
     FinishMetadata(input, &built.doc);

@@ -10,20 +10,21 @@
 
 #include "analyzer/base/diagnostics.h"
 #include "analyzer/ingest/document_builder.h"
+#include "analyzer/text/utf8.h"
 
 namespace diverge {
 
 // Each returns false when the file as a whole was skipped; problems go to `diags` naming
 // input.path, skipped JSONL lines are counted in *skipped_records.
-bool ReadPlainText(const InputFile& input, SourceText src, const ReadOptions& opts,
+bool ReadPlainText(const InputFile& input, text::SourceText src, const ReadOptions& opts,
                    std::vector<BuiltDocument>* out, Diagnostics* diags, int* skipped_records);
 // Headings and list markers at a line start end a block (offsets are kept).
-bool ReadMarkdown(const InputFile& input, SourceText src, const ReadOptions& opts,
+bool ReadMarkdown(const InputFile& input, text::SourceText src, const ReadOptions& opts,
                   std::vector<BuiltDocument>* out, Diagnostics* diags, int* skipped_records);
 // Text and metadata by html_text.h.
-bool ReadHtml(const InputFile& input, SourceText src, const ReadOptions& opts,
+bool ReadHtml(const InputFile& input, text::SourceText src, const ReadOptions& opts,
               std::vector<BuiltDocument>* out, Diagnostics* diags, int* skipped_records);
-bool ReadJsonLines(const InputFile& input, SourceText src, const ReadOptions& opts,
+bool ReadJsonLines(const InputFile& input, text::SourceText src, const ReadOptions& opts,
                    std::vector<BuiltDocument>* out, Diagnostics* diags, int* skipped_records);
 
 }  // namespace diverge

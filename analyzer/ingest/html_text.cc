@@ -21,6 +21,8 @@
 #include <vector>
 
 #include "analyzer/ingest/metadata_inference.h"
+#include "analyzer/text/dates.h"
+#include "analyzer/text/utf8.h"
 
 namespace diverge {
 namespace {
@@ -46,7 +48,7 @@ std::string TagName(const GumboElement& e) {
   GumboStringPiece piece = e.original_tag;
   if (piece.data == nullptr || piece.length == 0) return "";
   gumbo_tag_from_original_text(&piece);
-  return AsciiLower(std::string_view(piece.data, piece.length));
+  return text::AsciiLower(std::string_view(piece.data, piece.length));
 }
 
 std::optional<std::string> Attr(const GumboElement& e, const char* name) {
@@ -62,8 +64,8 @@ void ReadMeta(const std::string& name, const GumboElement& e, HtmlMetadata* meta
     if (!key) key = Attr(e, "itemprop");
     auto content = Attr(e, "content");
     if (!key || !content) return;
-    const std::string k = AsciiLower(*key);
-    const std::string v = FoldWhitespace(*content);
+    const std::string k = text::AsciiLower(*key);
+    const std::string v = text::FoldWhitespace(*content);
     if (v.empty()) return;
     if (k == "og:site_name" && !meta->site_name) meta->site_name = v;
     if (k == "og:title" && !meta->title) meta->title = v;
@@ -73,19 +75,19 @@ void ReadMeta(const std::string& name, const GumboElement& e, HtmlMetadata* meta
          k == "dc.date") &&
         !meta->date) {
       const std::string d = v.substr(0, 10);
-      if (IsValidPartialDate(d)) meta->date = d;
+      if (text::IsValidPartialDate(d)) meta->date = d;
     }
   } else if (name == "link") {
     auto rel = Attr(e, "rel");
     auto href = Attr(e, "href");
-    if (rel && href && AsciiLower(*rel) == "canonical" && !meta->url) {
-      meta->url = FoldWhitespace(*href);
+    if (rel && href && text::AsciiLower(*rel) == "canonical" && !meta->url) {
+      meta->url = text::FoldWhitespace(*href);
     }
   } else if (name == "time") {
     auto dt = Attr(e, "datetime");
     if (dt && !meta->date) {
       const std::string d = dt->substr(0, std::min<size_t>(10, dt->size()));
-      if (IsValidPartialDate(d)) meta->date = d;
+      if (text::IsValidPartialDate(d)) meta->date = d;
     }
   }
 }
@@ -116,7 +118,7 @@ void ReadAllMeta(const GumboNode* node, HtmlMetadata* meta, std::optional<std::s
     if (name == "title" && !*title) {
       std::string t;
       CollectText(node, &t);
-      *title = FoldWhitespace(t);
+      *title = text::FoldWhitespace(t);
     }
     kids = &node->v.element.children;
   }
@@ -250,7 +252,7 @@ Piece Align(const GumboText& node, size_t input_size) {
 
 class TextWriter {
  public:
-  TextWriter(const SourceText& source, SourceText* out) : source_(source), t_(*out) {}
+  TextWriter(const text::SourceText& source, text::SourceText* out) : source_(source), t_(*out) {}
 
   void Newline(int count, size_t at) {
     pending_space_ = false;
@@ -267,9 +269,9 @@ class TextWriter {
     while (j < d.size()) {
       size_t k = j;
       char32_t cp = 0;
-      DecodeUtf8(d, &k, &cp);
+      text::DecodeUtf8(d, &k, &cp);
       const size_t ob = p.src[j].first, oe = p.src[k - 1].second;
-      if (IsUnicodeSpace(cp) && cp != 0xA0 && cp != 0x202F && cp != 0x2009) {
+      if (text::IsUnicodeSpace(cp) && cp != 0xA0 && cp != 0x202F && cp != 0x2009) {
         if (!t_.text.empty() && t_.text.back() != '\n' && !pending_space_) {
           pending_space_ = true;
           space_at_ = Begin(ob);
@@ -298,8 +300,8 @@ class TextWriter {
   int64_t Begin(size_t i) const { return source_.SourceBegin(i); }
   int64_t End(size_t i) const { return source_.SourceEnd(i); }
 
-  const SourceText& source_;
-  SourceText& t_;
+  const text::SourceText& source_;
+  text::SourceText& t_;
   bool pending_space_ = false;
   int64_t space_at_ = 0;
 };
@@ -345,12 +347,12 @@ void WalkText(const GumboNode* node, size_t input_size, TextWriter* w) {
 }  // namespace
 
 HtmlText HtmlToText(std::string_view html) {
-  SourceText s;
+  text::SourceText s;
   s.text.assign(html);
   return HtmlToText(s);
 }
 
-HtmlText HtmlToText(const SourceText& source) {
+HtmlText HtmlToText(const text::SourceText& source) {
   HtmlText out;
   out.text.identity = false;
   GumboOptions options = kGumboDefaultOptions;

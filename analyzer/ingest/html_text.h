@@ -26,7 +26,7 @@
 #include <string>
 #include <string_view>
 
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/utf8.h"
 
 namespace diverge {
 
@@ -39,12 +39,12 @@ struct HtmlMetadata {
 };
 
 struct HtmlText {
-  SourceText text;  // !identity: maps into the HTML bytes
+  text::SourceText text;  // !identity: maps into the HTML bytes
   HtmlMetadata metadata;
 };
 
 // `html` must be valid UTF-8 (repair it first); `source` maps its bytes to the file.
-HtmlText HtmlToText(const SourceText& source);
+HtmlText HtmlToText(const text::SourceText& source);
 // Convenience for an identity-mapped string.
 HtmlText HtmlToText(std::string_view html);
 

@@ -3,7 +3,7 @@
 #include <algorithm>
 
 #include "analyzer/ingest/format_readers.h"
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/utf8.h"
 
 namespace diverge {
 
@@ -27,7 +27,7 @@ const InputFormat* FindInputFormat(std::string_view name) {
 std::string FormatOfPath(const std::string& path) {
   const size_t dot = path.rfind('.');
   if (dot == std::string::npos || path.find('/', dot) != std::string::npos) return "";
-  const std::string ext = AsciiLower(path.substr(dot + 1));
+  const std::string ext = text::AsciiLower(path.substr(dot + 1));
   for (const InputFormat& f : InputFormats()) {
     if (std::find(f.extensions.begin(), f.extensions.end(), ext) != f.extensions.end()) {
       return std::string(f.name);

@@ -13,6 +13,7 @@
 #include "analyzer/base/diagnostics.h"
 #include "analyzer/ingest/document_builder.h"
 #include "analyzer/ingest/read_options.h"
+#include "analyzer/text/utf8.h"
 
 namespace diverge {
 
@@ -24,7 +25,7 @@ struct InputFormat {
   bool many_documents = false;
   // Decoded text (UTF-8, offsets mapped to the file's bytes) to documents; false when the
   // whole file was skipped (document_builder.h BuildDocuments).
-  bool (*read)(const InputFile& input, SourceText src, const ReadOptions& opts,
+  bool (*read)(const InputFile& input, text::SourceText src, const ReadOptions& opts,
                std::vector<BuiltDocument>* out, Diagnostics* diags, int* skipped_records);
 };
 

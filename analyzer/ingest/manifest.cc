@@ -5,7 +5,8 @@
 
 #include "analyzer/base/split_fields.h"
 #include "analyzer/ingest/metadata_inference.h"
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/dates.h"
+#include "analyzer/text/utf8.h"
 
 namespace diverge {
 namespace {
@@ -13,7 +14,7 @@ namespace {
 // The tab-separated fields of a line, each with its whitespace folded.
 std::vector<std::string> FoldedFields(std::string_view line) {
   std::vector<std::string> out;
-  for (std::string_view f : SplitAll(line, '\t')) out.push_back(FoldWhitespace(f));
+  for (std::string_view f : SplitAll(line, '\t')) out.push_back(text::FoldWhitespace(f));
   return out;
 }
 
@@ -50,11 +51,11 @@ Result<std::vector<ManifestRow>> ParseManifest(std::string_view text, const std:
     pos = nl + 1;
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (FoldWhitespace(line).empty() || line[0] == '#') continue;
+    if (text::FoldWhitespace(line).empty() || line[0] == '#') continue;
     auto fields = FoldedFields(line);
     if (!header_seen) {
       header_seen = true;
-      for (size_t k = 0; k < fields.size(); ++k) col[AsciiLower(fields[k])] = k;
+      for (size_t k = 0; k < fields.size(); ++k) col[text::AsciiLower(fields[k])] = k;
       ncols = fields.size();
       if (!col.count("id") || !col.count("file")) {
         return Status::Corruption(name + ":" + std::to_string(line_no) +
@@ -111,7 +112,7 @@ Result<std::vector<ManifestRow>> ParseManifest(std::string_view text, const std:
     row.title = get("title");
     row.url = get("url");
     row.date = get("date");
-    if (row.date && !IsValidPartialDate(*row.date)) {
+    if (row.date && !text::IsValidPartialDate(*row.date)) {
       diags->Warn(
           name, "bad date '" + *row.date + "' (expected YYYY, YYYY-MM or YYYY-MM-DD); date dropped",
           line_no);

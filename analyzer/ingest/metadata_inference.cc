@@ -4,7 +4,8 @@
 #include <cstdio>
 #include <regex>
 
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/dates.h"
+#include "analyzer/text/utf8.h"
 
 namespace diverge {
 namespace {
@@ -13,27 +14,8 @@ constexpr const char* kMonth =
     "(January|February|March|April|May|June|July|August|September|October|November|December|"
     "Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\\.?";
 
-int MonthNumber(const std::string& name) {
-  static const char* kNames[] = {"jan", "feb", "mar", "apr", "may", "jun",
-                                 "jul", "aug", "sep", "oct", "nov", "dec"};
-  const std::string low = AsciiLower(name.substr(0, 3));
-  for (int m = 0; m < 12; ++m) {
-    if (low == kNames[m]) return m + 1;
-  }
-  return 0;
-}
-
-bool ValidDay(int y, int m, int d) {
-  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
-  if (m == 2 && d == 29 && y != 0) {
-    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    return leap;
-  }
-  return true;
-}
-
-bool ValidYear(int y) { return y >= 1800 && y <= 2200; }
+// The month of a name the kMonth pattern matched ("Sept", "March").
+int MonthOfName(const std::string& name) { return text::MonthNumber(text::AsciiLower(name)); }
 
 std::vector<std::string> Words(std::string_view s) {
   std::vector<std::string> out;
@@ -52,8 +34,8 @@ bool StartsUpper(std::string_view w) {
   if (w.empty()) return false;
   size_t i = 0;
   char32_t cp = 0;
-  DecodeUtf8(w, &i, &cp);
-  return IsUpperLetter(cp) || (cp >= '0' && cp <= '9');
+  text::DecodeUtf8(w, &i, &cp);
+  return text::IsUpperLetter(cp) || (cp >= '0' && cp <= '9');
 }
 
 bool HasTerminalPunct(std::string_view s) {
@@ -67,8 +49,8 @@ bool LooksLikeName(std::string_view s, size_t max_words) {
   if (words.empty() || words.size() > max_words) return false;
   size_t i0 = 0;
   char32_t first = 0;
-  DecodeUtf8(words[0], &i0, &first);
-  if (!IsUpperLetter(first)) return false;
+  text::DecodeUtf8(words[0], &i0, &first);
+  if (!text::IsUpperLetter(first)) return false;
   static const char* kParticles[] = {"of", "the", "for", "and", "de", "la", "van", "von",
                                      "al", "bin", "del", "da",  "on", "&",  "-"};
   for (const auto& w : words) {
@@ -95,32 +77,6 @@ std::string TrimPunct(std::string s) {
 }
 
 }  // namespace
-
-std::string PartialDate::ToString() const {
-  if (year == 0) return "";
-  char buf[16];
-  if (month == 0) {
-    std::snprintf(buf, sizeof buf, "%04d", year);
-  } else if (day == 0) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d", year, month);
-  } else {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
-  }
-  return buf;
-}
-
-bool IsValidPartialDate(std::string_view s) {
-  static const std::regex re("^(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?$");
-  std::cmatch m;
-  if (!std::regex_match(s.begin(), s.end(), m, re)) return false;
-  const int y = std::stoi(m[1].str());
-  if (!ValidYear(y)) return false;
-  if (!m[2].matched) return true;
-  const int mo = std::stoi(m[2].str());
-  if (mo < 1 || mo > 12) return false;
-  if (!m[3].matched) return true;
-  return ValidDay(y, mo, std::stoi(m[3].str()));
-}
 
 std::vector<DateMatch> FindDates(std::string_view folded) {
   static const std::vector<std::regex> kPatterns = [] {
@@ -149,29 +105,29 @@ std::vector<DateMatch> FindDates(std::string_view folded) {
                       [&](const DateMatch& d) { return b < d.end && d.begin < e; })) {
         continue;
       }
-      PartialDate d;
+      text::PartialDate d;
       switch (p) {
         case 0:
           d = {std::stoi(m[1]), std::stoi(m[2]), std::stoi(m[3])};
           break;
         case 1:
-          d = {std::stoi(m[3]), MonthNumber(m[2]), std::stoi(m[1])};
+          d = {std::stoi(m[3]), MonthOfName(m[2]), std::stoi(m[1])};
           break;
         case 2:
-          d = {std::stoi(m[3]), MonthNumber(m[1]), std::stoi(m[2])};
+          d = {std::stoi(m[3]), MonthOfName(m[1]), std::stoi(m[2])};
           break;
         case 3:
-          d = {std::stoi(m[2]), MonthNumber(m[1]), 0};
+          d = {std::stoi(m[2]), MonthOfName(m[1]), 0};
           break;
         case 4:
-          d = {0, MonthNumber(m[2]), std::stoi(m[1])};
+          d = {0, MonthOfName(m[2]), std::stoi(m[1])};
           break;
         case 5:
-          d = {0, MonthNumber(m[1]), std::stoi(m[2])};
+          d = {0, MonthOfName(m[1]), std::stoi(m[2])};
           break;
       }
-      if (d.year != 0 && !ValidYear(d.year)) continue;
-      if (d.day != 0 && !ValidDay(d.year, d.month, d.day)) continue;
+      if (d.year != 0 && !text::IsValidYear(d.year)) continue;
+      if (d.day != 0 && !text::IsValidDay(d.year, d.month, d.day)) continue;
       if (d.month < 1 || d.month > 12) continue;
       out.push_back({d, b, e});
     }
@@ -269,9 +225,9 @@ std::optional<Copyright> ParseCopyright(std::string_view folded) {
   if (!std::regex_match(s, m, kRe)) return std::nullopt;
   Copyright c;
   c.year = std::stoi(m[1].str());
-  if (!ValidYear(c.year)) return std::nullopt;
+  if (!text::IsValidYear(c.year)) return std::nullopt;
   std::string holder = m[2].str();
-  const size_t arr = AsciiLower(holder).find("all rights reserved");
+  const size_t arr = text::AsciiLower(holder).find("all rights reserved");
   if (arr != std::string::npos) holder = holder.substr(0, arr);
   holder = TrimPunct(holder);
   if (!holder.empty() && Words(holder).size() <= 8) c.holder = holder;
@@ -316,7 +272,7 @@ InferredMetadata InferMetadata(const std::vector<std::string>& lines, size_t fir
   meta.dateline_prefix.assign(n, 0);
   std::optional<std::string> outlet_copyright, outlet_site, outlet_dateline;
   std::optional<Dateline> dateline;
-  std::vector<PartialDate> date_lines;
+  std::vector<text::PartialDate> date_lines;
   int copyright_year = 0;
   const size_t scan_end = std::min(n, std::min(first_body, n) + 2);
   auto take_copyright = [&](size_t i) {
@@ -360,7 +316,7 @@ InferredMetadata InferMetadata(const std::vector<std::string>& lines, size_t fir
 
   // Date: dateline (completed by a date line with the same day and month), else the
   // date line nearest the body, else the copyright year.
-  std::optional<PartialDate> date;
+  std::optional<text::PartialDate> date;
   if (dateline && dateline->date.year != 0) {
     date = dateline->date;
   } else if (dateline && dateline->date.month != 0) {
@@ -380,7 +336,7 @@ InferredMetadata InferMetadata(const std::vector<std::string>& lines, size_t fir
       }
     }
   }
-  if (!date && copyright_year != 0) date = PartialDate{copyright_year, 0, 0};
+  if (!date && copyright_year != 0) date = text::PartialDate{copyright_year, 0, 0};
   if (date) meta.date = date->ToString();
   if (outlet_copyright) {
     meta.outlet = outlet_copyright;

@@ -20,21 +20,12 @@
 #include <string_view>
 #include <vector>
 
+#include "analyzer/text/dates.h"
+
 namespace diverge {
 
-struct PartialDate {
-  int year = 0;  // 0 = unknown
-  int month = 0;
-  int day = 0;
-  // "2021-03-31", "2021-03", "2021"; empty when the year is unknown.
-  std::string ToString() const;
-};
-
-// True for a real calendar date written "YYYY", "YYYY-MM" or "YYYY-MM-DD".
-bool IsValidPartialDate(std::string_view s);
-
 struct DateMatch {
-  PartialDate date;
+  text::PartialDate date;
   size_t begin = 0;  // byte range in the searched string
   size_t end = 0;
 };
@@ -44,7 +35,7 @@ std::vector<DateMatch> FindDates(std::string_view folded);
 
 struct Dateline {
   std::optional<std::string> outlet;
-  PartialDate date;
+  text::PartialDate date;
   size_t prefix_len = 0;  // bytes of the folded line the dateline occupies
   bool whole_line = false;
 };

@@ -10,13 +10,13 @@
 #include "analyzer/divergence/lexicon.h"
 #include "analyzer/divergence/numeric_detector.h"
 #include "analyzer/divergence/quantity_names.h"
-#include "analyzer/divergence/text.h"
 #include "analyzer/ingest/figure_clauses.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::pipeline {
 namespace {
 
-using divergence::Token;
+using text::Token;
 
 // A figure in digits, or a count in words ("two soldiers", "Twenty Indian soldiers").
 constexpr std::array<std::string_view, 22> kNumberWords = {
@@ -51,9 +51,9 @@ bool IsDatedAct(const std::string& event_class) {
 SlotProfile MakeSlotProfile(std::string_view text,
                             const std::vector<std::string>& mid_sentence_names) {
   SlotProfile out;
-  const std::vector<Token> tokens = divergence::Tokenize(text);
+  const std::vector<text::Token> tokens = text::Tokenize(text);
   out.figure = HasFigure(text);
-  for (const Token& t : tokens) {
+  for (const text::Token& t : tokens) {
     out.figure |= t.IsWord() && std::find(kNumberWords.begin(), kNumberWords.end(), t.lower) !=
                                     kNumberWords.end();
   }
@@ -75,7 +75,7 @@ SlotProfile MakeSlotProfile(std::string_view text,
   }
   out.slots.assign(slots.begin(), slots.end());
   // Dated one-off acts: dates are looked for only when an act is named.
-  const bool names_act = std::any_of(tokens.begin(), tokens.end(), [](const Token& t) {
+  const bool names_act = std::any_of(tokens.begin(), tokens.end(), [](const text::Token& t) {
     return t.IsWord() && IsDatedAct(divergence::EventClass(t.lower));
   });
   if (names_act) {

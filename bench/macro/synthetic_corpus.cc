@@ -12,12 +12,13 @@
 #include <string_view>
 
 #include "analyzer/base/atomic_file.h"
-#include "analyzer/base/stable_hash.h"
 #include "analyzer/base/csv_reader.h"
+#include "analyzer/base/stable_hash.h"
 #include "analyzer/divergence/date_detector.h"
 #include "analyzer/divergence/lexicon.h"
-#include "analyzer/divergence/text.h"
-#include "analyzer/ingest/segmenter.h"
+#include "analyzer/text/dates.h"
+#include "analyzer/text/sentences.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::bench {
 namespace {
@@ -40,7 +41,7 @@ std::string Join(const Words& w) {
 
 // Adds the 8..40-word, single-line, ASCII-mostly sentences of `text` to `out`.
 void AddSentences(const std::string& text, std::set<std::string>& out) {
-  for (const Span& sp : SplitSentences(text)) {
+  for (const text::Span& sp : text::SplitSentences(text)) {
     std::string s = Join(SplitWords(text.substr(sp.begin, sp.end - sp.begin)));
     size_t words = std::count(s.begin(), s.end(), ' ') + 1;
     if (words < 8 || words > 40 || s.find("http") != std::string::npos) continue;
@@ -194,13 +195,13 @@ const char* kMonths[] = {"January", "February", "March",     "April",   "May",  
 bool DatesOneOffEvent(const std::string& text, size_t word) {
   size_t begin = 0;
   for (size_t w = 0; w < word; ++w) begin = text.find(' ', begin) + 1;
-  divergence::PartialDate published;
+  text::PartialDate published;
   published.year = 2020;
   published.month = 3;
   published.day = 15;
   const divergence::Side side = divergence::MakeSide(text, published, "", "");
   for (const divergence::DatedEvent& e : divergence::FindDatedEvents(side)) {
-    if (e.date.relative || e.date.role != divergence::DateRole::kPoint) continue;
+    if (e.date.relative || e.date.role != text::DateRole::kPoint) continue;
     if (!divergence::IsHistoricalEventClass(e.event_class)) continue;
     if (begin >= e.date.begin && begin < e.date.end) return true;
   }

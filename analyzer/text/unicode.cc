@@ -1,12 +1,12 @@
-#include "analyzer/ingest/unicode.h"
+#include "analyzer/text/unicode.h"
 
 #include <utf8proc.h>
 
 #include <cstdlib>
 
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::text {
 namespace {
 
 // Valid UTF-8 (invalid bytes as U+FFFD) for utf8proc, which refuses invalid input.
@@ -83,4 +83,4 @@ bool IsUnicodeMark(char32_t cp) {
   return c == UTF8PROC_CATEGORY_MN || c == UTF8PROC_CATEGORY_MC || c == UTF8PROC_CATEGORY_ME;
 }
 
-}  // namespace diverge
+}  // namespace diverge::text

@@ -1,10 +1,8 @@
-#include "analyzer/divergence/text.h"
+#include "analyzer/text/tokenizer.h"
 
 #include <algorithm>
-#include <set>
-#include <unordered_set>
 
-namespace diverge::divergence {
+namespace diverge::text {
 namespace {
 
 bool AsciiAlpha(unsigned char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
@@ -190,57 +188,6 @@ std::vector<Token> Tokenize(std::string_view text) {
   return out;
 }
 
-std::vector<std::pair<size_t, size_t>> SplitSentences(std::string_view text) {
-  static const std::unordered_set<std::string> kAbbrev = {
-      "mr",  "mrs", "ms",  "dr",   "st",  "gen", "col", "lt",  "sgt", "gov", "sen", "rep", "prof",
-      "jr",  "sr",  "inc", "corp", "ltd", "co",  "no",  "vs",  "jan", "feb", "mar", "apr", "jun",
-      "jul", "aug", "sep", "sept", "oct", "nov", "dec", "u.s", "u.k", "e.g", "i.e", "etc"};
-  std::vector<std::pair<size_t, size_t>> out;
-  size_t start = 0;
-  auto emit = [&](size_t end) {
-    size_t b = start, e = end;
-    while (b < e && (text[b] == ' ' || text[b] == '\n' || text[b] == '\t' || text[b] == '\r')) ++b;
-    while (e > b && (text[e - 1] == ' ' || text[e - 1] == '\n' || text[e - 1] == '\t' ||
-                     text[e - 1] == '\r')) {
-      --e;
-    }
-    if (e > b) out.emplace_back(b, e);
-    start = end;
-  };
-  for (size_t i = 0; i < text.size(); ++i) {
-    char c = text[i];
-    if (c == '\n') {
-      emit(i);
-      continue;
-    }
-    if (c != '.' && c != '!' && c != '?') continue;
-    size_t j = i + 1;
-    // closing quotes / brackets stay with the sentence
-    while (j < text.size()) {
-      if (text[j] == '"' || text[j] == ')' || text[j] == '\'') {
-        ++j;
-      } else if (text.substr(j, 3) == "\xE2\x80\x9D" || text.substr(j, 3) == "\xE2\x80\x99") {
-        j += 3;
-      } else {
-        break;
-      }
-    }
-    if (j < text.size() && text[j] != ' ' && text[j] != '\n' && text.substr(j, 2) != "\xC2\xA0") {
-      continue;
-    }
-    if (c == '.') {
-      size_t w = i;
-      while (w > start && text[w - 1] != ' ' && text[w - 1] != '\n' && text[w - 1] != '(') --w;
-      std::string word = LowerAscii(text.substr(w, i - w));
-      if (kAbbrev.count(word) || (word.size() == 1 && AsciiAlpha(word[0]))) continue;
-    }
-    emit(j);
-    i = j - 1;
-  }
-  emit(text.size());
-  return out;
-}
-
 std::string FoldSpaces(std::string_view text) {
   std::string out;
   bool space = false;
@@ -259,87 +206,4 @@ std::string FoldSpaces(std::string_view text) {
   return out;
 }
 
-std::string Singular(std::string_view w) {
-  std::string s(w);
-  if (s.size() > 3 && s.compare(s.size() - 3, 3, "men") == 0)
-    return s.substr(0, s.size() - 2) + "an";
-  if (s == "people") return "person";
-  if (s == "children") return "child";
-  if (s.size() > 4 && s.compare(s.size() - 3, 3, "ies") == 0)
-    return s.substr(0, s.size() - 3) + "y";
-  if (s.size() > 4 &&
-      (s.compare(s.size() - 4, 4, "sses") == 0 || s.compare(s.size() - 4, 4, "ches") == 0 ||
-       s.compare(s.size() - 4, 4, "shes") == 0 || s.compare(s.size() - 3, 3, "xes") == 0)) {
-    return s.substr(0, s.size() - 2);
-  }
-  if (s.size() > 3 && s.back() == 's' && s[s.size() - 2] != 's' && s[s.size() - 2] != 'u' &&
-      s[s.size() - 2] != 'i') {
-    return s.substr(0, s.size() - 1);
-  }
-  return s;
-}
-
-std::string Stem(std::string_view w) {
-  std::string s = Singular(w);
-  auto ends = [&](std::string_view suf) {
-    return s.size() > suf.size() + 2 && s.compare(s.size() - suf.size(), suf.size(), suf) == 0;
-  };
-  if (ends("ing")) {
-    s.resize(s.size() - 3);
-  } else if (ends("ied")) {
-    s.resize(s.size() - 3);
-    s += 'y';
-  } else if (ends("ed")) {
-    s.resize(s.size() - 2);
-  } else if (ends("es") && s.size() > 5) {
-    s.resize(s.size() - 1);
-  }
-  if (s.size() > 3 && s.back() == 'e') s.pop_back();
-  if (s.size() > 3 && s.back() == s[s.size() - 2] && s.back() != 's' && s.back() != 'l') {
-    s.pop_back();
-  }
-  return s;
-}
-
-bool IsFunctionWord(std::string_view w) {
-  static const std::unordered_set<std::string_view> kWords = {
-      "a",       "an",        "the",   "this",    "that",    "these",  "those",    "some",
-      "any",     "each",      "every", "all",     "both",    "either", "neither",  "other",
-      "another", "such",      "its",   "it",      "it's",    "his",    "her",      "hers",
-      "their",   "theirs",    "our",   "ours",    "my",      "your",   "he",       "she",
-      "they",    "them",      "we",    "us",      "i",       "you",    "him",      "me",
-      "who",     "whom",      "whose", "which",   "what",    "where",  "when",     "why",
-      "how",     "is",        "are",   "was",     "were",    "be",     "been",     "being",
-      "am",      "do",        "does",  "did",     "have",    "has",    "had",      "having",
-      "will",    "would",     "shall", "should",  "can",     "could",  "may",      "might",
-      "must",    "of",        "in",    "on",      "at",      "to",     "for",      "from",
-      "by",      "with",      "about", "as",      "into",    "onto",   "upon",     "over",
-      "under",   "between",   "among", "through", "during",  "before", "after",    "above",
-      "below",   "up",        "down",  "out",     "off",     "than",   "then",     "and",
-      "or",      "but",       "if",    "so",      "because", "while",  "although", "though",
-      "also",    "too",       "very",  "there",   "here",    "'s",     "not",      "no",
-      "yet",     "just",      "only",  "more",    "most",    "much",   "many",     "own",
-      "same",    "s",         "per",   "via",     "within",  "across", "against",  "toward",
-      "towards", "including", "said",  "says",    "say",     "told",   "one"};
-  return kWords.count(w) > 0;
-}
-
-bool IsContentWord(const Token& t) {
-  return t.kind == TokenKind::kWord && t.lower.size() > 1 && !IsFunctionWord(t.lower);
-}
-
-double ContentOverlap(const std::vector<Token>& a, const std::vector<Token>& b) {
-  std::set<std::string> sa, sb;
-  for (const Token& t : a) {
-    if (IsContentWord(t)) sa.insert(Stem(t.lower));
-  }
-  for (const Token& t : b) {
-    if (IsContentWord(t)) sb.insert(Stem(t.lower));
-  }
-  if (sa.empty() || sb.empty()) return 0;
-  size_t inter = 0;
-  for (const auto& s : sa) inter += sb.count(s);
-  return double(inter) / double(sa.size() + sb.size() - inter);
-}
-
-}  // namespace diverge::divergence
+}  // namespace diverge::text

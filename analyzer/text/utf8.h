@@ -5,8 +5,8 @@
 // (ASCII spaces and controls \t\n\v\f\r, U+0085, U+00A0, U+1680, U+2000..U+200A,
 // U+2028, U+2029, U+202F, U+205F, U+3000) becomes one ASCII space, runs collapse and
 // the result is trimmed. Invalid UTF-8 bytes fold to U+FFFD, one per byte.
-#ifndef DIVERGE_ANALYZER_INGEST_UTF8_H_
-#define DIVERGE_ANALYZER_INGEST_UTF8_H_
+#ifndef DIVERGE_ANALYZER_TEXT_UTF8_H_
+#define DIVERGE_ANALYZER_TEXT_UTF8_H_
 
 #include <cstddef>
 #include <cstdint>
@@ -14,7 +14,7 @@
 #include <string_view>
 #include <vector>
 
-namespace diverge {
+namespace diverge::text {
 
 // Decodes the code point at s[*i] and advances *i. On an invalid or truncated
 // sequence returns false, sets *cp = U+FFFD and advances *i by exactly one byte.
@@ -58,6 +58,6 @@ std::string FoldWithMap(std::string_view s, std::vector<size_t>* raw_pos);
 // Lowercases ASCII letters only.
 std::string AsciiLower(std::string_view s);
 
-}  // namespace diverge
+}  // namespace diverge::text
 
-#endif  // DIVERGE_ANALYZER_INGEST_UTF8_H_
+#endif  // DIVERGE_ANALYZER_TEXT_UTF8_H_

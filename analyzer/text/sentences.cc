@@ -1,12 +1,12 @@
-#include "analyzer/ingest/segmenter.h"
+#include "analyzer/text/sentences.h"
 
 #include <algorithm>
 #include <array>
 #include <string>
 
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::text {
 namespace {
 
 // Abbreviations that precede a name or number and so never end a sentence.
@@ -275,4 +275,4 @@ std::vector<Span> SplitSentences(std::string_view s) {
   return out;
 }
 
-}  // namespace diverge
+}  // namespace diverge::text

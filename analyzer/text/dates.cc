@@ -1,9 +1,12 @@
-#include "analyzer/divergence/dates.h"
+#include "analyzer/text/dates.h"
 
 #include <cstdio>
 #include <cstdlib>
+#include <regex>
 
-namespace diverge::divergence {
+#include "analyzer/text/word_lists.h"
+
+namespace diverge::text {
 namespace {
 
 int ToInt(std::string_view s) {
@@ -67,6 +70,7 @@ bool IsBoundWord(std::string_view w) {
 }  // namespace
 
 std::string PartialDate::ToString() const {
+  if (year <= 0) return "";
   char buf[32];
   if (day > 0) {
     std::snprintf(buf, sizeof buf, "%04d-%02d-%02d", year, month, day);
@@ -92,6 +96,31 @@ std::optional<PartialDate> ParseIsoDate(std::string_view s) {
     }
   }
   return d;
+}
+
+bool IsValidYear(int y) { return y >= 1800 && y <= 2200; }
+
+bool IsValidDay(int y, int m, int d) {
+  static const int kDays[] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (m < 1 || m > 12 || d < 1 || d > kDays[m - 1]) return false;
+  if (m == 2 && d == 29 && y != 0) {
+    const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    return leap;
+  }
+  return true;
+}
+
+bool IsValidPartialDate(std::string_view s) {
+  static const std::regex re("^(\\d{4})(?:-(\\d{2})(?:-(\\d{2}))?)?$");
+  std::cmatch m;
+  if (!std::regex_match(s.begin(), s.end(), m, re)) return false;
+  const int y = std::stoi(m[1].str());
+  if (!IsValidYear(y)) return false;
+  if (!m[2].matched) return true;
+  const int mo = std::stoi(m[2].str());
+  if (mo < 1 || mo > 12) return false;
+  if (!m[3].matched) return true;
+  return IsValidDay(y, mo, std::stoi(m[3].str()));
 }
 
 int CompareDates(const PartialDate& a, const PartialDate& b) {
@@ -273,4 +302,4 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t,
   return out;
 }
 
-}  // namespace diverge::divergence
+}  // namespace diverge::text

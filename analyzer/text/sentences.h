@@ -22,14 +22,14 @@
 // - A sentence holds at most kMaxSentenceBytes: longer text without sentence ends is cut
 //   after the last space before the limit (at a character boundary when the last half
 //   of the window has no space), so every statement, and the work on it, is bounded.
-#ifndef DIVERGE_ANALYZER_INGEST_SEGMENTER_H_
-#define DIVERGE_ANALYZER_INGEST_SEGMENTER_H_
+#ifndef DIVERGE_ANALYZER_TEXT_SENTENCES_H_
+#define DIVERGE_ANALYZER_TEXT_SENTENCES_H_
 
 #include <cstddef>
 #include <string_view>
 #include <vector>
 
-namespace diverge {
+namespace diverge::text {
 
 struct Span {
   size_t begin = 0;  // byte offsets into the segmented text, half-open
@@ -44,6 +44,6 @@ std::vector<Span> SplitSentences(std::string_view text);
 // (see the rules above). Both are single lines without the break.
 bool IsSoftLineBreak(std::string_view line, std::string_view next_line);
 
-}  // namespace diverge
+}  // namespace diverge::text
 
-#endif  // DIVERGE_ANALYZER_INGEST_SEGMENTER_H_
+#endif  // DIVERGE_ANALYZER_TEXT_SENTENCES_H_

@@ -9,13 +9,13 @@
 //
 // These change lengths (FoldCase("ß") == "ss"), so they are for comparing names, never
 // for text whose byte offsets are kept (keep the offset-preserving UTF-8 repair, utf8.h).
-#ifndef DIVERGE_ANALYZER_INGEST_UNICODE_H_
-#define DIVERGE_ANALYZER_INGEST_UNICODE_H_
+#ifndef DIVERGE_ANALYZER_TEXT_UNICODE_H_
+#define DIVERGE_ANALYZER_TEXT_UNICODE_H_
 
 #include <string>
 #include <string_view>
 
-namespace diverge {
+namespace diverge::text {
 
 // Unicode full case folding (CaseFolding.txt, C + F), then NFC. Language-neutral: the
 // Turkish capital dotted İ folds to "i̇" (i + U+0307) and the dotless ı stays ı; use
@@ -39,6 +39,6 @@ bool IsUnicodeUpper(char32_t cp);
 bool IsUnicodeLower(char32_t cp);
 bool IsUnicodeMark(char32_t cp);
 
-}  // namespace diverge
+}  // namespace diverge::text
 
-#endif  // DIVERGE_ANALYZER_INGEST_UNICODE_H_
+#endif  // DIVERGE_ANALYZER_TEXT_UNICODE_H_

@@ -1,29 +1,37 @@
-// Dates: partial calendar dates (year, year-month, or full), and date expressions found
-// in text, resolved against a publication date ("last June" in a 2012-11 article is
-// 2012-06; "on Thursday" in a 2017-06-15 article is 2017-06-15; "this year" is the
-// publication year). Expressions that cannot be resolved are dropped, never guessed.
-#ifndef DIVERGE_ANALYZER_DIVERGENCE_DATES_H_
-#define DIVERGE_ANALYZER_DIVERGENCE_DATES_H_
+// Dates, the one implementation every module calls: partial calendar dates (year,
+// year-month, or full), month names, and date expressions found in tokenized text, resolved against
+// a publication date ("last June" in a 2012-11 article is 2012-06; "on Thursday" in a 2017-06-15
+// article is 2017-06-15; "this year" is the publication year). Expressions that cannot be resolved
+// are dropped, never guessed.
+#ifndef DIVERGE_ANALYZER_TEXT_DATES_H_
+#define DIVERGE_ANALYZER_TEXT_DATES_H_
 
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
-#include "analyzer/divergence/text.h"
+#include "analyzer/text/tokenizer.h"
 
-namespace diverge::divergence {
+namespace diverge::text {
 
 struct PartialDate {
   int year = 0;   // 0 = unknown (then the date is unusable)
   int month = 0;  // 0 = unknown
   int day = 0;    // 0 = unknown
   bool ok() const { return year > 0; }
-  std::string ToString() const;  // "2012", "2012-06", "2012-06-15"
+  // "2012", "2012-06", "2012-06-15"; empty when the year is unknown.
+  std::string ToString() const;
 };
 
 // Parses "YYYY", "YYYY-MM" or "YYYY-MM-DD" (anything after the day is ignored).
 std::optional<PartialDate> ParseIsoDate(std::string_view s);
+
+// True for a real calendar date written exactly "YYYY", "YYYY-MM" or "YYYY-MM-DD" with a
+// year in [1800, 2200] (2021-02-29 is not one).
+bool IsValidPartialDate(std::string_view s);
+bool IsValidYear(int year);                     // 1800..2200
+bool IsValidDay(int year, int month, int day);  // year 0: Feb 29 allowed
 
 // Compares at the finest granularity both dates have: -1 a earlier, 0 same or
 // indistinguishable, +1 a later. 2012 vs 2012-06 -> 0; 2011-08 vs 2012 -> -1.
@@ -50,6 +58,6 @@ std::vector<DateMention> FindDates(const std::vector<Token>& tokens,
 // Month number of a month name or abbreviation ("june", "sept"), 0 otherwise.
 int MonthNumber(std::string_view lower);
 
-}  // namespace diverge::divergence
+}  // namespace diverge::text
 
-#endif  // DIVERGE_ANALYZER_DIVERGENCE_DATES_H_
+#endif  // DIVERGE_ANALYZER_TEXT_DATES_H_

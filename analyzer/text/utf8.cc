@@ -1,6 +1,6 @@
-#include "analyzer/ingest/utf8.h"
+#include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::text {
 
 bool DecodeUtf8(std::string_view s, size_t* i, char32_t* cp) {
   const size_t n = s.size();
@@ -190,4 +190,4 @@ std::string AsciiLower(std::string_view s) {
   return out;
 }
 
-}  // namespace diverge
+}  // namespace diverge::text
