@@ -1,4 +1,4 @@
-// Embedding benchmarks: model load time and sentence-encoding throughput.
+// Embedding benchmarks: model load time and sentence-encoding throughput (SifEncoder).
 // Model: $DIVERGE_MODEL, else models/glove-6b-100d.dvec under the working directory.
 //   build/bench/embed_bench                 (run from the project root)
 // Aims: load <= 0.2 s; >= 250,000 statements/s on 2 cores for 25-token statements
@@ -12,7 +12,7 @@
 #include <vector>
 
 #include "embeddings/embedding_model.h"
-#include "embeddings/sentence_encoder.h"
+#include "embeddings/sif_encoder.h"
 #include "embeddings/tokenizer.h"
 
 namespace {
@@ -80,7 +80,7 @@ void BM_Encode(benchmark::State& state) {
     state.SkipWithError("model not found");
     return;
   }
-  diverge::SentenceEncoder enc(*m);
+  diverge::SifEncoder enc(*m);
   auto texts = Statements(*m, 1000);
   size_t i = 0;
   for (auto _ : state) {
@@ -96,7 +96,7 @@ void BM_EncodeAll(benchmark::State& state) {
     state.SkipWithError("model not found");
     return;
   }
-  diverge::SentenceEncoder enc(*m);
+  diverge::SifEncoder enc(*m);
   auto texts = Statements(*m, 20000);
   for (auto _ : state) {
     benchmark::DoNotOptimize(enc.EncodeAll(texts, static_cast<int>(state.range(0))));
@@ -111,7 +111,7 @@ void BM_Similarity(benchmark::State& state) {
     state.SkipWithError("model not found");
     return;
   }
-  diverge::SentenceEncoder enc(*m);
+  diverge::SifEncoder enc(*m);
   auto texts = Statements(*m, 200);
   std::vector<diverge::EncodedSentence> enc_texts;
   for (const auto& t : texts) enc_texts.push_back(enc.Encode(t));

@@ -1,21 +1,22 @@
-// SentenceEncoder: text -> EncodedSentence (SIF sentence vector + the lexical parts the
-// pair similarity needs), and the pair similarity clustering uses to decide "same claim".
+// SentenceEncoder: the interface of a sentence encoder. text -> EncodedSentence (a
+// sentence vector + the lexical parts the pair similarity needs), and the pair similarity
+// clustering uses to decide "same claim". Callers hold a `const SentenceEncoder&`; an
+// encoder is made by name through the registry (encoder_registry.h), whose default, "sif",
+// is SifEncoder (sif_encoder.h: SIF vectors over the model's word vectors).
 //
 //   auto model = EmbeddingModel::Load(DefaultModelPath(DIVERGE_DEFAULT_MODEL));
-//   SentenceEncoder enc(**model);
-//   EncodedSentence a = enc.Encode("Prices rose 5% in May."), b = enc.Encode(...);
-//   PairSimilarity s = enc.Similarity(a, b);   // s.score in [0, 1], parts inspectable
-//   RowMatrixXf m = enc.EncodeAll(texts);        // N x d, L2-normalised rows, for kNN
+//   auto enc = MakeEncoder(kDefaultEncoder, **model);   // Result<unique_ptr<SentenceEncoder>>
+//   EncodedSentence a = (*enc)->Encode("Prices rose 5% in May."), b = (*enc)->Encode(...);
+//   PairSimilarity s = (*enc)->Similarity(a, b);   // s.score in [0, 1], parts inspectable
+//   RowMatrixXf m = (*enc)->EncodeAll(texts, 0);   // N x dims(), L2-normalised rows, for kNN
 //
-// Sentence vector: SIF (Arora et al. 2017) with weight a / (a + p(w)), a = 1e-3, p(w)
-// estimated from the word's frequency rank with Zipf's law (the model stores ranks), then
-// the model's FIXED common component (estimated from the vocabulary when the model was
-// converted, see EstimateCommonComponent) is projected out, then L2-normalised. So a
-// sentence's vector depends only on the sentence and the model: never on the rest of the
-// corpus or its order. Hyphenated words unknown as a whole are split; unknown words use
-// fastText subword vectors when the model has them; numbers and negators have no vector
-// but are kept for the lexical parts.
-// Thread-safety: Encode/Similarity are const and may run concurrently.
+// Contract of every encoder: a sentence's vector depends only on the sentence, the model
+// and the options, never on the other inputs or their order (EncodeAll row i ==
+// Encode(texts[i]).vector, whatever the thread count); `vector` is L2-normalised (all
+// zeros when nothing in the sentence can be embedded) and dims() long; every other field
+// of EncodedSentence is filled as documented below (Encode only: the pair features,
+// pair_features.h, read them). Virtual calls are per sentence or per pair, never per word.
+// Thread-safety: everything const may run concurrently.
 #ifndef DIVERGE_EMBEDDINGS_SENTENCE_ENCODER_H_
 #define DIVERGE_EMBEDDINGS_SENTENCE_ENCODER_H_
 
@@ -33,8 +34,9 @@
 namespace diverge {
 
 struct EncodedSentence {
-  Eigen::VectorXf vector;             // L2-normalised SIF vector (all zeros: no known word)
-  Eigen::VectorXf vector_raw;         // SIF vector before common-component removal
+  Eigen::VectorXf vector;             // L2-normalised sentence vector (zeros: no known word)
+  Eigen::VectorXf vector_raw;         // the vector before normalising (SIF: and before
+                                      // common-component removal)
   Eigen::VectorXf vector_avg;         // plain average of the word vectors
   std::vector<int32_t> word_ids;      // model rows of the in-vocabulary words, in order
   std::vector<float> idf;             // -log p(w) per word_ids entry (for alignment)
@@ -67,31 +69,25 @@ struct EncoderOptions {
 
 class SentenceEncoder {
  public:
-  // `model` must outlive the encoder. Uses the built-in learned similarity weights.
-  explicit SentenceEncoder(const EmbeddingModel& model, EncoderOptions options = {});
+  virtual ~SentenceEncoder() = default;
 
-  EncodedSentence Encode(std::string_view text) const;
+  // The encoder's name in the registry ("sif").
+  virtual std::string_view name() const = 0;
+  // Length of EncodedSentence::vector and of the rows of EncodeAll.
+  virtual int dims() const = 0;
+  // The word vectors the encoder was made with (it must outlive the encoder).
+  virtual const EmbeddingModel& model() const = 0;
+
+  virtual EncodedSentence Encode(std::string_view text) const = 0;
   // Rows are Encode(texts[i]).vector; computed on up to `threads` threads (0 = all cores).
-  RowMatrixXf EncodeAll(const std::vector<std::string>& texts, int threads = 0) const;
+  virtual RowMatrixXf EncodeAll(const std::vector<std::string>& texts, int threads) const = 0;
 
   // All similarity parts and the combined score (see embeddings/similarity.h).
-  PairSimilarity Similarity(const EncodedSentence& a, const EncodedSentence& b) const;
+  virtual PairSimilarity Similarity(const EncodedSentence& a, const EncodedSentence& b) const = 0;
   // The feature vector the learned combination uses (for training).
-  SimilarityFeatures Features(const EncodedSentence& a, const EncodedSentence& b) const;
-
-  // Replaces the learned combination (e.g. freshly trained weights).
-  void set_combiner(SimilarityCombiner combiner) { combiner_ = std::move(combiner); }
-  const SimilarityCombiner& combiner() const { return combiner_; }
-  const EmbeddingModel& model() const { return model_; }
-
- private:
-  // full = false: only `vector` is filled, for EncodeAll.
-  EncodedSentence EncodeImpl(std::string_view text, bool full) const;
-
-  const EmbeddingModel& model_;
-  EncoderOptions options_;
-  SimilarityCombiner combiner_;
-  float max_idf_ = 1.0f;
+  virtual SimilarityFeatures Features(const EncodedSentence& a, const EncodedSentence& b) const = 0;
+  // Replaces the learned combination of Features (e.g. freshly trained weights).
+  virtual void set_combiner(SimilarityCombiner combiner) = 0;
 };
 
 }  // namespace diverge

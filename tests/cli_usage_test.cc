@@ -1,5 +1,5 @@
 // The command line itself: typo suggestions for subcommands and options, every
-// subcommand's --help naming its exit codes, and `diverge report DIR`.
+// subcommand's --help naming its exit codes, `diverge report DIR` and `embed --encoder`.
 #include <sys/wait.h>
 
 #include <catch2/catch.hpp>
@@ -77,6 +77,30 @@ TEST_CASE("CLI: every subcommand's --help lists its exit codes", "[cli]") {
     CHECK(help.code == 0);
     CHECK(help.out.find("Exit codes:") != std::string::npos);
   }
+}
+
+TEST_CASE("CLI: embed --encoder takes a registered name, an unknown one is a usage error",
+          "[cli][embeddings]") {
+  if (!HaveDefaultModel()) {
+    WARN("default model absent (scripts/fetch-model.sh): skipped");
+    return;
+  }
+  ReviewDir tmp;
+  const std::string base = "embed '" + std::string(DIVERGE_SOURCE_DIR) + "/corpus/csto' --model '" +
+                           DIVERGE_DEFAULT_MODEL + "' --threads 1 --out '";
+  Run unknown = Diverge(tmp, base + tmp.file("x.npy") + "' --encoder nope");
+  CHECK(unknown.code == 2);
+  CHECK(unknown.err.find("unknown encoder 'nope'") != std::string::npos);
+  CHECK(unknown.err.find("sif") != std::string::npos);  // the known names
+  Run dflt = Diverge(tmp, base + tmp.file("a.npy") + "'");
+  Run sif = Diverge(tmp, base + tmp.file("b.npy") + "' --encoder sif");
+  REQUIRE(dflt.code == 0);
+  REQUIRE(sif.code == 0);
+  CHECK(Slurp(tmp.file("a.npy")) == Slurp(tmp.file("b.npy")));
+  CHECK(Slurp(tmp.file("a.ids.txt")) == Slurp(tmp.file("b.ids.txt")));
+  Run help = Diverge(tmp, "embed --help");
+  CHECK(help.out.find("--encoder") != std::string::npos);
+  CHECK(help.out.find("sif: smooth-inverse-frequency") != std::string::npos);
 }
 
 TEST_CASE("CLI: diverge report DIR reads DIR/report.json", "[cli][reports]") {

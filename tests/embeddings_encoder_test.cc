@@ -1,4 +1,5 @@
-// Sentence encoder, pair similarity, statistics and the .npy writer.
+// Sentence encoders (SifEncoder, the encoder registry), pair similarity, statistics and
+// the .npy writer.
 #include <unistd.h>
 
 #include <algorithm>
@@ -10,10 +11,11 @@
 #include <string>
 #include <vector>
 
-#include "embeddings/embedding_model.h"
-#include "embeddings/npy_writer.h"
-#include "embeddings/sentence_encoder.h"
 #include "analyzer/evaluation/sts_eval.h"
+#include "embeddings/embedding_model.h"
+#include "embeddings/encoder_registry.h"
+#include "embeddings/npy_writer.h"
+#include "embeddings/sif_encoder.h"
 #include "learning/metrics.h"
 
 namespace fs = std::filesystem;
@@ -40,7 +42,7 @@ std::unique_ptr<EmbeddingModel> ToyModel() {
 
 TEST_CASE("encoding is deterministic and independent of the other inputs", "[embeddings]") {
   auto model = ToyModel();
-  SentenceEncoder enc(*model);
+  SifEncoder enc(*model);
   std::vector<std::string> texts = {"The cat sat on the mat.", "A dog ran.", "The economy grew 5%.",
                                     "Nothing here is known"};
   RowMatrixXf m1 = enc.EncodeAll(texts, 1);
@@ -59,9 +61,112 @@ TEST_CASE("encoding is deterministic and independent of the other inputs", "[emb
   CHECK(m1.row(3).norm() == 0.0f);
 }
 
+TEST_CASE("the encoder registry knows sif, the default", "[embeddings][encoder-registry]") {
+  auto model = ToyModel();
+  const std::vector<EncoderInfo>& rows = Encoders();
+  REQUIRE_FALSE(rows.empty());
+  CHECK(
+      std::any_of(rows.begin(), rows.end(), [](const EncoderInfo& e) { return e.name == "sif"; }));
+  CHECK(std::any_of(rows.begin(), rows.end(),
+                    [](const EncoderInfo& e) { return e.name == kDefaultEncoder; }));
+  CHECK(kDefaultEncoder == "sif");
+  CHECK(EncoderNames().find("sif") != std::string::npos);
+  auto sif = MakeEncoder("sif", *model);
+  REQUIRE(sif.ok());
+  CHECK((*sif)->name() == "sif");
+  CHECK((*sif)->dims() == model->dims());
+  CHECK(&(*sif)->model() == model.get());
+}
+
+TEST_CASE("an unknown encoder name is an error naming the known ones",
+          "[embeddings][encoder-registry]") {
+  auto model = ToyModel();
+  auto bad = MakeEncoder("bert", *model);
+  REQUIRE_FALSE(bad.ok());
+  CHECK(bad.status().code() == StatusCode::kInvalidArgument);
+  CHECK_THAT(bad.status().message(), Catch::Contains("unknown encoder 'bert'"));
+  for (const EncoderInfo& e : Encoders()) {
+    CHECK_THAT(bad.status().message(), Catch::Contains(std::string(e.name)));
+  }
+  CHECK_FALSE(MakeEncoder("", *model).ok());
+  CHECK_FALSE(MakeEncoder("SIF", *model).ok());  // names are exact
+}
+
+TEST_CASE("every registered encoder keeps the SentenceEncoder contract",
+          "[embeddings][encoder-registry]") {
+  auto model = ToyModel();
+  const std::vector<std::string> texts = {"The cat sat on the mat.", "A dog ran.",
+                                          "The economy grew 5%.", "Nothing here is known"};
+  for (const EncoderInfo& e : Encoders()) {
+    CAPTURE(e.name);
+    CHECK_FALSE(e.description.empty());
+    auto enc = MakeEncoder(e.name, *model);
+    REQUIRE(enc.ok());
+    const SentenceEncoder& s = **enc;
+    CHECK(s.name() == e.name);
+    RowMatrixXf all = s.EncodeAll(texts, 2);
+    REQUIRE(all.rows() == static_cast<Eigen::Index>(texts.size()));
+    REQUIRE(all.cols() == s.dims());
+    for (size_t i = 0; i < texts.size(); ++i) {
+      const EncodedSentence one = s.Encode(texts[i]);
+      REQUIRE(one.vector.size() == s.dims());
+      CHECK(all.row(static_cast<Eigen::Index>(i)).transpose() == one.vector);
+      CHECK((one.vector.norm() == 0.0f || one.vector.norm() == Approx(1.0f).epsilon(1e-5)));
+    }
+    const PairSimilarity same = s.Similarity(s.Encode(texts[0]), s.Encode(texts[0]));
+    CHECK(same.score >= s.Similarity(s.Encode(texts[0]), s.Encode(texts[2])).score);
+  }
+}
+
+TEST_CASE("an encoder made by the registry equals a SifEncoder made directly",
+          "[embeddings][encoder-registry]") {
+  auto model = ToyModel();
+  EncoderOptions options;
+  options.use_wordnet = false;
+  options.sif_a = 1e-2;  // options reach the encoder
+  auto made = MakeEncoder("sif", *model, options);
+  REQUIRE(made.ok());
+  const SentenceEncoder& reg = **made;
+  const SifEncoder direct(*model, options);
+  const std::vector<std::string> texts = {"The cat sat on the mat.", "A dog ran.",
+                                          "The economy grew 5% in 2019.",
+                                          "The cat did not sit on the mat.", "Nothing known"};
+  RowMatrixXf m_reg = reg.EncodeAll(texts, 1);
+  RowMatrixXf m_dir = direct.EncodeAll(texts, 1);
+  CHECK(m_reg == m_dir);
+  for (size_t i = 0; i < texts.size(); ++i) {
+    const EncodedSentence a = reg.Encode(texts[i]), b = direct.Encode(texts[i]);
+    CHECK(a.vector == b.vector);
+    CHECK(a.vector_raw == b.vector_raw);
+    CHECK(a.vector_avg == b.vector_avg);
+    CHECK(a.word_ids == b.word_ids);
+    CHECK(a.terms == b.terms);
+    for (size_t j = 0; j < texts.size(); ++j) {
+      const EncodedSentence c = reg.Encode(texts[j]);
+      const PairSimilarity r = reg.Similarity(a, c),
+                           d = direct.Similarity(b, direct.Encode(texts[j]));
+      CHECK(r.score == d.score);
+      CHECK(r.claim_score == d.claim_score);
+      CHECK(r.cosine == d.cosine);
+      const SimilarityFeatures fr = reg.Features(a, c), fd = direct.Features(b, c);
+      CHECK(fr.base == fd.base);
+      CHECK(fr.vec == fd.vec);
+    }
+  }
+  // Default options too, against the default encoder.
+  auto dflt = MakeEncoder(kDefaultEncoder, *model);
+  REQUIRE(dflt.ok());
+  const SifEncoder plain(*model);
+  CHECK((*dflt)->EncodeAll(texts, 2) == plain.EncodeAll(texts, 2));
+  CHECK((*dflt)->Similarity((*dflt)->Encode(texts[0]), (*dflt)->Encode(texts[3])).score ==
+        plain.Similarity(plain.Encode(texts[0]), plain.Encode(texts[3])).score);
+  // ... and differently chosen options give different vectors (they are not dropped).
+  CHECK_FALSE(m_reg == plain.EncodeAll(texts, 1));
+}
+
 TEST_CASE("similarity parts are inspectable and sensible", "[embeddings]") {
   auto model = ToyModel();
-  SentenceEncoder enc(*model);
+  SifEncoder enc(*model);
   auto a = enc.Encode("The cat sat on the mat.");
   auto b = enc.Encode("The cat sat on the mat.");
   auto c = enc.Encode("The economy grew 5% in 2019.");
@@ -165,7 +270,7 @@ TEST_CASE("default model beats plain SIF on STS-B dev", "[embeddings][default-mo
   }
   auto model = EmbeddingModel::Load(DIVERGE_DEFAULT_MODEL);
   REQUIRE(model.ok());
-  SentenceEncoder enc(**model);
+  SifEncoder enc(**model);
   auto a = enc.Encode("The government raised taxes on fuel.");
   auto b = enc.Encode("Fuel taxes were increased by the government.");
   auto c = enc.Encode("A dog is playing in the snow.");
@@ -186,7 +291,7 @@ TEST_CASE("default model beats plain SIF on STS-B dev", "[embeddings][default-mo
 
 TEST_CASE("pair features: views, overlaps and alignment behave on known pairs", "[embeddings]") {
   auto model = ToyModel();
-  SentenceEncoder enc(*model);
+  SifEncoder enc(*model);
   auto index = [](std::string_view name) {
     for (int i = 0; i < kNumSimilarityFeatures; ++i) {
       if (kSimilarityFeatureNames[i] == name) return i;
@@ -218,7 +323,7 @@ TEST_CASE("pair features: views, overlaps and alignment behave on known pairs", 
 
 TEST_CASE("eval sts writes a feature table with one row per pair", "[embeddings][sts]") {
   auto model = ToyModel();
-  SentenceEncoder enc(*model);
+  SifEncoder enc(*model);
   std::vector<StsPair> pairs = {{"The cat sat.", "A dog ran.", 0.2}, {"A cat.", "A cat.", 1.0}};
   std::string table;
   StsResult r = EvaluateSts(enc, pairs, &table);

@@ -14,7 +14,7 @@
 #include "analyzer/text/stemmer.h"
 #include "analyzer/training/similarity_trainer.h"
 #include "embeddings/embedding_model.h"
-#include "embeddings/sentence_encoder.h"
+#include "embeddings/sif_encoder.h"
 #include "embeddings/similarity.h"
 #include "embeddings/word_senses.h"
 #include "embeddings/wordnet_db.h"
@@ -157,7 +157,7 @@ TEST_CASE("the same member list in another order is the same claim",
   }
   Result<std::unique_ptr<EmbeddingModel>> model = EmbeddingModel::Load(DIVERGE_DEFAULT_MODEL);
   REQUIRE(model.ok());
-  SentenceEncoder enc(**model);
+  SifEncoder enc(**model);
   const EncodedSentence a =
       enc.Encode("Russia, Armenia, Belarus, Kazakhstan and Tajikistan are members.");
   const EncodedSentence b =

@@ -5,6 +5,7 @@
 
 #include "analyzer/evaluation/anchor_eval.h"
 #include "embeddings/embedding_model.h"
+#include "embeddings/sif_encoder.h"
 #include "tests/ingest_test_util.h"
 
 using namespace diverge;
@@ -59,7 +60,7 @@ TEST_CASE("Calibration counts only pairs sharing a rare name as anchored", "[eva
   }
   auto model = EmbeddingModel::Load(DIVERGE_DEFAULT_MODEL);
   REQUIRE(model.ok());
-  SentenceEncoder encoder(**model);
+  SifEncoder encoder(**model);
   std::vector<ClaimDiffPair> pairs;
   // One topic of 24 claims: "Velmar" is held by two claims only (rare), "Ostrija" by all.
   for (int i = 0; i < 12; ++i) {

@@ -25,7 +25,7 @@
 #include "analyzer/text/sentences.h"
 #include "embeddings/embedding_model.h"
 #include "embeddings/pair_features.h"
-#include "embeddings/sentence_encoder.h"
+#include "embeddings/sif_encoder.h"
 #include "tests/robust_test_util.h"
 
 namespace fs = std::filesystem;
@@ -256,7 +256,7 @@ TEST_CASE("Pair features of very long sentences cost at most kMaxPairWords squar
   REQUIRE(model.ok());
   EncoderOptions eo;
   eo.use_wordnet = false;
-  SentenceEncoder enc(**model, eo);
+  SifEncoder enc(**model, eo);
   std::string long_a, long_b;
   for (int i = 0; i < 4000; ++i) {
     long_a += (i % 3 ? "the cat sat on the mat " : "a dog ran far ");

@@ -9,6 +9,7 @@
 #include "analyzer/cli/model_loading.h"
 #include "analyzer/ingest/corpus_reader.h"
 #include "embeddings/embedding_model.h"
+#include "embeddings/encoder_registry.h"
 #include "embeddings/npy_writer.h"
 #include "embeddings/sentence_encoder.h"
 
@@ -17,11 +18,12 @@ namespace diverge::cli {
 void RegisterEmbed(CLI::App& app, CommandContext& ctx) {
   auto* embed = app.add_subcommand(
       "embed",
-      "Embed every statement of a corpus: writes an (N, d) float32 .npy of L2-normalised SIF "
-      "sentence vectors and the statement ids, in row order, to <out without .npy>.ids.txt");
+      "Embed every statement of a corpus: writes an (N, d) float32 .npy of L2-normalised "
+      "sentence vectors (SIF by default) and the statement ids, in row order, to <out without "
+      ".npy>.ids.txt");
   struct Opts {
     std::vector<std::string> inputs;
-    std::string out, model;
+    std::string out, model, encoder = std::string(kDefaultEncoder);
     int threads = 0;
   };
   auto o = std::make_shared<Opts>();
@@ -30,10 +32,16 @@ void RegisterEmbed(CLI::App& app, CommandContext& ctx) {
   embed->add_option("--model", o->model,
                     "Embedding model (.dvec, fastText .bin/.vec, wink .json; default: "
                     "$DIVERGE_MODEL or the built-in default)");
+  std::string encoders = "Sentence encoder (default: " + std::string(kDefaultEncoder) + "):";
+  for (const EncoderInfo& e : Encoders()) {
+    encoders += "\n  " + std::string(e.name) + ": " + std::string(e.description);
+  }
+  embed->add_option("--encoder", o->encoder, encoders);
   embed->add_option("--threads", o->threads, "Encoding threads (0 = all cores)");
-  embed->footer("Example:\n  diverge embed corpus/csto --out out/vectors.npy\n"
-      "Exit codes: 0 ok, 3 some inputs skipped, 4 no usable input, 5 model error, "
-      "6 output not written.");
+  embed->footer(
+      "Example:\n  diverge embed corpus/csto --out out/vectors.npy\n"
+      "Exit codes: 0 ok, 2 unknown --encoder, 3 some inputs skipped, 4 no usable input, "
+      "5 model error, 6 output not written.");
   embed->callback([&ctx, o] {
     auto corpus = ReadCorpus(o->inputs);
     if (!corpus.ok()) {
@@ -43,13 +51,14 @@ void RegisterEmbed(CLI::App& app, CommandContext& ctx) {
     }
     std::unique_ptr<EmbeddingModel> model = LoadModelOrReport(o->model, ctx);
     if (!model) return;
-    SentenceEncoder encoder(*model);
+    std::unique_ptr<SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx, o->encoder);
+    if (!encoder) return;
     std::vector<std::string> ids, texts;
     for (const auto& s : corpus->statements) {
       ids.push_back(s.id);
       texts.push_back(s.text);
     }
-    RowMatrixXf m = encoder.EncodeAll(texts, o->threads);
+    RowMatrixXf m = encoder->EncodeAll(texts, o->threads);
     Status st = WriteVectorsWithIds(o->out, m.data(), m.rows(), m.cols(), ids);
     if (!st.ok()) {
       PrintError(st);

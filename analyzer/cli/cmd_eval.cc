@@ -55,7 +55,8 @@ void RegisterEvalSts(CLI::App& eval, CommandContext& ctx) {
     }
     auto model = LoadModelOrReport(o->model, ctx);
     if (!model) return;
-    SentenceEncoder encoder(*model);
+    std::unique_ptr<SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx);
+    if (!encoder) return;
     if (!o->weights.empty()) {
       auto json = ReadFile(o->weights);
       auto combiner = json.ok() ? SimilarityCombiner::FromJson(*json, o->weights)
@@ -65,10 +66,10 @@ void RegisterEvalSts(CLI::App& eval, CommandContext& ctx) {
         ctx.exit_code = kExitNoInput;
         return;
       }
-      encoder.set_combiner(*combiner);
+      encoder->set_combiner(*combiner);
     }
     std::string table;
-    StsResult r = EvaluateSts(encoder, *pairs, o->features.empty() ? nullptr : &table);
+    StsResult r = EvaluateSts(*encoder, *pairs, o->features.empty() ? nullptr : &table);
     if (!o->features.empty()) {
       Status st = WriteFileAtomic(o->features, table);
       if (!st.ok()) {
@@ -112,7 +113,8 @@ void RegisterEvalTrainSim(CLI::App& eval, CommandContext& ctx) {
   train->callback([&ctx, o] {
     auto model = LoadModelOrReport(o->model, ctx);
     if (!model) return;
-    SentenceEncoder encoder(*model);
+    std::unique_ptr<SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx);
+    if (!encoder) return;
     training::TrainSimilarityOptions opts;
     opts.train_files = o->files;
     opts.folds = o->folds;
@@ -126,7 +128,7 @@ void RegisterEvalTrainSim(CLI::App& eval, CommandContext& ctx) {
       }
       opts.configs.push_back(*c);
     }
-    auto r = training::TrainSimilarity(encoder, opts);
+    auto r = training::TrainSimilarity(*encoder, opts);
     if (!r.ok()) {
       PrintError(r.status());
       ctx.exit_code = kExitNoInput;

@@ -45,9 +45,10 @@ void RegisterEvalAnchors(CLI::App& eval, CommandContext& ctx) {
     }
     std::unique_ptr<EmbeddingModel> model = LoadModelOrReport(o->model, ctx);
     if (!model) return;
-    SentenceEncoder encoder(*model);
+    std::unique_ptr<SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx);
+    if (!encoder) return;
     AnchorCalibration cal =
-        CalibrateAnchors(encoder, *pairs, AnchorOptions{}, o->target, o->min_pairs);
+        CalibrateAnchors(*encoder, *pairs, AnchorOptions{}, o->target, o->min_pairs);
     std::printf("file: %s (%d pairs, %d related, %d sharing a rare name)\nmodel: %s\n",
                 o->strength.c_str(), cal.pairs, cal.related, cal.anchored, model->id().c_str());
     std::printf("threshold  all: n  precision   rare name: n  precision\n");

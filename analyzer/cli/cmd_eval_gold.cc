@@ -76,8 +76,9 @@ void RegisterEvalParaphrase(CLI::App& eval, CommandContext& ctx) {
     }
     std::unique_ptr<EmbeddingModel> model = LoadModelOrReport(o->model, ctx);
     if (!model) return;
-    SentenceEncoder encoder(*model);
-    std::vector<float> scores = ScorePairs(encoder, *pairs);
+    std::unique_ptr<SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx);
+    if (!encoder) return;
+    std::vector<float> scores = ScorePairs(*encoder, *pairs);
     auto print = [](const char* what, const BinaryScores& s) {
       std::printf("%-9s threshold %.2f  precision %.4f  recall %.4f  F1 %.4f  accuracy %.4f\n",
                   what, s.threshold, s.precision(), s.recall(), s.f1(), s.accuracy());

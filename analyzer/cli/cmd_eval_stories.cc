@@ -71,10 +71,11 @@ void RegisterEvalStories(CLI::App& eval, CommandContext& ctx) {
     }
     std::unique_ptr<EmbeddingModel> model = LoadModelOrReport(o->model, ctx);
     if (!model) return;
-    SentenceEncoder encoder(*model);
+    std::unique_ptr<SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx);
+    if (!encoder) return;
     std::vector<std::vector<evaluation::StoryScoreRow>> rows;
     for (const Set& s : sets) {
-      rows.push_back(evaluation::EvaluateStories(s.docs, encoder, cluster::StoryOptions{}, o->from,
+      rows.push_back(evaluation::EvaluateStories(s.docs, *encoder, cluster::StoryOptions{}, o->from,
                                                  o->to, o->step));
       std::printf("%s: %zu documents\n", s.name.c_str(), s.docs.size());
     }

@@ -16,4 +16,15 @@ std::unique_ptr<EmbeddingModel> LoadModelOrReport(const std::string& flag, Comma
   return std::move(*m);
 }
 
+std::unique_ptr<SentenceEncoder> MakeEncoderOrReport(const EmbeddingModel& model,
+                                                     CommandContext& ctx, std::string_view name) {
+  auto e = MakeEncoder(name, model);
+  if (!e.ok()) {
+    PrintError(e.status());
+    ctx.exit_code = kExitUsage;
+    return nullptr;
+  }
+  return std::move(*e);
+}
+
 }  // namespace diverge::cli

@@ -17,6 +17,7 @@
 #include "analyzer/pipeline/claim_slots.h"
 #include "analyzer/review/review_session.h"
 #include "embeddings/embedding_model.h"
+#include "embeddings/encoder_registry.h"
 #include "embeddings/sentence_encoder.h"
 #include "embeddings/wordnet_db.h"
 #include "reports/progress.h"
@@ -328,12 +329,14 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   stage = AnalyzeStage::kModel;
   Result<std::unique_ptr<EmbeddingModel>> model = EmbeddingModel::Load(opt.model_path);
   if (!model.ok()) return model.status();
-  SentenceEncoder encoder(**model);
+  Result<std::unique_ptr<SentenceEncoder>> made = MakeEncoder(kDefaultEncoder, **model);
+  if (!made.ok()) return made.status();
+  const SentenceEncoder& encoder = **made;
 
   progress.Stage("embedding");
   const std::vector<std::string> texts = ComparisonTexts(corpus->statements);
   std::vector<EncodedSentence> encoded = EncodeStatements(encoder, texts, opt.threads);
-  RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), (*model)->dims());
+  RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), encoder.dims());
   for (size_t i = 0; i < encoded.size(); ++i)
     rows.row(static_cast<Eigen::Index>(i)) = encoded[i].vector;
   progress.Count(static_cast<int64_t>(encoded.size()), "statements");

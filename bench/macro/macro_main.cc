@@ -28,19 +28,19 @@
 // when the source data is absent; 5 when the model is missing.
 #include <CLI/CLI.hpp>
 #include <algorithm>
+#include <cstdio>
 #include <cstdlib>
 #include <filesystem>
-#include <sstream>
-#include <unordered_map>
-#include <cstdio>
 #include <fstream>
 #include <iostream>
 #include <limits>
+#include <sstream>
 #include <thread>
+#include <unordered_map>
 
 #include "analyzer/base/atomic_file.h"
-#include "analyzer/base/parallel_for.h"
 #include "analyzer/base/exit_codes.h"
+#include "analyzer/base/parallel_for.h"
 #include "analyzer/base/stable_hash.h"
 #include "analyzer/cluster/claim_clustering.h"
 #include "analyzer/cluster/knn_graph.h"
@@ -52,6 +52,7 @@
 #include "bench/macro/stage_meter.h"
 #include "bench/macro/synthetic_corpus.h"
 #include "embeddings/embedding_model.h"
+#include "embeddings/encoder_registry.h"
 #include "embeddings/npy_writer.h"
 #include "embeddings/sentence_encoder.h"
 
@@ -172,10 +173,15 @@ int RunStages(const Args& a) {
   sentences->clear();
   sentences->shrink_to_fit();
 
-  SentenceEncoder enc(**model);
+  Result<std::unique_ptr<SentenceEncoder>> made = MakeEncoder(kDefaultEncoder, **model);
+  if (!made.ok()) {
+    std::cerr << "macro_bench: " << made.status().ToString() << "\n";
+    return kExitInternal;
+  }
+  const SentenceEncoder& enc = **made;  // the encoder analyze uses
   StageMeter embed(a.stage_rss);
   std::vector<EncodedSentence> encoded = EncodeParallel(enc, corpus.text, a.threads);
-  RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), enc.model().dims());
+  RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), enc.dims());
   for (size_t i = 0; i < encoded.size(); ++i) rows.row(i) = encoded[i].vector.transpose();
   out["stages"]["embed"] = embed.Stop(a.statements);
 
@@ -437,9 +443,14 @@ int RunAnalyzeOnce(const Args& a, int64_t statements, nlohmann::json& out) {
     // The same rows' vectors (the analyze encoder) for peers.py, with analyze's clusters.
     auto model = EmbeddingModel::Load(DefaultModelPath(a.model));
     if (!model.ok()) return kExitModel;
-    SentenceEncoder enc(**model);
+    Result<std::unique_ptr<SentenceEncoder>> made = MakeEncoder(kDefaultEncoder, **model);
+    if (!made.ok()) {
+      std::cerr << "macro_bench: " << made.status().ToString() << "\n";
+      return kExitInternal;
+    }
+    const SentenceEncoder& enc = **made;
     std::vector<EncodedSentence> encoded = EncodeParallel(enc, synth.text, a.threads);
-    RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), enc.model().dims());
+    RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), enc.dims());
     for (size_t i = 0; i < encoded.size(); ++i) rows.row(i) = encoded[i].vector.transpose();
     std::vector<std::string> labels;
     for (int64_t g : synth.group) labels.push_back(std::to_string(g));

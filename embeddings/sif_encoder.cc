@@ -1,4 +1,4 @@
-#include "embeddings/sentence_encoder.h"
+#include "embeddings/sif_encoder.h"
 
 #include <algorithm>
 #include <cmath>
@@ -31,18 +31,18 @@ bool IsStopword(std::string_view w) {
 
 }  // namespace
 
-SentenceEncoder::SentenceEncoder(const EmbeddingModel& model, EncoderOptions options)
+SifEncoder::SifEncoder(const EmbeddingModel& model, EncoderOptions options)
     : model_(model), options_(options), combiner_(SimilarityCombiner::Builtin()) {
   max_idf_ = model_.size() > 0
                  ? static_cast<float>(-std::log(model_.Probability(model_.size() - 1)))
                  : 1.0f;
 }
 
-EncodedSentence SentenceEncoder::Encode(std::string_view text) const {
+EncodedSentence SifEncoder::Encode(std::string_view text) const {
   return EncodeImpl(text, /*full=*/true);
 }
 
-EncodedSentence SentenceEncoder::EncodeImpl(std::string_view text, bool full) const {
+EncodedSentence SifEncoder::EncodeImpl(std::string_view text, bool full) const {
   EncodedSentence s;
   const int d = model_.dims();
   s.vector = Eigen::VectorXf::Zero(d);
@@ -130,7 +130,7 @@ EncodedSentence SentenceEncoder::EncodeImpl(std::string_view text, bool full) co
   return s;
 }
 
-RowMatrixXf SentenceEncoder::EncodeAll(const std::vector<std::string>& texts, int threads) const {
+RowMatrixXf SifEncoder::EncodeAll(const std::vector<std::string>& texts, int threads) const {
   RowMatrixXf m(static_cast<Eigen::Index>(texts.size()), model_.dims());
   if (threads <= 0) threads = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   threads = std::min<int>(threads, std::max<size_t>(1, texts.size() / 64));
@@ -147,13 +147,11 @@ RowMatrixXf SentenceEncoder::EncodeAll(const std::vector<std::string>& texts, in
   return m;
 }
 
-SimilarityFeatures SentenceEncoder::Features(const EncodedSentence& a,
-                                             const EncodedSentence& b) const {
+SimilarityFeatures SifEncoder::Features(const EncodedSentence& a, const EncodedSentence& b) const {
   return ComputePairFeatures(model_, a, b);
 }
 
-PairSimilarity SentenceEncoder::Similarity(const EncodedSentence& a,
-                                           const EncodedSentence& b) const {
+PairSimilarity SifEncoder::Similarity(const EncodedSentence& a, const EncodedSentence& b) const {
   PairSimilarity s;
   s.features = Features(a, b);
   s.cosine = s.features[0];
