@@ -11,9 +11,9 @@
 #include <string>
 #include <vector>
 
+#include "analyzer/text/vocabulary_tokenizer.h"
 #include "embeddings/embedding_model.h"
 #include "embeddings/sif_encoder.h"
-#include "embeddings/tokenizer.h"
 
 namespace {
 
@@ -68,7 +68,7 @@ void BM_Tokenize(benchmark::State& state) {
   auto texts = Statements(*m, 1000);
   size_t i = 0;
   for (auto _ : state) {
-    benchmark::DoNotOptimize(diverge::Tokenize(texts[i++ % texts.size()]));
+    benchmark::DoNotOptimize(diverge::text::TokenizeForVocabulary(texts[i++ % texts.size()]));
   }
   state.SetItemsProcessed(state.iterations());
 }

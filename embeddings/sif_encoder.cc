@@ -8,8 +8,8 @@
 #include "analyzer/base/parallel_for.h"
 #include "analyzer/base/stable_hash.h"
 #include "analyzer/text/stemmer.h"
+#include "analyzer/text/vocabulary_tokenizer.h"
 #include "embeddings/pair_features.h"
-#include "embeddings/tokenizer.h"
 
 namespace diverge {
 namespace {
@@ -83,25 +83,25 @@ EncodedSentence SifEncoder::EncodeImpl(std::string_view text, bool full) const {
     }
   };
   std::string prev;
-  for (const Token& t : Tokenize(text)) {
-    if (full && t.kind != TokenKind::kPunct) {
+  for (const text::VocabToken& t : text::TokenizeForVocabulary(text)) {
+    if (full && t.kind != text::VocabTokenKind::kPunct) {
       if (!prev.empty()) s.bigrams.push_back(prev + " " + t.text);
       prev = t.text;
       s.words.push_back(t.text);
     }
     switch (t.kind) {
-      case TokenKind::kPunct:
+      case text::VocabTokenKind::kPunct:
         break;
-      case TokenKind::kNumber:
+      case text::VocabTokenKind::kNumber:
         if (full) s.numbers.push_back(t.text);
         ++s.tokens;
         break;
-      case TokenKind::kNegation:
+      case text::VocabTokenKind::kNegation:
         ++s.negations;
         ++s.tokens;
         add_word(t.text == "n't" ? "not" : t.text, false, false);
         break;
-      case TokenKind::kWord:
+      case text::VocabTokenKind::kWord:
         ++s.tokens;
         if (t.text.find('-') != std::string::npos && model_.Find(t.text) < 0) {
           size_t p = 0;

@@ -1,8 +1,8 @@
 // The tokenizer of the text layer: words, numbers and punctuation with byte offsets into
 // the original text, so evidence can be cut out as an exact substring. It knows UTF-8
-// punctuation (curly quotes, dashes, no-break spaces). Every module that needs tokens
-// calls it: the detectors and claim slots directly, the embeddings' vocabulary view
-// (vocabulary_tokens.h) and the clustering's name runs through it.
+// punctuation (curly quotes, dashes, no-break spaces). The detectors, the claim slots
+// and the date finder (dates.h) call it. Word-vector lookup uses the vocabulary view
+// beside it (vocabulary_tokenizer.h), which must match the vectors' own tokenization.
 #ifndef DIVERGE_ANALYZER_TEXT_TOKENIZER_H_
 #define DIVERGE_ANALYZER_TEXT_TOKENIZER_H_
 

@@ -2,14 +2,14 @@
 #include <string>
 #include <vector>
 
-#include "embeddings/tokenizer.h"
+#include "analyzer/text/vocabulary_tokenizer.h"
 
 using namespace diverge;
 
 namespace {
 std::vector<std::string> Texts(const std::string& s) {
   std::vector<std::string> out;
-  for (const auto& t : Tokenize(s)) out.push_back(t.text);
+  for (const auto& t : text::TokenizeForVocabulary(s)) out.push_back(t.text);
   return out;
 }
 using V = std::vector<std::string>;
@@ -31,21 +31,21 @@ TEST_CASE("tokenizer splits clitics and normalises curly apostrophes", "[tokeniz
 }
 
 TEST_CASE("tokenizer marks negation", "[tokenizer]") {
-  auto toks = Tokenize("He did not go and never will; cannot stop. No way.");
+  auto toks = text::TokenizeForVocabulary("He did not go and never will; cannot stop. No way.");
   int neg = 0;
-  for (const auto& t : toks) neg += t.kind == TokenKind::kNegation;
+  for (const auto& t : toks) neg += t.kind == text::VocabTokenKind::kNegation;
   CHECK(neg == 4);  // not, never, not (from cannot), no
-  auto t2 = Tokenize("isn't");
+  auto t2 = text::TokenizeForVocabulary("isn't");
   REQUIRE(t2.size() == 2);
   CHECK(t2[0].text == "is");
-  CHECK(t2[1].kind == TokenKind::kNegation);
+  CHECK(t2[1].kind == text::VocabTokenKind::kNegation);
 }
 
 TEST_CASE("tokenizer canonicalises numbers", "[tokenizer]") {
-  auto toks = Tokenize("It cost $1,200.50, up 45% in 2019 (3.0 times).");
+  auto toks = text::TokenizeForVocabulary("It cost $1,200.50, up 45% in 2019 (3.0 times).");
   std::vector<std::string> nums;
   for (const auto& t : toks) {
-    if (t.kind == TokenKind::kNumber) nums.push_back(t.text);
+    if (t.kind == text::VocabTokenKind::kNumber) nums.push_back(t.text);
   }
   CHECK(nums == V{"1200.5", "45%", "2019", "3"});
   CHECK(Texts("the 1990s") == V{"the", "1990s"});
@@ -58,7 +58,7 @@ TEST_CASE("tokenizer keeps hyphenated words and abbreviations whole", "[tokenize
 }
 
 TEST_CASE("tokenizer flags capitalised non-initial words", "[tokenizer]") {
-  auto toks = Tokenize("Officials in Paris met Merkel.");
+  auto toks = text::TokenizeForVocabulary("Officials in Paris met Merkel.");
   REQUIRE(toks.size() == 6);
   CHECK_FALSE(toks[0].capitalized);  // sentence-initial
   CHECK(toks[2].capitalized);

@@ -1,9 +1,9 @@
-#include "embeddings/tokenizer.h"
+#include "analyzer/text/vocabulary_tokenizer.h"
 
 #include <array>
 #include <cstring>
 
-namespace diverge {
+namespace diverge::text {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -23,7 +23,7 @@ bool IsNegator(std::string_view w) {
   return false;
 }
 
-void EmitWord(std::string word, bool cap, std::vector<Token>& out) {
+void EmitWord(std::string word, bool cap, std::vector<VocabToken>& out) {
   // Clitics: n't and 's 're 've 'll 'd 'm.
   std::string low;
   for (char c : word) low.push_back(Lower(c));
@@ -35,14 +35,14 @@ void EmitWord(std::string word, bool cap, std::vector<Token>& out) {
     if (stem == "ca") stem = "can";
     if (stem == "wo") stem = "will";
     if (stem == "sha") stem = "shall";
-    if (!stem.empty()) out.push_back({stem, TokenKind::kWord, cap});
-    out.push_back({"n't", TokenKind::kNegation, false});
+    if (!stem.empty()) out.push_back({stem, VocabTokenKind::kWord, cap});
+    out.push_back({"n't", VocabTokenKind::kNegation, false});
     return;
   }
   for (std::string_view suf : {"'s", "'re", "'ve", "'ll", "'d", "'m"}) {
     if (ends(suf)) {
-      out.push_back({low.substr(0, low.size() - suf.size()), TokenKind::kWord, cap});
-      out.push_back({std::string(suf), TokenKind::kWord, false});
+      out.push_back({low.substr(0, low.size() - suf.size()), VocabTokenKind::kWord, cap});
+      out.push_back({std::string(suf), VocabTokenKind::kWord, false});
       return;
     }
   }
@@ -50,11 +50,11 @@ void EmitWord(std::string word, bool cap, std::vector<Token>& out) {
   while (!low.empty() && (low.front() == '\'' || low.front() == '-')) low.erase(0, 1);
   if (low.empty()) return;
   if (low == "cannot") {
-    out.push_back({"can", TokenKind::kWord, cap});
-    out.push_back({"not", TokenKind::kNegation, false});
+    out.push_back({"can", VocabTokenKind::kWord, cap});
+    out.push_back({"not", VocabTokenKind::kNegation, false});
     return;
   }
-  out.push_back({low, IsNegator(low) ? TokenKind::kNegation : TokenKind::kWord, cap});
+  out.push_back({low, IsNegator(low) ? VocabTokenKind::kNegation : VocabTokenKind::kWord, cap});
 }
 
 }  // namespace
@@ -90,9 +90,9 @@ std::string NormalizePunctuation(std::string_view in) {
   return out;
 }
 
-std::vector<Token> Tokenize(std::string_view raw) {
+std::vector<VocabToken> TokenizeForVocabulary(std::string_view raw) {
   std::string text = NormalizePunctuation(raw);
-  std::vector<Token> out;
+  std::vector<VocabToken> out;
   const size_t n = text.size();
   size_t i = 0;
   bool first_word = true;
@@ -129,7 +129,7 @@ std::vector<Token> Tokenize(std::string_view raw) {
       while (j < n && IsAlpha(text[j]) && static_cast<unsigned char>(text[j]) < 0x80) {
         num.push_back(Lower(text[j++]));
       }
-      out.push_back({num, TokenKind::kNumber, false});
+      out.push_back({num, VocabTokenKind::kNumber, false});
       first_word = false;
       i = j;
       continue;
@@ -166,17 +166,17 @@ std::vector<Token> Tokenize(std::string_view raw) {
       std::string w;
       for (size_t k = i; k < j; ++k) w.push_back(Lower(text[k]));
       if (w == "'s" || w == "'re" || w == "'ve" || w == "'ll" || w == "'d" || w == "'m") {
-        out.push_back({w, TokenKind::kWord, false});
+        out.push_back({w, VocabTokenKind::kWord, false});
         i = j;
         continue;
       }
     }
     // Multi-byte non-letter punctuation is rare after normalisation; treat one byte.
-    out.push_back({std::string(1, c), TokenKind::kPunct, false});
+    out.push_back({std::string(1, c), VocabTokenKind::kPunct, false});
     if (c == '.' || c == '!' || c == '?') first_word = true;
     ++i;
   }
   return out;
 }
 
-}  // namespace diverge
+}  // namespace diverge::text
