@@ -20,7 +20,6 @@ using divergence::Side;
 using divergence::internal::MakeDivergence;
 using divergence::internal::ParseDate;
 using divergence::internal::RunPairDetectors;
-using text::PartialDate;
 
 namespace {
 

@@ -25,7 +25,6 @@ using divergence::DetectorContext;
 using divergence::Finding;
 using divergence::NameResolver;
 using divergence::Side;
-using text::PartialDate;
 
 nlohmann::json DetectOptions::ToJson() const {
   return nlohmann::json{{"min_score", min_score},

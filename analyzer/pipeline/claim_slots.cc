@@ -16,7 +16,6 @@
 namespace diverge::pipeline {
 namespace {
 
-using text::Token;
 
 // A figure in digits, or a count in words ("two soldiers", "Twenty Indian soldiers").
 constexpr std::array<std::string_view, 22> kNumberWords = {
