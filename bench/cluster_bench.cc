@@ -12,7 +12,7 @@
 #include "analyzer/cluster/knn_graph.h"
 #include "bench/synthetic_rows.h"
 
-namespace diverge {
+namespace diverge::bench {
 namespace {
 
 using bench::MakeSyntheticRows;
@@ -35,17 +35,17 @@ SyntheticRows MakeRows(int64_t n) {
 // Clustering alone, on a prebuilt kNN graph, scoring pairs with the exact cosine.
 void BM_ClusterClaims(benchmark::State& state) {
   const SyntheticRows rows = MakeRows(state.range(0));
-  KnnOptions kopt;
-  Result<KnnGraph> graph = BuildKnnGraph(rows.x, kopt);
+  cluster::KnnOptions kopt;
+  Result<cluster::KnnGraph> graph = cluster::BuildKnnGraph(rows.x, kopt);
   if (!graph.ok()) {
     state.SkipWithError(graph.status().ToString().c_str());
     return;
   }
-  const PairScore score = CosinePairScore(rows.x);
+  const cluster::PairScore score = cluster::CosinePairScore(rows.x);
   size_t clusters = 0;
   const double cpu0 = ProcessCpuSeconds();
   for (auto _ : state) {
-    auto c = ClusterClaims(*graph, rows.doc, ClusterOptions{}, score);
+    auto c = cluster::ClusterClaims(*graph, rows.doc, cluster::ClusterOptions{}, score);
     clusters = c.size();
     benchmark::DoNotOptimize(c);
   }
@@ -66,12 +66,13 @@ void BM_Pipeline(benchmark::State& state) {
   size_t clusters = 0;
   const double cpu0 = ProcessCpuSeconds();
   for (auto _ : state) {
-    Result<KnnGraph> graph = BuildKnnGraph(rows.x, KnnOptions{});
+    Result<cluster::KnnGraph> graph = cluster::BuildKnnGraph(rows.x, cluster::KnnOptions{});
     if (!graph.ok()) {
       state.SkipWithError(graph.status().ToString().c_str());
       return;
     }
-    auto c = ClusterClaims(*graph, rows.doc, ClusterOptions{}, CosinePairScore(rows.x));
+    auto c = cluster::ClusterClaims(*graph, rows.doc, cluster::ClusterOptions{},
+                                    cluster::CosinePairScore(rows.x));
     clusters = c.size();
     benchmark::DoNotOptimize(c);
   }
@@ -88,4 +89,4 @@ BENCHMARK(BM_Pipeline)
     ->Iterations(1);
 
 }  // namespace
-}  // namespace diverge
+}  // namespace diverge::bench

@@ -17,20 +17,22 @@
 
 namespace {
 
-using diverge::EmbeddingModel;
+using diverge::embeddings::EmbeddingModel;
 
-std::string ModelPath() { return diverge::DefaultModelPath("models/glove-6b-100d.dvec"); }
+std::string ModelPath() {
+  return diverge::embeddings::DefaultModelPath("models/glove-6b-100d.dvec");
+}
 
-const EmbeddingModel* SharedModel() {
-  static std::unique_ptr<EmbeddingModel> model = [] {
-    auto m = EmbeddingModel::Load(ModelPath());
+const diverge::embeddings::EmbeddingModel* SharedModel() {
+  static std::unique_ptr<diverge::embeddings::EmbeddingModel> model = [] {
+    auto m = diverge::embeddings::EmbeddingModel::Load(ModelPath());
     return m.ok() ? std::move(*m) : nullptr;
   }();
   return model.get();
 }
 
 // 25-token statements of frequent words (ranks < 20000), with a number and punctuation.
-std::vector<std::string> Statements(const EmbeddingModel& m, size_t n) {
+std::vector<std::string> Statements(const diverge::embeddings::EmbeddingModel& m, size_t n) {
   std::mt19937 rng(42);
   std::vector<std::string> out;
   for (size_t i = 0; i < n; ++i) {
@@ -47,7 +49,7 @@ std::vector<std::string> Statements(const EmbeddingModel& m, size_t n) {
 
 void BM_LoadModel(benchmark::State& state) {
   for (auto _ : state) {
-    auto m = EmbeddingModel::Load(ModelPath());
+    auto m = diverge::embeddings::EmbeddingModel::Load(ModelPath());
     if (!m.ok()) {
       state.SkipWithError(m.status().ToString().c_str());
       return;
@@ -60,7 +62,7 @@ BENCHMARK(BM_LoadModel)->Unit(benchmark::kMillisecond);
 
 // Tokenizer alone (statements/s); no model needed beyond building the test statements.
 void BM_Tokenize(benchmark::State& state) {
-  const EmbeddingModel* m = SharedModel();
+  const diverge::embeddings::EmbeddingModel* m = SharedModel();
   if (!m) {
     state.SkipWithError("model not found");
     return;
@@ -75,12 +77,12 @@ void BM_Tokenize(benchmark::State& state) {
 BENCHMARK(BM_Tokenize);
 
 void BM_Encode(benchmark::State& state) {
-  const EmbeddingModel* m = SharedModel();
+  const diverge::embeddings::EmbeddingModel* m = SharedModel();
   if (!m) {
     state.SkipWithError("model not found");
     return;
   }
-  diverge::SifEncoder enc(*m);
+  diverge::embeddings::SifEncoder enc(*m);
   auto texts = Statements(*m, 1000);
   size_t i = 0;
   for (auto _ : state) {
@@ -91,12 +93,12 @@ void BM_Encode(benchmark::State& state) {
 BENCHMARK(BM_Encode);
 
 void BM_EncodeAll(benchmark::State& state) {
-  const EmbeddingModel* m = SharedModel();
+  const diverge::embeddings::EmbeddingModel* m = SharedModel();
   if (!m) {
     state.SkipWithError("model not found");
     return;
   }
-  diverge::SifEncoder enc(*m);
+  diverge::embeddings::SifEncoder enc(*m);
   auto texts = Statements(*m, 20000);
   for (auto _ : state) {
     benchmark::DoNotOptimize(enc.EncodeAll(texts, static_cast<int>(state.range(0))));
@@ -106,14 +108,14 @@ void BM_EncodeAll(benchmark::State& state) {
 BENCHMARK(BM_EncodeAll)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
 void BM_Similarity(benchmark::State& state) {
-  const EmbeddingModel* m = SharedModel();
+  const diverge::embeddings::EmbeddingModel* m = SharedModel();
   if (!m) {
     state.SkipWithError("model not found");
     return;
   }
-  diverge::SifEncoder enc(*m);
+  diverge::embeddings::SifEncoder enc(*m);
   auto texts = Statements(*m, 200);
-  std::vector<diverge::EncodedSentence> enc_texts;
+  std::vector<diverge::embeddings::EncodedSentence> enc_texts;
   for (const auto& t : texts) enc_texts.push_back(enc.Encode(t));
   size_t i = 0;
   for (auto _ : state) {

@@ -12,7 +12,7 @@
 #include "analyzer/ingest/corpus_reader.h"
 #include "analyzer/text/sentences.h"
 
-namespace diverge {
+namespace diverge::bench {
 namespace {
 
 #ifndef DIVERGE_SOURCE_DIR
@@ -57,7 +57,7 @@ BENCHMARK(BM_SplitSentences);
 void BM_CleanPage(benchmark::State& state) {
   const std::string& text = SampleText();
   for (auto _ : state) {
-    auto r = CleanPage(text, std::nullopt);
+    auto r = ingest::CleanPage(text, std::nullopt);
     benchmark::DoNotOptimize(r.lines.data());
   }
   state.SetBytesProcessed(state.iterations() * static_cast<int64_t>(text.size()));
@@ -68,7 +68,7 @@ void BM_ReadCorpusSample(benchmark::State& state) {
   const std::string dir = std::string(DIVERGE_SOURCE_DIR) + "/corpus/csto";
   int64_t statements = 0;
   for (auto _ : state) {
-    Result<Corpus> c = ReadCorpus({dir});
+    Result<ingest::Corpus> c = ingest::ReadCorpus({dir});
     if (!c.ok()) {
       state.SkipWithError("corpus/csto not readable");
       return;
@@ -81,4 +81,4 @@ void BM_ReadCorpusSample(benchmark::State& state) {
 BENCHMARK(BM_ReadCorpusSample);
 
 }  // namespace
-}  // namespace diverge
+}  // namespace diverge::bench

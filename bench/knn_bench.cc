@@ -9,7 +9,7 @@
 #include "analyzer/cluster/knn_graph.h"
 #include "bench/synthetic_rows.h"
 
-namespace diverge {
+namespace diverge::bench {
 namespace {
 
 using bench::MakeSyntheticRows;
@@ -30,11 +30,11 @@ const SyntheticRows& Rows(int64_t n) {
 
 void BM_KnnExact(benchmark::State& state) {
   const SyntheticRows& rows = Rows(state.range(0));
-  KnnOptions opt;
-  opt.method = KnnMethod::kExact;
+  cluster::KnnOptions opt;
+  opt.method = cluster::KnnMethod::kExact;
   opt.threads = static_cast<int>(state.range(1));
   for (auto _ : state) {
-    Result<KnnGraph> g = BuildKnnGraph(rows.x, opt);
+    Result<cluster::KnnGraph> g = cluster::BuildKnnGraph(rows.x, opt);
     if (!g.ok()) state.SkipWithError(g.status().ToString().c_str());
     benchmark::DoNotOptimize(g);
   }
@@ -52,12 +52,12 @@ BENCHMARK(BM_KnnExact)
 // Args: rows, hnsw_shards (indexes built concurrently, each single-threaded), ef_construction.
 void BM_KnnHnsw(benchmark::State& state) {
   const SyntheticRows& rows = Rows(state.range(0));
-  KnnOptions opt;
-  opt.method = KnnMethod::kHnsw;
+  cluster::KnnOptions opt;
+  opt.method = cluster::KnnMethod::kHnsw;
   opt.hnsw_shards = static_cast<int>(state.range(1));
   opt.hnsw_ef_construction = static_cast<int>(state.range(2));
   for (auto _ : state) {
-    Result<KnnGraph> g = BuildKnnGraph(rows.x, opt);
+    Result<cluster::KnnGraph> g = cluster::BuildKnnGraph(rows.x, opt);
     if (!g.ok()) state.SkipWithError(g.status().ToString().c_str());
     benchmark::DoNotOptimize(g);
   }
@@ -74,11 +74,11 @@ BENCHMARK(BM_KnnHnsw)
 // Args: rows, ivf_probes (0 lists = automatic).
 void BM_KnnIvf(benchmark::State& state) {
   const SyntheticRows& rows = Rows(state.range(0));
-  KnnOptions opt;
-  opt.method = KnnMethod::kIvf;
+  cluster::KnnOptions opt;
+  opt.method = cluster::KnnMethod::kIvf;
   opt.ivf_probes = static_cast<int>(state.range(1));
   for (auto _ : state) {
-    Result<KnnGraph> g = BuildKnnGraph(rows.x, opt);
+    Result<cluster::KnnGraph> g = cluster::BuildKnnGraph(rows.x, opt);
     if (!g.ok()) state.SkipWithError(g.status().ToString().c_str());
     benchmark::DoNotOptimize(g);
   }
@@ -93,4 +93,4 @@ BENCHMARK(BM_KnnIvf)
     ->Iterations(1);
 
 }  // namespace
-}  // namespace diverge
+}  // namespace diverge::bench

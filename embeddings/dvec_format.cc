@@ -7,7 +7,7 @@
 
 #include "analyzer/base/stable_hash.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 namespace {
 
 uint64_t Align64(uint64_t x) { return (x + 63) & ~uint64_t{63}; }
@@ -179,4 +179,4 @@ Result<DvecHeader> ValidateDvec(const unsigned char* data, uint64_t size, const 
   return h;
 }
 
-}  // namespace diverge
+}  // namespace diverge::embeddings

@@ -25,7 +25,7 @@
 
 #include "analyzer/base/result.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 
 inline constexpr char kDvecMagic[8] = {'D', 'V', 'E', 'C', '\r', '\n', '\x1a', '\n'};
 inline constexpr uint32_t kDvecVersion = 1;
@@ -69,6 +69,6 @@ Result<std::string> BuildDvec(const RawVectors& raw, const std::vector<float>& c
 // returned header is a copy of the validated header.
 Result<DvecHeader> ValidateDvec(const unsigned char* data, uint64_t size, const std::string& name);
 
-}  // namespace diverge
+}  // namespace diverge::embeddings
 
 #endif  // DIVERGE_EMBEDDINGS_DVEC_FORMAT_H_

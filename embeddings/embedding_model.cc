@@ -18,7 +18,7 @@
 #include "embeddings/fasttext_adapter.h"
 #include "embeddings/model_readers.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 
 std::string DefaultModelPath(const std::string& compiled_default) {
   const char* env = std::getenv("DIVERGE_MODEL");
@@ -243,4 +243,4 @@ Status EmbeddingModel::Save(const std::string& path) const {
                          std::string_view(reinterpret_cast<const char*>(base_), header_.file_size));
 }
 
-}  // namespace diverge
+}  // namespace diverge::embeddings

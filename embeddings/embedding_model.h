@@ -24,7 +24,7 @@
 #include "analyzer/base/result.h"
 #include "embeddings/dvec_format.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 
 class FastTextModel;
 
@@ -108,6 +108,6 @@ class EmbeddingModel {
 // vocabulary alone, of the component SIF removes from sentence vectors. Deterministic.
 std::vector<float> EstimateCommonComponent(const RawVectors& raw, double sif_a);
 
-}  // namespace diverge
+}  // namespace diverge::embeddings
 
 #endif  // DIVERGE_EMBEDDINGS_EMBEDDING_MODEL_H_

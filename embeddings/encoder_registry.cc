@@ -2,7 +2,7 @@
 
 #include "embeddings/sif_encoder.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 namespace {
 
 template <typename Encoder>
@@ -42,4 +42,4 @@ Result<std::unique_ptr<SentenceEncoder>> MakeEncoder(std::string_view name,
                                  "': known encoders are " + EncoderNames());
 }
 
-}  // namespace diverge
+}  // namespace diverge::embeddings

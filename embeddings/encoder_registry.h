@@ -21,7 +21,7 @@
 #include "embeddings/embedding_model.h"
 #include "embeddings/sentence_encoder.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 
 // The encoder `diverge analyze` uses (and every command without an --encoder option).
 inline constexpr std::string_view kDefaultEncoder = "sif";
@@ -43,6 +43,6 @@ Result<std::unique_ptr<SentenceEncoder>> MakeEncoder(std::string_view name,
                                                      const EmbeddingModel& model,
                                                      EncoderOptions options = {});
 
-}  // namespace diverge
+}  // namespace diverge::embeddings
 
 #endif  // DIVERGE_EMBEDDINGS_ENCODER_REGISTRY_H_

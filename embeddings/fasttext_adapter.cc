@@ -8,7 +8,7 @@
 #include <fstream>
 #include <vector>
 
-namespace diverge {
+namespace diverge::embeddings {
 namespace {
 
 // Bounds-checked sequential reader over a file.
@@ -188,4 +188,4 @@ bool FastTextModel::WordVector(std::string_view word, float* out) const {
   }
 }
 
-}  // namespace diverge
+}  // namespace diverge::embeddings

@@ -17,7 +17,7 @@ namespace fasttext {
 class FastText;
 }
 
-namespace diverge {
+namespace diverge::embeddings {
 
 inline constexpr int32_t kFastTextMagic = 793712314;
 inline constexpr int32_t kFastTextVersion = 12;
@@ -41,6 +41,6 @@ class FastTextModel {
   std::string path_;
 };
 
-}  // namespace diverge
+}  // namespace diverge::embeddings
 
 #endif  // DIVERGE_EMBEDDINGS_FASTTEXT_ADAPTER_H_

@@ -10,7 +10,7 @@
 #include "analyzer/base/split_fields.h"
 #include "embeddings/fasttext_adapter.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 
 Result<ModelFormat> DetectModelFormat(const std::string& path) {
   std::FILE* f = std::fopen(path.c_str(), "rb");
@@ -218,4 +218,4 @@ Result<RawVectors> ReadWinkJson(const std::string& path) {
   return raw;
 }
 
-}  // namespace diverge
+}  // namespace diverge::embeddings

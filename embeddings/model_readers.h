@@ -7,7 +7,7 @@
 #include "analyzer/base/result.h"
 #include "embeddings/dvec_format.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 
 enum class ModelFormat { kDvec, kFastTextBin, kVecText, kWinkJson };
 
@@ -25,6 +25,6 @@ Result<RawVectors> ReadVecText(const std::string& path);
 // index (frequency order).
 Result<RawVectors> ReadWinkJson(const std::string& path);
 
-}  // namespace diverge
+}  // namespace diverge::embeddings
 
 #endif  // DIVERGE_EMBEDDINGS_MODEL_READERS_H_

@@ -4,7 +4,7 @@
 
 #include "analyzer/base/atomic_file.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 
 std::string EncodeNpy(const float* data, int64_t rows, int64_t cols) {
   std::string dict = "{'descr': '<f4', 'fortran_order': False, 'shape': (" + std::to_string(rows) +
@@ -53,4 +53,4 @@ Status WriteVectorsWithIds(const std::string& npy_path, const float* vectors, in
   return WriteFileAtomic(IdsPathFor(npy_path), lines);
 }
 
-}  // namespace diverge
+}  // namespace diverge::embeddings

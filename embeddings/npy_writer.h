@@ -8,7 +8,7 @@
 
 #include "analyzer/base/status.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 
 // The bytes of a .npy file holding `rows` x `cols` little-endian float32 values from
 // `data` (row-major): "\x93NUMPY" 1 0, header length, the dict
@@ -29,6 +29,6 @@ std::string IdsPathFor(const std::string& npy_path);
 Status WriteVectorsWithIds(const std::string& npy_path, const float* vectors, int64_t rows,
                            int64_t cols, const std::vector<std::string>& ids);
 
-}  // namespace diverge
+}  // namespace diverge::embeddings
 
 #endif  // DIVERGE_EMBEDDINGS_NPY_WRITER_H_

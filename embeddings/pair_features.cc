@@ -9,7 +9,7 @@
 #include "embeddings/sentence_encoder.h"
 #include "embeddings/word_senses.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 namespace {
 
 float WeightedJaccard(const EncodedSentence& a, const EncodedSentence& b, float* contain,
@@ -337,4 +337,4 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
   return f;
 }
 
-}  // namespace diverge
+}  // namespace diverge::embeddings

@@ -15,7 +15,7 @@
 #include "embeddings/embedding_model.h"
 #include "embeddings/similarity.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 
 struct EncodedSentence;
 
@@ -24,6 +24,6 @@ inline constexpr size_t kMaxPairWords = 160;
 SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const EncodedSentence& a,
                                        const EncodedSentence& b);
 
-}  // namespace diverge
+}  // namespace diverge::embeddings
 
 #endif  // DIVERGE_EMBEDDINGS_PAIR_FEATURES_H_

@@ -31,7 +31,7 @@
 #include "embeddings/similarity.h"
 #include "embeddings/word_senses.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 
 struct EncodedSentence {
   Eigen::VectorXf vector;             // L2-normalised sentence vector (zeros: no known word)
@@ -90,6 +90,6 @@ class SentenceEncoder {
   virtual void set_combiner(SimilarityCombiner combiner) = 0;
 };
 
-}  // namespace diverge
+}  // namespace diverge::embeddings
 
 #endif  // DIVERGE_EMBEDDINGS_SENTENCE_ENCODER_H_

@@ -11,7 +11,7 @@
 #include "analyzer/text/vocabulary_tokenizer.h"
 #include "embeddings/pair_features.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 namespace {
 
 bool IsStopword(std::string_view w) {
@@ -165,4 +165,4 @@ PairSimilarity SifEncoder::Similarity(const EncodedSentence& a, const EncodedSen
   return s;
 }
 
-}  // namespace diverge
+}  // namespace diverge::embeddings

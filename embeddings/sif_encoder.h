@@ -28,7 +28,7 @@
 #include "embeddings/sentence_encoder.h"
 #include "embeddings/similarity.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 
 class SifEncoder final : public SentenceEncoder {
  public:
@@ -60,6 +60,6 @@ class SifEncoder final : public SentenceEncoder {
   float max_idf_ = 1.0f;
 };
 
-}  // namespace diverge
+}  // namespace diverge::embeddings
 
 #endif  // DIVERGE_EMBEDDINGS_SIF_ENCODER_H_

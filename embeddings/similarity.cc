@@ -8,7 +8,7 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
-namespace diverge {
+namespace diverge::embeddings {
 
 std::string_view BuiltinSimilarityWeightsJson();  // generated from weights/similarity.json
 
@@ -178,4 +178,4 @@ void SimilarityCombiner::Prepare() {
   }
 }
 
-}  // namespace diverge
+}  // namespace diverge::embeddings

@@ -18,7 +18,7 @@
 #include "analyzer/base/result.h"
 #include "learning/boosted_trees.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 
 // Base features, in this order (names are the keys in similarity.json).
 inline constexpr int kNumSimilarityFeatures = 36;
@@ -157,6 +157,6 @@ class SimilarityCombiner {
   double LinearScore(const SimilarityFeatures& f) const;
 };
 
-}  // namespace diverge
+}  // namespace diverge::embeddings
 
 #endif  // DIVERGE_EMBEDDINGS_SIMILARITY_H_

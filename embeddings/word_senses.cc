@@ -5,7 +5,7 @@
 #include <mutex>
 #include <shared_mutex>
 
-namespace diverge {
+namespace diverge::embeddings {
 namespace {
 
 void SortUnique(std::vector<uint32_t>* v) {
@@ -134,4 +134,4 @@ int CoarsePos(const WordSenseSets* senses, std::string_view word) {
   return noun ? 1 : 0;
 }
 
-}  // namespace diverge
+}  // namespace diverge::embeddings

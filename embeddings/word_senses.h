@@ -23,7 +23,7 @@
 #include "analyzer/base/result.h"
 #include "embeddings/wordnet_db.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 
 // One word's senses: its synsets, their hypernyms up to kHypernymLevels up and their
 // antonym synsets (an adjective satellite's through its head), each sorted and without
@@ -74,6 +74,6 @@ WordRelation Relate(const WordSenseSets& a, const WordSenseSets& b);
 // verb sense counts as a verb), 0 neither or no senses (`senses` may be null).
 int CoarsePos(const WordSenseSets* senses, std::string_view word);
 
-}  // namespace diverge
+}  // namespace diverge::embeddings
 
 #endif  // DIVERGE_EMBEDDINGS_WORD_SENSES_H_

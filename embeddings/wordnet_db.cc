@@ -8,7 +8,7 @@
 
 #include "analyzer/base/split_fields.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 namespace {
 
 bool ParseUint(std::string_view s, int base, uint32_t* out) {
@@ -171,4 +171,4 @@ std::shared_ptr<const WordNetDb> WordNetDb::Shared() {
 
 const WordNetDb* WordNetDb::Default() { return Shared().get(); }
 
-}  // namespace diverge
+}  // namespace diverge::embeddings

@@ -20,7 +20,7 @@
 
 #include "analyzer/base/result.h"
 
-namespace diverge {
+namespace diverge::embeddings {
 
 struct WordNetPointer {
   enum Kind : uint8_t { kHypernym, kAntonym, kSimilar };
@@ -82,6 +82,6 @@ class WordNetDb {
   std::unordered_map<std::string, std::vector<std::string>> exceptions_;
 };
 
-}  // namespace diverge
+}  // namespace diverge::embeddings
 
 #endif  // DIVERGE_EMBEDDINGS_WORDNET_DB_H_

@@ -19,15 +19,18 @@ namespace diverge::fuzz {
 
 using Harness = std::string (*)(std::string_view bytes);
 
-std::string CorpusTxt(std::string_view bytes);    // BuildDocuments, format "txt"
-std::string CorpusHtml(std::string_view bytes);   // BuildDocuments, format "html"
-std::string CorpusJsonl(std::string_view bytes);  // BuildDocuments, format "jsonl"
-std::string Manifest(std::string_view bytes);     // ParseManifest
+std::string CorpusTxt(std::string_view bytes);    // ingest::BuildDocuments, format "txt"
+std::string CorpusHtml(std::string_view bytes);   // ingest::BuildDocuments, format "html"
+std::string CorpusJsonl(std::string_view bytes);  // ingest::BuildDocuments, format "jsonl"
+std::string Manifest(std::string_view bytes);     // ingest::ParseManifest
 std::string Segmenter(std::string_view bytes);    // SplitSentences, IsSoftLineBreak
-std::string ModelVec(std::string_view bytes);     // ReadVecText + EmbeddingModel::FromRaw
-std::string ModelDvec(std::string_view bytes);    // ValidateDvec + EmbeddingModel::Load
-std::string ModelFastText(std::string_view bytes);  // ValidateFastTextBin (+ Open if valid)
-std::string ReportJson(std::string_view bytes);     // ParseReport + SerializeReport
+std::string ModelVec(
+    std::string_view bytes);  // embeddings::ReadVecText + embeddings::EmbeddingModel::FromRaw
+std::string ModelDvec(
+    std::string_view bytes);  // embeddings::ValidateDvec + embeddings::EmbeddingModel::Load
+std::string ModelFastText(
+    std::string_view bytes);  // embeddings::ValidateFastTextBin (+ Open if valid)
+std::string ReportJson(std::string_view bytes);  // report::ParseReport + report::SerializeReport
 
 struct Target {
   const char* name;  // "corpus_txt": fuzz/fuzz_corpus_txt, tests/data/robust/crashes/corpus_txt

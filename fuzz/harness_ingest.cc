@@ -14,23 +14,23 @@
 namespace diverge::fuzz {
 namespace {
 
-std::string At(const Statement& s) {
+std::string At(const ingest::Statement& s) {
   return "statement [" + std::to_string(s.start) + ", " + std::to_string(s.end) + ")";
 }
 
 std::string CheckDocuments(std::string_view bytes, const std::string& format) {
-  InputFile input{"fuzz." + format, "fuzz", format, std::nullopt};
-  std::vector<BuiltDocument> built;
+  ingest::InputFile input{"fuzz." + format, "fuzz", format, std::nullopt};
+  std::vector<ingest::BuiltDocument> built;
   Diagnostics diags;
   int skipped = 0;
   try {
-    BuildDocuments(input, bytes, ReadOptions{}, &built, &diags, &skipped);
-    for (const BuiltDocument& b : built) {
+    ingest::BuildDocuments(input, bytes, ingest::ReadOptions{}, &built, &diags, &skipped);
+    for (const ingest::BuiltDocument& b : built) {
       // Offsets index the file (txt, html) or the record's decoded text (jsonl).
       const int64_t limit = format == "jsonl" ? static_cast<int64_t>(b.doc.text.size())
                                               : static_cast<int64_t>(bytes.size());
       int64_t previous = 0;
-      for (const Statement& s : b.statements) {
+      for (const ingest::Statement& s : b.statements) {
         if (s.start < 0 || s.end < s.start || s.end > limit) return At(s) + " out of bounds";
         if (s.start < previous) return At(s) + " not sorted";
         previous = s.start;
@@ -42,8 +42,8 @@ std::string CheckDocuments(std::string_view bytes, const std::string& format) {
         }
       }
       // Everything ingest produces must serialise (strict UTF-8 in nlohmann::json).
-      (void)DocumentToJson(b.doc).dump();
-      for (const Statement& s : b.statements) (void)StatementToJson(s).dump();
+      (void)ingest::DocumentToJson(b.doc).dump();
+      for (const ingest::Statement& s : b.statements) (void)ingest::StatementToJson(s).dump();
     }
     for (const Diagnostic& d : diags.all()) {
       if (d.file != input.path) return "diagnostic names '" + d.file + "', not the input";
@@ -71,10 +71,10 @@ std::string CorpusJsonl(std::string_view bytes) { return CheckDocuments(bytes, "
 std::string Manifest(std::string_view bytes) {
   Diagnostics diags;
   try {
-    auto rows = ParseManifest(bytes, "manifest.tsv", &diags);
+    auto rows = ingest::ParseManifest(bytes, "manifest.tsv", &diags);
     if (!rows.ok()) return "";
     std::set<std::string> ids;
-    for (const ManifestRow& r : *rows) {
+    for (const ingest::ManifestRow& r : *rows) {
       if (r.rejected) continue;
       if (r.id.empty() || r.file.empty()) return "accepted a row without id or file";
       if (Escapes(r.file)) return "accepted the escaping path '" + r.file + "'";

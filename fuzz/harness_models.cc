@@ -36,7 +36,7 @@ class ScratchFile {
 };
 
 // Uses every accessor of a loaded model once; checks the lookups agree.
-std::string Exercise(const EmbeddingModel& m) {
+std::string Exercise(const embeddings::EmbeddingModel& m) {
   if (m.dims() <= 0 || m.size() < 0) return "model with no dimensions";
   std::vector<float> v(static_cast<size_t>(m.dims()));
   for (int32_t i : {0, m.size() / 2, m.size() - 1}) {
@@ -65,14 +65,14 @@ std::string Exercise(const EmbeddingModel& m) {
 std::string ModelVec(std::string_view bytes) {
   try {
     ScratchFile f(bytes, ".vec");
-    Result<RawVectors> raw = ReadVecText(f.path());
+    Result<embeddings::RawVectors> raw = embeddings::ReadVecText(f.path());
     if (!raw.ok()) return "";
     if (raw->dims <= 0 || raw->data.size() != raw->words.size() * static_cast<size_t>(raw->dims)) {
       return "ReadVecText returned " + std::to_string(raw->words.size()) + " words, " +
              std::to_string(raw->data.size()) + " floats at " + std::to_string(raw->dims) +
              " dims";
     }
-    auto m = EmbeddingModel::FromRaw(*raw, f.path());
+    auto m = embeddings::EmbeddingModel::FromRaw(*raw, f.path());
     if (!m.ok()) return "";
     return Exercise(**m);
   } catch (const std::exception& e) {
@@ -82,12 +82,12 @@ std::string ModelVec(std::string_view bytes) {
 
 std::string ModelDvec(std::string_view bytes) {
   try {
-    Result<DvecHeader> h = ValidateDvec(reinterpret_cast<const unsigned char*>(bytes.data()),
-                                        bytes.size(), "fuzz.dvec");
+    Result<embeddings::DvecHeader> h = embeddings::ValidateDvec(
+        reinterpret_cast<const unsigned char*>(bytes.data()), bytes.size(), "fuzz.dvec");
     ScratchFile f(bytes, ".dvec");
-    auto m = EmbeddingModel::Load(f.path());
+    auto m = embeddings::EmbeddingModel::Load(f.path());
     if (h.ok() && bytes.size() >= 8 && !m.ok() &&
-        std::string_view(bytes.data(), 8) == std::string_view(kDvecMagic, 8)) {
+        std::string_view(bytes.data(), 8) == std::string_view(embeddings::kDvecMagic, 8)) {
       return "ValidateDvec accepted what Load refused: " + m.status().ToString();
     }
     if (!m.ok()) return "";
@@ -100,9 +100,9 @@ std::string ModelDvec(std::string_view bytes) {
 std::string ModelFastText(std::string_view bytes) {
   try {
     ScratchFile f(bytes, ".bin");
-    if (!ValidateFastTextBin(f.path()).ok()) return "";
+    if (!embeddings::ValidateFastTextBin(f.path()).ok()) return "";
     // A structurally valid file: fastText itself must load it without crashing.
-    auto m = EmbeddingModel::Load(f.path());
+    auto m = embeddings::EmbeddingModel::Load(f.path());
     if (!m.ok()) return "";
     return Exercise(**m);
   } catch (const std::exception& e) {
@@ -112,7 +112,7 @@ std::string ModelFastText(std::string_view bytes) {
 
 std::string ReportJson(std::string_view bytes) {
   try {
-    Result<Report> r = ParseReport(bytes, "report.json");
+    Result<report::Report> r = report::ParseReport(bytes, "report.json");
     if (!r.ok()) {
       // Every rejection (syntax, numbers out of range, shape) names the file.
       if (r.status().message().rfind("report.json", 0) != 0) {
@@ -120,10 +120,10 @@ std::string ReportJson(std::string_view bytes) {
       }
       return "";
     }
-    const std::string once = SerializeReport(*r);
-    Result<Report> again = ParseReport(once, "report.json (re-read)");
+    const std::string once = report::SerializeReport(*r);
+    Result<report::Report> again = report::ParseReport(once, "report.json (re-read)");
     if (!again.ok()) return "a serialised report does not parse: " + again.status().ToString();
-    if (SerializeReport(*again) != once) return "serialise(parse(serialise(r))) differs";
+    if (report::SerializeReport(*again) != once) return "serialise(parse(serialise(r))) differs";
   } catch (const std::exception& e) {
     return std::string("exception escaped: ") + e.what();
   }

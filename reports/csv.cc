@@ -18,8 +18,8 @@ std::string RenderCsv(const ReportView& view) {
   };
   row(std::vector<std::string>(std::begin(kCsvColumns), std::end(kCsvColumns)));
   for (const DivergenceView& v : view.divergences()) {
-    const Divergence& d = *v.divergence;
-    auto side = [&](const Statement* s, const DivergenceSide& ds) {
+    const report::Divergence& d = *v.divergence;
+    auto side = [&](const ingest::Statement* s, const report::DivergenceSide& ds) {
       if (s != nullptr) {
         return std::vector<std::string>{view.OutletOf(s), view.DateOf(s), s->text, ds.evidence};
       }
@@ -27,13 +27,13 @@ std::string RenderCsv(const ReportView& view) {
       return std::vector<std::string>{ds.outlet.value_or(""), "", ds.statement.value_or(""),
                                       ds.evidence};
     };
-    std::vector<std::string> fields = {d.id, d.cluster, std::string(KindName(d.kind)),
-                                       std::string(TemporalName(d.temporal)),
+    std::vector<std::string> fields = {d.id, d.cluster, std::string(report::KindName(d.kind)),
+                                       std::string(report::TemporalName(d.temporal)),
                                        FormatScore(d.score, 4)};
     for (const std::string& f : side(v.a, d.a)) fields.push_back(f);
     for (const std::string& f : side(v.b, d.b)) fields.push_back(f);
     fields.push_back(d.explanation);
-    fields.push_back(std::string(ReviewStatusName(d.review.status)));
+    fields.push_back(std::string(report::ReviewStatusName(d.review.status)));
     fields.push_back(d.review.note.value_or(""));
     row(fields);
   }

@@ -20,8 +20,8 @@ std::string HtmlTitle(const ReportView& view);
 // Shared with the review page of `diverge serve`, which passes `source_base`
 // ("/source?statement="): the source link then goes there (plus the statement id)
 // instead of to the document file.
-std::string HtmlSide(const ReportView& view, const char* label, const Statement* s,
-                     const std::optional<std::string>& id, const Divergence& d,
+std::string HtmlSide(const ReportView& view, const char* label, const ingest::Statement* s,
+                     const std::optional<std::string>& id, const report::Divergence& d,
                      std::string_view source_base = {});
 std::string RenderCsv(const ReportView& view);
 std::string RenderGraphml(const ReportView& view, const std::vector<SimilarityEdge>& similarities);

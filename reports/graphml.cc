@@ -68,32 +68,32 @@ std::string RenderGraphml(const ReportView& view, const std::vector<SimilarityEd
   for (const ClaimView& c : view.claims()) {
     claim_v[c.cluster->id] = add({"claim", c.cluster->id, c.number + " " + c.label, "", "", ""});
   }
-  for (const Statement* s : view.statements()) {
+  for (const ingest::Statement* s : view.statements()) {
     statement_v[s->id] =
         add({"statement", s->id, TruncateUtf8(s->text, 80), s->text, s->doc, view.DateOf(s)});
   }
-  for (const Statement* s : view.statements()) {
+  for (const ingest::Statement* s : view.statements()) {
     auto it = outlet_v.find(view.OutletOf(s));
     if (it != outlet_v.end()) boost::add_edge(statement_v[s->id], it->second, Typed("said_by"), g);
   }
   for (const ClaimView& c : view.claims()) {
-    for (const Statement* s : c.statements) {
+    for (const ingest::Statement* s : c.statements) {
       boost::add_edge(statement_v[s->id], claim_v[c.cluster->id], Typed("member_of"), g);
     }
   }
   for (const DivergenceView& v : view.divergences()) {
     if (v.a == nullptr || v.b == nullptr) continue;  // omission: no statement on side b
-    const Divergence& d = *v.divergence;
+    const report::Divergence& d = *v.divergence;
     boost::add_edge(statement_v[v.a->id], statement_v[v.b->id],
-                    {"diverges", XmlChars(d.id), std::string(KindName(d.kind)),
-                     std::string(TemporalName(d.temporal)), Round4(d.score)},
+                    {"diverges", XmlChars(d.id), std::string(report::KindName(d.kind)),
+                     std::string(report::TemporalName(d.temporal)), Round4(d.score)},
                     g);
   }
   // Similarity edges: two statements of the same claim only, one per unordered pair
   // (highest sim), then only each statement's kGraphmlSimilarPerStatement strongest.
   std::map<std::string, std::string> claim_of;
   for (const ClaimView& c : view.claims()) {
-    for (const Statement* s : c.statements) claim_of[s->id] = c.cluster->id;
+    for (const ingest::Statement* s : c.statements) claim_of[s->id] = c.cluster->id;
   }
   std::map<std::pair<std::string, std::string>, float> sims;
   for (const SimilarityEdge& e : similarities) {

@@ -110,11 +110,12 @@ const char* kFullData =
     "<a href=\"report.json\">report.json</a> and <a href=\"divergences.csv\">divergences.csv</a>";
 const char* kJsonData = "<a href=\"report.json\">report.json</a>";
 
-std::string Highlighted(const ReportView& view, const Statement& s, const Divergence* only) {
+std::string Highlighted(const ReportView& view, const ingest::Statement& s,
+                        const report::Divergence* only) {
   return WithHighlights(s.text, view.Highlights(s, only), H, "<mark>", "</mark>");
 }
 
-std::string SourceLink(const ReportView& view, const Statement& s) {
+std::string SourceLink(const ReportView& view, const ingest::Statement& s) {
   std::string label = view.SourceLabel(s), href = view.SourceHref(s);
   if (href.empty()) return "<code>" + H(label) + "</code>";
   return "<a href=\"" + H(href) + "\"><code>" + H(label) + "</code></a>";
@@ -130,7 +131,7 @@ std::string Counts(const std::vector<std::pair<std::string, int>>& counts) {
 }
 
 void Summary(const ReportView& view, std::string& out) {
-  const Report& r = view.report();
+  const report::Report& r = view.report();
   auto [lo, hi] = view.DateRange();
   std::string range = lo.empty() ? "undated" : (lo == hi ? H(lo) : H(lo) + " to " + H(hi));
   out +=
@@ -257,9 +258,9 @@ void Divergences(const ReportView& view, std::string& out) {
   KindFilter(view, out);
   for (size_t i = 0; i < view.divergences().size() && i < kShownDivergences; ++i) {
     const DivergenceView& v = view.divergences()[i];
-    const Divergence& d = *v.divergence;
-    std::string kind(KindName(d.kind)), temporal(TemporalName(d.temporal));
-    std::string status(ReviewStatusName(d.review.status));
+    const report::Divergence& d = *v.divergence;
+    std::string kind(report::KindName(d.kind)), temporal(report::TemporalName(d.temporal));
+    std::string status(report::ReviewStatusName(d.review.status));
     out += "<article class=\"divergence kind-" + kind + "\" id=\"" + H(d.id) + "\" data-kind=\"" +
            kind + "\">\n<h3>" + v.number + " <span class=\"tag\">" + kind +
            "</span><span class=\"tag\">" + temporal + "</span>score " + FormatScore(d.score) +
@@ -386,7 +387,7 @@ void Coverage(const ReportView& view, std::string& out) {
       if (rows >= kShownDocuments) break;
       ++rows;
       std::string docs;
-      for (const Document* d : c.documents) docs += (docs.empty() ? "" : ", ") + H(d->id);
+      for (const ingest::Document* d : c.documents) docs += (docs.empty() ? "" : ", ") + H(d->id);
       out += "<tr><td>" + H(view.outlets()[c.outlet]) + "</td><td>" + docs +
              "</td><td class=\"carries\">" + std::to_string(c.carries.size()) + " of " +
              std::to_string(t.claims.size()) +
@@ -417,8 +418,8 @@ void Coverage(const ReportView& view, std::string& out) {
       "<table class=\"wire-copies\"><thead><tr><th>Copy</th><th>Outlet</th><th>Copy of</th>"
       "<th>Outlet</th><th>Shared text</th></tr></thead><tbody>\n";
   for (const WireCopy& w : view.wire_copies()) {
-    const Document* copy = view.FindDocument(w.copy);
-    const Document* original = view.FindDocument(w.original);
+    const ingest::Document* copy = view.FindDocument(w.copy);
+    const ingest::Document* original = view.FindDocument(w.original);
     out += "<tr><td>" + H(w.copy) + "</td><td>" + (copy ? H(copy->outlet) : "—") + "</td><td>" +
            H(w.original) + "</td><td>" + (original ? H(original->outlet) : "—") +
            "</td><td>" + std::to_string(static_cast<int>(w.share * 100 + 0.5)) +
@@ -459,7 +460,7 @@ void Claims(const ReportView& view, std::string& out) {
            "</code>.</p>\n<table><thead><tr>"
            "<th>Outlet</th><th>Date</th><th>Statement</th><th>Source</th></tr></thead><tbody>\n";
     for (size_t i = 0; i < c.statements.size() && i < kClaimStatements; ++i) {
-      const Statement* s = c.statements[i];
+      const ingest::Statement* s = c.statements[i];
       std::string date = view.DateOf(s);
       out += "<tr><td>" + H(view.OutletOf(s)) + "</td><td class=\"date\">" +
              (date.empty() ? std::string("undated") : H(date)) + "</td><td>" +
@@ -481,7 +482,7 @@ void Entities(const ReportView& view, std::string& out) {
       "to the same entity.</p>\n<table><thead><tr><th>Entity</th><th>Variants seen</th></tr>"
       "</thead><tbody>\n";
   for (size_t i = 0; i < view.entities().size() && i < kShownEntities; ++i) {
-    const Entity* e = view.entities()[i];
+    const report::Entity* e = view.entities()[i];
     std::vector<std::string> variants = e->variants;
     std::sort(variants.begin(), variants.end());
     std::string list;
@@ -498,7 +499,7 @@ void Documents(const ReportView& view, std::string& out) {
       "<section id=\"documents\"><h2>Documents</h2>\n<table><thead><tr><th>Id</th>"
       "<th>Outlet</th><th>Date</th><th>Title</th><th>URL</th></tr></thead><tbody>\n";
   for (size_t i = 0; i < view.documents().size() && i < kShownDocuments; ++i) {
-    const Document* d = view.documents()[i];
+    const ingest::Document* d = view.documents()[i];
     std::string url = "—";
     if (d->url && IsSafeHttpUrl(*d->url)) {
       url = "<a href=\"" + H(*d->url) + "\" rel=\"noopener noreferrer\">" + H(*d->url) + "</a>";
@@ -518,10 +519,10 @@ void Documents(const ReportView& view, std::string& out) {
 // the lines (the first kShownSetAside; all are in report.json).
 constexpr size_t kShownSetAside = 300;
 void SetAside(const ReportView& view, std::string& out) {
-  const std::vector<SetAsideLine>& lines = view.report().set_aside;
+  const std::vector<ingest::SetAsideLine>& lines = view.report().set_aside;
   if (lines.empty()) return;
   std::map<std::string, size_t> by_reason;
-  for (const SetAsideLine& l : lines) ++by_reason[l.reason];
+  for (const ingest::SetAsideLine& l : lines) ++by_reason[l.reason];
   std::string counts;
   for (const auto& [reason, n] : by_reason) {
     counts += (counts.empty() ? "" : ", ") + H(reason) + " " + std::to_string(n);
@@ -531,7 +532,7 @@ void SetAside(const ReportView& view, std::string& out) {
          ".</p>\n<details><summary>The lines</summary><table><thead><tr><th>Document</th>"
          "<th>Reason</th><th>Line</th></tr></thead><tbody>\n";
   for (size_t i = 0; i < lines.size() && i < kShownSetAside; ++i) {
-    const SetAsideLine& l = lines[i];
+    const ingest::SetAsideLine& l = lines[i];
     out += "<tr><td>" + H(l.doc) + "</td><td>" + H(l.reason) +
            (l.detail.empty() ? "" : " (" + H(l.detail) + ")") + "</td><td>" + H(l.text) +
            "</td></tr>\n";
@@ -542,7 +543,7 @@ void SetAside(const ReportView& view, std::string& out) {
 }
 
 void About(const ReportView& view, std::string& out) {
-  const Generator& g = view.report().generator;
+  const report::Generator& g = view.report().generator;
   out += "<section id=\"about\"><h2>About this run</h2>\n<p>Generated by " + H(g.name) + " " +
          H(g.version) + " with embedding model " + (g.model.empty() ? "—" : H(g.model)) +
          ". Parameters: <code>" +
@@ -553,8 +554,8 @@ void About(const ReportView& view, std::string& out) {
 
 }  // namespace
 
-std::string HtmlSide(const ReportView& view, const char* label, const Statement* s,
-                     const std::optional<std::string>& id, const Divergence& d,
+std::string HtmlSide(const ReportView& view, const char* label, const ingest::Statement* s,
+                     const std::optional<std::string>& id, const report::Divergence& d,
                      std::string_view source_base) {
   if (s == nullptr) {
     std::string what = id ? "unknown statement " + H(*id) : "silent: says nothing on this claim";
@@ -581,7 +582,7 @@ std::string HtmlTitle(const ReportView& view) {
 }
 
 std::string RenderHtml(const ReportView& view) {
-  const Report& r = view.report();
+  const report::Report& r = view.report();
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"
       "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "

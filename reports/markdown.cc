@@ -21,13 +21,14 @@ std::string StoryTitle(const StoryView& t) {
   return t.story == nullptr ? std::string("Other claims") : "Story: " + Md(t.label);
 }
 
-std::string Highlighted(const ReportView& view, const Statement& s, const Divergence* only) {
+std::string Highlighted(const ReportView& view, const ingest::Statement& s,
+                        const report::Divergence* only) {
   return WithHighlights(s.text, view.Highlights(s, only), Md, "**", "**");
 }
 
 // "[corpus/a.txt#10-42](corpus/a.txt#10-42)" (the path relative to the report; the link
 // goes to the document's URL when it has one), or escaped text if not linkable.
-std::string SourceLink(const ReportView& view, const Statement& s) {
+std::string SourceLink(const ReportView& view, const ingest::Statement& s) {
   std::string label = view.SourceLabel(s), href = view.SourceHref(s);
   if (href.empty()) return Md(label);
   std::string target;  // a URL may hold what ends a Markdown link target
@@ -56,7 +57,7 @@ std::string Counts(const std::vector<std::pair<std::string, int>>& counts) {
 }
 
 void Summary(const ReportView& view, std::string& out) {
-  const Report& r = view.report();
+  const report::Report& r = view.report();
   auto [lo, hi] = view.DateRange();
   out += "## Summary\n\n| What | Count |\n|---|---:|\n";
   out += "| Documents | " + std::to_string(view.documents().size()) + " |\n";
@@ -81,14 +82,14 @@ void Summary(const ReportView& view, std::string& out) {
 
 // The stories (groups of documents about one news story) with their claims.
 void Stories(const ReportView& view, std::string& out) {
-  const Report& r = view.report();
+  const report::Report& r = view.report();
   if (r.stories.size() < 2) return;
   out +=
       "## Stories\n\nDocuments grouped by the news story they report; claims are formed "
       "inside a story.\n\n| Story | Documents | Claims |\n|---|---|---|\n";
   for (const StoryView& v : view.stories()) {  // reading order: by their first claim
     if (v.story == nullptr) continue;
-    const Story& t = *v.story;
+    const report::Story& t = *v.story;
     std::string docs, claims;
     for (const std::string& d : t.documents) docs += (docs.empty() ? "" : ", ") + Md(d);
     for (const ClaimView* c : v.claims) claims += (claims.empty() ? "" : " ") + c->number;
@@ -168,7 +169,7 @@ void Coverage(const ReportView& view, std::string& out) {
     out += "| Outlet | Documents | Carries | Leaves out |\n|---|---|---|---|\n";
     for (const OutletCoverage& c : t.coverage) {
       std::string docs;
-      for (const Document* d : c.documents) docs += (docs.empty() ? "" : ", ") + Md(d->id);
+      for (const ingest::Document* d : c.documents) docs += (docs.empty() ? "" : ", ") + Md(d->id);
       out += "| " + Md(view.outlets()[c.outlet]) + " | " + docs + " | " +
              std::to_string(c.carries.size()) + " of " + std::to_string(t.claims.size()) +
              (c.carries.empty() ? "" : ": " + ClaimList(c.carries, c.carries.size(), c.outlet)) +
@@ -188,8 +189,8 @@ void Coverage(const ReportView& view, std::string& out) {
   }
   out += "| Copy | Outlet | Copy of | Outlet | Shared text |\n|---|---|---|---|---|\n";
   for (const WireCopy& w : view.wire_copies()) {
-    const Document* copy = view.FindDocument(w.copy);
-    const Document* original = view.FindDocument(w.original);
+    const ingest::Document* copy = view.FindDocument(w.copy);
+    const ingest::Document* original = view.FindDocument(w.original);
     out += "| " + Md(w.copy) + " | " + (copy ? OrDash(copy->outlet) : "—") + " | " +
            Md(w.original) + " | " + (original ? OrDash(original->outlet) : "—") + " | " +
            std::to_string(static_cast<int>(w.share * 100 + 0.5)) + "% of the shorter text (" +
@@ -198,8 +199,8 @@ void Coverage(const ReportView& view, std::string& out) {
   out += "\n";
 }
 
-void SideRow(const ReportView& view, const char* side, const Statement* s, const Divergence& d,
-             std::string& out) {
+void SideRow(const ReportView& view, const char* side, const ingest::Statement* s,
+             const report::Divergence& d, std::string& out) {
   if (s == nullptr) {
     const std::optional<std::string>& id = side[0] == 'A' ? d.a.statement : d.b.statement;
     const std::optional<std::string>& silent = side[0] == 'A' ? d.a.outlet : d.b.outlet;
@@ -224,9 +225,10 @@ void Divergences(const ReportView& view, std::string& out) {
       "Sorted by score (0 to 1: how certain and how important). The conflicting words are "
       "in **bold**.\n\n";
   for (const DivergenceView& v : view.divergences()) {
-    const Divergence& d = *v.divergence;
-    out += "### " + v.number + " · " + std::string(KindName(d.kind)) + " · " +
-           std::string(TemporalName(d.temporal)) + " · score " + FormatScore(d.score) + "\n\n";
+    const report::Divergence& d = *v.divergence;
+    out += "### " + v.number + " · " + std::string(report::KindName(d.kind)) + " · " +
+           std::string(report::TemporalName(d.temporal)) + " · score " + FormatScore(d.score) +
+           "\n\n";
     out += "Claim: " + (v.claim ? v.claim->number + " " + Md(v.claim->label) : Md(d.cluster)) +
            " · id `" + Md(d.id) + "`\n\n";
     out += "| Side | Outlet | Date | Statement | Source |\n|---|---|---|---|---|\n";
@@ -297,7 +299,7 @@ void Claims(const ReportView& view, std::string& out) {
     }
     out += ". Claim id `" + Md(c.cluster->id) + "`.\n\n";
     out += "| Outlet | Date | Statement | Source |\n|---|---|---|---|\n";
-    for (const Statement* s : c.statements) {
+    for (const ingest::Statement* s : c.statements) {
       out += "| " + Md(view.OutletOf(s)) + " | " + OrDash(view.DateOf(s)) + " | " +
              Highlighted(view, *s, nullptr) + " | " + SourceLink(view, *s) + " |\n";
     }
@@ -309,7 +311,7 @@ void Entities(const ReportView& view, std::string& out) {
   if (view.entities().empty()) return;
   out += "## Names and their variants\n\nSpellings that refer to the same entity.\n\n";
   out += "| Entity | Variants seen |\n|---|---|\n";
-  for (const Entity* e : view.entities()) {
+  for (const report::Entity* e : view.entities()) {
     std::vector<std::string> variants = e->variants;
     std::sort(variants.begin(), variants.end());
     std::string list;
@@ -321,7 +323,7 @@ void Entities(const ReportView& view, std::string& out) {
 
 void Documents(const ReportView& view, std::string& out) {
   out += "## Documents\n\n| Id | Outlet | Date | Title | URL |\n|---|---|---|---|---|\n";
-  for (const Document* d : view.documents()) {
+  for (const ingest::Document* d : view.documents()) {
     std::string url = "—";
     if (d->url && IsSafeHttpUrl(*d->url)) {
       // Autolink (IsSafeHttpUrl excludes spaces and < >); a '|' would split the table cell.
@@ -341,10 +343,10 @@ void Documents(const ReportView& view, std::string& out) {
 // (the first kShownSetAside; all are in report.json).
 constexpr size_t kShownSetAside = 200;
 void SetAside(const ReportView& view, std::string& out) {
-  const std::vector<SetAsideLine>& lines = view.report().set_aside;
+  const std::vector<ingest::SetAsideLine>& lines = view.report().set_aside;
   if (lines.empty()) return;
   std::map<std::string, size_t> by_reason;
-  for (const SetAsideLine& l : lines) ++by_reason[l.reason];
+  for (const ingest::SetAsideLine& l : lines) ++by_reason[l.reason];
   out += "## Set aside by the clean-up\n\nLines of the documents that were not analysed "
          "(page furniture, metadata, repeated or other-language lines):";
   for (const auto& [reason, n] : by_reason) out += " " + Md(reason) + " " + std::to_string(n) + ";";
@@ -363,7 +365,7 @@ void SetAside(const ReportView& view, std::string& out) {
 }
 
 void About(const ReportView& view, std::string& out) {
-  const Generator& g = view.report().generator;
+  const report::Generator& g = view.report().generator;
   out += "## About this run\n\n";
   std::string params = g.params.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
   params = params.find('`') == std::string::npos ? "`" + FoldSpace(params) + "`" : Md(params);
@@ -375,7 +377,7 @@ void About(const ReportView& view, std::string& out) {
 }  // namespace
 
 std::string RenderMarkdown(const ReportView& view) {
-  const Report& r = view.report();
+  const report::Report& r = view.report();
   std::string out = "# Divergence report\n\n";
   out += "diverge read " + Plural(view.documents().size(), "document", "documents") + " from " +
          Plural(view.outlets().size(), "outlet", "outlets") + ", split them into " +

@@ -5,7 +5,7 @@
 #include <cmath>
 #include <utility>
 
-namespace diverge {
+namespace diverge::reports {
 
 namespace {
 Progress::StageObserver& Observer() {
@@ -156,4 +156,4 @@ ProgressFn Progress::Reporter() {
   };
 }
 
-}  // namespace diverge
+}  // namespace diverge::reports

@@ -34,7 +34,7 @@
 
 #include "analyzer/base/progress_fn.h"
 
-namespace diverge {
+namespace diverge::reports {
 
 class Progress {
  public:
@@ -97,6 +97,6 @@ class Progress {
   bool line_open_ = false;  // a live line is on screen without its newline
 };
 
-}  // namespace diverge
+}  // namespace diverge::reports
 
 #endif  // DIVERGE_REPORTS_PROGRESS_H_

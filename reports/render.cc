@@ -6,7 +6,7 @@
 #include "reports/formats.h"
 #include "reports/report_view.h"
 
-namespace diverge {
+namespace diverge::reports {
 
 Result<ReportFormat> ParseReportFormat(std::string_view name) {
   if (name == "md" || name == "markdown") return ReportFormat::kMarkdown;
@@ -45,7 +45,7 @@ std::string_view DefaultFileName(ReportFormat format) {
   return "report.md";
 }
 
-std::string Render(const Report& report, ReportFormat format,
+std::string Render(const report::Report& report, ReportFormat format,
                    const std::vector<SimilarityEdge>& similarities, const RenderOptions& options) {
   reports::ReportView view(report, options.report_dir);
   switch (format) {
@@ -61,7 +61,7 @@ std::string Render(const Report& report, ReportFormat format,
   return {};
 }
 
-Status WriteAllFormats(const Report& report, const std::string& dir,
+Status WriteAllFormats(const report::Report& report, const std::string& dir,
                        const std::vector<SimilarityEdge>& similarities) {
   for (ReportFormat f : {ReportFormat::kMarkdown, ReportFormat::kHtml, ReportFormat::kCsv,
                          ReportFormat::kGraphml}) {
@@ -74,9 +74,9 @@ Status WriteAllFormats(const Report& report, const std::string& dir,
 
 Result<std::string> RenderReportFile(const std::string& report_path, ReportFormat format,
                                      const RenderOptions& options) {
-  Result<Report> report = LoadReport(report_path);
+  Result<report::Report> report = report::LoadReport(report_path);
   if (!report.ok()) return report.status();
   return Render(*report, format, {}, options);
 }
 
-}  // namespace diverge
+}  // namespace diverge::reports

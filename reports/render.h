@@ -43,7 +43,7 @@
 #include "analyzer/base/result.h"
 #include "analyzer/report/report.h"
 
-namespace diverge {
+namespace diverge::reports {
 
 enum class ReportFormat { kMarkdown, kHtml, kCsv, kGraphml };
 
@@ -76,7 +76,7 @@ struct RenderOptions {
 inline constexpr size_t kGraphmlSimilarPerStatement = 5;
 
 // Renders `report` in `format`. `similarities` only affects GraphML.
-std::string Render(const Report& report, ReportFormat format,
+std::string Render(const report::Report& report, ReportFormat format,
                    const std::vector<SimilarityEdge>& similarities = {},
                    const RenderOptions& options = {});
 
@@ -87,7 +87,7 @@ std::string_view DefaultFileName(ReportFormat format);
 // Writes report.md, report.html, divergences.csv and claims.graphml into `dir` (which
 // must exist; source links relative to it), each atomically (WriteFileAtomic). Stops at
 // the first failure and returns it (kIOError naming the file); files already written stay.
-Status WriteAllFormats(const Report& report, const std::string& dir,
+Status WriteAllFormats(const report::Report& report, const std::string& dir,
                        const std::vector<SimilarityEdge>& similarities = {});
 
 // `diverge report`: loads report.json at `report_path` (LoadReport errors unchanged)
@@ -95,6 +95,6 @@ Status WriteAllFormats(const Report& report, const std::string& dir,
 Result<std::string> RenderReportFile(const std::string& report_path, ReportFormat format,
                                      const RenderOptions& options = {});
 
-}  // namespace diverge
+}  // namespace diverge::reports
 
 #endif  // DIVERGE_REPORTS_RENDER_H_

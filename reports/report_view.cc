@@ -14,11 +14,12 @@ namespace diverge::reports {
 
 namespace {
 
-constexpr Temporal kAllTemporal[] = {Temporal::kContradiction, Temporal::kChangeOverTime,
-                                     Temporal::kUndetermined};
+constexpr report::Temporal kAllTemporal[] = {report::Temporal::kContradiction,
+                                             report::Temporal::kChangeOverTime,
+                                             report::Temporal::kUndetermined};
 
 // Score-descending total order over divergences.
-bool ByScore(const Divergence* x, const Divergence* y) {
+bool ByScore(const report::Divergence* x, const report::Divergence* y) {
   if (x->score != y->score) return x->score > y->score;
   return std::tie(x->id, x->cluster, x->a.evidence, x->b.evidence) <
          std::tie(y->id, y->cluster, y->a.evidence, y->b.evidence);
@@ -50,8 +51,8 @@ std::string_view CellName(Cell cell) {
   return "silent";
 }
 
-std::string ReviewLabel(const Review& review) {
-  std::string out(ReviewStatusName(review.status));
+std::string ReviewLabel(const report::Review& review) {
+  std::string out(report::ReviewStatusName(review.status));
   if (!review.reason || review.reason->empty()) return out;
   std::string reason = *review.reason == "not_same_claim" ? "not the same claim" : *review.reason;
   std::replace(reason.begin(), reason.end(), '_', ' ');
@@ -64,24 +65,26 @@ std::string FormatScore(double score, int decimals) {
   return buf;
 }
 
-ReportView::ReportView(const Report& report, std::string link_base)
+ReportView::ReportView(const report::Report& report, std::string link_base)
     : report_(report), link_base_(std::move(link_base)) {
-  for (const Document& d : report.documents) {
+  for (const ingest::Document& d : report.documents) {
     doc_by_id_.emplace(d.id, &d);  // first wins on (invalid) duplicate ids
   }
   for (const auto& [id, d] : doc_by_id_) documents_.push_back(d);
   std::set<std::string> outlets;
-  for (const Document* d : documents_)
+  for (const ingest::Document* d : documents_)
     outlets.insert(d->outlet.empty() ? "unknown outlet" : d->outlet);
   outlets_.assign(outlets.begin(), outlets.end());
 
-  for (const Statement& s : report.statements) statement_by_id_.emplace(s.id, &s);
+  for (const ingest::Statement& s : report.statements) statement_by_id_.emplace(s.id, &s);
   for (const auto& [id, s] : statement_by_id_) statements_.push_back(s);
-  std::sort(statements_.begin(), statements_.end(), [](const Statement* x, const Statement* y) {
-    return std::tie(x->doc, x->start, x->end, x->id) < std::tie(y->doc, y->start, y->end, y->id);
-  });
+  std::sort(statements_.begin(), statements_.end(),
+            [](const ingest::Statement* x, const ingest::Statement* y) {
+              return std::tie(x->doc, x->start, x->end, x->id) <
+                     std::tie(y->doc, y->start, y->end, y->id);
+            });
 
-  for (const Divergence& d : report.divergences) {
+  for (const report::Divergence& d : report.divergences) {
     if (d.a.statement) divergences_by_statement_[*d.a.statement].push_back(&d);
     if (d.b.statement && d.b.statement != d.a.statement) {
       divergences_by_statement_[*d.b.statement].push_back(&d);
@@ -90,20 +93,20 @@ ReportView::ReportView(const Report& report, std::string link_base)
   for (auto& [id, list] : divergences_by_statement_) std::sort(list.begin(), list.end(), ByScore);
 
   // Claims.
-  std::map<std::string, std::vector<const Divergence*>, std::less<>> by_cluster;
-  for (const Divergence& d : report.divergences) by_cluster[d.cluster].push_back(&d);
+  std::map<std::string, std::vector<const report::Divergence*>, std::less<>> by_cluster;
+  for (const report::Divergence& d : report.divergences) by_cluster[d.cluster].push_back(&d);
   std::set<std::string> seen_clusters;
-  for (const ClaimCluster& c : report.clusters) {
+  for (const report::ClaimCluster& c : report.clusters) {
     if (!seen_clusters.insert(c.id).second) continue;
     ClaimView claim;
     claim.cluster = &c;
     std::set<std::string> seen;
     for (const std::string& sid : c.statements) {
-      const Statement* s = FindStatement(sid);
+      const ingest::Statement* s = FindStatement(sid);
       if (s != nullptr && seen.insert(sid).second) claim.statements.push_back(s);
     }
     std::sort(claim.statements.begin(), claim.statements.end(),
-              [this](const Statement* x, const Statement* y) {
+              [this](const ingest::Statement* x, const ingest::Statement* y) {
                 return std::make_tuple(OutletOf(x), DateOf(x), x->doc, x->start, x->id) <
                        std::make_tuple(OutletOf(y), DateOf(y), y->doc, y->start, y->id);
               });
@@ -126,13 +129,13 @@ ReportView::ReportView(const Report& report, std::string link_base)
     claim.number = "C" + std::to_string(i + 1);
     claim.cells.assign(outlets_.size(), Cell::kSilent);
     claim.cell_scores.assign(outlets_.size(), 0.0);
-    for (const Statement* s : claim.statements) {
+    for (const ingest::Statement* s : claim.statements) {
       size_t o = std::lower_bound(outlets_.begin(), outlets_.end(), OutletOf(s)) - outlets_.begin();
       if (o >= outlets_.size()) continue;
       if (claim.cells[o] == Cell::kSilent) claim.cells[o] = Cell::kAsserts;
       auto it = divergences_by_statement_.find(s->id);
       if (it == divergences_by_statement_.end()) continue;
-      for (const Divergence* d : it->second) {
+      for (const report::Divergence* d : it->second) {
         if (d->cluster != claim.cluster->id) continue;
         claim.cells[o] = Cell::kDiffers;
         claim.cell_scores[o] = std::max(claim.cell_scores[o], d->score);
@@ -144,8 +147,8 @@ ReportView::ReportView(const Report& report, std::string link_base)
   for (size_t i = 0; i < claims_.size(); ++i) claim_index.emplace(claims_[i].cluster->id, i);
 
   // Divergences by score.
-  std::vector<const Divergence*> sorted;
-  for (const Divergence& d : report.divergences) sorted.push_back(&d);
+  std::vector<const report::Divergence*> sorted;
+  for (const report::Divergence& d : report.divergences) sorted.push_back(&d);
   std::sort(sorted.begin(), sorted.end(), ByScore);
   for (size_t i = 0; i < sorted.size(); ++i) {
     DivergenceView v;
@@ -163,8 +166,8 @@ ReportView::ReportView(const Report& report, std::string link_base)
   // Timeline of change-over-time divergences: each involved statement once, by date.
   std::set<std::string> in_timeline;
   for (const DivergenceView& v : divergences_) {
-    if (v.divergence->temporal != Temporal::kChangeOverTime) continue;
-    for (const Statement* s : {v.a, v.b}) {
+    if (v.divergence->temporal != report::Temporal::kChangeOverTime) continue;
+    for (const ingest::Statement* s : {v.a, v.b}) {
       if (s == nullptr || !in_timeline.insert(s->id).second) continue;
       timeline_.push_back({s, DocumentOf(s), &v});
     }
@@ -183,11 +186,11 @@ ReportView::ReportView(const Report& report, std::string link_base)
     ValueTimeline line;
     line.claim = &claim;
     std::set<std::string> seen;
-    for (const Divergence* d : claim.divergences) {
-      if (d->kind != DivergenceKind::kNumeric) continue;
-      for (const DivergenceSide* side : {&d->a, &d->b}) {
+    for (const report::Divergence* d : claim.divergences) {
+      if (d->kind != report::DivergenceKind::kNumeric) continue;
+      for (const report::DivergenceSide* side : {&d->a, &d->b}) {
         if (!side->statement || side->evidence.empty()) continue;
-        const Statement* s = FindStatement(*side->statement);
+        const ingest::Statement* s = FindStatement(*side->statement);
         if (s == nullptr || !seen.insert(s->id).second) continue;
         line.points.push_back({s, FoldSpace(side->evidence)});
       }
@@ -204,10 +207,12 @@ ReportView::ReportView(const Report& report, std::string link_base)
     value_timelines_.push_back(std::move(line));
   }
 
-  for (const Entity& e : report.entities) entities_.push_back(&e);
-  std::sort(entities_.begin(), entities_.end(), [](const Entity* x, const Entity* y) {
-    return std::tie(x->canonical, x->id, x->variants) < std::tie(y->canonical, y->id, y->variants);
-  });
+  for (const report::Entity& e : report.entities) entities_.push_back(&e);
+  std::sort(entities_.begin(), entities_.end(),
+            [](const report::Entity* x, const report::Entity* y) {
+              return std::tie(x->canonical, x->id, x->variants) <
+                     std::tie(y->canonical, y->id, y->variants);
+            });
 
   BuildWire();
   BuildStories();
@@ -239,21 +244,21 @@ void ReportView::BuildWire() {
     if (wire_copies_.empty()) continue;
     // The claim's documents, earliest first: a document whose root an earlier document
     // of another outlet already holds is a copy.
-    std::vector<const Document*> docs;
+    std::vector<const ingest::Document*> docs;
     std::set<std::string> seen_docs;
-    for (const Statement* s : claim.statements) {
-      const Document* d = DocumentOf(s);
+    for (const ingest::Statement* s : claim.statements) {
+      const ingest::Document* d = DocumentOf(s);
       if (d != nullptr && seen_docs.insert(d->id).second) docs.push_back(d);
     }
-    std::sort(docs.begin(), docs.end(), [](const Document* x, const Document* y) {
-      auto key = [](const Document* d) {
+    std::sort(docs.begin(), docs.end(), [](const ingest::Document* x, const ingest::Document* y) {
+      auto key = [](const ingest::Document* d) {
         return std::make_tuple(!d->date || d->date->empty(), d->date.value_or(""), d->id);
       };
       return key(x) < key(y);
     });
     std::map<std::string, std::string> first_outlet;  // root -> outlet that holds it first
     std::map<std::string, std::pair<int, int>> per_outlet;  // outlet -> (docs, copies)
-    for (const Document* d : docs) {
+    for (const ingest::Document* d : docs) {
       const std::string outlet = d->outlet.empty() ? "unknown outlet" : d->outlet;
       auto [it, fresh] = first_outlet.emplace(root(d->id), outlet);
       auto& [n, copies] = per_outlet[outlet];
@@ -271,10 +276,10 @@ void ReportView::BuildWire() {
 }
 
 void ReportView::BuildStories() {
-  std::map<std::string_view, const Story*> by_id;
-  for (const Story& t : report_.stories) by_id.emplace(t.id, &t);
-  std::map<const Story*, size_t> index;  // into stories_; null = unknown story
-  auto group = [&](const Story* t) -> size_t {
+  std::map<std::string_view, const report::Story*> by_id;
+  for (const report::Story& t : report_.stories) by_id.emplace(t.id, &t);
+  std::map<const report::Story*, size_t> index;  // into stories_; null = unknown story
+  auto group = [&](const report::Story* t) -> size_t {
     auto [it, fresh] = index.emplace(t, stories_.size());
     if (fresh) {
       StoryView v;
@@ -296,14 +301,14 @@ void ReportView::BuildStories() {
     stories_[k].claims.push_back(&c);
     story_of_claim_[&c] = k;
   }
-  std::vector<const Story*> rest;
+  std::vector<const report::Story*> rest;
   for (const auto& [id, t] : by_id) {
     if (!index.count(t)) rest.push_back(t);
   }
-  std::sort(rest.begin(), rest.end(), [](const Story* x, const Story* y) {
+  std::sort(rest.begin(), rest.end(), [](const report::Story* x, const report::Story* y) {
     return std::tie(x->label, x->id) < std::tie(y->label, y->id);
   });
-  for (const Story* t : rest) group(t);
+  for (const report::Story* t : rest) group(t);
   if (by_id.empty() && stories_.empty() && !documents_.empty()) group(nullptr);
   if (!unknown.empty()) {
     StoryView v;
@@ -316,13 +321,13 @@ void ReportView::BuildStories() {
     if (v.story != nullptr) {
       std::set<std::string_view> ids(v.story->documents.begin(), v.story->documents.end());
       for (std::string_view id : ids) {
-        if (const Document* d = FindDocument(id)) v.documents.push_back(d);
+        if (const ingest::Document* d = FindDocument(id)) v.documents.push_back(d);
       }
     } else if (by_id.empty()) {
       v.documents = documents_;
     }
     std::map<size_t, OutletCoverage> cov;
-    for (const Document* d : v.documents) {
+    for (const ingest::Document* d : v.documents) {
       size_t o = std::lower_bound(outlets_.begin(), outlets_.end(),
                                   d->outlet.empty() ? "unknown outlet" : d->outlet) -
                  outlets_.begin();
@@ -354,7 +359,7 @@ const StoryView* ReportView::StoryOf(const ClaimView& claim) const {
 
 std::string ReportView::StorySize(const StoryView& story) {
   std::set<std::string_view> outlets;
-  for (const Document* d : story.documents) outlets.insert(d->outlet);
+  for (const ingest::Document* d : story.documents) outlets.insert(d->outlet);
   return Plural(story.documents.size(), "document", "documents") + " from " +
          Plural(outlets.size(), "outlet", "outlets");
 }
@@ -389,31 +394,31 @@ std::string OutletCount(const ClaimView& claim) {
   return out;
 }
 
-const Document* ReportView::FindDocument(std::string_view id) const {
+const ingest::Document* ReportView::FindDocument(std::string_view id) const {
   auto it = doc_by_id_.find(id);
   return it == doc_by_id_.end() ? nullptr : it->second;
 }
 
-const Statement* ReportView::FindStatement(std::string_view id) const {
+const ingest::Statement* ReportView::FindStatement(std::string_view id) const {
   auto it = statement_by_id_.find(id);
   return it == statement_by_id_.end() ? nullptr : it->second;
 }
 
-const Document* ReportView::DocumentOf(const Statement* s) const {
+const ingest::Document* ReportView::DocumentOf(const ingest::Statement* s) const {
   return s == nullptr ? nullptr : FindDocument(s->doc);
 }
 
-std::string ReportView::OutletOf(const Statement* s) const {
-  const Document* d = DocumentOf(s);
+std::string ReportView::OutletOf(const ingest::Statement* s) const {
+  const ingest::Document* d = DocumentOf(s);
   return d == nullptr || d->outlet.empty() ? "unknown outlet" : d->outlet;
 }
 
-std::string ReportView::DateOf(const Statement* s) const {
-  const Document* d = DocumentOf(s);
+std::string ReportView::DateOf(const ingest::Statement* s) const {
+  const ingest::Document* d = DocumentOf(s);
   return d == nullptr || !d->date ? "" : *d->date;
 }
 
-std::string ReportView::SourcePath(const Document* d) const {
+std::string ReportView::SourcePath(const ingest::Document* d) const {
   namespace fs = std::filesystem;
   if (d == nullptr || d->path.empty()) return "";
   fs::path doc(d->path);
@@ -427,13 +432,13 @@ std::string ReportView::SourcePath(const Document* d) const {
   return rel.generic_string();
 }
 
-std::string ReportView::SourceLabel(const Statement& s) const {
+std::string ReportView::SourceLabel(const ingest::Statement& s) const {
   return SourcePath(DocumentOf(&s)) + "#" + std::to_string(s.start) + "-" +
          std::to_string(s.end);
 }
 
-std::string ReportView::SourceHref(const Statement& s) const {
-  const Document* d = DocumentOf(&s);
+std::string ReportView::SourceHref(const ingest::Statement& s) const {
+  const ingest::Document* d = DocumentOf(&s);
   if (d != nullptr && d->url && IsSafeHttpUrl(*d->url)) return *d->url;
   std::string path = SourcePath(d);
   if (!IsLinkablePath(path)) return "";
@@ -442,7 +447,7 @@ std::string ReportView::SourceHref(const Statement& s) const {
 
 std::pair<std::string, std::string> ReportView::DateRange() const {
   std::string lo, hi;
-  for (const Document* d : documents_) {
+  for (const ingest::Document* d : documents_) {
     if (!d->date || d->date->empty()) continue;
     if (lo.empty() || *d->date < lo) lo = *d->date;
     if (hi.empty() || *d->date > hi) hi = *d->date;
@@ -452,9 +457,9 @@ std::pair<std::string, std::string> ReportView::DateRange() const {
 
 std::vector<std::pair<std::string, int>> ReportView::CountByKind() const {
   std::vector<std::pair<std::string, int>> out;
-  for (const DivergenceKindInfo& k : kDivergenceKinds) {
+  for (const report::DivergenceKindInfo& k : report::kDivergenceKinds) {
     int n = 0;
-    for (const Divergence& d : report_.divergences) n += d.kind == k.kind;
+    for (const report::Divergence& d : report_.divergences) n += d.kind == k.kind;
     out.emplace_back(std::string(k.name), n);
   }
   return out;
@@ -462,17 +467,18 @@ std::vector<std::pair<std::string, int>> ReportView::CountByKind() const {
 
 std::vector<std::pair<std::string, int>> ReportView::CountByTemporal() const {
   std::vector<std::pair<std::string, int>> out;
-  for (Temporal t : kAllTemporal) {
+  for (report::Temporal t : kAllTemporal) {
     int n = 0;
-    for (const Divergence& d : report_.divergences) n += d.temporal == t;
-    out.emplace_back(std::string(TemporalName(t)), n);
+    for (const report::Divergence& d : report_.divergences) n += d.temporal == t;
+    out.emplace_back(std::string(report::TemporalName(t)), n);
   }
   return out;
 }
 
-std::vector<Highlight> ReportView::Highlights(const Statement& s, const Divergence* only) const {
+std::vector<Highlight> ReportView::Highlights(const ingest::Statement& s,
+                                              const report::Divergence* only) const {
   std::vector<std::string_view> evidence;
-  auto add = [&](const Divergence& d) {
+  auto add = [&](const report::Divergence& d) {
     if (d.a.statement == s.id && !d.a.evidence.empty()) evidence.push_back(d.a.evidence);
     if (d.b.statement == s.id && !d.b.evidence.empty()) evidence.push_back(d.b.evidence);
   };
@@ -480,7 +486,7 @@ std::vector<Highlight> ReportView::Highlights(const Statement& s, const Divergen
     add(*only);
   } else if (auto it = divergences_by_statement_.find(s.id);
              it != divergences_by_statement_.end()) {
-    for (const Divergence* d : it->second) add(*d);
+    for (const report::Divergence* d : it->second) add(*d);
   }
   std::vector<Highlight> ranges;
   for (std::string_view e : evidence) {
@@ -505,7 +511,7 @@ std::vector<Highlight> ReportView::Highlights(const Statement& s, const Divergen
   return merged;
 }
 
-std::string CutNote(const Report& report) {
+std::string CutNote(const report::Report& report) {
   int64_t total = 0;
   std::string kinds;
   for (const auto& [kind, n] : report.divergences_cut) {

@@ -16,10 +16,10 @@ namespace {
 bool WordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
 
 // The body of each document: its outermost statements in offset order, space-joined.
-std::map<std::string, std::string, std::less<>> Bodies(const Report& report) {
-  std::vector<const Statement*> sts;
-  for (const Statement& s : report.statements) sts.push_back(&s);
-  std::sort(sts.begin(), sts.end(), [](const Statement* x, const Statement* y) {
+std::map<std::string, std::string, std::less<>> Bodies(const report::Report& report) {
+  std::vector<const ingest::Statement*> sts;
+  for (const ingest::Statement& s : report.statements) sts.push_back(&s);
+  std::sort(sts.begin(), sts.end(), [](const ingest::Statement* x, const ingest::Statement* y) {
     // Outer statements first at a shared start (longer end first).
     return std::make_tuple(x->doc, x->start, -x->end, x->id) <
            std::make_tuple(y->doc, y->start, -y->end, y->id);
@@ -27,7 +27,7 @@ std::map<std::string, std::string, std::less<>> Bodies(const Report& report) {
   std::map<std::string, std::string, std::less<>> out;
   const std::string* doc = nullptr;
   int64_t covered = 0;  // end of the last outermost statement of `doc`
-  for (const Statement* s : sts) {
+  for (const ingest::Statement* s : sts) {
     if (doc == nullptr || *doc != s->doc) {
       doc = &s->doc;
       covered = -1;
@@ -41,7 +41,7 @@ std::map<std::string, std::string, std::less<>> Bodies(const Report& report) {
   return out;
 }
 
-std::string DateKey(const Document& d) {
+std::string DateKey(const ingest::Document& d) {
   return d.date && !d.date->empty() ? "0" + *d.date : "1";  // undated last
 }
 
@@ -71,10 +71,10 @@ std::vector<uint64_t> Shingles(std::string_view text) {
   return out;
 }
 
-std::vector<WireCopy> FindWireCopies(const Report& report) {
-  std::map<std::string, const Document*, std::less<>> doc_by_id;
-  for (const Document& d : report.documents) doc_by_id.emplace(d.id, &d);
-  std::vector<const Document*> docs;
+std::vector<WireCopy> FindWireCopies(const report::Report& report) {
+  std::map<std::string, const ingest::Document*, std::less<>> doc_by_id;
+  for (const ingest::Document& d : report.documents) doc_by_id.emplace(d.id, &d);
+  std::vector<const ingest::Document*> docs;
   std::vector<std::vector<uint64_t>> shingles;
   for (auto& [id, body] : Bodies(report)) {
     auto it = doc_by_id.find(id);
@@ -115,8 +115,8 @@ std::vector<WireCopy> FindWireCopies(const Report& report) {
                           shingles[b].end(), std::back_inserter(common));
     const double share = static_cast<double>(common.size()) / static_cast<double>(shorter);
     if (common.size() < kWireMinShingles || share < kWireMinShare) continue;
-    const Document* x = docs[a];
-    const Document* y = docs[b];
+    const ingest::Document* x = docs[a];
+    const ingest::Document* y = docs[b];
     if (std::make_tuple(DateKey(*y), y->id) < std::make_tuple(DateKey(*x), x->id)) std::swap(x, y);
     out.push_back({y->id, x->id, share, common.size()});
   }

@@ -48,7 +48,7 @@ struct WireCopy {
 
 // The wire-copy pairs of `report` (documents of different outlets, outlet names compared
 // as written; unnamed outlets never match), sorted by (copy, original).
-std::vector<WireCopy> FindWireCopies(const Report& report);
+std::vector<WireCopy> FindWireCopies(const report::Report& report);
 
 // Distinct 5-shingle hashes of `text`, sorted (exposed for tests).
 std::vector<uint64_t> Shingles(std::string_view text);

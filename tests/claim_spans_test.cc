@@ -11,7 +11,7 @@ using namespace diverge;
 namespace {
 std::vector<std::string> Lists(const std::string& sentence) {
   std::vector<std::string> out;
-  for (const text::Span& s : FindListSpans(sentence)) {
+  for (const text::Span& s : ingest::FindListSpans(sentence)) {
     out.push_back(sentence.substr(s.begin, s.end - s.begin));
   }
   return out;

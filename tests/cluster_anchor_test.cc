@@ -14,7 +14,7 @@ namespace {
 
 Anchors Extract(const std::string& text, const std::vector<std::string>& names = {},
                 const std::vector<std::pair<std::string, std::string>>& acronyms = {}) {
-  return ExtractAnchors(text, names, acronyms);
+  return cluster::ExtractAnchors(text, names, acronyms);
 }
 
 bool Has(const Anchors& a, const std::string& x) {
@@ -42,13 +42,13 @@ TEST_CASE("A sentence-initial single word is an anchor only when it is a name el
   std::vector<std::string> texts = {"Regrettably, the talks failed.",
                                     "Talks with Ostrija failed.",
                                     "Ostrija left the pact."};
-  std::vector<std::string> names = MidSentenceNames(texts);
+  std::vector<std::string> names = cluster::MidSentenceNames(texts);
   CHECK(names == std::vector<std::string>{"ostrija"});
   // A quoted sentence starts after its opening quote: "More" there is no name.
-  CHECK(
-      MidSentenceNames(std::vector<std::string>{
-                           "The union said \xE2\x80\x9CMore than two million\xE2\x80\x9D marched."})
-          .empty());
+  CHECK(cluster::MidSentenceNames(
+            std::vector<std::string>{
+                "The union said \xE2\x80\x9CMore than two million\xE2\x80\x9D marched."})
+            .empty());
   CHECK(Extract(texts[0], names).empty());
   CHECK(Extract(texts[2], names) == Anchors{"ostrija"});
 }
@@ -64,7 +64,7 @@ TEST_CASE("Acronyms defined in parentheses resolve to one anchor", "[cluster][an
       "He spoke at the Velmar Port Authority (XYZ) offices.",  // initials do not match
       "The summit (NDP) was short.",                           // no name before it
   };
-  auto acronyms = DefinedAcronyms(texts);
+  auto acronyms = cluster::DefinedAcronyms(texts);
   REQUIRE(acronyms.size() == 1);
   CHECK(acronyms[0] == std::pair<std::string, std::string>{"northern defence pact", "ndp"});
   CHECK(Extract("Members of the Northern Defence Pact are worried.", {}, acronyms) ==
@@ -79,7 +79,7 @@ struct Fixture {
   std::vector<int32_t> doc;
   std::map<std::pair<int32_t, int32_t>, float> scores;  // (min, max) -> score; absent = 0
   std::vector<char> clustered, eligible;
-  AnchorOptions options;
+  cluster::AnchorOptions options;
 
   void Add(int32_t d, Anchors a) {
     anchors.push_back(std::move(a));
@@ -89,11 +89,11 @@ struct Fixture {
   }
   void Score(int32_t i, int32_t j, float s) { scores[{std::min(i, j), std::max(i, j)}] = s; }
   std::vector<std::vector<int32_t>> Run() const {
-    PairScore score = [this](int32_t i, int32_t j) {
+    cluster::PairScore score = [this](int32_t i, int32_t j) {
       auto it = scores.find({std::min(i, j), std::max(i, j)});
       return it == scores.end() ? 0.f : it->second;
     };
-    return AnchoredClusters(anchors, doc, clustered, eligible, score, {}, options);
+    return cluster::AnchoredClusters(anchors, doc, clustered, eligible, score, {}, options);
   }
 };
 

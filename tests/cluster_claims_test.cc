@@ -82,15 +82,16 @@ double PairF1(const std::vector<std::vector<int32_t>>& clusters,
 }
 
 std::vector<std::vector<int32_t>> Run(const RowMatrixXf& x, const std::vector<int32_t>& doc,
-                                      ClusterOptions copt, std::span<const uint64_t> keys = {},
-                                      KnnMethod method = KnnMethod::kExact) {
-  KnnOptions kopt;
+                                      cluster::ClusterOptions copt,
+                                      std::span<const uint64_t> keys = {},
+                                      cluster::KnnMethod method = cluster::KnnMethod::kExact) {
+  cluster::KnnOptions kopt;
   kopt.method = method;
   kopt.row_keys = keys;
-  Result<KnnGraph> g = BuildKnnGraph(x, kopt);
+  Result<cluster::KnnGraph> g = cluster::BuildKnnGraph(x, kopt);
   REQUIRE(g.ok());
   copt.row_keys = keys;
-  return ClusterClaims(*g, doc, copt, CosinePairScore(x));
+  return cluster::ClusterClaims(*g, doc, copt, cluster::CosinePairScore(x));
 }
 
 // Unit vector at angle t in the plane of the first two axes (of dimension d).
@@ -105,7 +106,7 @@ Eigen::RowVectorXf AtAngle(double t, int d) {
 
 TEST_CASE("Planted paraphrase groups across documents are recovered", "[cluster]") {
   Planted p = MakePlanted(300, 8, 500, 60, 100, 1);
-  ClusterOptions opt;
+  cluster::ClusterOptions opt;
   auto clusters = Run(p.x, p.doc, opt);
   const double f1 = PairF1(clusters, p.truth);
   INFO("pairwise F1 = " << f1);
@@ -122,13 +123,13 @@ TEST_CASE("Planted paraphrase groups across documents are recovered", "[cluster]
     if (c > 0) CHECK(clusters[c - 1].front() < clusters[c].front());
   }
   SECTION("the sparse path (kNN edges only) gives the same clusters here") {
-    ClusterOptions sparse = opt;
+    cluster::ClusterOptions sparse = opt;
     sparse.dense_component_limit = 0;  // groups <= 8 < k: all group pairs are kNN edges
     CHECK(Run(p.x, p.doc, sparse) == clusters);
   }
   SECTION("HNSW and IVF graphs give the same quality") {
-    CHECK(PairF1(Run(p.x, p.doc, opt, {}, KnnMethod::kHnsw), p.truth) >= 0.99);
-    CHECK(PairF1(Run(p.x, p.doc, opt, {}, KnnMethod::kIvf), p.truth) >= 0.99);
+    CHECK(PairF1(Run(p.x, p.doc, opt, {}, cluster::KnnMethod::kHnsw), p.truth) >= 0.99);
+    CHECK(PairF1(Run(p.x, p.doc, opt, {}, cluster::KnnMethod::kIvf), p.truth) >= 0.99);
   }
 }
 
@@ -143,7 +144,7 @@ TEST_CASE("Clusters need two documents, a document may repeat a claim", "[cluste
   x.row(5) = AtAngle(2.06, d);  // doc 2
   x.row(6) = AtAngle(-2.0, d);  // doc 3: alone
   std::vector<int32_t> doc = {0, 0, 0, 1, 1, 2, 3};
-  auto clusters = Run(x, doc, ClusterOptions{});
+  auto clusters = Run(x, doc, cluster::ClusterOptions{});
   REQUIRE(clusters.size() == 1);
   CHECK(clusters[0] == std::vector<int32_t>{3, 4, 5});
 }
@@ -156,7 +157,7 @@ TEST_CASE("Ineligible rows (no claim words) join no cluster", "[cluster]") {
   x.row(2) = AtAngle(0.04, d);  // doc 2: a dateline, as close as the others
   x.row(3) = AtAngle(2.00, d);  // doc 3
   std::vector<int32_t> doc = {0, 1, 2, 3};
-  ClusterOptions opt;
+  cluster::ClusterOptions opt;
   REQUIRE(Run(x, doc, opt) == std::vector<std::vector<int32_t>>{{0, 1, 2}});
   std::vector<char> eligible = {1, 1, 0, 1};
   opt.eligible = eligible;
@@ -175,7 +176,7 @@ TEST_CASE("Chaining A~B, B~C, A!~C does not put A and C together", "[cluster]") 
   x.row(1) = AtAngle(t, d);
   x.row(2) = AtAngle(2 * t, d);
   std::vector<int32_t> doc = {0, 1, 2};
-  ClusterOptions opt;
+  cluster::ClusterOptions opt;
   opt.threshold = 0.8f;
   opt.average_link_min = 0.8f;  // mean of {0.9, 0.62} = 0.76 < 0.8: C cannot join {A, B}
   auto clusters = Run(x, doc, opt);
@@ -192,7 +193,7 @@ TEST_CASE("Chaining A~B, B~C, A!~C does not put A and C together", "[cluster]") 
 
 TEST_CASE("Random statements stay unclustered", "[cluster]") {
   Planted p = MakePlanted(0, 2, 2000, 50, 100, 4);
-  CHECK(Run(p.x, p.doc, ClusterOptions{}).empty());
+  CHECK(Run(p.x, p.doc, cluster::ClusterOptions{}).empty());
 }
 
 TEST_CASE("Clusters do not depend on row order", "[cluster]") {
@@ -213,10 +214,11 @@ TEST_CASE("Clusters do not depend on row order", "[cluster]") {
     ydoc[i] = p.doc[perm[i]];
     ykeys[i] = keys[perm[i]];
   }
-  for (KnnMethod m : {KnnMethod::kExact, KnnMethod::kIvf, KnnMethod::kHnsw}) {
+  for (cluster::KnnMethod m :
+       {cluster::KnnMethod::kExact, cluster::KnnMethod::kIvf, cluster::KnnMethod::kHnsw}) {
     for (float threshold : {0.8f, 0.87f}) {
       CAPTURE(static_cast<int>(m), threshold);
-      ClusterOptions opt;
+      cluster::ClusterOptions opt;
       opt.threshold = threshold;
       opt.average_link_min = threshold - 0.03f;
       auto as_keys = [](const std::vector<std::vector<int32_t>>& cs,
@@ -245,22 +247,23 @@ TEST_CASE("MostCentralMember picks the member closest to the others", "[cluster]
   x.row(2) = AtAngle(0.1, d);  // the middle one
   x.row(3) = AtAngle(0.2, d);
   const std::vector<int32_t> members = {0, 1, 2, 3};
-  const int32_t c = MostCentralMember(members, CosinePairScore(x));
+  const int32_t c = cluster::MostCentralMember(members, cluster::CosinePairScore(x));
   CHECK((c == 2 || c == 3));  // rows 2 and 3 are symmetric around the middle
-  CHECK(MostCentralMember(std::vector<int32_t>{1, 2, 3}, CosinePairScore(x)) == 2);
-  CHECK(MostCentralMember(std::vector<int32_t>{}, CosinePairScore(x)) == -1);
-  CHECK(MostCentralMember(std::vector<int32_t>{3}, CosinePairScore(x)) == 3);
+  CHECK(cluster::MostCentralMember(std::vector<int32_t>{1, 2, 3}, cluster::CosinePairScore(x)) ==
+        2);
+  CHECK(cluster::MostCentralMember(std::vector<int32_t>{}, cluster::CosinePairScore(x)) == -1);
+  CHECK(cluster::MostCentralMember(std::vector<int32_t>{3}, cluster::CosinePairScore(x)) == 3);
 }
 
 TEST_CASE("AverageLinkage merges by mean cross score, missing pairs count", "[cluster]") {
   // 0-1: 0.9, 1-2: 0.9, 0-2 missing. Linkage({0,1},{2}) = (0.9 + missing) / 2.
-  const std::vector<ScoredPair> pairs = {{0, 1, 0.9f}, {1, 2, 0.9f}, {3, 4, 0.5f}};
-  auto rep = AverageLinkage(5, pairs, 0.0, 0.8);
+  const std::vector<cluster::ScoredPair> pairs = {{0, 1, 0.9f}, {1, 2, 0.9f}, {3, 4, 0.5f}};
+  auto rep = cluster::AverageLinkage(5, pairs, 0.0, 0.8);
   CHECK(rep[0] == 0);
   CHECK(rep[1] == 0);  // tie 0.9 vs 0.9: the pair with smaller indices merges first
   CHECK(rep[2] == 2);  // (0.9 + 0) / 2 < 0.8
   CHECK(rep[3] == 3);
   CHECK(rep[4] == 4);                                // 0.5 < 0.8
-  auto loose = AverageLinkage(5, pairs, 0.75, 0.8);  // (0.9 + 0.75) / 2 > 0.8
+  auto loose = cluster::AverageLinkage(5, pairs, 0.75, 0.8);  // (0.9 + 0.75) / 2 > 0.8
   CHECK(loose[2] == 0);
 }

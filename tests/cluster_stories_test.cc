@@ -261,7 +261,7 @@ TEST_CASE("Counts of protesters and of demonstrators fill one slot", "[claim_slo
   // Without WordNet, other referents match only when equal.
   CHECK_FALSE(pipeline::SlotMatch(p("More than 2 million people lined the route in Norway"),
                                   p("The ministry counted 1.12 million visitors in Norway")));
-  const WordSenses* senses = WordSenses::Default();
+  const embeddings::WordSenses* senses = embeddings::WordSenses::Default();
   if (senses == nullptr) {
     WARN("WordNet not installed: the WordNet case is not checked");
     return;

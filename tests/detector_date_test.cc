@@ -68,7 +68,7 @@ TEST_CASE("different dates for the same founding event are a historical conflict
   Side b = S("The organization was formed in 2002, building upon the 1992 treaty.", "2012-11");
   auto f = DetectDate(a, b, {});
   REQUIRE(f.size() >= 1);
-  CHECK(f[0].kind == DivergenceKind::kDate);
+  CHECK(f[0].kind == report::DivergenceKind::kDate);
   CHECK(f[0].nature == TimeNature::kHistorical);
   CHECK(EvidenceA(a, f[0]) == "May 15, 1992");
   CHECK(EvidenceB(b, f[0]) == "2002");

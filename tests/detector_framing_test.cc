@@ -14,7 +14,7 @@ TEST_CASE("clashing characterisations of the same act", "[detector][framing]") {
   Side b = S("The operation showed the information space remains vulnerable to drug dealers.");
   auto f = DetectFraming(a, b, {}, 0.08);
   REQUIRE(f.size() == 1);
-  CHECK(f[0].kind == DivergenceKind::kFraming);
+  CHECK(f[0].kind == report::DivergenceKind::kFraming);
   CHECK(f[0].nature == TimeNature::kTimeless);
   CHECK(EvidenceA(a, f[0]) == "political provocateurs");
   CHECK(EvidenceB(b, f[0]) == "vulnerable");

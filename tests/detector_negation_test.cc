@@ -30,7 +30,7 @@ TEST_CASE("a negated predicate that the other side asserts diverges", "[detector
   Side b = S("A man is not playing a guitar");
   auto f = DetectNegation(a, b, {});
   REQUIRE(f.size() == 1);
-  CHECK(f[0].kind == DivergenceKind::kNegation);
+  CHECK(f[0].kind == report::DivergenceKind::kNegation);
   CHECK(EvidenceA(a, f[0]) == "playing");
   CHECK(EvidenceB(b, f[0]) == "not playing");
   Side c = S("There is no man playing a guitar");

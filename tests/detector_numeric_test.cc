@@ -129,7 +129,7 @@ TEST_CASE("different values for the same referent diverge", "[detector][numeric]
   Side b = S("The alliance deployed 3,500 troops to the border region.");
   auto f = DetectNumeric(a, b, {});
   REQUIRE(f.size() == 1);
-  CHECK(f[0].kind == DivergenceKind::kNumeric);
+  CHECK(f[0].kind == report::DivergenceKind::kNumeric);
   CHECK(EvidenceA(a, f[0]) == "2,000 troops");
   CHECK(EvidenceB(b, f[0]) == "3,500 troops");
 }

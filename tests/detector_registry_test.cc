@@ -12,24 +12,24 @@ using testing::S;
 
 TEST_CASE("every divergence kind has one name that parses back", "[detector][registry]") {
   std::set<std::string_view> names;
-  for (const DivergenceKindInfo& k : kDivergenceKinds) {
+  for (const report::DivergenceKindInfo& k : report::kDivergenceKinds) {
     CHECK(names.insert(k.name).second);
-    REQUIRE(ParseKind(k.name).has_value());
-    CHECK(*ParseKind(k.name) == k.kind);
-    CHECK(KindName(k.kind) == k.name);
+    REQUIRE(report::ParseKind(k.name).has_value());
+    CHECK(*report::ParseKind(k.name) == k.kind);
+    CHECK(report::KindName(k.kind) == k.name);
   }
-  CHECK_FALSE(ParseKind("nonsense").has_value());
-  CHECK(IsContradictionKind(DivergenceKind::kNumeric));
-  CHECK_FALSE(IsContradictionKind(DivergenceKind::kFraming));
+  CHECK_FALSE(report::ParseKind("nonsense").has_value());
+  CHECK(report::IsContradictionKind(report::DivergenceKind::kNumeric));
+  CHECK_FALSE(report::IsContradictionKind(report::DivergenceKind::kFraming));
 }
 
 TEST_CASE("every kind but other has exactly one registered detector", "[detector][registry]") {
-  std::multiset<DivergenceKind> registered;
+  std::multiset<report::DivergenceKind> registered;
   for (const PairDetector& d : PairDetectors()) registered.insert(d.kind);
   for (const ClaimDetector& d : ClaimDetectors()) registered.insert(d.kind);
-  for (const DivergenceKindInfo& k : kDivergenceKinds) {
+  for (const report::DivergenceKindInfo& k : report::kDivergenceKinds) {
     INFO(k.name);
-    CHECK(registered.count(k.kind) == (k.kind == DivergenceKind::kOther ? 0u : 1u));
+    CHECK(registered.count(k.kind) == (k.kind == report::DivergenceKind::kOther ? 0u : 1u));
   }
 }
 
@@ -37,7 +37,7 @@ TEST_CASE("a registered pair detector returns findings of its own kind", "[detec
   Side a = S("The earthquake killed 820 people in the province on Friday.");
   Side b = S("The earthquake killed 1,037 people in the province on Friday.");
   DetectorContext ctx;
-  DetectOptions o;
+  divergence::DetectOptions o;
   size_t found = 0;
   for (const PairDetector& d : PairDetectors()) {
     for (const Finding& f : d.detect(a, b, ctx, o)) {

@@ -41,7 +41,7 @@ TEST_CASE("a list with an extra member diverges and names it", "[detector][set]"
   Side b = S("The league has four member states: Lyon, Nice, Lille and Nantes.", "2017-06");
   auto f = DetectSet(a, b, {});
   REQUIRE(f.size() == 1);
-  CHECK(f[0].kind == DivergenceKind::kSet);
+  CHECK(f[0].kind == report::DivergenceKind::kSet);
   CHECK(EvidenceA(a, f[0]) == "Paris");
   CHECK(f[0].changed_items == std::vector<std::string>{"Paris"});
   CHECK(f[0].summary.find("five listed incl. Paris vs four") != std::string::npos);

@@ -227,8 +227,9 @@ TEST_CASE("compare: the shipped stance model flags a news-length debunking, not 
   const char* claim = "Shark swims in flooded city street";
   auto contradictions = [&](const char* article) {
     size_t n = 0;
-    for (const auto& d : ComparePair(claim, article, std::nullopt, std::nullopt, DetectOptions{})) {
-      n += IsContradictionKind(d.kind);
+    for (const auto& d : divergence::ComparePair(claim, article, std::nullopt, std::nullopt,
+                                                 divergence::DetectOptions{})) {
+      n += report::IsContradictionKind(d.kind);
     }
     return n;
   };
@@ -244,13 +245,15 @@ TEST_CASE("compare: the shipped stance model ranks a debunking above a confirmat
     return;
   }
   const char* claim = "Shark swims in flooded city street";
-  double p_refute = model.Probability(ClaimArticleFeatures(claim, kRefuting, DetectOptions{}));
-  double p_support = model.Probability(ClaimArticleFeatures(claim, kSupporting, DetectOptions{}));
+  double p_refute = model.Probability(
+      divergence::ClaimArticleFeatures(claim, kRefuting, divergence::DetectOptions{}));
+  double p_support = model.Probability(
+      divergence::ClaimArticleFeatures(claim, kSupporting, divergence::DetectOptions{}));
   CHECK(p_refute > p_support);
   // an article the model does not find refuting yields no contradiction-type divergence
-  for (const auto& d :
-       ComparePair(claim, kSupporting, std::nullopt, std::nullopt, DetectOptions{})) {
-    CHECK_FALSE(IsContradictionKind(d.kind));
+  for (const auto& d : divergence::ComparePair(claim, kSupporting, std::nullopt, std::nullopt,
+                                               divergence::DetectOptions{})) {
+    CHECK_FALSE(report::IsContradictionKind(d.kind));
   }
 }
 

@@ -8,15 +8,16 @@
 using namespace diverge;
 
 namespace {
-void AddDoc(Report& r, const std::string& id, const std::string& outlet) {
-  Document d;
+void AddDoc(report::Report& r, const std::string& id, const std::string& outlet) {
+  ingest::Document d;
   d.id = id;
   d.outlet = outlet;
   d.date = "2023-01-19";
   r.documents.push_back(d);
 }
-void AddStatement(Report& r, const std::string& id, const std::string& doc, const std::string& text) {
-  Statement s;
+void AddStatement(report::Report& r, const std::string& id, const std::string& doc,
+                  const std::string& text) {
+  ingest::Statement s;
   s.id = id;
   s.doc = doc;
   s.text = text;
@@ -27,27 +28,27 @@ void AddStatement(Report& r, const std::string& id, const std::string& doc, cons
 }  // namespace
 
 TEST_CASE("One disagreement between two outlets is one flag", "[divergence][dedup]") {
-  Report r;
+  report::Report r;
   AddDoc(r, "a1", "Daily A");
   AddDoc(r, "a2", "Daily A");  // a second article of the same outlet
   AddDoc(r, "b1", "Weekly B");
   AddStatement(r, "s-a1", "a1", "Police said 80,000 people marched in Paris on Thursday.");
   AddStatement(r, "s-a2", "a2", "Police said 80,000 people marched in Paris on Thursday.");
   AddStatement(r, "s-b1", "b1", "Police said 400,000 people marched in Paris on Thursday.");
-  ClaimCluster c1;
+  report::ClaimCluster c1;
   c1.id = "c-1";
   c1.statements = {"s-a1", "s-a2", "s-b1"};
   r.clusters.push_back(c1);
-  DetectOptions o;
+  divergence::DetectOptions o;
   o.omissions = false;
-  DetectResult result = DetectDivergences(r, {}, o);
+  divergence::DetectResult result = divergence::DetectDivergences(r, {}, o);
   // a1/b1 and a2/b1 say the same thing: one flag.
   REQUIRE(result.divergences.size() == 1);
-  CHECK(result.divergences[0].kind == DivergenceKind::kNumeric);
+  CHECK(result.divergences[0].kind == report::DivergenceKind::kNumeric);
 
   // A third outlet with the same value is another disagreement.
   AddDoc(r, "c1", "Radio C");
   AddStatement(r, "s-c1", "c1", "Police said 80,000 people marched in Paris on Thursday.");
   r.clusters[0].statements.push_back("s-c1");
-  CHECK(DetectDivergences(r, {}, o).divergences.size() == 2);
+  CHECK(divergence::DetectDivergences(r, {}, o).divergences.size() == 2);
 }

@@ -36,13 +36,13 @@ inline bool QuoteOverlaps(const std::string& statement, const std::string& quote
 }
 
 struct GoldSetup {
-  Report report;
-  std::vector<Document> documents;
+  report::Report report;
+  std::vector<ingest::Document> documents;
   nlohmann::json gold;
   // statement ids of a gold {doc, quote}
   std::vector<std::string> Map(const nlohmann::json& ref) const {
     std::vector<std::string> out;
-    for (const Statement& s : report.statements) {
+    for (const ingest::Statement& s : report.statements) {
       if (s.doc == ref["doc"].get<std::string>() &&
           QuoteOverlaps(s.text, ref["quote"].get<std::string>())) {
         out.push_back(s.id);
@@ -66,18 +66,19 @@ inline bool LoadGoldSetup(GoldSetup* out, std::string* why) {
     *why = "gold-dev.json does not parse";
     return false;
   }
-  Result<Corpus> corpus = ReadCorpus({std::string(DIVERGE_SOURCE_DIR) + "/corpus/csto"});
+  Result<ingest::Corpus> corpus =
+      ingest::ReadCorpus({std::string(DIVERGE_SOURCE_DIR) + "/corpus/csto"});
   if (!corpus.ok()) {
     *why = corpus.status().ToString();
     return false;
   }
   out->documents = corpus->documents;
   out->report.documents = corpus->documents;
-  for (Document& d : out->report.documents) d.text.clear();
+  for (ingest::Document& d : out->report.documents) d.text.clear();
   out->report.statements = corpus->statements;
   std::set<std::string> used;  // a statement belongs to at most one cluster
   for (const auto& c : out->gold["clusters"]) {
-    ClaimCluster cluster;
+    report::ClaimCluster cluster;
     std::set<std::string> ids;
     for (const auto& ref : c["statements"]) {
       for (const std::string& id : out->Map(ref)) {

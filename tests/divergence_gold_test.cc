@@ -17,7 +17,7 @@ bool Has(const std::vector<std::string>& ids, const std::optional<std::string>& 
 }
 
 // Does `d` connect a statement of `x` with one of `y` (either order)?
-bool Connects(const Divergence& d, const std::vector<std::string>& x,
+bool Connects(const report::Divergence& d, const std::vector<std::string>& x,
               const std::vector<std::string>& y) {
   return (Has(x, d.a.statement) && Has(y, d.b.statement)) ||
          (Has(y, d.a.statement) && Has(x, d.b.statement));
@@ -35,7 +35,8 @@ bool LoadOrSkip(testing::GoldSetup* g) {
 TEST_CASE("gold divergences are found with their kind and temporal label", "[divergence]") {
   testing::GoldSetup g;
   if (!LoadOrSkip(&g)) return;
-  DetectResult r = DetectDivergences(g.report, g.documents, DetectOptions{});
+  divergence::DetectResult r =
+      divergence::DetectDivergences(g.report, g.documents, divergence::DetectOptions{});
   for (const auto& gd : g.gold["divergences"]) {
     std::vector<std::string> a = g.Map(gd["a"]), b = g.Map(gd["b"]);
     INFO("gold divergence " << gd["id"].get<std::string>());
@@ -61,10 +62,10 @@ TEST_CASE("gold divergences are found with their kind and temporal label", "[div
     xa.insert(xa.end(), a.begin(), a.end());
     xb.insert(xb.end(), b.begin(), b.end());
     bool found = false;
-    for (const Divergence& d : r.divergences) {
+    for (const report::Divergence& d : r.divergences) {
       if (!Connects(d, xa, xb)) continue;
-      if (KindName(d.kind) == gd["kind"].get<std::string>() &&
-          TemporalName(d.temporal) == gd["temporal"].get<std::string>()) {
+      if (report::KindName(d.kind) == gd["kind"].get<std::string>() &&
+          report::TemporalName(d.temporal) == gd["temporal"].get<std::string>()) {
         found = true;
       }
     }
@@ -75,14 +76,16 @@ TEST_CASE("gold divergences are found with their kind and temporal label", "[div
 TEST_CASE("gold non-divergences are not flagged", "[divergence]") {
   testing::GoldSetup g;
   if (!LoadOrSkip(&g)) return;
-  DetectResult r = DetectDivergences(g.report, g.documents, DetectOptions{});
+  divergence::DetectResult r =
+      divergence::DetectDivergences(g.report, g.documents, divergence::DetectOptions{});
   for (const auto& nd : g.gold["non_divergences"]) {
     std::vector<std::string> a = g.Map(nd["a"]), b = g.Map(nd["b"]);
     INFO(nd["note"].get<std::string>());
-    for (const Divergence& d : r.divergences) CHECK_FALSE(Connects(d, a, b));
+    for (const report::Divergence& d : r.divergences) CHECK_FALSE(Connects(d, a, b));
     // and compared directly, as texts, they do not diverge either
-    auto ds = ComparePair(nd["a"]["quote"].get<std::string>(), nd["b"]["quote"].get<std::string>(),
-                          std::nullopt, std::nullopt, DetectOptions{});
+    auto ds = divergence::ComparePair(nd["a"]["quote"].get<std::string>(),
+                                      nd["b"]["quote"].get<std::string>(), std::nullopt,
+                                      std::nullopt, divergence::DetectOptions{});
     CHECK(ds.empty());
   }
 }
@@ -90,22 +93,23 @@ TEST_CASE("gold non-divergences are not flagged", "[divergence]") {
 TEST_CASE("the sample corpus raises at most 25 flags, evidence is exact", "[divergence]") {
   testing::GoldSetup g;
   if (!LoadOrSkip(&g)) return;
-  DetectResult r = DetectDivergences(g.report, g.documents, DetectOptions{});
+  divergence::DetectResult r =
+      divergence::DetectDivergences(g.report, g.documents, divergence::DetectOptions{});
   CHECK(r.divergences.size() <= 25);
-  std::map<std::string, const Statement*> st;
+  std::map<std::string, const ingest::Statement*> st;
   for (const auto& s : g.report.statements) st[s.id] = &s;
-  for (const Divergence& d : r.divergences) {
+  for (const report::Divergence& d : r.divergences) {
     CHECK(d.score >= 0);
     CHECK(d.score <= 1);
     CHECK(d.id.rfind("d-", 0) == 0);
-    CHECK(d.review.status == ReviewStatus::kOpen);
+    CHECK(d.review.status == report::ReviewStatus::kOpen);
     CHECK_FALSE(d.explanation.empty());
     REQUIRE(d.a.statement);
     CHECK(st.at(*d.a.statement)->text.find(d.a.evidence) != std::string::npos);
     if (d.b.statement) {
       CHECK(st.at(*d.b.statement)->text.find(d.b.evidence) != std::string::npos);
     } else {
-      CHECK(d.kind == DivergenceKind::kOmission);
+      CHECK(d.kind == report::DivergenceKind::kOmission);
     }
   }
 }
@@ -113,10 +117,11 @@ TEST_CASE("the sample corpus raises at most 25 flags, evidence is exact", "[dive
 TEST_CASE("transliterated names become one entity", "[divergence]") {
   testing::GoldSetup g;
   if (!LoadOrSkip(&g)) return;
-  DetectResult r = DetectDivergences(g.report, g.documents, DetectOptions{});
+  divergence::DetectResult r =
+      divergence::DetectDivergences(g.report, g.documents, divergence::DetectOptions{});
   // the gold non-divergence names a person in two spellings: they share one entity
   bool merged = false;
-  for (const Entity& e : r.entities) {
+  for (const report::Entity& e : r.entities) {
     std::set<std::string> all(e.variants.begin(), e.variants.end());
     all.insert(e.canonical);
     int hits = 0;
@@ -134,19 +139,21 @@ TEST_CASE("transliterated names become one entity", "[divergence]") {
 TEST_CASE("the result does not depend on input order", "[divergence]") {
   testing::GoldSetup g;
   if (!LoadOrSkip(&g)) return;
-  DetectResult r1 = DetectDivergences(g.report, g.documents, DetectOptions{});
-  Report shuffled = g.report;
-  std::vector<Document> docs = g.documents;
+  divergence::DetectResult r1 =
+      divergence::DetectDivergences(g.report, g.documents, divergence::DetectOptions{});
+  report::Report shuffled = g.report;
+  std::vector<ingest::Document> docs = g.documents;
   std::mt19937 rng(7);
   std::shuffle(shuffled.statements.begin(), shuffled.statements.end(), rng);
   std::shuffle(shuffled.documents.begin(), shuffled.documents.end(), rng);
   std::shuffle(shuffled.clusters.begin(), shuffled.clusters.end(), rng);
   for (auto& c : shuffled.clusters) std::shuffle(c.statements.begin(), c.statements.end(), rng);
   std::shuffle(docs.begin(), docs.end(), rng);
-  DetectResult r2 = DetectDivergences(shuffled, docs, DetectOptions{});
+  divergence::DetectResult r2 =
+      divergence::DetectDivergences(shuffled, docs, divergence::DetectOptions{});
   REQUIRE(r1.divergences.size() == r2.divergences.size());
   for (size_t i = 0; i < r1.divergences.size(); ++i) {
-    CHECK(ToJson(r1.divergences[i]) == ToJson(r2.divergences[i]));
+    CHECK(report::ToJson(r1.divergences[i]) == report::ToJson(r2.divergences[i]));
   }
   REQUIRE(r1.entities.size() == r2.entities.size());
 }

@@ -13,11 +13,11 @@ namespace diverge {
 namespace {
 
 TEST_CASE("ComparePair finds a negation with exact evidence", "[divergence][pairs]") {
-  auto ds = ComparePair("The company confirmed the merger talks. Shares rose.",
-                        "The company did not confirm the merger talks.", std::nullopt, std::nullopt,
-                        DetectOptions{});
+  auto ds = divergence::ComparePair("The company confirmed the merger talks. Shares rose.",
+                                    "The company did not confirm the merger talks.", std::nullopt,
+                                    std::nullopt, divergence::DetectOptions{});
   REQUIRE(ds.size() == 1);
-  CHECK(ds[0].kind == DivergenceKind::kNegation);
+  CHECK(ds[0].kind == report::DivergenceKind::kNegation);
   CHECK(ds[0].a.statement == "A");
   CHECK(ds[0].b.evidence == "not confirm");
   CHECK(ds[0].cluster.empty());
@@ -28,21 +28,22 @@ TEST_CASE("ComparePair uses dates to label a change over time", "[divergence][pa
   std::string b =
       "The league has four members: Lyon, Nice, Lille and Nantes. Paris quit the league last "
       "June.";
-  auto ds = ComparePair(a, b, "2011-08", "2012-11", DetectOptions{});
+  auto ds = divergence::ComparePair(a, b, "2011-08", "2012-11", divergence::DetectOptions{});
   REQUIRE(ds.size() == 1);
-  CHECK(ds[0].kind == DivergenceKind::kSet);
-  CHECK(ds[0].temporal == Temporal::kChangeOverTime);
+  CHECK(ds[0].kind == report::DivergenceKind::kSet);
+  CHECK(ds[0].temporal == report::Temporal::kChangeOverTime);
   CHECK(ds[0].explanation.find("2012-06") != std::string::npos);
   // the same texts without dates cannot tell
-  auto undated = ComparePair(a, b, std::nullopt, std::nullopt, DetectOptions{});
+  auto undated =
+      divergence::ComparePair(a, b, std::nullopt, std::nullopt, divergence::DetectOptions{});
   REQUIRE(undated.size() == 1);
-  CHECK(undated[0].temporal == Temporal::kUndetermined);
+  CHECK(undated[0].temporal == report::Temporal::kUndetermined);
 }
 
 TEST_CASE("ComparePair is quiet on paraphrases", "[divergence][pairs]") {
-  CHECK(ComparePair("Two thousand troops were sent to the border on Monday.",
-                    "On Monday, 2,000 troops were sent to the border.", std::nullopt, std::nullopt,
-                    DetectOptions{})
+  CHECK(divergence::ComparePair("Two thousand troops were sent to the border on Monday.",
+                                "On Monday, 2,000 troops were sent to the border.", std::nullopt,
+                                std::nullopt, divergence::DetectOptions{})
             .empty());
 }
 
@@ -62,12 +63,13 @@ TEST_CASE("labelled pair files are read and scored", "[divergence][pairs]") {
       << "1\tA man is playing a guitar\tA man is not playing a guitar\t3.5\tCONTRADICTION\n"
       << "2\tA man is playing a guitar\tA man is playing an instrument\t4.5\tENTAILMENT\n";
   }
-  auto pairs = ReadLabelledPairs((dir / "sick.txt").string(), PairsFormat::kSick);
+  auto pairs =
+      evaluation::ReadLabelledPairs((dir / "sick.txt").string(), evaluation::PairsFormat::kSick);
   REQUIRE(pairs.ok());
   REQUIRE(pairs->size() == 2);
   CHECK((*pairs)[0].positive);
   CHECK_FALSE((*pairs)[1].positive);
-  auto r = EvaluatePairs(*pairs, DetectOptions{});
+  auto r = evaluation::EvaluatePairs(*pairs, divergence::DetectOptions{});
   CHECK(r.true_positives == 1);
   CHECK(r.predicted == 1);
   CHECK(r.f1 == Approx(1.0));
@@ -76,13 +78,15 @@ TEST_CASE("labelled pair files are read and scored", "[divergence][pairs]") {
     std::ofstream f(dir / "x_stances.csv");
     f << "Headline,Body ID,Stance\n\"Singer found dead\",7,disagree\n";
   }
-  auto missing = ReadLabelledPairs((dir / "x_stances.csv").string(), PairsFormat::kFnc1);
+  auto missing = evaluation::ReadLabelledPairs((dir / "x_stances.csv").string(),
+                                               evaluation::PairsFormat::kFnc1);
   CHECK_FALSE(missing.ok());
   {
     std::ofstream f(dir / "x_bodies.csv");
     f << "Body ID,articleBody\n7,\"Reports that the singer was found dead are a hoax.\"\n";
   }
-  auto fnc = ReadLabelledPairs((dir / "x_stances.csv").string(), PairsFormat::kFnc1);
+  auto fnc = evaluation::ReadLabelledPairs((dir / "x_stances.csv").string(),
+                                           evaluation::PairsFormat::kFnc1);
   REQUIRE(fnc.ok());
   REQUIRE(fnc->size() == 1);
   CHECK((*fnc)[0].positive);
@@ -94,8 +98,9 @@ TEST_CASE("SICK contradiction F1 (train + trial)", "[divergence][pairs][data]") 
     WARN("skipped: " << dir << " not found");
     return;
   }
-  auto r = EvaluatePairFiles({dir + "SICK_train.txt", dir + "SICK_trial.txt"}, PairsFormat::kSick,
-                             DetectOptions{});
+  auto r =
+      evaluation::EvaluatePairFiles({dir + "SICK_train.txt", dir + "SICK_trial.txt"},
+                                    evaluation::PairsFormat::kSick, divergence::DetectOptions{});
   REQUIRE(r.ok());
   CHECK(r->n == 5000);
   CHECK(r->f1 >= 0.80);  // measured 0.846 when written

@@ -26,14 +26,14 @@ using learning::Spearman;
 
 namespace {
 
-std::unique_ptr<EmbeddingModel> ToyModel() {
-  RawVectors raw;
+std::unique_ptr<embeddings::EmbeddingModel> ToyModel() {
+  embeddings::RawVectors raw;
   raw.dims = 4;
   raw.words = {"the", "a", "cat", "dog", "sat", "ran", "mat", "economy", "grew", "not"};
   raw.data = {0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.1f, 0.05f, 0.1f, 1,    0,    0,    0,   0.9f, 0.2f,
               0,    0,    0,    1,    0,    0,    0,     0.9f, 0.3f, 0,    0,    0,   1,    0.2f,
               0,    0,    0.1f, 1,    0.2f, 0,    0.2f,  0.9f, 0.3f, 0.3f, 0.3f, 0.3f};
-  auto m = EmbeddingModel::FromRaw(raw, "toy");
+  auto m = embeddings::EmbeddingModel::FromRaw(raw, "toy");
   REQUIRE(m.ok());
   return std::move(*m);
 }
@@ -42,7 +42,7 @@ std::unique_ptr<EmbeddingModel> ToyModel() {
 
 TEST_CASE("encoding is deterministic and independent of the other inputs", "[embeddings]") {
   auto model = ToyModel();
-  SifEncoder enc(*model);
+  embeddings::SifEncoder enc(*model);
   std::vector<std::string> texts = {"The cat sat on the mat.", "A dog ran.", "The economy grew 5%.",
                                     "Nothing here is known"};
   RowMatrixXf m1 = enc.EncodeAll(texts, 1);
@@ -63,15 +63,16 @@ TEST_CASE("encoding is deterministic and independent of the other inputs", "[emb
 
 TEST_CASE("the encoder registry knows sif, the default", "[embeddings][encoder-registry]") {
   auto model = ToyModel();
-  const std::vector<EncoderInfo>& rows = Encoders();
+  const std::vector<embeddings::EncoderInfo>& rows = embeddings::Encoders();
   REQUIRE_FALSE(rows.empty());
-  CHECK(
-      std::any_of(rows.begin(), rows.end(), [](const EncoderInfo& e) { return e.name == "sif"; }));
   CHECK(std::any_of(rows.begin(), rows.end(),
-                    [](const EncoderInfo& e) { return e.name == kDefaultEncoder; }));
-  CHECK(kDefaultEncoder == "sif");
-  CHECK(EncoderNames().find("sif") != std::string::npos);
-  auto sif = MakeEncoder("sif", *model);
+                    [](const embeddings::EncoderInfo& e) { return e.name == "sif"; }));
+  CHECK(std::any_of(rows.begin(), rows.end(), [](const embeddings::EncoderInfo& e) {
+    return e.name == embeddings::kDefaultEncoder;
+  }));
+  CHECK(embeddings::kDefaultEncoder == "sif");
+  CHECK(embeddings::EncoderNames().find("sif") != std::string::npos);
+  auto sif = embeddings::MakeEncoder("sif", *model);
   REQUIRE(sif.ok());
   CHECK((*sif)->name() == "sif");
   CHECK((*sif)->dims() == model->dims());
@@ -81,15 +82,15 @@ TEST_CASE("the encoder registry knows sif, the default", "[embeddings][encoder-r
 TEST_CASE("an unknown encoder name is an error naming the known ones",
           "[embeddings][encoder-registry]") {
   auto model = ToyModel();
-  auto bad = MakeEncoder("bert", *model);
+  auto bad = embeddings::MakeEncoder("bert", *model);
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().code() == StatusCode::kInvalidArgument);
   CHECK_THAT(bad.status().message(), Catch::Contains("unknown encoder 'bert'"));
-  for (const EncoderInfo& e : Encoders()) {
+  for (const embeddings::EncoderInfo& e : embeddings::Encoders()) {
     CHECK_THAT(bad.status().message(), Catch::Contains(std::string(e.name)));
   }
-  CHECK_FALSE(MakeEncoder("", *model).ok());
-  CHECK_FALSE(MakeEncoder("SIF", *model).ok());  // names are exact
+  CHECK_FALSE(embeddings::MakeEncoder("", *model).ok());
+  CHECK_FALSE(embeddings::MakeEncoder("SIF", *model).ok());  // names are exact
 }
 
 TEST_CASE("every registered encoder keeps the SentenceEncoder contract",
@@ -97,23 +98,23 @@ TEST_CASE("every registered encoder keeps the SentenceEncoder contract",
   auto model = ToyModel();
   const std::vector<std::string> texts = {"The cat sat on the mat.", "A dog ran.",
                                           "The economy grew 5%.", "Nothing here is known"};
-  for (const EncoderInfo& e : Encoders()) {
+  for (const embeddings::EncoderInfo& e : embeddings::Encoders()) {
     CAPTURE(e.name);
     CHECK_FALSE(e.description.empty());
-    auto enc = MakeEncoder(e.name, *model);
+    auto enc = embeddings::MakeEncoder(e.name, *model);
     REQUIRE(enc.ok());
-    const SentenceEncoder& s = **enc;
+    const embeddings::SentenceEncoder& s = **enc;
     CHECK(s.name() == e.name);
     RowMatrixXf all = s.EncodeAll(texts, 2);
     REQUIRE(all.rows() == static_cast<Eigen::Index>(texts.size()));
     REQUIRE(all.cols() == s.dims());
     for (size_t i = 0; i < texts.size(); ++i) {
-      const EncodedSentence one = s.Encode(texts[i]);
+      const embeddings::EncodedSentence one = s.Encode(texts[i]);
       REQUIRE(one.vector.size() == s.dims());
       CHECK(all.row(static_cast<Eigen::Index>(i)).transpose() == one.vector);
       CHECK((one.vector.norm() == 0.0f || one.vector.norm() == Approx(1.0f).epsilon(1e-5)));
     }
-    const PairSimilarity same = s.Similarity(s.Encode(texts[0]), s.Encode(texts[0]));
+    const embeddings::PairSimilarity same = s.Similarity(s.Encode(texts[0]), s.Encode(texts[0]));
     CHECK(same.score >= s.Similarity(s.Encode(texts[0]), s.Encode(texts[2])).score);
   }
 }
@@ -121,13 +122,13 @@ TEST_CASE("every registered encoder keeps the SentenceEncoder contract",
 TEST_CASE("an encoder made by the registry equals a SifEncoder made directly",
           "[embeddings][encoder-registry]") {
   auto model = ToyModel();
-  EncoderOptions options;
+  embeddings::EncoderOptions options;
   options.use_wordnet = false;
   options.sif_a = 1e-2;  // options reach the encoder
-  auto made = MakeEncoder("sif", *model, options);
+  auto made = embeddings::MakeEncoder("sif", *model, options);
   REQUIRE(made.ok());
-  const SentenceEncoder& reg = **made;
-  const SifEncoder direct(*model, options);
+  const embeddings::SentenceEncoder& reg = **made;
+  const embeddings::SifEncoder direct(*model, options);
   const std::vector<std::string> texts = {"The cat sat on the mat.", "A dog ran.",
                                           "The economy grew 5% in 2019.",
                                           "The cat did not sit on the mat.", "Nothing known"};
@@ -135,28 +136,28 @@ TEST_CASE("an encoder made by the registry equals a SifEncoder made directly",
   RowMatrixXf m_dir = direct.EncodeAll(texts, 1);
   CHECK(m_reg == m_dir);
   for (size_t i = 0; i < texts.size(); ++i) {
-    const EncodedSentence a = reg.Encode(texts[i]), b = direct.Encode(texts[i]);
+    const embeddings::EncodedSentence a = reg.Encode(texts[i]), b = direct.Encode(texts[i]);
     CHECK(a.vector == b.vector);
     CHECK(a.vector_raw == b.vector_raw);
     CHECK(a.vector_avg == b.vector_avg);
     CHECK(a.word_ids == b.word_ids);
     CHECK(a.terms == b.terms);
     for (size_t j = 0; j < texts.size(); ++j) {
-      const EncodedSentence c = reg.Encode(texts[j]);
-      const PairSimilarity r = reg.Similarity(a, c),
-                           d = direct.Similarity(b, direct.Encode(texts[j]));
+      const embeddings::EncodedSentence c = reg.Encode(texts[j]);
+      const embeddings::PairSimilarity r = reg.Similarity(a, c),
+                                       d = direct.Similarity(b, direct.Encode(texts[j]));
       CHECK(r.score == d.score);
       CHECK(r.claim_score == d.claim_score);
       CHECK(r.cosine == d.cosine);
-      const SimilarityFeatures fr = reg.Features(a, c), fd = direct.Features(b, c);
+      const embeddings::SimilarityFeatures fr = reg.Features(a, c), fd = direct.Features(b, c);
       CHECK(fr.base == fd.base);
       CHECK(fr.vec == fd.vec);
     }
   }
   // Default options too, against the default encoder.
-  auto dflt = MakeEncoder(kDefaultEncoder, *model);
+  auto dflt = embeddings::MakeEncoder(embeddings::kDefaultEncoder, *model);
   REQUIRE(dflt.ok());
-  const SifEncoder plain(*model);
+  const embeddings::SifEncoder plain(*model);
   CHECK((*dflt)->EncodeAll(texts, 2) == plain.EncodeAll(texts, 2));
   CHECK((*dflt)->Similarity((*dflt)->Encode(texts[0]), (*dflt)->Encode(texts[3])).score ==
         plain.Similarity(plain.Encode(texts[0]), plain.Encode(texts[3])).score);
@@ -166,22 +167,22 @@ TEST_CASE("an encoder made by the registry equals a SifEncoder made directly",
 
 TEST_CASE("similarity parts are inspectable and sensible", "[embeddings]") {
   auto model = ToyModel();
-  SifEncoder enc(*model);
+  embeddings::SifEncoder enc(*model);
   auto a = enc.Encode("The cat sat on the mat.");
   auto b = enc.Encode("The cat sat on the mat.");
   auto c = enc.Encode("The economy grew 5% in 2019.");
   auto d = enc.Encode("The economy grew 7% in 2019.");
   auto e = enc.Encode("The cat did not sit on the mat.");
-  PairSimilarity same = enc.Similarity(a, b);
+  embeddings::PairSimilarity same = enc.Similarity(a, b);
   CHECK(same.cosine == Approx(1.0f).epsilon(1e-5));
   CHECK(same.alignment == Approx(1.0f).epsilon(1e-5));
   CHECK(same.lexical == Approx(1.0f));
   CHECK_FALSE(same.negation_mismatch);
-  PairSimilarity diff = enc.Similarity(a, c);
+  embeddings::PairSimilarity diff = enc.Similarity(a, c);
   CHECK(diff.cosine < same.cosine);
   CHECK(diff.lexical == 0.0f);
   CHECK(diff.score <= same.score);
-  PairSimilarity nums = enc.Similarity(c, d);
+  embeddings::PairSimilarity nums = enc.Similarity(c, d);
   CHECK(nums.numbers == Approx(1.0 / 3.0));  // {5%, 2019} vs {7%, 2019}
   CHECK(enc.Similarity(a, e).negation_mismatch);
   CHECK(c.numbers == std::vector<std::string>{"5%", "2019"});
@@ -211,7 +212,7 @@ TEST_CASE("Pearson and Spearman match hand-computed values", "[embeddings][stats
 
 TEST_CASE("npy writer produces a valid v1.0 header", "[embeddings][npy]") {
   std::vector<float> data = {1, 2, 3, 4, 5, 6};
-  std::string npy = EncodeNpy(data.data(), 2, 3);
+  std::string npy = embeddings::EncodeNpy(data.data(), 2, 3);
   REQUIRE(npy.size() > 10);
   CHECK(npy.compare(0, 6, "\x93NUMPY") == 0);
   CHECK(npy[6] == 1);
@@ -231,14 +232,17 @@ TEST_CASE("npy writer produces a valid v1.0 header", "[embeddings][npy]") {
 
   fs::path dir = fs::temp_directory_path() / ("diverge-npy-" + std::to_string(::getpid()));
   fs::create_directories(dir);
-  REQUIRE(WriteVectorsWithIds((dir / "v.npy").string(), data.data(), 2, 3, {"s-1", "s-2"}).ok());
+  REQUIRE(
+      embeddings::WriteVectorsWithIds((dir / "v.npy").string(), data.data(), 2, 3, {"s-1", "s-2"})
+          .ok());
   std::ifstream ids(dir / "v.ids.txt");
   std::string l1, l2;
   std::getline(ids, l1);
   std::getline(ids, l2);
   CHECK(l1 == "s-1");
   CHECK(l2 == "s-2");
-  CHECK_FALSE(WriteVectorsWithIds((dir / "w.npy").string(), data.data(), 2, 3, {"x"}).ok());
+  CHECK_FALSE(
+      embeddings::WriteVectorsWithIds((dir / "w.npy").string(), data.data(), 2, 3, {"x"}).ok());
 }
 
 TEST_CASE("STS files are read in both formats", "[embeddings][sts]") {
@@ -248,17 +252,17 @@ TEST_CASE("STS files are read in both formats", "[embeddings][sts]") {
                                << "g\tf\t2012\t2\t0.0\tx\ty\textra\tcols\n";
   std::ofstream(dir / "s.txt") << "pair_ID\tsentence_A\tsentence_B\trelatedness_score\tx\n"
                                << "1\tA b\tC d\t3.0\tNEUTRAL\n";
-  auto b = ReadStsFile((dir / "b.csv").string(), StsFormat::kAuto);
+  auto b = evaluation::ReadStsFile((dir / "b.csv").string(), evaluation::StsFormat::kAuto);
   REQUIRE(b.ok());
   REQUIRE(b->size() == 2);
   CHECK((*b)[0].score == Approx(1.0));
   CHECK((*b)[1].b == "y");
-  auto s = ReadStsFile((dir / "s.txt").string(), StsFormat::kAuto);
+  auto s = evaluation::ReadStsFile((dir / "s.txt").string(), evaluation::StsFormat::kAuto);
   REQUIRE(s.ok());
   REQUIRE(s->size() == 1);
   CHECK((*s)[0].score == Approx(0.5));
   std::ofstream(dir / "bad.csv") << "only\ttwo\n";
-  auto bad = ReadStsFile((dir / "bad.csv").string(), StsFormat::kStsb);
+  auto bad = evaluation::ReadStsFile((dir / "bad.csv").string(), evaluation::StsFormat::kStsb);
   REQUIRE_FALSE(bad.ok());
   CHECK_THAT(bad.status().message(), Catch::Contains("bad.csv:1"));
 }
@@ -268,9 +272,9 @@ TEST_CASE("default model beats plain SIF on STS-B dev", "[embeddings][default-mo
     WARN("default model absent (scripts/fetch-model.sh): skipped");
     return;
   }
-  auto model = EmbeddingModel::Load(DIVERGE_DEFAULT_MODEL);
+  auto model = embeddings::EmbeddingModel::Load(DIVERGE_DEFAULT_MODEL);
   REQUIRE(model.ok());
-  SifEncoder enc(**model);
+  embeddings::SifEncoder enc(**model);
   auto a = enc.Encode("The government raised taxes on fuel.");
   auto b = enc.Encode("Fuel taxes were increased by the government.");
   auto c = enc.Encode("A dog is playing in the snow.");
@@ -281,9 +285,9 @@ TEST_CASE("default model beats plain SIF on STS-B dev", "[embeddings][default-mo
     WARN("shared data absent: STS check skipped");
     return;
   }
-  auto pairs = ReadStsFile(stsb.string(), StsFormat::kAuto);
+  auto pairs = evaluation::ReadStsFile(stsb.string(), evaluation::StsFormat::kAuto);
   REQUIRE(pairs.ok());
-  StsResult r = EvaluateSts(enc, *pairs);
+  evaluation::StsResult r = evaluation::EvaluateSts(enc, *pairs);
   CHECK(r.n == 1500);
   CHECK(r.spearman > r.cosine_spearman);
   CHECK(r.spearman > 0.75);
@@ -291,10 +295,10 @@ TEST_CASE("default model beats plain SIF on STS-B dev", "[embeddings][default-mo
 
 TEST_CASE("pair features: views, overlaps and alignment behave on known pairs", "[embeddings]") {
   auto model = ToyModel();
-  SifEncoder enc(*model);
+  embeddings::SifEncoder enc(*model);
   auto index = [](std::string_view name) {
-    for (int i = 0; i < kNumSimilarityFeatures; ++i) {
-      if (kSimilarityFeatureNames[i] == name) return i;
+    for (int i = 0; i < embeddings::kNumSimilarityFeatures; ++i) {
+      if (embeddings::kSimilarityFeatureNames[i] == name) return i;
     }
     FAIL("no feature " << name);
     return -1;
@@ -323,20 +327,21 @@ TEST_CASE("pair features: views, overlaps and alignment behave on known pairs", 
 
 TEST_CASE("eval sts writes a feature table with one row per pair", "[embeddings][sts]") {
   auto model = ToyModel();
-  SifEncoder enc(*model);
-  std::vector<StsPair> pairs = {{"The cat sat.", "A dog ran.", 0.2}, {"A cat.", "A cat.", 1.0}};
+  embeddings::SifEncoder enc(*model);
+  std::vector<evaluation::StsPair> pairs = {{"The cat sat.", "A dog ran.", 0.2},
+                                            {"A cat.", "A cat.", 1.0}};
   std::string table;
-  StsResult r = EvaluateSts(enc, pairs, &table);
+  evaluation::StsResult r = evaluation::EvaluateSts(enc, pairs, &table);
   CHECK(r.n == 2);
   std::istringstream in(table);
   std::string header, row;
   std::getline(in, header);
   CHECK(header.rfind("gold\tscore\tcosine\t", 0) == 0);
-  CHECK(std::count(header.begin(), header.end(), '\t') == kNumSimilarityFeatures + 1);
+  CHECK(std::count(header.begin(), header.end(), '\t') == embeddings::kNumSimilarityFeatures + 1);
   int rows = 0;
   while (std::getline(in, row)) {
     ++rows;
-    CHECK(std::count(row.begin(), row.end(), '\t') == kNumSimilarityFeatures + 1);
+    CHECK(std::count(row.begin(), row.end(), '\t') == embeddings::kNumSimilarityFeatures + 1);
   }
   CHECK(rows == 2);
 }

@@ -38,28 +38,30 @@ TEST_CASE("inflection stems join word forms and keep derivations apart", "[embed
 }
 
 TEST_CASE("WordNet senses give synonyms, hypernyms and antonyms", "[embeddings][wordnet]") {
-  const WordSenses* wn = WordSenses::Default();
+  const embeddings::WordSenses* wn = embeddings::WordSenses::Default();
   if (wn == nullptr) {
     WARN("WordNet not installed (wordnet-base): skipped");
     return;
   }
   CHECK(wn->lemmas() > 50000);  // single-word lemmas of WordNet 3.0: about 83k
-  auto rel = [&](const char* a, const char* b) { return Relate(wn->Lookup(a), wn->Lookup(b)); };
-  CHECK(rel("talking", "speaking") == WordRelation::kSynonym);
-  CHECK(rel("slicing", "cutting") == WordRelation::kHypernym);
-  CHECK(rel("big", "small") == WordRelation::kAntonym);  // satellite "big" via its head
-  CHECK(rel("guitar", "economy") == WordRelation::kNone);
-  CHECK(rel("zzxq", "guitar") == WordRelation::kNone);
+  auto rel = [&](const char* a, const char* b) {
+    return embeddings::Relate(wn->Lookup(a), wn->Lookup(b));
+  };
+  CHECK(rel("talking", "speaking") == embeddings::WordRelation::kSynonym);
+  CHECK(rel("slicing", "cutting") == embeddings::WordRelation::kHypernym);
+  CHECK(rel("big", "small") == embeddings::WordRelation::kAntonym);  // satellite "big" via its head
+  CHECK(rel("guitar", "economy") == embeddings::WordRelation::kNone);
+  CHECK(rel("zzxq", "guitar") == embeddings::WordRelation::kNone);
   CHECK(wn->Lookup("zzxq").empty());
 
-  auto missing = WordSenses::Load("/nonexistent-wordnet-dir");
+  auto missing = embeddings::WordSenses::Load("/nonexistent-wordnet-dir");
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().code() == StatusCode::kNotFound);
   CHECK_THAT(missing.status().message(), Catch::Contains("/nonexistent-wordnet-dir/index.noun"));
 }
 
 TEST_CASE("one WordNet database serves the similarity and the detectors", "[embeddings][wordnet]") {
-  const WordNetDb* db = WordNetDb::Default();
+  const embeddings::WordNetDb* db = embeddings::WordNetDb::Default();
   if (db == nullptr) {
     WARN("WordNet not installed (wordnet-base): skipped");
     return;
@@ -79,20 +81,20 @@ TEST_CASE("one WordNet database serves the similarity and the detectors", "[embe
   CHECK(has(candidates("geese"), C{"goose", 0xf}));    // the exception list
   CHECK(candidates("cat").front() == C{"cat", 0xf});   // the form itself first
   // The similarity's view over the same database.
-  REQUIRE(WordSenses::Default() != nullptr);
-  CHECK(WordSenses::Default()->lemmas() > 50000);
+  REQUIRE(embeddings::WordSenses::Default() != nullptr);
+  CHECK(embeddings::WordSenses::Default()->lemmas() > 50000);
   const auto& index = db->index();
   REQUIRE(index.count("guitar"));
-  CHECK(WordNetDb::PosOf(index.at("guitar").front()) == 0);  // a noun
+  CHECK(embeddings::WordNetDb::PosOf(index.at("guitar").front()) == 0);  // a noun
 }
 
 TEST_CASE("the combiner with boosted trees survives a JSON round trip", "[embeddings][combiner]") {
   // A synthetic target with an interaction the trees have to pick up.
-  std::vector<SimilarityFeatures> xs;
+  std::vector<embeddings::SimilarityFeatures> xs;
   std::vector<float> ys;
   for (int i = 0; i < 400; ++i) {
-    SimilarityFeatures f;
-    for (int k = 0; k < kNumSimilarityFeatures; ++k) {
+    embeddings::SimilarityFeatures f;
+    for (int k = 0; k < embeddings::kNumSimilarityFeatures; ++k) {
       f[k] = static_cast<float>(((i * 7919 + k * 104729) % 1000) / 1000.0);
     }
     xs.push_back(f);
@@ -105,8 +107,8 @@ TEST_CASE("the combiner with boosted trees survives a JSON round trip", "[embedd
   CHECK_FALSE(ParseCombinerConfig("trees=x").ok());
   CHECK_FALSE(ParseCombinerConfig("colour=3").ok());
 
-  SimilarityCombiner c = FitCombiner(xs, ys, *config);
-  auto back = SimilarityCombiner::FromJson(c.ToJson(), "round-trip.json");
+  embeddings::SimilarityCombiner c = FitCombiner(xs, ys, *config);
+  auto back = embeddings::SimilarityCombiner::FromJson(c.ToJson(), "round-trip.json");
   REQUIRE(back.ok());
   double max_diff = 0;
   for (const auto& f : xs) max_diff = std::max(max_diff, double(std::fabs(c.Score(f) - back->Score(f))));
@@ -117,7 +119,7 @@ TEST_CASE("the combiner with boosted trees survives a JSON round trip", "[embedd
   auto json = nlohmann::json::parse(c.ToJson());
   REQUIRE(json.at("tree_feature").at(0).get<int>() >= 0);  // the first root splits
   json["tree_left"][0] = 0;
-  auto bad = SimilarityCombiner::FromJson(json.dump(), "cyclic.json");
+  auto bad = embeddings::SimilarityCombiner::FromJson(json.dump(), "cyclic.json");
   REQUIRE_FALSE(bad.ok());
   CHECK_THAT(bad.status().message(), Catch::Contains("cyclic.json"));
 }
@@ -127,7 +129,7 @@ TEST_CASE("the shipped similarity weights are written back byte for byte",
   const std::string path = std::string(DIVERGE_SOURCE_DIR) + "/embeddings/weights/similarity.json";
   Result<std::string> text = ReadFile(path);
   REQUIRE(text.ok());
-  Result<SimilarityCombiner> c = SimilarityCombiner::FromJson(*text, path);
+  Result<embeddings::SimilarityCombiner> c = embeddings::SimilarityCombiner::FromJson(*text, path);
   REQUIRE(c.ok());
   REQUIRE(c->trained());
   CHECK(c->ToJson() == *text);
@@ -135,18 +137,19 @@ TEST_CASE("the shipped similarity weights are written back byte for byte",
 
 TEST_CASE("claim features agree numbers, negation, antonyms and word order",
           "[embeddings][combiner][claim]") {
-  SimilarityFeatures f;
-  for (int i = 0; i < kNumSimilarityFeatures; ++i) f[i] = 0.25f + 0.01f * static_cast<float>(i);
-  SimilarityFeatures g = ClaimFeatures(f);
-  CHECK(g[FeatureIndex("numbers")] == 1.0f);
-  CHECK(g[FeatureIndex("negation_mismatch")] == 0.0f);
-  CHECK(g[FeatureIndex("negation_diff")] == 0.0f);
-  CHECK(g[FeatureIndex("wordnet_antonyms")] == 0.0f);
-  CHECK(g[FeatureIndex("order_discord")] == 0.0f);
+  embeddings::SimilarityFeatures f;
+  for (int i = 0; i < embeddings::kNumSimilarityFeatures; ++i)
+    f[i] = 0.25f + 0.01f * static_cast<float>(i);
+  embeddings::SimilarityFeatures g = embeddings::ClaimFeatures(f);
+  CHECK(g[embeddings::FeatureIndex("numbers")] == 1.0f);
+  CHECK(g[embeddings::FeatureIndex("negation_mismatch")] == 0.0f);
+  CHECK(g[embeddings::FeatureIndex("negation_diff")] == 0.0f);
+  CHECK(g[embeddings::FeatureIndex("wordnet_antonyms")] == 0.0f);
+  CHECK(g[embeddings::FeatureIndex("order_discord")] == 0.0f);
   int changed = 0;
-  for (int i = 0; i < kNumSimilarityFeatures; ++i) changed += g[i] != f[i];
+  for (int i = 0; i < embeddings::kNumSimilarityFeatures; ++i) changed += g[i] != f[i];
   CHECK(changed == 5);  // nothing else moves
-  CHECK(FeatureIndex("no such feature") == -1);
+  CHECK(embeddings::FeatureIndex("no such feature") == -1);
 }
 
 TEST_CASE("the same member list in another order is the same claim",
@@ -155,17 +158,19 @@ TEST_CASE("the same member list in another order is the same claim",
     WARN("default model missing (" << DIVERGE_DEFAULT_MODEL << "): scripts/fetch-model.sh");
     return;
   }
-  Result<std::unique_ptr<EmbeddingModel>> model = EmbeddingModel::Load(DIVERGE_DEFAULT_MODEL);
+  Result<std::unique_ptr<embeddings::EmbeddingModel>> model =
+      embeddings::EmbeddingModel::Load(DIVERGE_DEFAULT_MODEL);
   REQUIRE(model.ok());
-  SifEncoder enc(**model);
-  const EncodedSentence a =
+  embeddings::SifEncoder enc(**model);
+  const embeddings::EncodedSentence a =
       enc.Encode("Russia, Armenia, Belarus, Kazakhstan and Tajikistan are members.");
-  const EncodedSentence b =
+  const embeddings::EncodedSentence b =
       enc.Encode("Tajikistan, Kazakhstan, Belarus, Armenia and Russia are members.");
-  PairSimilarity s = enc.Similarity(a, b);
-  CHECK(s.features[FeatureIndex("order_discord")] > 0.5f);  // the order is reversed
+  embeddings::PairSimilarity s = enc.Similarity(a, b);
+  CHECK(s.features[embeddings::FeatureIndex("order_discord")] > 0.5f);  // the order is reversed
   // claim_score is the combiner on the agreed features, and the order costs it nothing.
-  CHECK(s.claim_score == Approx(SimilarityCombiner::Builtin().Score(ClaimFeatures(s.features))));
+  CHECK(s.claim_score == Approx(embeddings::SimilarityCombiner::Builtin().Score(
+                             embeddings::ClaimFeatures(s.features))));
   CHECK(s.claim_score > s.score);
-  CHECK(s.claim_score >= AnalyzeOptions{}.threshold);  // analyze clusters the two
+  CHECK(s.claim_score >= pipeline::AnalyzeOptions{}.threshold);  // analyze clusters the two
 }

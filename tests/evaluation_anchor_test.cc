@@ -27,14 +27,14 @@ TEST_CASE("ClaimDiff pairs: related when either file relates them", "[evaluation
                                           Entry("p3", "T", "A three.", "B three.", 0) + "]}");
   std::string w = dir.Write("w.json", "{\"data\": [" + Entry("p2", "T", "A two.", "B two.", 1) +
                                           ", " + Entry("p3", "T", "A three.", "B three.", 0) + "]}");
-  auto pairs = ReadClaimDiff(s, w);
+  auto pairs = evaluation::ReadClaimDiff(s, w);
   REQUIRE(pairs.ok());
   REQUIRE(pairs->size() == 3);
   CHECK((*pairs)[0].related);
   CHECK((*pairs)[1].related);   // weakens
   CHECK(!(*pairs)[2].related);  // neither
   CHECK((*pairs)[2].a == "A three.");
-  auto alone = ReadClaimDiff(s, "");
+  auto alone = evaluation::ReadClaimDiff(s, "");
   REQUIRE(alone.ok());
   CHECK(!(*alone)[1].related);
 }
@@ -42,15 +42,15 @@ TEST_CASE("ClaimDiff pairs: related when either file relates them", "[evaluation
 TEST_CASE("ClaimDiff errors name the file and the entry", "[evaluation][anchor]") {
   testing::TempDir dir;
   std::string bad = dir.Write("bad.json", R"({"data": [{"pair_id": "p1", "topic": 3}]})");
-  auto r = ReadClaimDiff(bad, "");
+  auto r = evaluation::ReadClaimDiff(bad, "");
   REQUIRE(!r.ok());
   CHECK(r.status().ToString().find("bad.json: data[0]") != std::string::npos);
   CHECK(r.status().ToString().find("topic") != std::string::npos);
   std::string broken = dir.Write("broken.json", "{\"data\": [");
-  auto b = ReadClaimDiff(broken, "");
+  auto b = evaluation::ReadClaimDiff(broken, "");
   REQUIRE(!b.ok());
   CHECK(b.status().ToString().find("broken.json") != std::string::npos);
-  CHECK(!ReadClaimDiff(dir.path().string() + "/missing.json", "").ok());
+  CHECK(!evaluation::ReadClaimDiff(dir.path().string() + "/missing.json", "").ok());
 }
 
 TEST_CASE("Calibration counts only pairs sharing a rare name as anchored", "[evaluation][anchor]") {
@@ -58,10 +58,10 @@ TEST_CASE("Calibration counts only pairs sharing a rare name as anchored", "[eva
     WARN("default model missing: scripts/fetch-model.sh");
     return;
   }
-  auto model = EmbeddingModel::Load(DIVERGE_DEFAULT_MODEL);
+  auto model = embeddings::EmbeddingModel::Load(DIVERGE_DEFAULT_MODEL);
   REQUIRE(model.ok());
-  SifEncoder encoder(**model);
-  std::vector<ClaimDiffPair> pairs;
+  embeddings::SifEncoder encoder(**model);
+  std::vector<evaluation::ClaimDiffPair> pairs;
   // One topic of 24 claims: "Velmar" is held by two claims only (rare), "Ostrija" by all.
   for (int i = 0; i < 12; ++i) {
     const std::string n = std::to_string(i);
@@ -70,7 +70,8 @@ TEST_CASE("Calibration counts only pairs sharing a rare name as anchored", "[eva
   }
   pairs.push_back({"pv", "T", "The port of Velmar was closed on Monday by the ministry.",
                    "Ships could not enter Velmar harbour on Monday.", true});
-  AnchorCalibration cal = CalibrateAnchors(encoder, pairs, AnchorOptions{}, 0.9, 1);
+  evaluation::AnchorCalibration cal =
+      evaluation::CalibrateAnchors(encoder, pairs, cluster::AnchorOptions{}, 0.9, 1);
   CHECK(cal.pairs == 13);
   CHECK(cal.related == 7);
   CHECK(cal.anchored == 1);

@@ -8,12 +8,12 @@ using namespace diverge;
 
 namespace {
 
-Statement St(const std::string& id, const std::string& doc, const std::string& text) {
-  return Statement{id, doc, text, 0, static_cast<int64_t>(text.size())};
+ingest::Statement St(const std::string& id, const std::string& doc, const std::string& text) {
+  return ingest::Statement{id, doc, text, 0, static_cast<int64_t>(text.size())};
 }
 
-Report MakeReport() {
-  Report r;
+report::Report MakeReport() {
+  report::Report r;
   r.statements = {
       St("s-a1", "A", "The bloc has seven members: X, Y and Z."),
       St("s-a2", "A", "The summit took place in the capital."),
@@ -23,12 +23,12 @@ Report MakeReport() {
   };
   // One right cluster (a1, b1), one that wrongly merges b2 with a1's claim partner? No:
   // c-2 holds the summit statements of A and B; c1 is left out (a missed pair).
-  r.clusters = {{"c-1", "members", {"s-a1", "s-b1"}}, {"c-2", "summit", {"s-a2", "s-b2"}}};
-  Divergence d;
+  r.clusters = {{"c-1", "members", {"s-a1", "s-b1"}, ""}, {"c-2", "summit", {"s-a2", "s-b2"}, ""}};
+  report::Divergence d;
   d.id = "d-1";
   d.cluster = "c-1";
-  d.kind = DivergenceKind::kNumeric;
-  d.temporal = Temporal::kChangeOverTime;
+  d.kind = report::DivergenceKind::kNumeric;
+  d.temporal = report::Temporal::kChangeOverTime;
   d.a = {"s-a1", "seven", std::nullopt};
   d.b = {"s-b1", "six", std::nullopt};
   r.divergences = {d};
@@ -38,17 +38,18 @@ Report MakeReport() {
 }  // namespace
 
 TEST_CASE("Quotes overlap statements by containment or by a long enough seam", "[evaluation]") {
-  CHECK(OverlapBytes("one two three four", "two three") == 9);
-  CHECK(OverlapBytes("two", "one two three") == 3);
+  CHECK(evaluation::OverlapBytes("one two three four", "two three") == 9);
+  CHECK(evaluation::OverlapBytes("two", "one two three") == 3);
   // Quote straddling a sentence end: suffix of the statement = prefix of the quote.
-  CHECK(OverlapBytes("members are Tajikistan and Uzbekistan", "Tajikistan and Uzbekistan - are") ==
-        25);
-  CHECK(OverlapBytes("ends with and", "and starts") == 0);  // seam shorter than the minimum
-  CHECK(OverlapBytes("", "x") == 0);
+  CHECK(evaluation::OverlapBytes("members are Tajikistan and Uzbekistan",
+                                 "Tajikistan and Uzbekistan - are") == 25);
+  CHECK(evaluation::OverlapBytes("ends with and", "and starts") ==
+        0);  // seam shorter than the minimum
+  CHECK(evaluation::OverlapBytes("", "x") == 0);
 }
 
 TEST_CASE("Gold evaluation counts pairs, divergences and false flags", "[evaluation]") {
-  Gold gold;
+  evaluation::Gold gold;
   gold.clusters = {
       {"members", {{"A", "seven members"}, {"B", "six members"}}},
       {"summit", {{"A", "summit took place"}, {"B", "met at a summit"}, {"C", "was informal"}}},
@@ -69,7 +70,7 @@ TEST_CASE("Gold evaluation counts pairs, divergences and false flags", "[evaluat
   };
   gold.non_divergences = {{{"A", "seven members"}, {"B", "currently has six"}, "flagged"},
                           {{"A", "summit took place"}, {"B", "met at a summit"}, "not flagged"}};
-  GoldScores s = EvaluateAgainstGold(MakeReport(), gold);
+  evaluation::GoldScores s = evaluation::EvaluateAgainstGold(MakeReport(), gold);
   // Gold cross-document pairs: members(A,B); summit (A,B), (A,C), (B,C) = 4; found: 2.
   CHECK(s.gold_pairs == 4);
   CHECK(s.gold_pairs_found == 2);
@@ -87,15 +88,15 @@ TEST_CASE("Gold evaluation counts pairs, divergences and false flags", "[evaluat
 }
 
 TEST_CASE("A wrong merge lowers precision and a wrong label is counted", "[evaluation]") {
-  Report r = MakeReport();
-  r.clusters = {{"c-all", "everything", {"s-a1", "s-b1", "s-a2", "s-b2", "s-c1"}}};
-  r.divergences[0].temporal = Temporal::kContradiction;
-  Gold gold;
+  report::Report r = MakeReport();
+  r.clusters = {{"c-all", "everything", {"s-a1", "s-b1", "s-a2", "s-b2", "s-c1"}, ""}};
+  r.divergences[0].temporal = report::Temporal::kContradiction;
+  evaluation::Gold gold;
   gold.clusters = {{"members", {{"A", "seven members"}, {"B", "six members"}}},
                    {"summit", {{"A", "summit took place"}, {"C", "was informal"}}}};
   gold.divergences = {
       {"g1", "members", "numeric", "change_over_time", {"B", "six members"}, {"A", "seven"}}};
-  GoldScores s = EvaluateAgainstGold(r, gold);
+  evaluation::GoldScores s = evaluation::EvaluateAgainstGold(r, gold);
   // All 6 pairs of 4 quotes minus the same-document ones (A,A): 5 predicted, 2 right.
   CHECK(s.predicted_pairs == 5);
   CHECK(s.predicted_pairs_correct == 2);
@@ -105,10 +106,11 @@ TEST_CASE("A wrong merge lowers precision and a wrong label is counted", "[evalu
 }
 
 TEST_CASE("Gold files with missing fields are rejected with the place", "[evaluation]") {
-  auto bad = ParseGold(R"({"clusters":[{"id":"x","statements":[{"doc":"1"}]}]})", "g.json");
+  auto bad =
+      evaluation::ParseGold(R"({"clusters":[{"id":"x","statements":[{"doc":"1"}]}]})", "g.json");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().message().find("g.json: cluster x statement") != std::string::npos);
-  auto broken = ParseGold("{\"clusters\": [", "g.json");
+  auto broken = evaluation::ParseGold("{\"clusters\": [", "g.json");
   REQUIRE_FALSE(broken.ok());
   CHECK(broken.status().message().find("g.json@byte") != std::string::npos);
 }

@@ -12,7 +12,7 @@ using namespace diverge;
 namespace {
 std::vector<std::string> Clauses(const std::string& sentence) {
   std::vector<std::string> out;
-  for (const text::Span& s : FindFigureClauses(sentence)) {
+  for (const text::Span& s : ingest::FindFigureClauses(sentence)) {
     out.push_back(sentence.substr(s.begin, s.end - s.begin));
   }
   return out;
@@ -35,8 +35,8 @@ TEST_CASE("Thousands separators, years and dates are not cuts or figures", "[fig
   CHECK(Clauses("The union said 40,000 people marched, a record.").empty());
   CHECK(Clauses("In 2019, 40,000 people marched on January 19.").empty());
   CHECK(Clauses("As of 12:15 GMT, the count stood at 52 percent.").empty());
-  CHECK(HasFigure("30,000 in Toulouse"));
-  CHECK_FALSE(HasFigure("on 19 May 2023 at 12:15"));
+  CHECK(ingest::HasFigure("30,000 in Toulouse"));
+  CHECK_FALSE(ingest::HasFigure("on 19 May 2023 at 12:15"));
 }
 
 TEST_CASE("One figure or figures in one clause give no clauses", "[figure_clauses]") {

@@ -22,7 +22,7 @@ const std::string kGood =
     "Ministers met in Minsk on Monday to discuss security. They agreed on a plan.\n";
 
 // True when some diagnostic's text contains all of the given fragments.
-bool Reported(const Corpus& c, std::initializer_list<std::string> parts) {
+bool Reported(const ingest::Corpus& c, std::initializer_list<std::string> parts) {
   return std::any_of(
       c.diagnostics.all().begin(), c.diagnostics.all().end(), [&](const Diagnostic& d) {
         const std::string s = d.ToString();
@@ -31,9 +31,9 @@ bool Reported(const Corpus& c, std::initializer_list<std::string> parts) {
       });
 }
 
-bool HasDoc(const Corpus& c, const std::string& id) {
+bool HasDoc(const ingest::Corpus& c, const std::string& id) {
   return std::any_of(c.documents.begin(), c.documents.end(),
-                     [&](const Document& d) { return d.id == id; });
+                     [&](const ingest::Document& d) { return d.id == id; });
 }
 
 }  // namespace
@@ -42,7 +42,7 @@ TEST_CASE("Binary file is skipped, the rest is read", "[ingest][bad-input]") {
   TempDir dir;
   dir.Write("good.txt", kGood);
   dir.Write("image.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
-  Result<Corpus> c = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
   REQUIRE(c.ok());
   CHECK(c->documents.size() == 1);
   CHECK(HasDoc(*c, "good"));
@@ -55,7 +55,7 @@ TEST_CASE("Empty file is skipped with a warning", "[ingest][bad-input]") {
   dir.Write("good.txt", kGood);
   dir.Write("empty.txt", "");
   dir.Write("blank.md", " \n\t\n");
-  Result<Corpus> c = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
   REQUIRE(c.ok());
   CHECK(c->documents.size() == 1);
   CHECK(c->skipped_files == 2);
@@ -69,7 +69,7 @@ TEST_CASE("Invalid UTF-8 is repaired with a warning giving the byte offset",
   // Byte 10 is a lone 0xFF; byte 50 starts a truncated 3-byte sequence.
   std::string bytes = "Officials \xFF said the summit was useful. The \xE2\x80 bloc met again.\n";
   const std::string path = dir.Write("bad.txt", bytes);
-  Result<Corpus> c = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
   REQUIRE(c.ok());
   REQUIRE(c->documents.size() == 1);
   CHECK(c->skipped_files == 0);  // a warning only
@@ -88,7 +88,7 @@ TEST_CASE("Unreadable inputs are skipped", "[ingest][bad-input]") {
   dir.Write("good.txt", kGood);
   SECTION("dangling symlink") {
     fs::create_symlink(dir.path() / "nowhere.txt", dir.path() / "dangling.txt");
-    Result<Corpus> c = ReadCorpus({dir.str()});
+    Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
     REQUIRE(c.ok());
     CHECK(c->documents.size() == 1);
     CHECK(c->skipped_files == 1);
@@ -97,7 +97,7 @@ TEST_CASE("Unreadable inputs are skipped", "[ingest][bad-input]") {
   SECTION("a directory where the manifest names a file") {
     fs::create_directories(dir.path() / "sub.txt");
     dir.Write("manifest.tsv", "id\tfile\tdate\nA\tgood.txt\t2020\nB\tsub.txt\t2020\n");
-    Result<Corpus> c = ReadCorpus({dir.str()});
+    Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
     REQUIRE(c.ok());
     CHECK(c->documents.size() == 1);
     CHECK(c->skipped_files == 1);
@@ -110,7 +110,7 @@ TEST_CASE("Unreadable inputs are skipped", "[ingest][bad-input]") {
     }
     const std::string p = dir.Write("secret.txt", kGood);
     fs::permissions(p, fs::perms::none);
-    Result<Corpus> c = ReadCorpus({dir.str()});
+    Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
     REQUIRE(c.ok());
     CHECK(c->documents.size() == 1);
     CHECK(c->skipped_files == 1);
@@ -125,7 +125,7 @@ TEST_CASE("Manifest row naming a missing file", "[ingest][bad-input]") {
             "id\tfile\toutlet\tdate\ttitle\turl\n"
             "A\ta.txt\tDaily\t2020-01-02\t\t\n"
             "B\tmissing.txt\tDaily\t2020\t\t\n");
-  Result<Corpus> c = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
   REQUIRE(c.ok());
   REQUIRE(c->documents.size() == 1);
   CHECK(c->documents[0].id == "A");
@@ -143,7 +143,7 @@ TEST_CASE("Duplicate ids in the manifest and in JSONL", "[ingest][bad-input]") {
             "{\"id\": \"J1\", \"text\": \"First record text. It has two sentences.\"}\n"
             "{\"id\": \"J1\", \"text\": \"Duplicate record. It must be skipped.\"}\n"
             "{\"id\": \"J2\", \"text\": \"Second record text.\"}\n");
-  Result<Corpus> c = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
   REQUIRE(c.ok());
   CHECK(HasDoc(*c, "X"));
   CHECK(HasDoc(*c, "J1"));
@@ -170,7 +170,7 @@ TEST_CASE("Manifest paths escaping the corpus are refused", "[ingest][bad-input]
                 secret +
                 "\n"
                 "D\tlink.txt\n");
-  Result<Corpus> c = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
   REQUIRE(c.ok());
   REQUIRE(c->documents.size() == 1);
   CHECK(c->documents[0].id == "A");
@@ -188,7 +188,7 @@ TEST_CASE("Symlinks leaving the corpus while walking are refused", "[ingest][bad
   TempDir dir;
   dir.Write("a.txt", kGood);
   fs::create_symlink(secret, dir.path() / "link.txt");
-  Result<Corpus> c = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
   REQUIRE(c.ok());
   CHECK(c->documents.size() == 1);
   CHECK(c->skipped_files == 1);
@@ -201,9 +201,9 @@ TEST_CASE("Symlink loops do not hang", "[ingest][bad-input]") {
   fs::create_directory_symlink(dir.path(), dir.path() / "sub" / "loop");
   fs::create_symlink(dir.path() / "self.txt", dir.path() / "self.txt");  // a -> a
   for (bool follow : {false, true}) {
-    ReadOptions opts;
+    ingest::ReadOptions opts;
     opts.follow_symlinks = follow;
-    Result<Corpus> c = ReadCorpus({dir.str()}, opts);
+    Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()}, opts);
     REQUIRE(c.ok());
     CHECK(c->documents.size() == 1);
     CHECK(c->documents[0].id == "sub/a");
@@ -214,14 +214,14 @@ TEST_CASE("Symlink loops do not hang", "[ingest][bad-input]") {
 
 TEST_CASE("Nothing to read is an error", "[ingest][bad-input]") {
   TempDir dir;
-  Result<Corpus> missing = ReadCorpus({(dir.path() / "nope").string()});
+  Result<ingest::Corpus> missing = ingest::ReadCorpus({(dir.path() / "nope").string()});
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().code() == StatusCode::kNotFound);
   CHECK(missing.status().message().find("nope") != std::string::npos);
-  Result<Corpus> empty = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> empty = ingest::ReadCorpus({dir.str()});
   REQUIRE_FALSE(empty.ok());
   dir.Write("only.txt", "");
-  Result<Corpus> only_empty = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> only_empty = ingest::ReadCorpus({dir.str()});
   REQUIRE_FALSE(only_empty.ok());
   CHECK(only_empty.status().message().find("only.txt") != std::string::npos);
 }
@@ -231,7 +231,7 @@ TEST_CASE("Manifest problems: bad date, missing header", "[ingest][bad-input]") 
   dir.Write("a.txt", kGood);
   SECTION("bad date is dropped with a warning naming the line") {
     dir.Write("manifest.tsv", "id\tfile\toutlet\tdate\nA\ta.txt\tDaily\t2021-13-45\n");
-    Result<Corpus> c = ReadCorpus({dir.str()});
+    Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
     REQUIRE(c.ok());
     REQUIRE(c->documents.size() == 1);
     CHECK_FALSE(c->documents[0].date.has_value());
@@ -241,7 +241,7 @@ TEST_CASE("Manifest problems: bad date, missing header", "[ingest][bad-input]") 
   SECTION("partial dates are valid") {
     dir.Write("b.txt", kGood);
     dir.Write("manifest.tsv", "id\tfile\tdate\nA\ta.txt\t2011-08\nB\tb.txt\t2012\n");
-    Result<Corpus> c = ReadCorpus({dir.str()});
+    Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
     REQUIRE(c.ok());
     REQUIRE(c->documents.size() == 2);
     CHECK(c->documents[0].date == std::optional<std::string>("2011-08"));
@@ -250,7 +250,7 @@ TEST_CASE("Manifest problems: bad date, missing header", "[ingest][bad-input]") 
   }
   SECTION("a manifest without id/file columns is fatal") {
     dir.Write("manifest.tsv", "name\tpath\nA\ta.txt\n");
-    Result<Corpus> c = ReadCorpus({dir.str()});
+    Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
     REQUIRE_FALSE(c.ok());
     CHECK(c.status().message().find("manifest.tsv:1") != std::string::npos);
   }
@@ -263,7 +263,7 @@ TEST_CASE("Invalid JSONL lines are skipped, valid ones read", "[ingest][bad-inpu
             "{not json}\n"
             "{\"id\": \"b\"}\n"
             "{\"id\": \"c\", \"text\": \"The third is fine too.\", \"date\": \"yesterday\"}\n");
-  Result<Corpus> c = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
   REQUIRE(c.ok());
   CHECK(c->documents.size() == 2);
   CHECK(Reported(*c, {"docs.jsonl:2", "invalid JSON"}));
@@ -280,9 +280,9 @@ TEST_CASE("A corpus over the memory budget: later documents are skipped, named",
   dir.Write("c.txt", kGood);
   // Each document of two or three statements needs about 12 KiB by the estimate; a
   // budget of 20 KiB admits the first (in id order) only.
-  ReadOptions opts;
+  ingest::ReadOptions opts;
   opts.memory_budget_bytes = 20 << 10;
-  Result<Corpus> c = ReadCorpus({dir.str()}, opts);
+  Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()}, opts);
   REQUIRE(c.ok());
   CHECK(c->documents.size() == 1);
   CHECK(HasDoc(*c, "a"));
@@ -290,8 +290,8 @@ TEST_CASE("A corpus over the memory budget: later documents are skipped, named",
   CHECK(Reported(*c, {"b.txt", "memory budget", "skipped"}));
   CHECK(Reported(*c, {"c.txt", "memory budget", "skipped"}));
   // The default budget (half the machine) takes them all.
-  Result<Corpus> all = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> all = ingest::ReadCorpus({dir.str()});
   REQUIRE(all.ok());
   CHECK(all->documents.size() == 3);
-  CHECK(DefaultMemoryBudget() > 0);
+  CHECK(ingest::DefaultMemoryBudget() > 0);
 }

@@ -28,7 +28,7 @@ bool HasCyrillic(const std::string& s) {
   return false;
 }
 
-const Document* FindDoc(const Corpus& c, const std::string& id) {
+const ingest::Document* FindDoc(const ingest::Corpus& c, const std::string& id) {
   for (const auto& d : c.documents) {
     if (d.id == id) return &d;
   }
@@ -38,7 +38,7 @@ const Document* FindDoc(const Corpus& c, const std::string& id) {
 }  // namespace
 
 TEST_CASE("Sample corpus: five documents with manifest metadata", "[ingest]") {
-  Result<Corpus> c = ReadCorpus({kCsto});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({kCsto});
   REQUIRE(c.ok());
   REQUIRE(c->documents.size() == 5);
   CHECK(c->skipped_files == 0);
@@ -64,7 +64,7 @@ TEST_CASE("Sample corpus: five documents with manifest metadata", "[ingest]") {
 }
 
 TEST_CASE("Sample corpus: no page furniture, no Cyrillic, caption once", "[ingest]") {
-  Result<Corpus> c = ReadCorpus({kCsto});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({kCsto});
   REQUIRE(c.ok());
   const std::set<std::string> furniture = {"Subscribe",
                                            "Subscribe to us",
@@ -92,9 +92,10 @@ TEST_CASE("Sample corpus: no page furniture, no Cyrillic, caption once", "[inges
     CHECK_FALSE(s.text.empty());
   }
   // The Cyrillic line is reported as set aside, not dropped silently.
-  const bool cyrillic_set_aside = std::any_of(
-      c->set_aside.begin(), c->set_aside.end(),
-      [](const SetAsideLine& s) { return s.reason == "other-language" && HasCyrillic(s.text); });
+  const bool cyrillic_set_aside =
+      std::any_of(c->set_aside.begin(), c->set_aside.end(), [](const ingest::SetAsideLine& s) {
+        return s.reason == "other-language" && HasCyrillic(s.text);
+      });
   CHECK(cyrillic_set_aside);
   // The photo caption printed three times in 003 appears once.
   int caption = 0;
@@ -104,7 +105,7 @@ TEST_CASE("Sample corpus: no page furniture, no Cyrillic, caption once", "[inges
   CHECK(caption == 1);
   // Headlines are statements.
   const bool headline =
-      std::any_of(c->statements.begin(), c->statements.end(), [](const Statement& s) {
+      std::any_of(c->statements.begin(), c->statements.end(), [](const ingest::Statement& s) {
         return s.doc == "002" && s.text == "CSTO countries discuss information security measures";
       });
   CHECK(headline);
@@ -115,7 +116,7 @@ TEST_CASE("Sample corpus: no page furniture, no Cyrillic, caption once", "[inges
 }
 
 TEST_CASE("Sample corpus: offsets fold back to every statement's text", "[ingest]") {
-  Result<Corpus> c = ReadCorpus({kCsto});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({kCsto});
   REQUIRE(c.ok());
   REQUIRE(c->statements.size() > 50);
   std::map<std::string, std::string> bytes;
@@ -133,7 +134,7 @@ TEST_CASE("Sample corpus: offsets fold back to every statement's text", "[ingest
   }
   // Sorted by (doc, start).
   CHECK(std::is_sorted(c->statements.begin(), c->statements.end(),
-                       [](const Statement& a, const Statement& b) {
+                       [](const ingest::Statement& a, const ingest::Statement& b) {
                          return a.doc != b.doc ? a.doc < b.doc : a.start < b.start;
                        }));
 }
@@ -143,8 +144,8 @@ TEST_CASE("Statement ids are stable across runs and input order", "[ingest]") {
   for (const auto& e : fs::directory_iterator(kCsto)) {
     fs::copy_file(e.path(), a.path() / e.path().filename());
   }
-  Result<Corpus> c1 = ReadCorpus({kCsto});
-  Result<Corpus> c2 = ReadCorpus({a.str()});
+  Result<ingest::Corpus> c1 = ingest::ReadCorpus({kCsto});
+  Result<ingest::Corpus> c2 = ingest::ReadCorpus({a.str()});
   REQUIRE(c1.ok());
   REQUIRE(c2.ok());
   REQUIRE(c1->statements.size() == c2->statements.size());
@@ -155,7 +156,7 @@ TEST_CASE("Statement ids are stable across runs and input order", "[ingest]") {
   std::vector<std::string> files;
   for (const auto& d : c1->documents) files.push_back(d.path);
   std::reverse(files.begin(), files.end());
-  Result<Corpus> c3 = ReadCorpus(files);
+  Result<ingest::Corpus> c3 = ingest::ReadCorpus(files);
   REQUIRE(c3.ok());
   REQUIRE(c3->statements.size() == c1->statements.size());
   for (size_t i = 0; i < c1->statements.size(); ++i) {
@@ -170,31 +171,31 @@ TEST_CASE("Without the manifest, metadata is inferred from the text", "[ingest]"
       fs::copy_file(e.path(), dir.path() / e.path().filename());
     }
   }
-  Result<Corpus> c = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
   REQUIRE(c.ok());
   REQUIRE(c->documents.size() == 5);
   // Ids fall back to the file stem.
-  const Document* belta = FindDoc(*c, "002_2434bbe934104fab");
+  const ingest::Document* belta = FindDoc(*c, "002_2434bbe934104fab");
   REQUIRE(belta != nullptr);
   CHECK(belta->outlet == "BelTA");
   CHECK(belta->date == std::optional<std::string>("2021-03-31"));
   CHECK(belta->title ==
         std::optional<std::string>("CSTO countries discuss information security measures"));
-  const Document* potomac = FindDoc(*c, "004_254cf1d86e7a58e6");
+  const ingest::Document* potomac = FindDoc(*c, "004_254cf1d86e7a58e6");
   REQUIRE(potomac != nullptr);
   CHECK(potomac->date == std::optional<std::string>("2012"));
   CHECK(potomac->outlet == "Potomac Institute for Policy Studies");
   CHECK(potomac->author == std::optional<std::string>("Khatuna Mshvidobadze"));
-  const Document* vor = FindDoc(*c, "001_111327b0c6f31b84");
+  const ingest::Document* vor = FindDoc(*c, "001_111327b0c6f31b84");
   REQUIRE(vor != nullptr);
   CHECK(vor->author == std::optional<std::string>("Maria Domnitskaya"));
   CHECK(vor->outlet == "The Voice of Russia");
   CHECK(vor->title == std::optional<std::string>("CSTO to combat cyber crime"));
-  const Document* sputnik = FindDoc(*c, "003_8d6b967d1f682907");
+  const ingest::Document* sputnik = FindDoc(*c, "003_8d6b967d1f682907");
   REQUIRE(sputnik != nullptr);
   CHECK(sputnik->outlet == "Sputnik International");
   // Nothing in 000 states an outlet: the file name is the last resort.
-  const Document* w2r = FindDoc(*c, "000_7b79f79499cbd276");
+  const ingest::Document* w2r = FindDoc(*c, "000_7b79f79499cbd276");
   REQUIRE(w2r != nullptr);
   CHECK(w2r->outlet == "000_7b79f79499cbd276");
   CHECK_FALSE(w2r->date.has_value());

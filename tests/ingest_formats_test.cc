@@ -13,13 +13,14 @@ using diverge::testing::TempDir;
 
 namespace {
 
-bool HasStatement(const Corpus& c, const std::string& text) {
+bool HasStatement(const ingest::Corpus& c, const std::string& text) {
   return std::any_of(c.statements.begin(), c.statements.end(),
-                     [&](const Statement& s) { return s.text == text; });
+                     [&](const ingest::Statement& s) { return s.text == text; });
 }
-bool AnyStatementContains(const Corpus& c, const std::string& part) {
-  return std::any_of(c.statements.begin(), c.statements.end(),
-                     [&](const Statement& s) { return s.text.find(part) != std::string::npos; });
+bool AnyStatementContains(const ingest::Corpus& c, const std::string& part) {
+  return std::any_of(c.statements.begin(), c.statements.end(), [&](const ingest::Statement& s) {
+    return s.text.find(part) != std::string::npos;
+  });
 }
 
 const char* kHtml = R"(<!DOCTYPE html>
@@ -50,10 +51,10 @@ TEST_CASE("HTML: text extracted, scripts/styles/navigation dropped, metadata rea
           "[ingest][html]") {
   TempDir dir;
   const std::string path = dir.Write("page.html", kHtml);
-  Result<Corpus> c = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
   REQUIRE(c.ok());
   REQUIRE(c->documents.size() == 1);
-  const Document& d = c->documents[0];
+  const ingest::Document& d = c->documents[0];
   CHECK(d.outlet == "The Daily Planet");
   CHECK(d.date == std::optional<std::string>("2019-05-04"));
   CHECK(d.url == std::optional<std::string>("https://planet.example/summit"));
@@ -75,14 +76,14 @@ TEST_CASE("HTML: offsets point into the HTML bytes, the property holds after dec
   TempDir dir;
   const std::string html = kHtml;
   dir.Write("page.html", html);
-  Result<Corpus> c = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
   REQUIRE(c.ok());
   REQUIRE(c->statements.size() >= 4);
   for (const auto& s : c->statements) {
     INFO(s.text);
     const std::string slice = html.substr(s.start, s.end - s.start);
     // Entities span their reference: the statement is the decoded slice.
-    CHECK(text::FoldWhitespace(HtmlToText(slice).text.text) == s.text);
+    CHECK(text::FoldWhitespace(ingest::HtmlToText(slice).text.text) == s.text);
   }
   // An entity at a statement edge: the span includes the whole reference.
   for (const auto& s : c->statements) {
@@ -99,11 +100,11 @@ TEST_CASE("JSONL: one document a line, offsets into the text value", "[ingest][j
             "\"outlet\": \"Wire\", \"date\": \"2020-02\", \"title\": \"Met\", \"url\": \"u\"}\n"
             "\n"
             "{\"id\": 7, \"text\": \"Numbers are ids too. Fine.\"}\n");
-  Result<Corpus> c = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
   REQUIRE(c.ok());
   REQUIRE(c->documents.size() == 2);
-  const Document& d7 = c->documents[0];
-  const Document& n1 = c->documents[1];
+  const ingest::Document& d7 = c->documents[0];
+  const ingest::Document& n1 = c->documents[1];
   CHECK(d7.id == "7");
   CHECK(n1.id == "n1");
   CHECK(n1.outlet == "Wire");
@@ -113,7 +114,7 @@ TEST_CASE("JSONL: one document a line, offsets into the text value", "[ingest][j
   CHECK(d7.outlet == "feed");  // file-name fallback
   CHECK_FALSE(d7.date.has_value());
   for (const auto& s : c->statements) {
-    const Document& d = s.doc == "7" ? d7 : n1;
+    const ingest::Document& d = s.doc == "7" ? d7 : n1;
     CHECK(text::FoldWhitespace(d.text.substr(s.start, s.end - s.start)) == s.text);
   }
   CHECK(HasStatement(*c, "They agreed on a plan."));
@@ -125,7 +126,7 @@ TEST_CASE("Markdown: headings and list items are their own statements", "[ingest
       "# Summit Ends In Geneva\n\nThe leaders met on Friday and\ntalked for hours.\n\n"
       "- Russia proposed a plan.\n- Belarus agreed to it.\n";
   dir.Write("note.md", md);
-  Result<Corpus> c = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
   REQUIRE(c.ok());
   CHECK(HasStatement(*c, "Summit Ends In Geneva"));
   CHECK(HasStatement(*c, "The leaders met on Friday and talked for hours."));
@@ -138,7 +139,7 @@ TEST_CASE("Markdown: headings and list items are their own statements", "[ingest
 
 TEST_CASE("HtmlToText maps entities and collapses source whitespace", "[ingest][html]") {
   const std::string html = "<p>A&nbsp;B &amp;\n C</p><p>D&#8217;s</p>";
-  HtmlText t = HtmlToText(html);
+  ingest::HtmlText t = ingest::HtmlToText(html);
   // Paragraphs end with a blank line; a trailing one after the last </p> is harmless.
   CHECK(t.text.text.rfind("A\xC2\xA0"
                           "B & C\n\nD\xE2\x80\x99s",
@@ -154,7 +155,7 @@ TEST_CASE("HtmlToText decodes every named reference and keeps the reference's by
           "[ingest][html]") {
   const std::string html =
       "<p>&Eacute;cole de S&atilde;o Paulo &mdash; &#x1F600; &notin; AT&T &amp c&copy;2020</p>";
-  HtmlText t = HtmlToText(html);
+  ingest::HtmlText t = ingest::HtmlToText(html);
   CHECK(text::FoldWhitespace(t.text.text) ==
         "\xC3\x89"
         "cole de S\xC3\xA3o Paulo \xE2\x80\x94 \xF0\x9F\x98\x80 \xE2\x88\x89 AT&T & c\xC2\xA9"
@@ -185,7 +186,7 @@ TEST_CASE("HtmlToText decodes every named reference and keeps the reference's by
     const int64_t b = t.text.SourceBegin(i), en = t.text.SourceEnd(i);
     const std::string slice = html.substr(static_cast<size_t>(b), static_cast<size_t>(en - b));
     INFO(slice);
-    CHECK(HtmlToText(slice).text.text.substr(0, 1) == text.substr(i, 1));
+    CHECK(ingest::HtmlToText(slice).text.text.substr(0, 1) == text.substr(i, 1));
   }
 }
 
@@ -196,7 +197,7 @@ TEST_CASE("HtmlToText closes unclosed tags as a browser does and drops furniture
       "content=\"Caf&eacute; News\"></head><body><nav><a href=/>Home</a><p>Menu"
       "<article><p>First paragraph<p>Second <b>bold <i>both</b> italic</i> end"
       "<ul><li>one<li>two</ul><div>Never closed <aside>Related stories";
-  HtmlText t = HtmlToText(html);
+  ingest::HtmlText t = ingest::HtmlToText(html);
   // The unclosed <nav> holds the rest of the page (a browser shows nothing outside it).
   CHECK(t.text.text.find("Home") == std::string::npos);
   CHECK(t.metadata.title == std::optional<std::string>("T \xC3\xA9t\xC3\xA9"));
@@ -205,7 +206,7 @@ TEST_CASE("HtmlToText closes unclosed tags as a browser does and drops furniture
   const std::string body =
       "<body><p>First paragraph<p>Second <b>bold <i>both</b> italic</i> end"
       "<ul><li>one<li>two</ul><div>Never closed <aside>Related stories</aside> tail";
-  HtmlText b = HtmlToText(body);
+  ingest::HtmlText b = ingest::HtmlToText(body);
   CHECK(b.text.text.find("First paragraph\n\nSecond bold both italic end\n\none\n\ntwo\n\n"
                          "Never closed tail") == 0);
   CHECK(b.text.text.find("Related") == std::string::npos);

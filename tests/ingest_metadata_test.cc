@@ -25,7 +25,7 @@ TEST_CASE("Partial dates are validated", "[ingest][metadata]") {
 
 TEST_CASE("Dates in text", "[ingest][metadata]") {
   auto one = [](const std::string& s) {
-    auto d = FindDates(s);
+    auto d = ingest::FindDates(s);
     return d.empty() ? std::string("none")
                      : d[0].date.ToString() + "|" + std::to_string(d[0].date.month) + "-" +
                            std::to_string(d[0].date.day);
@@ -40,37 +40,38 @@ TEST_CASE("Dates in text", "[ingest][metadata]") {
 }
 
 TEST_CASE("Datelines, bylines, copyright and site-name lines", "[ingest][metadata]") {
-  auto dl = ParseDateline("KYIV, 2 June (Ukrinform) - The council met today.");
+  auto dl = ingest::ParseDateline("KYIV, 2 June (Ukrinform) - The council met today.");
   REQUIRE(dl);
   CHECK(dl->outlet == std::optional<std::string>("Ukrinform"));
   CHECK(dl->date.month == 6);
   CHECK(dl->date.day == 2);
   CHECK(std::string("KYIV, 2 June (Ukrinform) - The council met today.").substr(dl->prefix_len) ==
         "The council met today.");
-  auto dl2 = ParseDateline("PARIS (AFP) Ministers agreed.");
+  auto dl2 = ingest::ParseDateline("PARIS (AFP) Ministers agreed.");
   REQUIRE(dl2);
   CHECK(dl2->outlet == std::optional<std::string>("AFP"));
-  auto dl3 = ParseDateline("May 3. Radio Free Planet");
+  auto dl3 = ingest::ParseDateline("May 3. Radio Free Planet");
   REQUIRE(dl3);
   CHECK(dl3->whole_line);
   CHECK(dl3->outlet == std::optional<std::string>("Radio Free Planet"));
-  CHECK_FALSE(ParseDateline("The Council (formerly the Board) met.").has_value());
+  CHECK_FALSE(ingest::ParseDateline("The Council (formerly the Board) met.").has_value());
 
-  CHECK(ParseByline("By John Smith") == std::optional<std::string>("John Smith"));
-  CHECK(ParseByline("By Anna Lee and Tom Ray") ==
+  CHECK(ingest::ParseByline("By John Smith") == std::optional<std::string>("John Smith"));
+  CHECK(ingest::ParseByline("By Anna Lee and Tom Ray") ==
         std::optional<std::string>("Anna Lee and Tom Ray"));
-  CHECK_FALSE(ParseByline("By the end of the year, prices rose.").has_value());
+  CHECK_FALSE(ingest::ParseByline("By the end of the year, prices rose.").has_value());
 
-  auto c = ParseCopyright("(c) 2015 Acme News Corp. All rights reserved.");
+  auto c = ingest::ParseCopyright("(c) 2015 Acme News Corp. All rights reserved.");
   REQUIRE(c);
   CHECK(c->year == 2015);
   CHECK(c->holder == std::optional<std::string>("Acme News Corp"));
-  CHECK_FALSE(ParseCopyright("Copyright law changed in many ways.").has_value());
+  CHECK_FALSE(ingest::ParseCopyright("Copyright law changed in many ways.").has_value());
 
-  CHECK(ParseSiteNameLine("| Morning Gazette") == std::optional<std::string>("Morning Gazette"));
-  CHECK_FALSE(ParseSiteNameLine("- the talks failed.").has_value());
-  CHECK(IsDateOnlyLine("Tuesday, 4 May 2010, 09:15 GMT"));
-  CHECK_FALSE(IsDateOnlyLine("On 4 May 2010 the council met in the capital."));
+  CHECK(ingest::ParseSiteNameLine("| Morning Gazette") ==
+        std::optional<std::string>("Morning Gazette"));
+  CHECK_FALSE(ingest::ParseSiteNameLine("- the talks failed.").has_value());
+  CHECK(ingest::IsDateOnlyLine("Tuesday, 4 May 2010, 09:15 GMT"));
+  CHECK_FALSE(ingest::IsDateOnlyLine("On 4 May 2010 the council met in the capital."));
 }
 
 TEST_CASE("Synthetic page: inference and clean-up without a manifest", "[ingest][metadata]") {
@@ -102,10 +103,10 @@ TEST_CASE("Synthetic page: inference and clean-up without a manifest", "[ingest]
       "Grain Prices Jump As Ports Close\n"
       "12\n";
   dir.Write("strike.txt", page);
-  Result<Corpus> c = ReadCorpus({dir.str()});
+  Result<ingest::Corpus> c = ingest::ReadCorpus({dir.str()});
   REQUIRE(c.ok());
   REQUIRE(c->documents.size() == 1);
-  const Document& d = c->documents[0];
+  const ingest::Document& d = c->documents[0];
   CHECK(d.id == "strike");
   CHECK(d.outlet == "Portnews");
   CHECK(d.date == std::optional<std::string>("2015-10-09"));
@@ -121,7 +122,7 @@ TEST_CASE("Synthetic page: inference and clean-up without a manifest", "[ingest]
   CHECK(texts == want);
   auto aside = [&](const std::string& reason) {
     return std::count_if(c->set_aside.begin(), c->set_aside.end(),
-                         [&](const SetAsideLine& s) { return s.reason == reason; });
+                         [&](const ingest::SetAsideLine& s) { return s.reason == reason; });
   };
   CHECK(aside("other-language") == 1);
   CHECK(aside("repeated") == 1);
@@ -135,10 +136,10 @@ TEST_CASE("Clean-up keeps a headline but drops menu words and footer teasers",
       "The city council approved the new budget on Tuesday after a long debate.\n"
       "The mayor said the vote showed the council could work together again.\n\n"
       "Related\nMayor Faces New Questions Over Spending\n";
-  CleanPageResult r = CleanPage(page, std::nullopt);
+  ingest::CleanPageResult r = ingest::CleanPage(page, std::nullopt);
   std::vector<std::string> kept;
   for (size_t i = 0; i < r.lines.size(); ++i) {
-    if (r.verdicts[i].fate == LineFate::kKeep) kept.push_back(r.lines[i].folded);
+    if (r.verdicts[i].fate == ingest::LineFate::kKeep) kept.push_back(r.lines[i].folded);
   }
   const std::vector<std::string> want = {
       "Council Approves New Budget",
@@ -153,13 +154,13 @@ TEST_CASE("A known title glued to the first sentence is cut off", "[ingest][meta
       "Floods Hit The Valley\n\nFloods Hit The ValleyHeavy rain flooded three villages overnight "
       "and closed the main road.\nRescue teams reached the villages by noon on Sunday, officials "
       "said.\n";
-  CleanPageResult r = CleanPage(page, std::string("Floods Hit The Valley"));
+  ingest::CleanPageResult r = ingest::CleanPage(page, std::string("Floods Hit The Valley"));
   REQUIRE(r.lines.size() == 3);
-  CHECK(r.verdicts[0].fate == LineFate::kKeep);
+  CHECK(r.verdicts[0].fate == ingest::LineFate::kKeep);
   CHECK(page.substr(r.verdicts[1].begin, 10) == "Heavy rain");
   // Without the title known and without it on its own line, nothing is cut.
   const std::string page2 = "Floods Hit The ValleyHeavy rain flooded three villages overnight.\n";
-  CleanPageResult r2 = CleanPage(page2, std::nullopt);
+  ingest::CleanPageResult r2 = ingest::CleanPage(page2, std::nullopt);
   REQUIRE(r2.lines.size() == 1);
   CHECK(r2.verdicts[0].begin == 0);
 }

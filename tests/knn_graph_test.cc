@@ -40,13 +40,13 @@ RowMatrixXf ClusteredUnitRows(int n, int d, int centers, uint64_t seed) {
 }
 
 // Brute force: every other row by (ExactDot desc, key asc), first k.
-std::vector<Neighbor> BruteRow(const RowMatrixXf& x, const std::vector<uint64_t>& keys, int i,
-                               int k) {
-  std::vector<Neighbor> all;
+std::vector<cluster::Neighbor> BruteRow(const RowMatrixXf& x, const std::vector<uint64_t>& keys,
+                                        int i, int k) {
+  std::vector<cluster::Neighbor> all;
   for (int j = 0; j < x.rows(); ++j) {
-    if (j != i) all.push_back({j, ExactDot(x.row(i).data(), x.row(j).data(), x.cols())});
+    if (j != i) all.push_back({j, cluster::ExactDot(x.row(i).data(), x.row(j).data(), x.cols())});
   }
-  std::sort(all.begin(), all.end(), [&](const Neighbor& a, const Neighbor& b) {
+  std::sort(all.begin(), all.end(), [&](const cluster::Neighbor& a, const cluster::Neighbor& b) {
     return a.sim != b.sim ? a.sim > b.sim : keys[a.id] < keys[b.id];
   });
   all.resize(std::min<size_t>(all.size(), k));
@@ -80,17 +80,17 @@ TEST_CASE("Exact kNN equals brute force, including ties and n <= k", "[knn]") {
       for (int i = 20; i < 30; ++i) x.row(i) = x.row(10);
     }
     const std::vector<uint64_t> keys = RandomKeys(c.n, c.n);
-    KnnOptions opt;
+    cluster::KnnOptions opt;
     opt.k = c.k;
-    opt.method = KnnMethod::kExact;
+    opt.method = cluster::KnnMethod::kExact;
     opt.row_keys = keys;
-    Result<KnnGraph> g = BuildKnnGraph(x, opt);
+    Result<cluster::KnnGraph> g = cluster::BuildKnnGraph(x, opt);
     REQUIRE(g.ok());
     REQUIRE(g->n == c.n);
     REQUIRE(g->k == c.k);
     int mismatches = 0;
     for (int i = 0; i < c.n; ++i) {
-      const std::vector<Neighbor> want = BruteRow(x, keys, i, c.k);
+      const std::vector<cluster::Neighbor> want = BruteRow(x, keys, i, c.k);
       auto row = g->row(i);
       for (int s = 0; s < c.k; ++s) {
         if (s < static_cast<int>(want.size())) {
@@ -106,18 +106,18 @@ TEST_CASE("Exact kNN equals brute force, including ties and n <= k", "[knn]") {
 
 TEST_CASE("kNN rejects bad input", "[knn]") {
   RowMatrixXf x = RandomUnitRows(10, 4, 1);
-  KnnOptions opt;
+  cluster::KnnOptions opt;
   opt.k = 0;
-  CHECK(BuildKnnGraph(x, opt).status().code() == StatusCode::kInvalidArgument);
+  CHECK(cluster::BuildKnnGraph(x, opt).status().code() == StatusCode::kInvalidArgument);
   opt.k = 3;
   std::vector<uint64_t> keys(5, 0);
   opt.row_keys = keys;
-  CHECK(BuildKnnGraph(x, opt).status().code() == StatusCode::kInvalidArgument);
+  CHECK(cluster::BuildKnnGraph(x, opt).status().code() == StatusCode::kInvalidArgument);
   opt.row_keys = {};
   x(3, 2) = NAN;
-  CHECK(BuildKnnGraph(x, opt).status().code() == StatusCode::kInvalidArgument);
+  CHECK(cluster::BuildKnnGraph(x, opt).status().code() == StatusCode::kInvalidArgument);
   RowMatrixXf empty(0, 4);
-  Result<KnnGraph> g = BuildKnnGraph(empty, opt);
+  Result<cluster::KnnGraph> g = cluster::BuildKnnGraph(empty, opt);
   REQUIRE(g.ok());
   CHECK(g->n == 0);
   CHECK(g->nbrs.empty());
@@ -137,15 +137,17 @@ TEST_CASE("kNN graph does not depend on row order", "[knn]") {
     y.row(i) = x.row(perm[i]);  // row i of y is row perm[i] of x
     ykeys[i] = keys[perm[i]];
   }
-  for (KnnMethod m : {KnnMethod::kExact, KnnMethod::kIvf, KnnMethod::kHnsw}) {
+  for (cluster::KnnMethod m :
+       {cluster::KnnMethod::kExact, cluster::KnnMethod::kIvf, cluster::KnnMethod::kHnsw}) {
     CAPTURE(static_cast<int>(m));
-    KnnOptions opt;
+    cluster::KnnOptions opt;
     opt.method = m;
-    opt.threads = m == KnnMethod::kIvf ? 1 : 2;  // results must not depend on threads either
+    opt.threads =
+        m == cluster::KnnMethod::kIvf ? 1 : 2;  // results must not depend on threads either
     opt.row_keys = keys;
-    Result<KnnGraph> gx = BuildKnnGraph(x, opt);
+    Result<cluster::KnnGraph> gx = cluster::BuildKnnGraph(x, opt);
     opt.row_keys = ykeys;
-    Result<KnnGraph> gy = BuildKnnGraph(y, opt);
+    Result<cluster::KnnGraph> gy = cluster::BuildKnnGraph(y, opt);
     REQUIRE(gx.ok());
     REQUIRE(gy.ok());
     int differences = 0;
@@ -167,13 +169,13 @@ TEST_CASE("IVF kNN graph does not depend on the thread count", "[knn]") {
   RowMatrixXf x = ClusteredUnitRows(n, 32, 300, 17);
   for (int i = 1; i < 60; ++i) x.row(i * 97) = x.row(0);
   const std::vector<uint64_t> keys = RandomKeys(n, 9);
-  KnnOptions opt;
-  opt.method = KnnMethod::kIvf;
+  cluster::KnnOptions opt;
+  opt.method = cluster::KnnMethod::kIvf;
   opt.row_keys = keys;
   opt.threads = 1;
-  Result<KnnGraph> one = BuildKnnGraph(x, opt);
+  Result<cluster::KnnGraph> one = cluster::BuildKnnGraph(x, opt);
   opt.threads = 4;
-  Result<KnnGraph> four = BuildKnnGraph(x, opt);
+  Result<cluster::KnnGraph> four = cluster::BuildKnnGraph(x, opt);
   REQUIRE(one.ok());
   REQUIRE(four.ok());
   int differences = 0;
@@ -192,20 +194,20 @@ TEST_CASE("Approximate kNN recall@10 against exact kNN is >= 0.95", "[knn][hnsw]
   RowMatrixXf x = ClusteredUnitRows(n, 100, 2000, 21);
   std::vector<uint64_t> keys(n);
   std::iota(keys.begin(), keys.end(), 0);
-  std::vector<std::vector<Neighbor>> want;  // exact neighbours of a sample of 500 rows
+  std::vector<std::vector<cluster::Neighbor>> want;  // exact neighbours of a sample of 500 rows
   for (int i = 0; i < n; i += n / 500) want.push_back(BruteRow(x, keys, i, 10));
-  for (KnnMethod m : {KnnMethod::kHnsw, KnnMethod::kIvf}) {
+  for (cluster::KnnMethod m : {cluster::KnnMethod::kHnsw, cluster::KnnMethod::kIvf}) {
     CAPTURE(static_cast<int>(m));
-    KnnOptions opt;
+    cluster::KnnOptions opt;
     opt.k = 10;
     opt.method = m;
-    Result<KnnGraph> approx = BuildKnnGraph(x, opt);
+    Result<cluster::KnnGraph> approx = cluster::BuildKnnGraph(x, opt);
     REQUIRE(approx.ok());
     int found = 0, total = 0;
     for (int i = 0, w = 0; i < n; i += n / 500, ++w) {
       std::set<int32_t> got;
-      for (const Neighbor& nb : approx->row(i)) got.insert(nb.id);
-      for (const Neighbor& nb : want[w]) found += got.count(nb.id);
+      for (const cluster::Neighbor& nb : approx->row(i)) got.insert(nb.id);
+      for (const cluster::Neighbor& nb : want[w]) found += got.count(nb.id);
       total += static_cast<int>(want[w].size());
     }
     const double recall = static_cast<double>(found) / total;
@@ -216,10 +218,10 @@ TEST_CASE("Approximate kNN recall@10 against exact kNN is >= 0.95", "[knn][hnsw]
 
 TEST_CASE("ExactDot is symmetric and matches a double dot product", "[knn]") {
   RowMatrixXf x = RandomUnitRows(2, 101, 9);
-  const float ab = ExactDot(x.row(0).data(), x.row(1).data(), 101);
-  CHECK(ab == ExactDot(x.row(1).data(), x.row(0).data(), 101));
+  const float ab = cluster::ExactDot(x.row(0).data(), x.row(1).data(), 101);
+  CHECK(ab == cluster::ExactDot(x.row(1).data(), x.row(0).data(), 101));
   CHECK(ab == Approx(x.row(0).cast<double>().dot(x.row(1).cast<double>())).margin(1e-6));
-  CHECK(ExactDot(x.row(0).data(), x.row(0).data(), 101) == Approx(1.0).margin(1e-6));
+  CHECK(cluster::ExactDot(x.row(0).data(), x.row(0).data(), 101) == Approx(1.0).margin(1e-6));
 }
 
 TEST_CASE("Approximate kNN indexes copies of one vector once and ranks them as exact does",
@@ -232,15 +234,15 @@ TEST_CASE("Approximate kNN indexes copies of one vector once and ranks them as e
   for (int i = 4000; i < 6000; ++i) x.row(i).setZero();
   std::vector<uint64_t> keys(6000);
   for (size_t i = 0; i < keys.size(); ++i) keys[i] = (i * 2654435761u) % 1000003u;
-  KnnOptions opt;
+  cluster::KnnOptions opt;
   opt.row_keys = keys;
-  opt.method = KnnMethod::kExact;
-  KnnGraph exact = *BuildKnnGraph(x, opt);
+  opt.method = cluster::KnnMethod::kExact;
+  cluster::KnnGraph exact = *cluster::BuildKnnGraph(x, opt);
   // kAuto above exact_limit is approximate; the 1,001 distinct vectors are then searched
   // exactly, so every row (copies and zero rows too) must list what exact search lists.
-  opt.method = KnnMethod::kAuto;
+  opt.method = cluster::KnnMethod::kAuto;
   opt.exact_limit = 2000;
-  KnnGraph deduped = *BuildKnnGraph(x, opt);
+  cluster::KnnGraph deduped = *cluster::BuildKnnGraph(x, opt);
   int differences = 0;
   for (int32_t r = 0; r < 6000; ++r) {
     for (int s = 0; s < opt.k; ++s) {
@@ -250,8 +252,8 @@ TEST_CASE("Approximate kNN indexes copies of one vector once and ranks them as e
   }
   CHECK(differences == 0);
   // Forced IVF: the copies of the vector still list other copies (similarity 1) first.
-  opt.method = KnnMethod::kIvf;
-  KnnGraph ivf = *BuildKnnGraph(x, opt);
+  opt.method = cluster::KnnMethod::kIvf;
+  cluster::KnnGraph ivf = *cluster::BuildKnnGraph(x, opt);
   for (int32_t r : {0, 1000, 2500, 3999}) {
     for (int s = 0; s < opt.k; ++s) CHECK(ivf.row(r)[s].id == exact.row(r)[s].id);
   }

@@ -33,8 +33,8 @@ std::string Slurp(const fs::path& p) {
   return std::string(std::istreambuf_iterator<char>(in), {});
 }
 
-RawVectors SmallRaw() {
-  RawVectors raw;
+embeddings::RawVectors SmallRaw() {
+  embeddings::RawVectors raw;
   raw.dims = 3;
   raw.words = {"the", "cat", "dog", "economy"};
   raw.data = {1, 0, 0, 0, 1, 0, 0, 0.9f, 0.1f, 0.5f, -0.5f, 0.25f};
@@ -71,9 +71,9 @@ fs::path TinyFastTextBin(const fs::path& dir) {
 }  // namespace
 
 TEST_CASE("dvec round trip keeps words, ranks and vectors", "[model]") {
-  auto m = EmbeddingModel::FromRaw(SmallRaw(), "small");
+  auto m = embeddings::EmbeddingModel::FromRaw(SmallRaw(), "small");
   REQUIRE(m.ok());
-  const EmbeddingModel& em = **m;
+  const embeddings::EmbeddingModel& em = **m;
   CHECK(em.dims() == 3);
   CHECK(em.size() == 4);
   CHECK(em.Find("cat") == 1);
@@ -94,7 +94,7 @@ TEST_CASE("dvec round trip keeps words, ranks and vectors", "[model]") {
 
   fs::path dir = TempDir();
   REQUIRE(em.Save((dir / "small.dvec").string()).ok());
-  auto loaded = EmbeddingModel::Load((dir / "small.dvec").string());
+  auto loaded = embeddings::EmbeddingModel::Load((dir / "small.dvec").string());
   REQUIRE(loaded.ok());
   CHECK((*loaded)->format() == "dvec");
   CHECK((*loaded)->Find("dog") == 2);
@@ -107,25 +107,25 @@ TEST_CASE("dvec round trip keeps words, ranks and vectors", "[model]") {
 
 TEST_CASE("dvec rejects missing, truncated and corrupt files", "[model]") {
   fs::path dir = TempDir();
-  auto m = EmbeddingModel::FromRaw(SmallRaw(), "small");
+  auto m = embeddings::EmbeddingModel::FromRaw(SmallRaw(), "small");
   REQUIRE(m.ok());
   REQUIRE((*m)->Save((dir / "good.dvec").string()).ok());
   std::string bytes = Slurp(dir / "good.dvec");
 
-  auto missing = EmbeddingModel::Load((dir / "nope.dvec").string());
+  auto missing = embeddings::EmbeddingModel::Load((dir / "nope.dvec").string());
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().code() == StatusCode::kNotFound);
   CHECK_THAT(missing.status().message(), Catch::Contains("nope.dvec"));
 
   Write(dir / "trunc.dvec", bytes.substr(0, bytes.size() - 100));
-  auto trunc = EmbeddingModel::Load((dir / "trunc.dvec").string());
+  auto trunc = embeddings::EmbeddingModel::Load((dir / "trunc.dvec").string());
   REQUIRE_FALSE(trunc.ok());
   CHECK(trunc.status().code() == StatusCode::kCorruption);
   CHECK_THAT(trunc.status().message(), Catch::Contains("trunc.dvec"));
   CHECK_THAT(trunc.status().message(), Catch::Contains("truncated"));
 
   Write(dir / "short.dvec", bytes.substr(0, 60));
-  auto shrt = EmbeddingModel::Load((dir / "short.dvec").string());
+  auto shrt = embeddings::EmbeddingModel::Load((dir / "short.dvec").string());
   REQUIRE_FALSE(shrt.ok());
   CHECK(shrt.status().code() == StatusCode::kCorruption);
 
@@ -133,30 +133,30 @@ TEST_CASE("dvec rejects missing, truncated and corrupt files", "[model]") {
   uint32_t dims = 7;  // header field at byte 12
   std::memcpy(bad_dims.data() + 12, &dims, 4);
   Write(dir / "dims.dvec", bad_dims);
-  auto wrong = EmbeddingModel::Load((dir / "dims.dvec").string());
+  auto wrong = embeddings::EmbeddingModel::Load((dir / "dims.dvec").string());
   REQUIRE_FALSE(wrong.ok());
   CHECK(wrong.status().code() == StatusCode::kCorruption);
   CHECK_THAT(wrong.status().message(), Catch::Contains("checksum"));
 
   std::string bad_body = bytes;
-  DvecHeader h;
+  embeddings::DvecHeader h;
   std::memcpy(&h, bytes.data(), sizeof h);
   uint64_t huge = 1ull << 40;  // word offsets table pointing past the strings
   std::memcpy(bad_body.data() + h.offsets_offset + 8, &huge, 8);
   Write(dir / "body.dvec", bad_body);
-  auto body = EmbeddingModel::Load((dir / "body.dvec").string());
+  auto body = embeddings::EmbeddingModel::Load((dir / "body.dvec").string());
   REQUIRE_FALSE(body.ok());
   CHECK(body.status().code() == StatusCode::kCorruption);
 
   std::string empty;
   Write(dir / "empty.dvec", empty);
-  CHECK_FALSE(EmbeddingModel::Load((dir / "empty.dvec").string()).ok());
+  CHECK_FALSE(embeddings::EmbeddingModel::Load((dir / "empty.dvec").string()).ok());
 }
 
 TEST_CASE(".vec text models load and report malformed lines", "[model]") {
   fs::path dir = TempDir();
   Write(dir / "ok.vec", "3 2\nthe 0.1 0.2\ncat 1 0\ndog 0.9 0.1\n");
-  auto ok = EmbeddingModel::Load((dir / "ok.vec").string());
+  auto ok = embeddings::EmbeddingModel::Load((dir / "ok.vec").string());
   REQUIRE(ok.ok());
   CHECK((*ok)->format() == "vec");
   CHECK((*ok)->dims() == 2);
@@ -164,18 +164,18 @@ TEST_CASE(".vec text models load and report malformed lines", "[model]") {
   CHECK((*ok)->Find("dog") == 2);
 
   Write(dir / "dims.vec", "the 0.1 0.2\ncat 1 0 3\n");
-  auto dims = EmbeddingModel::Load((dir / "dims.vec").string());
+  auto dims = embeddings::EmbeddingModel::Load((dir / "dims.vec").string());
   REQUIRE_FALSE(dims.ok());
   CHECK(dims.status().code() == StatusCode::kCorruption);
   CHECK_THAT(dims.status().message(), Catch::Contains("dims.vec:2"));
 
   Write(dir / "trunc.vec", "5 2\nthe 0.1 0.2\ncat 1 0\n");
-  auto trunc = EmbeddingModel::Load((dir / "trunc.vec").string());
+  auto trunc = embeddings::EmbeddingModel::Load((dir / "trunc.vec").string());
   REQUIRE_FALSE(trunc.ok());
   CHECK_THAT(trunc.status().message(), Catch::Contains("truncated"));
 
   Write(dir / "num.vec", "the 0.1 zz\n");
-  auto num = EmbeddingModel::Load((dir / "num.vec").string());
+  auto num = embeddings::EmbeddingModel::Load((dir / "num.vec").string());
   REQUIRE_FALSE(num.ok());
   CHECK_THAT(num.status().message(), Catch::Contains("num.vec:1"));
 }
@@ -185,7 +185,7 @@ TEST_CASE("wink JSON models are streamed and placed by word index", "[model]") {
   Write(dir / "w.json", R"({"precision":8,"l2NormIndex":2,"wordIndex":3,"size":2,"dimensions":2,)"
                         R"("words":["the","cat"],"vectors":{"cat":[1,0,1,1],"the":[0.6,0.8,1,0]},)"
                         R"("unkVector":[0,0]})");
-  auto m = EmbeddingModel::Load((dir / "w.json").string());
+  auto m = embeddings::EmbeddingModel::Load((dir / "w.json").string());
   REQUIRE(m.ok());
   CHECK((*m)->format() == "wink-json");
   CHECK((*m)->Find("the") == 0);
@@ -195,13 +195,13 @@ TEST_CASE("wink JSON models are streamed and placed by word index", "[model]") {
   CHECK(v[0] == Approx(0.6).margin(0.01));
 
   Write(dir / "bad.json", R"({"dimensions":3,"size":1,"vectors":{"cat":[1,0,1,0]})");
-  auto bad = EmbeddingModel::Load((dir / "bad.json").string());
+  auto bad = embeddings::EmbeddingModel::Load((dir / "bad.json").string());
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().code() == StatusCode::kCorruption);
   CHECK_THAT(bad.status().message(), Catch::Contains("bad.json"));
 
   Write(dir / "cut.json", R"({"dimensions":2,"size":1,"vectors":{"cat":[1,0,)");
-  auto cut = EmbeddingModel::Load((dir / "cut.json").string());
+  auto cut = embeddings::EmbeddingModel::Load((dir / "cut.json").string());
   REQUIRE_FALSE(cut.ok());
   CHECK_THAT(cut.status().message(), Catch::Contains("cut.json"));
 }
@@ -209,7 +209,7 @@ TEST_CASE("wink JSON models are streamed and placed by word index", "[model]") {
 TEST_CASE("fastText .bin loads with subword vectors for unknown words", "[model]") {
   fs::path dir = TempDir();
   fs::path bin = TinyFastTextBin(dir);
-  auto m = EmbeddingModel::Load(bin.string());
+  auto m = embeddings::EmbeddingModel::Load(bin.string());
   REQUIRE(m.ok());
   CHECK((*m)->format() == "fasttext-bin");
   CHECK((*m)->dims() == 8);
@@ -223,7 +223,7 @@ TEST_CASE("fastText .bin loads with subword vectors for unknown words", "[model]
   CHECK(norm > 0);
   // Converted to .dvec, the in-vocabulary vectors survive.
   REQUIRE((*m)->Save((dir / "tiny.dvec").string()).ok());
-  auto d = EmbeddingModel::Load((dir / "tiny.dvec").string());
+  auto d = embeddings::EmbeddingModel::Load((dir / "tiny.dvec").string());
   REQUIRE(d.ok());
   CHECK((*d)->size() == (*m)->size());
   CHECK_FALSE((*d)->HasSubwords());
@@ -235,7 +235,7 @@ TEST_CASE("fastText .bin with bad header or truncated body is a Status", "[model
   REQUIRE(bytes.size() > 200);
 
   Write(dir / "trunc.bin", bytes.substr(0, bytes.size() / 2));
-  auto trunc = EmbeddingModel::Load((dir / "trunc.bin").string());
+  auto trunc = embeddings::EmbeddingModel::Load((dir / "trunc.bin").string());
   REQUIRE_FALSE(trunc.ok());
   CHECK(trunc.status().code() == StatusCode::kCorruption);
   CHECK_THAT(trunc.status().message(), Catch::Contains("trunc.bin"));
@@ -244,7 +244,7 @@ TEST_CASE("fastText .bin with bad header or truncated body is a Status", "[model
   int32_t v = 11;
   std::memcpy(version.data() + 4, &v, 4);
   Write(dir / "version.bin", version);
-  auto ver = EmbeddingModel::Load((dir / "version.bin").string());
+  auto ver = embeddings::EmbeddingModel::Load((dir / "version.bin").string());
   REQUIRE_FALSE(ver.ok());
   CHECK_THAT(ver.status().message(), Catch::Contains("version"));
 
@@ -252,7 +252,7 @@ TEST_CASE("fastText .bin with bad header or truncated body is a Status", "[model
   int32_t d = 9;  // args.dim disagrees with the matrix
   std::memcpy(dims.data() + 8, &d, 4);
   Write(dir / "dims.bin", dims);
-  auto wrong = EmbeddingModel::Load((dir / "dims.bin").string());
+  auto wrong = embeddings::EmbeddingModel::Load((dir / "dims.bin").string());
   REQUIRE_FALSE(wrong.ok());
   CHECK(wrong.status().code() == StatusCode::kCorruption);
 
@@ -260,17 +260,17 @@ TEST_CASE("fastText .bin with bad header or truncated body is a Status", "[model
   int32_t words = 1 << 30;  // dictionary size far beyond the file
   std::memcpy(huge.data() + 64, &words, 4);
   Write(dir / "dict.bin", huge);
-  CHECK_FALSE(EmbeddingModel::Load((dir / "dict.bin").string()).ok());
+  CHECK_FALSE(embeddings::EmbeddingModel::Load((dir / "dict.bin").string()).ok());
 
   Write(dir / "four.bin", bytes.substr(0, 6));
-  CHECK_FALSE(EmbeddingModel::Load((dir / "four.bin").string()).ok());
+  CHECK_FALSE(embeddings::EmbeddingModel::Load((dir / "four.bin").string()).ok());
 }
 
 TEST_CASE("every loader names the file on missing, truncated, mis-sized and bad-header input",
           "[model]") {
   fs::path dir = TempDir();
   auto expect_error = [](const fs::path& p, StatusCode code) {
-    auto m = EmbeddingModel::Load(p.string());
+    auto m = embeddings::EmbeddingModel::Load(p.string());
     REQUIRE_FALSE(m.ok());
     CHECK(m.status().code() == code);
     CHECK_THAT(m.status().message(), Catch::Contains(p.filename().string()));
@@ -282,7 +282,7 @@ TEST_CASE("every loader names the file on missing, truncated, mis-sized and bad-
   }
 
   // .dvec: a damaged magic, and a header whose dims disagree with its checksum.
-  auto m = EmbeddingModel::FromRaw(SmallRaw(), "small");
+  auto m = embeddings::EmbeddingModel::FromRaw(SmallRaw(), "small");
   REQUIRE(m.ok());
   REQUIRE((*m)->Save((dir / "good.dvec").string()).ok());
   std::string dvec = Slurp(dir / "good.dvec");
@@ -322,7 +322,7 @@ TEST_CASE("every loader names the file on missing, truncated, mis-sized and bad-
 
 TEST_CASE("DIVERGE_MODEL overrides the compiled default", "[model]") {
   ::setenv("DIVERGE_MODEL", "/x/y.dvec", 1);
-  CHECK(DefaultModelPath("/compiled.dvec") == "/x/y.dvec");
+  CHECK(embeddings::DefaultModelPath("/compiled.dvec") == "/x/y.dvec");
   ::unsetenv("DIVERGE_MODEL");
-  CHECK(DefaultModelPath("/compiled.dvec") == "/compiled.dvec");
+  CHECK(embeddings::DefaultModelPath("/compiled.dvec") == "/compiled.dvec");
 }

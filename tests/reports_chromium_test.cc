@@ -62,14 +62,14 @@ TEST_CASE("report.html renders in headless Chromium and runs no corpus script",
 
   // The hostile report, with the synthetic report's claims and divergences merged in so
   // one browser run checks both rendering and inertness.
-  Report report = SyntheticReport();
-  Report hostile = HostileReport();
+  report::Report report = SyntheticReport();
+  report::Report hostile = HostileReport();
   for (auto& d : hostile.documents) report.documents.push_back(d);
   for (auto& s : hostile.statements) report.statements.push_back(s);
   for (auto& c : hostile.clusters) report.clusters.push_back(c);
   for (auto& d : hostile.divergences) report.divergences.push_back(d);
   for (auto& e : hostile.entities) report.entities.push_back(e);
-  std::string html = Render(report, ReportFormat::kHtml);
+  std::string html = reports::Render(report, reports::ReportFormat::kHtml);
   std::string path = (dir / "report.html").string();
   REQUIRE(WriteFileAtomic(path, html).ok());
 

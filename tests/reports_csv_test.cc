@@ -74,10 +74,10 @@ TEST_CASE("CSV fields are quoted per RFC 4180 and guarded against formulas", "[r
 
 TEST_CASE("divergences.csv has a header and one row of 16 fields per divergence by score",
           "[reports]") {
-  std::string csv = Render(SyntheticReport(), ReportFormat::kCsv);
+  std::string csv = reports::Render(SyntheticReport(), reports::ReportFormat::kCsv);
   auto rows = ParseCsv(csv);
   REQUIRE(rows.size() == 1 + 8);
-  std::vector<std::string> header(std::begin(kCsvColumns), std::end(kCsvColumns));
+  std::vector<std::string> header(std::begin(reports::kCsvColumns), std::end(reports::kCsvColumns));
   CHECK(rows[0] == header);
   CHECK(rows[0].size() == 16);
   for (const auto& row : rows) CHECK(row.size() == 16);
@@ -104,7 +104,7 @@ TEST_CASE("divergences.csv has a header and one row of 16 fields per divergence 
 
 TEST_CASE("divergences.csv of hostile text parses back with embedded quotes and newlines",
           "[reports]") {
-  std::string csv = Render(HostileReport(), ReportFormat::kCsv);
+  std::string csv = reports::Render(HostileReport(), reports::ReportFormat::kCsv);
   auto rows = ParseCsv(csv);
   REQUIRE(rows.size() == 3);
   for (const auto& row : rows) CHECK(row.size() == 16);

@@ -20,8 +20,8 @@ inline std::string ReportsDataDir() {
 // 6 documents from 5 outlets (one undated, one with a space in its path), 6 claims, 8
 // divergences of 7 kinds and all 3 temporal labels, one omission (b.statement null),
 // one score tie, reviewed ones with notes, 2 entities with variants.
-inline Report SyntheticReport() {
-  Result<Report> r = LoadReport(ReportsDataDir() + "/synthetic_report.json");
+inline report::Report SyntheticReport() {
+  Result<report::Report> r = report::LoadReport(ReportsDataDir() + "/synthetic_report.json");
   if (!r.ok()) throw std::runtime_error(r.status().ToString());
   return *std::move(r);
 }
@@ -31,32 +31,32 @@ inline constexpr const char* kScriptAttack =
     "<script>document.body.setAttribute('data-pwned','1')</script>";
 
 // A report whose corpus and manifest text tries HTML/Markdown/CSV/XML injection.
-inline Report HostileReport() {
-  Report r;
+inline report::Report HostileReport() {
+  report::Report r;
   r.generator.version = "0.1.0";
   r.generator.model = "m<script>alert(1)</script>";
-  Document a;
+  ingest::Document a;
   a.id = "h1";
   a.path = "corpus/h1.txt";
   a.outlet = std::string("Evil <b onmouseover=\"alert(1)\">Outlet</b> | ") + kImgAttack;
   a.date = "2020-01-01";
   a.title = std::string("Title ") + kScriptAttack;
   a.url = "javascript:alert(document.cookie)";
-  Document b;
+  ingest::Document b;
   b.id = "h2";
   b.path = "javascript:alert(2)";
   b.outlet = "Plain \"Quote\" & 'Apostrophe' Outlet";
   b.date = "2020-02-01";
   b.title = "=HYPERLINK(\"http://evil.example\",\"x\")";
   b.url = "https://ok.example/a?b=1&c=\"2\"";
-  Document c;
+  ingest::Document c;
   c.id = "h3";
   c.path = "corpus/h3.txt";
   c.outlet = "Third\nOutlet\x01";
   c.url = "JAVASCRIPT:alert(3)";
   r.documents = {a, b, c};
   auto st = [](std::string id, std::string doc, std::string text) {
-    Statement s;
+    ingest::Statement s;
     s.id = std::move(id);
     s.doc = std::move(doc);
     s.text = std::move(text);
@@ -71,33 +71,33 @@ inline Report HostileReport() {
              " \"quoted, with comma\"\nand a newline."),
       st("s-h3", "h3", "-2+3 =SUM(A1:A9) @cmd the toll ](javascript:alert(4)) was 12."),
   };
-  ClaimCluster cl;
+  report::ClaimCluster cl;
   cl.id = "c-h";
   cl.label = std::string("Toll ") + kScriptAttack;
   cl.statements = {"s-h1", "s-h2", "s-h3"};
   r.clusters = {cl};
-  Divergence d;
+  report::Divergence d;
   d.id = "d-h1";
   d.cluster = "c-h";
-  d.kind = DivergenceKind::kNumeric;
-  d.temporal = Temporal::kContradiction;
+  d.kind = report::DivergenceKind::kNumeric;
+  d.temporal = report::Temporal::kContradiction;
   d.score = 0.9;
   d.a = {std::string("s-h1"), "12", std::nullopt};
   d.b = {std::string("s-h2"), "15", std::nullopt};
   d.explanation = std::string("12 vs 15 ") + kImgAttack;
-  d.review.status = ReviewStatus::kConfirmed;
+  d.review.status = report::ReviewStatus::kConfirmed;
   d.review.note = std::string("=cmd|' /C calc'!A0 ") + kScriptAttack;
-  Divergence e = d;
+  report::Divergence e = d;
   e.id = "d-h2";
-  e.kind = DivergenceKind::kOmission;
-  e.temporal = Temporal::kChangeOverTime;
+  e.kind = report::DivergenceKind::kOmission;
+  e.temporal = report::Temporal::kChangeOverTime;
   e.score = 0.5;
   e.a = {std::string("s-h3"), "@cmd", std::nullopt};
   e.b = {std::nullopt, "", std::string("Silent ") + kImgAttack};
   e.explanation = "+silent outlet, \"quoted\"";
   e.review = {};
   r.divergences = {d, e};
-  Entity en;
+  report::Entity en;
   en.id = "e-h";
   en.canonical = std::string("Mayor ") + kImgAttack;
   en.variants = {"<svg onload=alert(1)>", "May|or"};
@@ -106,15 +106,16 @@ inline Report HostileReport() {
 }
 
 // Shuffles every array (and every cluster's statement list) of `r`.
-inline void ShuffleReport(Report& r, unsigned seed) {
+inline void ShuffleReport(report::Report& r, unsigned seed) {
   std::mt19937 rng(seed);
   std::shuffle(r.documents.begin(), r.documents.end(), rng);
   std::shuffle(r.statements.begin(), r.statements.end(), rng);
   std::shuffle(r.clusters.begin(), r.clusters.end(), rng);
-  for (ClaimCluster& c : r.clusters) std::shuffle(c.statements.begin(), c.statements.end(), rng);
+  for (report::ClaimCluster& c : r.clusters)
+    std::shuffle(c.statements.begin(), c.statements.end(), rng);
   std::shuffle(r.divergences.begin(), r.divergences.end(), rng);
   std::shuffle(r.entities.begin(), r.entities.end(), rng);
-  for (Entity& e : r.entities) std::shuffle(e.variants.begin(), e.variants.end(), rng);
+  for (report::Entity& e : r.entities) std::shuffle(e.variants.begin(), e.variants.end(), rng);
 }
 
 inline size_t CountOf(const std::string& hay, const std::string& needle) {

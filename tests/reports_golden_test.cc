@@ -13,9 +13,9 @@ using namespace diverge::testing;
 
 namespace {
 
-void CheckGolden(ReportFormat format, const std::string& name) {
-  Report report = SyntheticReport();
-  std::string got = Render(report, format);
+void CheckGolden(reports::ReportFormat format, const std::string& name) {
+  report::Report report = SyntheticReport();
+  std::string got = reports::Render(report, format);
   std::string path = ReportsDataDir() + "/golden/" + name;
   const char* update = std::getenv("DIVERGE_UPDATE_GOLDEN");
   if (update != nullptr && std::string(update) == "1") {
@@ -30,36 +30,37 @@ void CheckGolden(ReportFormat format, const std::string& name) {
 }  // namespace
 
 TEST_CASE("Golden report.md of the synthetic report", "[reports][golden]") {
-  CheckGolden(ReportFormat::kMarkdown, "synthetic_report.md");
+  CheckGolden(reports::ReportFormat::kMarkdown, "synthetic_report.md");
 }
 TEST_CASE("Golden report.html of the synthetic report", "[reports][golden]") {
-  CheckGolden(ReportFormat::kHtml, "synthetic_report.html");
+  CheckGolden(reports::ReportFormat::kHtml, "synthetic_report.html");
 }
 TEST_CASE("Golden divergences.csv of the synthetic report", "[reports][golden]") {
-  CheckGolden(ReportFormat::kCsv, "synthetic_divergences.csv");
+  CheckGolden(reports::ReportFormat::kCsv, "synthetic_divergences.csv");
 }
 TEST_CASE("Golden claims.graphml of the synthetic report", "[reports][golden]") {
-  CheckGolden(ReportFormat::kGraphml, "synthetic_claims.graphml");
+  CheckGolden(reports::ReportFormat::kGraphml, "synthetic_claims.graphml");
 }
 
 TEST_CASE("Every format is byte-identical under shuffled input arrays", "[reports]") {
   for (bool hostile : {false, true}) {
-    Report base = hostile ? HostileReport() : SyntheticReport();
-    for (ReportFormat f : {ReportFormat::kMarkdown, ReportFormat::kHtml, ReportFormat::kCsv,
-                           ReportFormat::kGraphml}) {
-      std::vector<SimilarityEdge> sims;
+    report::Report base = hostile ? HostileReport() : SyntheticReport();
+    for (reports::ReportFormat f : {reports::ReportFormat::kMarkdown, reports::ReportFormat::kHtml,
+                                    reports::ReportFormat::kCsv, reports::ReportFormat::kGraphml}) {
+      std::vector<reports::SimilarityEdge> sims;
       if (!base.statements.empty()) {
         sims = {{base.statements[0].id, base.statements.back().id, 0.75f},
                 {base.statements.back().id, base.statements[0].id, 0.5f}};
       }
-      std::string want = Render(base, f, sims);
-      CHECK(Render(base, f, sims) == want);  // re-run
+      std::string want = reports::Render(base, f, sims);
+      CHECK(reports::Render(base, f, sims) == want);  // re-run
       for (unsigned seed = 1; seed <= 5; ++seed) {
-        Report shuffled = base;
+        report::Report shuffled = base;
         ShuffleReport(shuffled, seed);
-        std::vector<SimilarityEdge> s2(sims.rbegin(), sims.rend());
-        INFO("format " << ReportFormatName(f) << " seed " << seed << " hostile " << hostile);
-        CHECK(Render(shuffled, f, s2) == want);
+        std::vector<reports::SimilarityEdge> s2(sims.rbegin(), sims.rend());
+        INFO("format " << reports::ReportFormatName(f) << " seed " << seed << " hostile "
+                       << hostile);
+        CHECK(reports::Render(shuffled, f, s2) == want);
       }
     }
   }

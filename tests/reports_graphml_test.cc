@@ -60,11 +60,11 @@ std::map<std::string, int> CountTypes(const G& g, bool edges) {
 }  // namespace
 
 TEST_CASE("claims.graphml is well-formed with typed vertices and edges", "[reports]") {
-  Report report = SyntheticReport();
-  std::vector<SimilarityEdge> sims = {{"s-01a", "s-02a", 0.81f},
-                                      {"s-02a", "s-01a", 0.9f},       // same pair: kept once
-                                      {"s-01a", "s-unknown", 0.5f}};  // unknown: skipped
-  std::string xml = Render(report, ReportFormat::kGraphml, sims);
+  report::Report report = SyntheticReport();
+  std::vector<reports::SimilarityEdge> sims = {{"s-01a", "s-02a", 0.81f},
+                                               {"s-02a", "s-01a", 0.9f},  // same pair: kept once
+                                               {"s-01a", "s-unknown", 0.5f}};  // unknown: skipped
+  std::string xml = reports::Render(report, reports::ReportFormat::kGraphml, sims);
   CHECK(xml.rfind("<?xml version=\"1.0\" encoding=\"UTF-8\"?>", 0) == 0);
   G g = ReadBack(xml);
   auto vt = CountTypes(g, false);
@@ -96,8 +96,8 @@ TEST_CASE("claims.graphml is well-formed with typed vertices and edges", "[repor
 }
 
 TEST_CASE("claims.graphml of hostile text stays well-formed and keeps the text", "[reports]") {
-  Report report = HostileReport();
-  std::string xml = Render(report, ReportFormat::kGraphml);
+  report::Report report = HostileReport();
+  std::string xml = reports::Render(report, reports::ReportFormat::kGraphml);
   CHECK(xml.find("<script") == std::string::npos);
   CHECK(xml.find('\x01') == std::string::npos);
   G g = ReadBack(xml);
@@ -126,13 +126,13 @@ TEST_CASE("XmlChars drops every code point XML 1.0 forbids", "[reports][robust]"
 }
 
 TEST_CASE("claims.graphml with U+FFFE, U+FFFF and surrogates passes xmllint", "[reports][robust]") {
-  Report report = SyntheticReport();
+  report::Report report = SyntheticReport();
   const std::string poison =
       " \xEF\xBF\xBE \xEF\xBF\xBF \xED\xA0\x80 \x01\x1b \xC0\xAF \xF4\x90\x80\x80 \xFF end";
-  for (Statement& s : report.statements) s.text += poison;
-  for (Document& d : report.documents) d.outlet += poison;
-  for (ClaimCluster& c : report.clusters) c.label += poison;
-  const std::string xml = Render(report, ReportFormat::kGraphml);
+  for (ingest::Statement& s : report.statements) s.text += poison;
+  for (ingest::Document& d : report.documents) d.outlet += poison;
+  for (report::ClaimCluster& c : report.clusters) c.label += poison;
+  const std::string xml = reports::Render(report, reports::ReportFormat::kGraphml);
   G g = ReadBack(xml);
   CHECK(boost::num_vertices(g) == 25);
   if (std::system("command -v xmllint >/dev/null 2>&1") != 0) {
@@ -150,13 +150,13 @@ TEST_CASE("claims.graphml with U+FFFE, U+FFFF and surrogates passes xmllint", "[
 
 TEST_CASE("similar edges stay inside claims, the strongest few per statement",
           "[reports][robust]") {
-  Report report = SyntheticReport();
+  report::Report report = SyntheticReport();
   // A claim of 40 statements, every pair similar, plus edges across claims.
-  ClaimCluster big;
+  report::ClaimCluster big;
   big.id = "c-big";
   big.label = "One claim said forty times";
   for (int i = 0; i < 40; ++i) {
-    Statement s;
+    ingest::Statement s;
     s.id = "s-big-" + std::to_string(100 + i);
     s.doc = report.documents[size_t(i) % report.documents.size()].id;
     s.text = "Statement number " + std::to_string(i);
@@ -164,7 +164,7 @@ TEST_CASE("similar edges stay inside claims, the strongest few per statement",
     big.statements.push_back(s.id);
   }
   report.clusters.push_back(big);
-  std::vector<SimilarityEdge> sims;
+  std::vector<reports::SimilarityEdge> sims;
   for (int i = 0; i < 40; ++i) {
     for (int j = i + 1; j < 40; ++j) {
       sims.push_back({big.statements[size_t(i)], big.statements[size_t(j)],
@@ -173,7 +173,7 @@ TEST_CASE("similar edges stay inside claims, the strongest few per statement",
   }
   sims.push_back({"s-01a", "s-01b", 0.99f});       // two claims: dropped
   sims.push_back({"s-01a", "s-big-100", 0.99f});   // two claims: dropped
-  const std::string xml = Render(report, ReportFormat::kGraphml, sims);
+  const std::string xml = reports::Render(report, reports::ReportFormat::kGraphml, sims);
   G g = ReadBack(xml);
   std::map<std::string, int> degree;
   int similar = 0;
@@ -186,8 +186,8 @@ TEST_CASE("similar edges stay inside claims, the strongest few per statement",
     ++degree[a];
     ++degree[b];
   }
-  CHECK(similar >= 40 * int(kGraphmlSimilarPerStatement) / 2);
-  CHECK(similar <= 40 * int(kGraphmlSimilarPerStatement));  // not 780
-  for (const auto& [id, n] : degree) CHECK(n >= int(kGraphmlSimilarPerStatement));
-  CHECK(Render(report, ReportFormat::kGraphml, sims) == xml);
+  CHECK(similar >= 40 * int(reports::kGraphmlSimilarPerStatement) / 2);
+  CHECK(similar <= 40 * int(reports::kGraphmlSimilarPerStatement));  // not 780
+  for (const auto& [id, n] : degree) CHECK(n >= int(reports::kGraphmlSimilarPerStatement));
+  CHECK(reports::Render(report, reports::ReportFormat::kGraphml, sims) == xml);
 }

@@ -77,8 +77,8 @@ TEST_CASE("HTML escaping covers text and attributes", "[reports]") {
 }
 
 TEST_CASE("report.html of hostile text executes nothing and links only http(s)", "[reports]") {
-  Report report = HostileReport();
-  std::string html = Render(report, ReportFormat::kHtml);
+  report::Report report = HostileReport();
+  std::string html = reports::Render(report, reports::ReportFormat::kHtml);
   CHECK(html.find("<script") == std::string::npos);
   CHECK(html.find("<img") == std::string::npos);
   CHECK(html.find("<svg onload") == std::string::npos);
@@ -97,7 +97,7 @@ TEST_CASE("report.html of hostile text executes nothing and links only http(s)",
 }
 
 TEST_CASE("report.html is self-contained with a strict CSP and the matrix", "[reports]") {
-  std::string html = Render(SyntheticReport(), ReportFormat::kHtml);
+  std::string html = reports::Render(SyntheticReport(), reports::ReportFormat::kHtml);
   CHECK(html.rfind("<!DOCTYPE html>", 0) == 0);
   CHECK(html.find("<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none'; "
                   "style-src 'unsafe-inline'; img-src data:\">") != std::string::npos);
@@ -132,11 +132,11 @@ namespace {
 
 // The size of the 20,000-file attack run: 92,848 statements in 20,000 documents of
 // 2,000 outlets, 30,000 claims of about 3 statements, 400 divergences of every kind.
-Report LargeReport() {
-  Report r;
+report::Report LargeReport() {
+  report::Report r;
   r.generator.name = "diverge";
   for (int i = 0; i < 20000; ++i) {
-    Document d;
+    ingest::Document d;
     d.id = "doc" + std::to_string(100000 + i);
     d.path = "corpus/" + d.id + ".txt";
     d.outlet = "Outlet number " + std::to_string(i % 2000);
@@ -144,7 +144,7 @@ Report LargeReport() {
     r.documents.push_back(d);
   }
   for (int i = 0; i < 92848; ++i) {
-    Statement s;
+    ingest::Statement s;
     s.id = "s-" + std::to_string(1000000 + i);
     s.doc = r.documents[size_t(i) % r.documents.size()].id;
     s.text = "Statement " + std::to_string(i) +
@@ -154,20 +154,20 @@ Report LargeReport() {
     r.statements.push_back(s);
   }
   for (int c = 0; c < 30000; ++c) {
-    ClaimCluster cl;
+    report::ClaimCluster cl;
     cl.id = "c-" + std::to_string(100000 + c);
     cl.label = "Claim " + std::to_string(c);
     for (int k = 0; k < 3; ++k) cl.statements.push_back(r.statements[size_t(c * 3 + k)].id);
     r.clusters.push_back(cl);
   }
   for (int i = 0; i < 400; ++i) {
-    Divergence d;
+    report::Divergence d;
     d.id = "d-" + std::to_string(100000 + i);
     d.cluster = r.clusters[size_t(i * 37) % r.clusters.size()].id;
-    d.kind = static_cast<DivergenceKind>(i % 8);
-    d.temporal = static_cast<Temporal>(i % 3);
+    d.kind = static_cast<report::DivergenceKind>(i % 8);
+    d.temporal = static_cast<report::Temporal>(i % 3);
     d.score = 0.5 + 0.001 * (i % 400);
-    const ClaimCluster& cl = r.clusters[size_t(i * 37) % r.clusters.size()];
+    const report::ClaimCluster& cl = r.clusters[size_t(i * 37) % r.clusters.size()];
     d.a.statement = cl.statements[0];
     d.b.statement = cl.statements[1];
     d.a.evidence = "ministers";
@@ -183,8 +183,8 @@ Report LargeReport() {
 
 TEST_CASE("report.html of 92,848 statements shows the top of each section with counts",
           "[reports][robust][large]") {
-  const Report report = LargeReport();
-  const std::string html = Render(report, ReportFormat::kHtml);
+  const report::Report report = LargeReport();
+  const std::string html = reports::Render(report, reports::ReportFormat::kHtml);
   // 32.6 MB before (Chromium took 35 s to render it); everything is in report.json.
   CHECK(html.size() < 4u * 1024 * 1024);
   CHECK_THAT(html, Catch::Contains("Showing the first 100 of 30000 claims (rows)"));
@@ -195,7 +195,7 @@ TEST_CASE("report.html of 92,848 statements shows the top of each section with c
   CHECK_THAT(html, Catch::Contains("(and 1234 more found: 1234 date, cut by --max-flags)"));
   // Every divergence (fewer than the section's limit) is shown, and every claim a shown
   // divergence names is among the claims shown (claims with divergences come first).
-  for (const Divergence& d : report.divergences) {
+  for (const report::Divergence& d : report.divergences) {
     CHECK(html.find("id=\"" + d.id + "\"") != std::string::npos);
   }
   size_t missing = 0;

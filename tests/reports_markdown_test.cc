@@ -53,8 +53,8 @@ TEST_CASE("Markdown escaping keeps corpus text inert", "[reports]") {
 
 TEST_CASE("report.md has the summary, the claim x outlet matrix and sorted divergences",
           "[reports]") {
-  Report report = SyntheticReport();
-  std::string md = Render(report, ReportFormat::kMarkdown);
+  report::Report report = SyntheticReport();
+  std::string md = reports::Render(report, reports::ReportFormat::kMarkdown);
   auto lines = Lines(md);
   REQUIRE(md.rfind("# Divergence report\n", 0) == 0);
   CHECK(md.find("| Outlets | 5 |") != std::string::npos);
@@ -107,9 +107,9 @@ TEST_CASE("report.md has the summary, the claim x outlet matrix and sorted diver
 }
 
 TEST_CASE("report.md of hostile text keeps every table row intact", "[reports]") {
-  Report hostile = HostileReport();
+  report::Report hostile = HostileReport();
   hostile.documents[2].url = "https://x.example/a|b";  // safe scheme, but a pipe
-  std::string md = Render(hostile, ReportFormat::kMarkdown);
+  std::string md = reports::Render(hostile, reports::ReportFormat::kMarkdown);
   CHECK(md.find("<https://x.example/a%7Cb>") != std::string::npos);
   CHECK(md.find("<script") != std::string::npos);  // the text is there, escaped:
   CHECK_FALSE(HasUnescaped(md, "<script"));
@@ -136,8 +136,8 @@ TEST_CASE("report.md of hostile text keeps every table row intact", "[reports]")
 }
 
 TEST_CASE("report.md of an empty report says so", "[reports]") {
-  Report empty;
-  std::string md = Render(empty, ReportFormat::kMarkdown);
+  report::Report empty;
+  std::string md = reports::Render(empty, reports::ReportFormat::kMarkdown);
   CHECK(md.find("No divergences were found.") != std::string::npos);
   CHECK(md.find("No claim is shared by two documents.") != std::string::npos);
   CHECK(md.find("| Date range | undated |") != std::string::npos);

@@ -34,54 +34,55 @@ struct TempDir {
 }  // namespace
 
 TEST_CASE("ParseReportFormat accepts the documented names only", "[reports]") {
-  CHECK(*ParseReportFormat("md") == ReportFormat::kMarkdown);
-  CHECK(*ParseReportFormat("markdown") == ReportFormat::kMarkdown);
-  CHECK(*ParseReportFormat("html") == ReportFormat::kHtml);
-  CHECK(*ParseReportFormat("csv") == ReportFormat::kCsv);
-  CHECK(*ParseReportFormat("graphml") == ReportFormat::kGraphml);
-  Result<ReportFormat> bad = ParseReportFormat("pdf");
+  CHECK(*reports::ParseReportFormat("md") == reports::ReportFormat::kMarkdown);
+  CHECK(*reports::ParseReportFormat("markdown") == reports::ReportFormat::kMarkdown);
+  CHECK(*reports::ParseReportFormat("html") == reports::ReportFormat::kHtml);
+  CHECK(*reports::ParseReportFormat("csv") == reports::ReportFormat::kCsv);
+  CHECK(*reports::ParseReportFormat("graphml") == reports::ReportFormat::kGraphml);
+  Result<reports::ReportFormat> bad = reports::ParseReportFormat("pdf");
   REQUIRE_FALSE(bad.ok());
   CHECK(bad.status().code() == StatusCode::kInvalidArgument);
   CHECK(bad.status().message().find("pdf") != std::string::npos);
-  CHECK_FALSE(ParseReportFormat("HTML").ok());
+  CHECK_FALSE(reports::ParseReportFormat("HTML").ok());
 }
 
 TEST_CASE("WriteAllFormats writes the four files, each equal to Render", "[reports]") {
   TempDir dir;
-  Report report = SyntheticReport();
-  REQUIRE(WriteAllFormats(report, dir.path.string()).ok());
-  for (ReportFormat f : {ReportFormat::kMarkdown, ReportFormat::kHtml, ReportFormat::kCsv,
-                         ReportFormat::kGraphml}) {
-    Result<std::string> text = ReadFile((dir.path / DefaultFileName(f)).string());
+  report::Report report = SyntheticReport();
+  REQUIRE(reports::WriteAllFormats(report, dir.path.string()).ok());
+  for (reports::ReportFormat f : {reports::ReportFormat::kMarkdown, reports::ReportFormat::kHtml,
+                                  reports::ReportFormat::kCsv, reports::ReportFormat::kGraphml}) {
+    Result<std::string> text = ReadFile((dir.path / reports::DefaultFileName(f)).string());
     REQUIRE(text.ok());
-    CHECK(*text == Render(report, f, {}, RenderOptions{dir.path.string()}));
+    CHECK(*text == reports::Render(report, f, {}, reports::RenderOptions{dir.path.string()}));
   }
   CHECK(fs::exists(dir.path / "report.md"));
   CHECK(fs::exists(dir.path / "report.html"));
   CHECK(fs::exists(dir.path / "divergences.csv"));
   CHECK(fs::exists(dir.path / "claims.graphml"));
-  Status st = WriteAllFormats(report, (dir.path / "missing" / "dir").string());
+  Status st = reports::WriteAllFormats(report, (dir.path / "missing" / "dir").string());
   CHECK(st.code() == StatusCode::kIOError);
 }
 
 TEST_CASE("RenderReportFile re-renders report.json and reports load errors", "[reports]") {
-  Result<std::string> md =
-      RenderReportFile(ReportsDataDir() + "/synthetic_report.json", ReportFormat::kMarkdown);
+  Result<std::string> md = reports::RenderReportFile(ReportsDataDir() + "/synthetic_report.json",
+                                                     reports::ReportFormat::kMarkdown);
   REQUIRE(md.ok());
-  CHECK(*md == Render(SyntheticReport(), ReportFormat::kMarkdown));
-  Result<std::string> missing = RenderReportFile("/nonexistent/report.json", ReportFormat::kCsv);
+  CHECK(*md == reports::Render(SyntheticReport(), reports::ReportFormat::kMarkdown));
+  Result<std::string> missing =
+      reports::RenderReportFile("/nonexistent/report.json", reports::ReportFormat::kCsv);
   REQUIRE_FALSE(missing.ok());
   CHECK(missing.status().code() == StatusCode::kNotFound);
 }
 
 TEST_CASE("Progress prints stages and counts only to its sink", "[reports]") {
-  Progress quiet(true);
+  reports::Progress quiet(true);
   CHECK_FALSE(quiet.enabled());
   quiet.Stage("nothing");  // no sink: no output, no crash
   quiet.Count(3);
   std::FILE* f = std::tmpfile();
   REQUIRE(f != nullptr);
-  Progress p(f);
+  reports::Progress p(f);
   CHECK(p.enabled());
   p.Stage("rendering");
   p.Count(42, "divergences");
@@ -97,27 +98,28 @@ TEST_CASE("Progress prints stages and counts only to its sink", "[reports]") {
 }
 
 TEST_CASE("Progress lines inside a stage give count, percentage and time left", "[reports]") {
-  CHECK(Progress::Thousands(0) == "0");
-  CHECK(Progress::Thousands(1234567) == "1,234,567");
-  CHECK(Progress::Duration(0.4) == "under 1 s");
-  CHECK(Progress::Duration(42) == "42 s");
-  CHECK(Progress::Duration(200) == "3 min 20 s");
-  CHECK(Progress::Duration(7500) == "2 h 05 min");
-  CHECK(Progress::FormatLine("clustering", 1200, 5000, "statements", 11) ==
+  CHECK(reports::Progress::Thousands(0) == "0");
+  CHECK(reports::Progress::Thousands(1234567) == "1,234,567");
+  CHECK(reports::Progress::Duration(0.4) == "under 1 s");
+  CHECK(reports::Progress::Duration(42) == "42 s");
+  CHECK(reports::Progress::Duration(200) == "3 min 20 s");
+  CHECK(reports::Progress::Duration(7500) == "2 h 05 min");
+  CHECK(reports::Progress::FormatLine("clustering", 1200, 5000, "statements", 11) ==
         "diverge: clustering: 1,200/5,000 statements (24%), about 35 s left");
   // No estimate before 1% of the work or one second; none when the total is unknown.
-  CHECK(Progress::FormatLine("clustering", 10, 5000, "statements", 30) ==
+  CHECK(reports::Progress::FormatLine("clustering", 10, 5000, "statements", 30) ==
         "diverge: clustering: 10/5,000 statements (0%)");
-  CHECK(Progress::FormatLine("x", 500, 1000, "pairs", 0.5) == "diverge: x: 500/1,000 pairs (50%)");
-  CHECK(Progress::FormatLine("x", 7, 0, "pairs", 3) == "diverge: x: 7 pairs");
-  CHECK(Progress::FormatLine("x", 1000, 1000, "pairs", 3) ==
+  CHECK(reports::Progress::FormatLine("x", 500, 1000, "pairs", 0.5) ==
+        "diverge: x: 500/1,000 pairs (50%)");
+  CHECK(reports::Progress::FormatLine("x", 7, 0, "pairs", 3) == "diverge: x: 7 pairs");
+  CHECK(reports::Progress::FormatLine("x", 1000, 1000, "pairs", 3) ==
         "diverge: x: 1,000/1,000 pairs (100%)");
 
   // Off a terminal (no redraw) a counted stage prints only its final line.
   std::FILE* f = std::tmpfile();
   REQUIRE(f != nullptr);
   {
-    Progress p(f);
+    reports::Progress p(f);
     p.Start("clustering", 300, "statements");
     p.Advance(100);
     ProgressFn fn = p.Reporter();
@@ -137,7 +139,7 @@ TEST_CASE("Progress lines inside a stage give count, percentage and time left", 
   std::FILE* t = std::tmpfile();
   REQUIRE(t != nullptr);
   {
-    Progress p(t, /*redraw=*/true);
+    reports::Progress p(t, /*redraw=*/true);
     p.Start("detecting", 4, "claims");
     p.Update(1);  // the first update draws at once
     p.Finish();
@@ -160,14 +162,14 @@ TEST_CASE("diverge report renders to stdout or --out and maps errors to exit cod
   CHECK(std::system(cmd.c_str()) == 0);
   Result<std::string> csv = ReadFile(out);
   REQUIRE(csv.ok());
-  CHECK(*csv == Render(SyntheticReport(), ReportFormat::kCsv));
+  CHECK(*csv == reports::Render(SyntheticReport(), reports::ReportFormat::kCsv));
 
   std::string stdout_path = (dir.path / "stdout.md").string();
   cmd = std::string(DIVERGE_BINARY) + " report '" + json + "' -f markdown > '" + stdout_path + "'";
   CHECK(std::system(cmd.c_str()) == 0);
   Result<std::string> md = ReadFile(stdout_path);
   REQUIRE(md.ok());
-  CHECK(*md == Render(SyntheticReport(), ReportFormat::kMarkdown));
+  CHECK(*md == reports::Render(SyntheticReport(), reports::ReportFormat::kMarkdown));
 
   auto exit_code = [](const std::string& c) {
     int rc = std::system((c + " >/dev/null 2>&1").c_str());
@@ -182,14 +184,14 @@ TEST_CASE("diverge report renders to stdout or --out and maps errors to exit cod
 
 TEST_CASE("Progress reports every stage start to the stage observer", "[reports]") {
   std::vector<std::string> seen;
-  Progress::SetStageObserver([&](std::string_view stage) { seen.emplace_back(stage); });
+  reports::Progress::SetStageObserver([&](std::string_view stage) { seen.emplace_back(stage); });
   {
-    Progress quiet(true);  // observed whether or not it prints
+    reports::Progress quiet(true);  // observed whether or not it prints
     quiet.Stage("reading corpus");
     quiet.Start("clustering", 10, "statements");
   }
-  Progress::SetStageObserver({});
-  Progress after(true);
+  reports::Progress::SetStageObserver({});
+  reports::Progress after(true);
   after.Stage("writing reports");
   CHECK(seen == std::vector<std::string>{"reading corpus", "clustering"});
 }

@@ -62,14 +62,14 @@ TEST_CASE("Golden outputs of the sample corpus, and the committed example",
     return;
   }
   testing::TempDir out;
-  Result<AnalyzeSummary> summary = [&] {
+  Result<pipeline::AnalyzeSummary> summary = [&] {
     InSourceDir here;
-    AnalyzeOptions opt;
+    pipeline::AnalyzeOptions opt;
     opt.inputs = {"corpus/csto"};
     opt.out_dir = out.path().string();
     opt.model_path = DIVERGE_DEFAULT_MODEL;
     opt.quiet = true;
-    return Analyze(opt);
+    return pipeline::Analyze(opt);
   }();
   REQUIRE(summary.ok());
   // A report worth reading: several claims across outlets and something to review.
@@ -89,11 +89,14 @@ TEST_CASE("Golden outputs of the sample corpus, and the committed example",
       CheckAgainst(*got, golden + name);
       continue;
     }
-    const ReportFormat format = n == "report.md" ? ReportFormat::kMarkdown : ReportFormat::kHtml;
-    CHECK(*got == Render(summary->report, format, {}, RenderOptions{out.path().string()}));
-    CheckAgainst(Render(summary->report, format, {}, RenderOptions{golden}), golden + name);
+    const reports::ReportFormat format =
+        n == "report.md" ? reports::ReportFormat::kMarkdown : reports::ReportFormat::kHtml;
+    CHECK(*got == reports::Render(summary->report, format, {},
+                                  reports::RenderOptions{out.path().string()}));
+    CheckAgainst(reports::Render(summary->report, format, {}, reports::RenderOptions{golden}),
+                 golden + name);
     if (n == "report.md") {
-      CheckAgainst(Render(summary->report, format, {}, RenderOptions{example}),
+      CheckAgainst(reports::Render(summary->report, format, {}, reports::RenderOptions{example}),
                    example + "/report.md");
     }
   }

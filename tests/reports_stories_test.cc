@@ -15,9 +15,9 @@ namespace {
 // The synthetic report split into two stories: "Ministry fire" (d04 d05 d06; claims
 // c-founded = C1, c-ministry = C5, c-talks = C6) and "Alliance summit" (d01 d02 d03;
 // c-members = C2, c-summit = C3, c-injured = C4).
-Report TwoStories() {
-  Report r = SyntheticReport();
-  Story a, b;
+report::Report TwoStories() {
+  report::Report r = SyntheticReport();
+  report::Story a, b;
   a.id = "t-alliance";
   a.label = "Alliance summit";
   a.documents = {"d01", "d02", "d03"};
@@ -25,7 +25,7 @@ Report TwoStories() {
   b.label = "Ministry fire";
   b.documents = {"d04", "d05", "d06"};
   r.stories = {a, b};
-  for (ClaimCluster& c : r.clusters) {
+  for (report::ClaimCluster& c : r.clusters) {
     bool ministry = c.id == "c-founded" || c.id == "c-ministry" || c.id == "c-talks";
     c.story = ministry ? b.id : a.id;
   }
@@ -40,8 +40,8 @@ std::string Section(const std::string& text, const std::string& from, const std:
   return text.substr(begin, end == std::string::npos ? std::string::npos : end - begin);
 }
 
-Document Doc(std::string id, std::string outlet, std::string date) {
-  Document d;
+ingest::Document Doc(std::string id, std::string outlet, std::string date) {
+  ingest::Document d;
   d.id = std::move(id);
   d.path = "corpus/" + d.id + ".txt";
   d.outlet = std::move(outlet);
@@ -49,8 +49,8 @@ Document Doc(std::string id, std::string outlet, std::string date) {
   return d;
 }
 
-Statement St(std::string id, std::string doc, int64_t start, std::string text) {
-  Statement s;
+ingest::Statement St(std::string id, std::string doc, int64_t start, std::string text) {
+  ingest::Statement s;
   s.id = std::move(id);
   s.doc = std::move(doc);
   s.text = std::move(text);
@@ -71,8 +71,8 @@ const char* kAgency[] = {
 
 // Three outlets: Agence (d1, the agency text), Reprint (d2, the same text with its own
 // first sentence, a day later), Local (d3, its own report sharing one quoted clause).
-Report WireReport() {
-  Report r;
+report::Report WireReport() {
+  report::Report r;
   r.documents = {Doc("d1", "Agence", "2023-09-09"), Doc("d2", "Reprint", "2023-09-10"),
                  Doc("d3", "Local", "2023-09-09")};
   int64_t at = 0;
@@ -90,11 +90,11 @@ Report WireReport() {
   r.statements.push_back(St("s-c1", "d3", 100, "The death toll rose to 2,012, according to the "
                                                "interior ministry, while hospitals in Marrakesh "
                                                "asked for blood donors."));
-  ClaimCluster toll;
+  report::ClaimCluster toll;
   toll.id = "c-toll";
   toll.label = "Death toll";
   toll.statements = {"s-a1", "s-b1", "s-c1"};
-  ClaimCluster rescue;
+  report::ClaimCluster rescue;
   rescue.id = "c-rescue";
   rescue.label = "Rescue teams";
   rescue.statements = {"s-a2", "s-b2"};
@@ -106,7 +106,7 @@ Report WireReport() {
 
 TEST_CASE("Stories are in reading order by their first claim, with their claims",
           "[reports][stories]") {
-  Report report = TwoStories();
+  report::Report report = TwoStories();
   reports::ReportView view(report);
   REQUIRE(view.grouped_by_story());
   REQUIRE(view.stories().size() == 2);
@@ -120,8 +120,8 @@ TEST_CASE("Stories are in reading order by their first claim, with their claims"
 
 TEST_CASE("report.md and report.html show claims under their story headings",
           "[reports][stories]") {
-  Report report = TwoStories();
-  std::string md = Render(report, ReportFormat::kMarkdown);
+  report::Report report = TwoStories();
+  std::string md = reports::Render(report, reports::ReportFormat::kMarkdown);
   std::string claims = Section(md, "## Claims, statement by statement", "\n## ");
   REQUIRE(!claims.empty());
   size_t ministry = claims.find("### Story: Ministry fire\n\n3 documents from 3 outlets, 3 claims.");
@@ -140,7 +140,7 @@ TEST_CASE("report.md and report.html show claims under their story headings",
   CHECK(matrix.find("| **Story: Ministry fire** |") < matrix.find("| C5 "));
   CHECK(matrix.find("| C6 ") < matrix.find("| **Story: Alliance summit** |"));
 
-  std::string html = Render(report, ReportFormat::kHtml);
+  std::string html = reports::Render(report, reports::ReportFormat::kHtml);
   std::string hclaims = Section(html, "<section id=\"claims\">", "</section>");
   size_t h1 = hclaims.find("<h3 class=\"story\">Story: Ministry fire</h3>");
   size_t h2 = hclaims.find("<h3 class=\"story\">Story: Alliance summit</h3>");
@@ -155,18 +155,19 @@ TEST_CASE("report.md and report.html show claims under their story headings",
 }
 
 TEST_CASE("A report with one story reads as one without stories", "[reports][stories]") {
-  Report plain = SyntheticReport();
-  Report one = SyntheticReport();
-  Story t;
+  report::Report plain = SyntheticReport();
+  report::Report one = SyntheticReport();
+  report::Story t;
   t.id = "t-one";
   t.label = "Everything";
-  for (const Document& d : one.documents) t.documents.push_back(d.id);
+  for (const ingest::Document& d : one.documents) t.documents.push_back(d.id);
   one.stories = {t};
-  for (ClaimCluster& c : one.clusters) c.story = t.id;
-  for (ReportFormat f : {ReportFormat::kMarkdown, ReportFormat::kHtml}) {
-    std::string a = Render(plain, f), b = Render(one, f);
+  for (report::ClaimCluster& c : one.clusters) c.story = t.id;
+  for (reports::ReportFormat f : {reports::ReportFormat::kMarkdown, reports::ReportFormat::kHtml}) {
+    std::string a = reports::Render(plain, f), b = reports::Render(one, f);
     CHECK(b.find("Story: Everything") == std::string::npos);
-    std::string from = f == ReportFormat::kMarkdown ? "## Claims" : "<section id=\"claims\">";
+    std::string from =
+        f == reports::ReportFormat::kMarkdown ? "## Claims" : "<section id=\"claims\">";
     CHECK(Section(a, from, "## Names") == Section(b, from, "## Names"));
     CHECK(Section(a, "Who says what", "Coverage") == Section(b, "Who says what", "Coverage"));
   }
@@ -174,7 +175,7 @@ TEST_CASE("A report with one story reads as one without stories", "[reports][sto
 
 TEST_CASE("Coverage per outlet lists the story's claims it carries and leaves out",
           "[reports][stories]") {
-  Report report = TwoStories();
+  report::Report report = TwoStories();
   reports::ReportView view(report);
   const reports::StoryView& ministry = view.stories()[0];
   REQUIRE(ministry.coverage.size() == 3);  // Daily Ledger, The Courier, Valley Post
@@ -192,13 +193,13 @@ TEST_CASE("Coverage per outlet lists the story's claims it carries and leaves ou
   // Harbor Times and Metro Wire have no document in it.
   REQUIRE(ministry.absent_outlets.size() == 2);
 
-  std::string md = Render(report, ReportFormat::kMarkdown);
+  std::string md = reports::Render(report, reports::ReportFormat::kMarkdown);
   std::string cov = Section(md, "## Coverage by outlet", "\n## ");
   CHECK(cov.find("| Daily Ledger | d06 | 2 of 3: C1 C6 | C5 |") != std::string::npos);
   CHECK(cov.find("Not covering this story: Harbor Times, Metro Wire.") != std::string::npos);
   CHECK(cov.find("No two documents of different outlets carry the same agency text.") !=
         std::string::npos);
-  std::string html = Render(report, ReportFormat::kHtml);
+  std::string html = reports::Render(report, reports::ReportFormat::kHtml);
   std::string hcov = Section(html, "<section id=\"coverage\">", "</section>");
   CHECK(hcov.find("<td class=\"leaves-out\"><a href=\"#claim-C5\">C5</a></td>") !=
         std::string::npos);
@@ -206,7 +207,7 @@ TEST_CASE("Coverage per outlet lists the story's claims it carries and leaves ou
 
 TEST_CASE("Wire copies: a reprint of agency text, not an independent report",
           "[reports][wire]") {
-  Report report = WireReport();
+  report::Report report = WireReport();
   std::vector<reports::WireCopy> pairs = reports::FindWireCopies(report);
   REQUIRE(pairs.size() == 1);
   CHECK(pairs[0].copy == "d2");
@@ -217,7 +218,7 @@ TEST_CASE("Wire copies: a reprint of agency text, not an independent report",
 
   // The same pair whatever the order of the arrays.
   for (unsigned seed = 1; seed <= 5; ++seed) {
-    Report shuffled = report;
+    report::Report shuffled = report;
     ShuffleReport(shuffled, seed);
     std::vector<reports::WireCopy> again = reports::FindWireCopies(shuffled);
     REQUIRE(again.size() == 1);
@@ -226,15 +227,14 @@ TEST_CASE("Wire copies: a reprint of agency text, not an independent report",
   }
 
   // The same outlet reprinting itself is no wire copy; nor is one quoted sentence.
-  Report same = report;
+  report::Report same = report;
   same.documents[1].outlet = "Agence";
   CHECK(reports::FindWireCopies(same).empty());
-  Report half = report;
-  half.statements.erase(std::remove_if(half.statements.begin(), half.statements.end(),
-                                       [](const Statement& s) {
-                                         return s.id == "s-b2" || s.id == "s-b3";
-                                       }),
-                        half.statements.end());
+  report::Report half = report;
+  half.statements.erase(
+      std::remove_if(half.statements.begin(), half.statements.end(),
+                     [](const ingest::Statement& s) { return s.id == "s-b2" || s.id == "s-b3"; }),
+      half.statements.end());
   half.statements.push_back(St("s-b4", "d2", 900,
                                "Our correspondent met survivors who had lost everything in the "
                                "night and were waiting for tents, water and blankets to arrive "
@@ -243,7 +243,7 @@ TEST_CASE("Wire copies: a reprint of agency text, not an independent report",
 }
 
 TEST_CASE("A wire copy is not counted as independent confirmation", "[reports][wire]") {
-  Report report = WireReport();
+  report::Report report = WireReport();
   reports::ReportView view(report);
   const reports::ClaimView* toll = nullptr;
   for (const reports::ClaimView& c : view.claims()) {
@@ -254,41 +254,41 @@ TEST_CASE("A wire copy is not counted as independent confirmation", "[reports][w
   // outlets: Agence, Local, Reprint
   CHECK(toll->wire == std::vector<char>{0, 0, 1});
 
-  std::string md = Render(report, ReportFormat::kMarkdown);
+  std::string md = reports::Render(report, reports::ReportFormat::kMarkdown);
   CHECK(md.find("3 statements from 3 outlets (1 wire copy)") != std::string::npos);
   CHECK(md.find("2 statements from 2 outlets (1 wire copy)") != std::string::npos);
   CHECK(md.find("asserts (wire copy) |") != std::string::npos);
   CHECK(md.find("| d2 | Reprint | d1 | Agence | ") != std::string::npos);
   CHECK(md.find("| Reprint | d2 | 2 of 2: ") != std::string::npos);
-  std::string html = Render(report, ReportFormat::kHtml);
+  std::string html = reports::Render(report, reports::ReportFormat::kHtml);
   CHECK(html.find("<td class=\"asserts wire\" title=\"Reprint: asserts (wire copy)\">") !=
         std::string::npos);
   CHECK(html.find("<table class=\"wire-copies\">") != std::string::npos);
 }
 
 TEST_CASE("Wire-copy and story text in report.html is escaped", "[reports][wire]") {
-  Report report = WireReport();
+  report::Report report = WireReport();
   report.documents[0].outlet = kImgAttack;
   report.documents[1].outlet = kScriptAttack;
-  Story t;
+  report::Story t;
   t.id = "t-x";
   t.label = kScriptAttack;
   t.documents = {"d1", "d2"};
-  Story u;
+  report::Story u;
   u.id = "t-y";
   u.label = kImgAttack;
   u.documents = {"d3"};
   report.stories = {t, u};
-  for (ClaimCluster& c : report.clusters) c.story = "t-x";
+  for (report::ClaimCluster& c : report.clusters) c.story = "t-x";
   REQUIRE(reports::FindWireCopies(report).size() == 1);
-  std::string html = Render(report, ReportFormat::kHtml);
+  std::string html = reports::Render(report, reports::ReportFormat::kHtml);
   CHECK(html.find("<script>document") == std::string::npos);
   CHECK(html.find("<img src=x") == std::string::npos);
   CHECK(html.find("&lt;script&gt;") != std::string::npos);
 }
 
 TEST_CASE("Coverage lists stay short on a story of many claims", "[reports][stories]") {
-  Report r;
+  report::Report r;
   r.documents = {Doc("d1", "Alpha", "2024-01-01"), Doc("d2", "Beta", "2024-01-01"),
                  Doc("d3", "Gamma", "2024-01-01")};
   r.statements.push_back(St("s-g", "d3", 0, "Gamma wrote about something else entirely."));
@@ -296,18 +296,18 @@ TEST_CASE("Coverage lists stay short on a story of many claims", "[reports][stor
     std::string n = std::to_string(1000 + i);
     r.statements.push_back(St("s-a" + n, "d1", i * 100, "Alpha claim " + n + "."));
     r.statements.push_back(St("s-b" + n, "d2", i * 100, "Beta claim " + n + "."));
-    ClaimCluster c;
+    report::ClaimCluster c;
     c.id = "c-" + n;
     c.statements = {"s-a" + n, "s-b" + n};
     r.clusters.push_back(c);
   }
-  std::string md = Render(r, ReportFormat::kMarkdown);
+  std::string md = reports::Render(r, reports::ReportFormat::kMarkdown);
   std::string cov = Section(md, "## Coverage by outlet", "\n## ");
   CHECK(cov.find("| Gamma | d3 | 0 of 150 | C1 C2 ") != std::string::npos);
   CHECK(cov.find(" C100 and 50 more |") != std::string::npos);
   CHECK(cov.find("C101") == std::string::npos);
   CHECK(cov.find("| Alpha | d1 | 150 of 150: C1 ") != std::string::npos);
-  std::string html = Render(r, ReportFormat::kHtml);
+  std::string html = reports::Render(r, reports::ReportFormat::kHtml);
   std::string hcov = Section(html, "<section id=\"coverage\">", "</section>");
   CHECK(hcov.find(">C60</a> and 90 more</td>") != std::string::npos);
   CHECK(hcov.find("C61") == std::string::npos);

@@ -201,7 +201,7 @@ TEST_CASE("serve: confirm and dismiss flags in headless Chromium", "[review][chr
   std::string corpus = tmp.file("corpus"), out = tmp.file("out");
   WriteBridgeCorpus(corpus, 65);
   REQUIRE(RunAnalyze(corpus, out) == 0);
-  Result<Report> before = LoadReport(out + "/report.json");
+  Result<report::Report> before = report::LoadReport(out + "/report.json");
   REQUIRE(before.ok());
   REQUIRE(before->divergences.size() >= 2);
 
@@ -257,17 +257,18 @@ TEST_CASE("serve: confirm and dismiss flags in headless Chromium", "[review][chr
   REQUIRE(all->size() == 2);
   for (const Decision& d : *all) {
     CHECK(d.reviewer == "chromium");
-    CHECK(d.status == (d.id == first ? ReviewStatus::kConfirmed : ReviewStatus::kDismissed));
+    CHECK(d.status ==
+          (d.id == first ? report::ReviewStatus::kConfirmed : report::ReviewStatus::kDismissed));
   }
 
   REQUIRE(RunAnalyze(corpus, out) == 0);
-  Result<Report> after = LoadReport(out + "/report.json");
+  Result<report::Report> after = report::LoadReport(out + "/report.json");
   REQUIRE(after.ok());
   int seen = 0;
-  for (const Divergence& d : after->divergences) {
-    if (d.id == first) CHECK(d.review.status == ReviewStatus::kConfirmed);
-    if (d.id == second) CHECK(d.review.status == ReviewStatus::kDismissed);
-    if (d.id != first && d.id != second) CHECK(d.review.status == ReviewStatus::kOpen);
+  for (const report::Divergence& d : after->divergences) {
+    if (d.id == first) CHECK(d.review.status == report::ReviewStatus::kConfirmed);
+    if (d.id == second) CHECK(d.review.status == report::ReviewStatus::kDismissed);
+    if (d.id != first && d.id != second) CHECK(d.review.status == report::ReviewStatus::kOpen);
     seen += d.id == first || d.id == second;
   }
   CHECK(seen == 2);
@@ -291,7 +292,7 @@ TEST_CASE("serve: filter, source, bulk-dismiss a claim with a reason, re-run ana
   std::string corpus = tmp.file("corpus"), out = tmp.file("out");
   WriteBridgeCorpus(corpus, 65);
   REQUIRE(RunAnalyze(corpus, out) == 0);
-  Result<Report> before = LoadReport(out + "/report.json");
+  Result<report::Report> before = report::LoadReport(out + "/report.json");
   REQUIRE(before.ok());
   REQUIRE(before->divergences.size() >= 2);
 
@@ -363,18 +364,18 @@ TEST_CASE("serve: filter, source, bulk-dismiss a claim with a reason, re-run ana
   REQUIRE(all.ok());
   CHECK(static_cast<int>(all->size()) == flags);
   for (const Decision& d : *all) {
-    CHECK(d.status == ReviewStatus::kDismissed);
+    CHECK(d.status == report::ReviewStatus::kDismissed);
     CHECK(d.reason == DismissReason::kNotSameClaim);
     CHECK(d.reviewer == "walker");
   }
   // Re-run: every decision and its reason is in the new report.json.
   REQUIRE(RunAnalyze(corpus, out) == 0);
-  Result<Report> after = LoadReport(out + "/report.json");
+  Result<report::Report> after = report::LoadReport(out + "/report.json");
   REQUIRE(after.ok());
   int carried = 0;
-  for (const Divergence& d : after->divergences) {
+  for (const report::Divergence& d : after->divergences) {
     if (d.cluster != claim) continue;
-    CHECK(d.review.status == ReviewStatus::kDismissed);
+    CHECK(d.review.status == report::ReviewStatus::kDismissed);
     CHECK(d.review.reason == std::optional<std::string>("not_same_claim"));
     ++carried;
   }
@@ -384,7 +385,7 @@ TEST_CASE("serve: filter, source, bulk-dismiss a claim with a reason, re-run ana
     CHECK(after->corrections[0].action == "split");
     CHECK(after->corrections[0].applied);
     // The split statement is alone (one document: no claim) or in a claim of its own.
-    for (const ClaimCluster& c : after->clusters) {
+    for (const report::ClaimCluster& c : after->clusters) {
       bool has = std::find(c.statements.begin(), c.statements.end(), split_statement) !=
                  c.statements.end();
       if (has) CHECK(c.statements.size() == 1);
@@ -404,9 +405,9 @@ TEST_CASE("report.html: the matrix of 30 outlets and 300 claims reads in 1,400 p
     }
   }
   ReviewDir tmp;
-  Report r;
+  report::Report r;
   for (int o = 0; o < 30; ++o) {
-    Document d;
+    ingest::Document d;
     d.id = "doc" + std::to_string(100 + o);
     d.path = "corpus/" + d.id + ".txt";
     d.outlet = "Outlet number " + std::to_string(o) + " of the International Press Agency";
@@ -414,12 +415,12 @@ TEST_CASE("report.html: the matrix of 30 outlets and 300 claims reads in 1,400 p
     r.documents.push_back(d);
   }
   for (int c = 0; c < 300; ++c) {
-    ClaimCluster cl;
+    report::ClaimCluster cl;
     cl.id = "c-" + std::to_string(1000 + c);
     cl.label = "A long claim label number " + std::to_string(c) +
                " about how many people the earthquake killed in the province";
     for (int k = 0; k < 3; ++k) {
-      Statement s;
+      ingest::Statement s;
       s.id = "s-" + std::to_string(c) + "-" + std::to_string(k);
       s.doc = "doc" + std::to_string(100 + (c + k * 7) % 30);
       s.text = "The toll rose to " + std::to_string(800 + c * 3 + k) + " people.";
@@ -431,7 +432,7 @@ TEST_CASE("report.html: the matrix of 30 outlets and 300 claims reads in 1,400 p
     r.clusters.push_back(cl);
   }
   std::string path = tmp.file("report.html");
-  REQUIRE(WriteFileAtomic(path, Render(r, ReportFormat::kHtml)).ok());
+  REQUIRE(WriteFileAtomic(path, reports::Render(r, reports::ReportFormat::kHtml)).ok());
 
   int wd_port = FreePort();
   Child driver({kChromedriver, "--port=" + std::to_string(wd_port)});
@@ -476,8 +477,8 @@ TEST_CASE("serve: the story filter shows only the cards of one story", "[review]
   }
   // The synthetic report in two stories: the ministry story holds c-founded, c-ministry
   // and c-talks (3 flags), the alliance story the other claims (5 flags).
-  Report report = SyntheticReport();
-  Story a, b;
+  report::Report report = SyntheticReport();
+  report::Story a, b;
   a.id = "t-alliance";
   a.label = "Alliance summit";
   a.documents = {"d01", "d02", "d03"};
@@ -485,13 +486,13 @@ TEST_CASE("serve: the story filter shows only the cards of one story", "[review]
   b.label = "Ministry fire";
   b.documents = {"d04", "d05", "d06"};
   report.stories = {a, b};
-  for (ClaimCluster& c : report.clusters) {
+  for (report::ClaimCluster& c : report.clusters) {
     bool ministry = c.id == "c-founded" || c.id == "c-ministry" || c.id == "c-talks";
     c.story = ministry ? b.id : a.id;
   }
   ReviewDir tmp;
   std::filesystem::create_directories(tmp.file("out"));
-  REQUIRE(SaveReport(report, tmp.file("out/report.json")).ok());
+  REQUIRE(report::SaveReport(report, tmp.file("out/report.json")).ok());
   Child serve({DIVERGE_BINARY, "serve", tmp.file("out"), "--port", "0", "--reviewer", "sam"});
   std::string banner = serve.ReadLine(30);
   REQUIRE(banner.rfind("serving http://127.0.0.1:", 0) == 0);

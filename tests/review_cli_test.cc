@@ -80,7 +80,7 @@ TEST_CASE("CLI: review confirm / dismiss / note / reopen / show / list", "[revie
   Result<std::optional<Decision>> d = store->Get("d-injured");
   REQUIRE(d.ok());
   REQUIRE(d->has_value());
-  CHECK((*d)->status == ReviewStatus::kOpen);
+  CHECK((*d)->status == report::ReviewStatus::kOpen);
   CHECK_FALSE((*d)->note.has_value());
   CHECK(store->History("d-injured")->size() == 4);
 }
@@ -127,7 +127,7 @@ TEST_CASE("CLI: export CSV and JSON, orphans listed", "[review][cli]") {
     REQUIRE(store.ok());
     Change c;
     c.id = "d-from-an-old-run";
-    c.status = ReviewStatus::kConfirmed;
+    c.status = report::ReviewStatus::kConfirmed;
     c.reviewer = "old";
     REQUIRE(store->Apply(c).ok());
   }
@@ -219,8 +219,8 @@ TEST_CASE("CLI: two review processes writing at once lose nothing", "[review][cl
   REQUIRE(store.ok());
   CHECK(store->History("d-founded")->size() == 2 * kRounds);
   CHECK(store->History()->size() == 4 * kRounds);
-  CHECK(store->Get("d-summit")->value().status == ReviewStatus::kConfirmed);
-  CHECK(store->Get("d-talks")->value().status == ReviewStatus::kDismissed);
+  CHECK(store->Get("d-summit")->value().status == report::ReviewStatus::kConfirmed);
+  CHECK(store->Get("d-talks")->value().status == report::ReviewStatus::kDismissed);
 }
 TEST_CASE("CLI: review takes the report's numbers (D3) and short unique prefixes", "[review][cli]") {
   ReviewDir tmp;

@@ -41,9 +41,9 @@ struct Running {
   }
 };
 
-Report HostileAndSynthetic() {
-  Report report = SyntheticReport();
-  Report hostile = HostileReport();
+report::Report HostileAndSynthetic() {
+  report::Report report = SyntheticReport();
+  report::Report hostile = HostileReport();
   for (auto& x : hostile.documents) report.documents.push_back(x);
   for (auto& x : hostile.statements) report.statements.push_back(x);
   for (auto& x : hostile.clusters) report.clusters.push_back(x);
@@ -163,7 +163,7 @@ TEST_CASE("serve: the page escapes corpus text and requires the token for change
     Result<std::optional<Decision>> d = store->Get("d-founded");
     REQUIRE(d.ok());
     REQUIRE(d->has_value());
-    CHECK((*d)->status == ReviewStatus::kConfirmed);
+    CHECK((*d)->status == report::ReviewStatus::kConfirmed);
     CHECK((*d)->note == std::optional<std::string>("<b>1992</b> per treaty"));
     auto again = cli.Get("/");
     REQUIRE(again);

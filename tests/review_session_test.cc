@@ -14,7 +14,7 @@ using namespace diverge::testing;
 
 namespace {
 
-Change Set(const std::string& id, ReviewStatus s) {
+Change Set(const std::string& id, report::ReviewStatus s) {
   Change c;
   c.id = id;
   c.status = s;
@@ -53,10 +53,10 @@ TEST_CASE("session: ids resolve exactly or by unique prefix, bad ids are clear e
   CHECK(*s->ResolveId("d-fo") == "d-founded");  // a unique prefix of any length
   CHECK(*s->ResolveId("D1") == "d-founded");    // the number the reports print
   // Deciding on an unknown id writes nothing.
-  CHECK_FALSE(s->Decide(Set("d-nothing-like-it", ReviewStatus::kConfirmed)).ok());
+  CHECK_FALSE(s->Decide(Set("d-nothing-like-it", report::ReviewStatus::kConfirmed)).ok());
   CHECK(s->store().All()->empty());
   // A stored decision's id resolves even when the report lacks it (an orphan).
-  REQUIRE(s->store().Apply(Set("d-old-flag", ReviewStatus::kDismissed)).ok());
+  REQUIRE(s->store().Apply(Set("d-old-flag", report::ReviewStatus::kDismissed)).ok());
   REQUIRE(s->Reload().ok());
   CHECK(*s->ResolveId("d-old-f") == "d-old-flag");
 }
@@ -67,19 +67,19 @@ TEST_CASE("session: the store overrides report.json, filters, orphans are kept",
   WriteReportDir(dir, SyntheticReport());
   Result<ReviewSession> s = ReviewSession::Open(dir.str(), "", DbAccess::kReadWrite);
   REQUIRE(s.ok());
-  REQUIRE(s->Decide(Set("d-summit", ReviewStatus::kConfirmed)).ok());
-  REQUIRE(s->Decide(Set("d-members-num", ReviewStatus::kDismissed)).ok());  // was confirmed
-  REQUIRE(s->store().Apply(Set("d-vanished", ReviewStatus::kConfirmed)).ok());
+  REQUIRE(s->Decide(Set("d-summit", report::ReviewStatus::kConfirmed)).ok());
+  REQUIRE(s->Decide(Set("d-members-num", report::ReviewStatus::kDismissed)).ok());  // was confirmed
+  REQUIRE(s->store().Apply(Set("d-vanished", report::ReviewStatus::kConfirmed)).ok());
   REQUIRE(s->Reload().ok());
 
   ReviewFilter confirmed;
-  confirmed.status = ReviewStatus::kConfirmed;
+  confirmed.status = report::ReviewStatus::kConfirmed;
   CHECK(Ids(s->Select(confirmed)) == std::vector<std::string>{"d-summit"});
   ReviewFilter dismissed;
-  dismissed.status = ReviewStatus::kDismissed;
+  dismissed.status = report::ReviewStatus::kDismissed;
   CHECK(Ids(s->Select(dismissed)) == std::vector<std::string>{"d-members-num", "d-talks"});
   ReviewFilter kind;
-  kind.kind = DivergenceKind::kNumeric;
+  kind.kind = report::DivergenceKind::kNumeric;
   CHECK(Ids(s->Select(kind)) == std::vector<std::string>{"d-members-num"});
   ReviewFilter outlet;
   outlet.outlet = "HARBOR";
@@ -91,56 +91,56 @@ TEST_CASE("session: the store overrides report.json, filters, orphans are kept",
 
   REQUIRE(s->orphans().size() == 1);
   CHECK(s->orphans()[0].id == "d-vanished");
-  CHECK(s->orphans()[0].review.status == ReviewStatus::kConfirmed);
+  CHECK(s->orphans()[0].review.status == report::ReviewStatus::kConfirmed);
   CHECK(s->orphans()[0].reviewer == "tester");
 }
 
 TEST_CASE("session: CarryDecisions puts decisions and orphans into report.json, deterministically",
           "[review][session]") {
   ReviewDir dir;
-  Report report = SyntheticReport();
-  for (Divergence& d : report.divergences) d.review = {};  // a fresh analysis: all open
+  report::Report report = SyntheticReport();
+  for (report::Divergence& d : report.divergences) d.review = {};  // a fresh analysis: all open
   std::string db = dir.file("shared.db");
   // No database: nothing changes, no orphaned_reviews key.
-  Report plain = report;
+  report::Report plain = report;
   REQUIRE(CarryDecisions(plain, db).ok());
-  CHECK(SerializeReport(plain) == SerializeReport(report));
-  CHECK(SerializeReport(plain).find("orphaned_reviews") == std::string::npos);
+  CHECK(report::SerializeReport(plain) == report::SerializeReport(report));
+  CHECK(report::SerializeReport(plain).find("orphaned_reviews") == std::string::npos);
   {
     Result<DecisionStore> store = DecisionStore::Open(db);
     REQUIRE(store.ok());
-    Change note = Set("d-founded", ReviewStatus::kConfirmed);
+    Change note = Set("d-founded", report::ReviewStatus::kConfirmed);
     note.set_note = true;
     note.note = "1992 per the treaty text";
     REQUIRE(store->Apply(note).ok());
-    REQUIRE(store->Apply(Set("d-zz-gone", ReviewStatus::kDismissed)).ok());
-    REQUIRE(store->Apply(Set("d-aa-gone", ReviewStatus::kConfirmed)).ok());
+    REQUIRE(store->Apply(Set("d-zz-gone", report::ReviewStatus::kDismissed)).ok());
+    REQUIRE(store->Apply(Set("d-aa-gone", report::ReviewStatus::kConfirmed)).ok());
   }
   REQUIRE(CarryDecisions(report, db).ok());
-  std::string text = SerializeReport(report);
-  Result<Report> back = ParseReport(text, "carried");
+  std::string text = report::SerializeReport(report);
+  Result<report::Report> back = report::ParseReport(text, "carried");
   REQUIRE(back.ok());
-  CHECK(SerializeReport(*back) == text);  // round trip is byte-identical
+  CHECK(report::SerializeReport(*back) == text);  // round trip is byte-identical
   auto founded = std::find_if(back->divergences.begin(), back->divergences.end(),
-                              [](const Divergence& d) { return d.id == "d-founded"; });
+                              [](const report::Divergence& d) { return d.id == "d-founded"; });
   REQUIRE(founded != back->divergences.end());
-  CHECK(founded->review.status == ReviewStatus::kConfirmed);
+  CHECK(founded->review.status == report::ReviewStatus::kConfirmed);
   CHECK(founded->review.note == std::optional<std::string>("1992 per the treaty text"));
   REQUIRE(back->orphaned_reviews.size() == 2);
   CHECK(back->orphaned_reviews[0].id == "d-aa-gone");  // sorted by id
   CHECK(back->orphaned_reviews[1].id == "d-zz-gone");
-  CHECK(back->orphaned_reviews[1].review.status == ReviewStatus::kDismissed);
+  CHECK(back->orphaned_reviews[1].review.status == report::ReviewStatus::kDismissed);
   // Carrying twice gives the same bytes.
-  Report again = report;
+  report::Report again = report;
   REQUIRE(CarryDecisions(again, db).ok());
-  CHECK(SerializeReport(again) == text);
+  CHECK(report::SerializeReport(again) == text);
 }
 
 TEST_CASE("session: export writes every divergence and orphan as CSV and JSON",
           "[review][session]") {
   ReviewDir dir;
-  Report report = SyntheticReport();
-  Report hostile = HostileReport();
+  report::Report report = SyntheticReport();
+  report::Report hostile = HostileReport();
   for (auto& x : hostile.documents) report.documents.push_back(x);
   for (auto& x : hostile.statements) report.statements.push_back(x);
   for (auto& x : hostile.clusters) report.clusters.push_back(x);
@@ -148,8 +148,8 @@ TEST_CASE("session: export writes every divergence and orphan as CSV and JSON",
   WriteReportDir(dir, report);
   Result<ReviewSession> s = ReviewSession::Open(dir.str(), "", DbAccess::kReadWrite);
   REQUIRE(s.ok());
-  REQUIRE(s->Decide(Set("d-summit", ReviewStatus::kConfirmed)).ok());
-  REQUIRE(s->store().Apply(Set("d-orphan", ReviewStatus::kDismissed)).ok());
+  REQUIRE(s->Decide(Set("d-summit", report::ReviewStatus::kConfirmed)).ok());
+  REQUIRE(s->store().Apply(Set("d-orphan", report::ReviewStatus::kDismissed)).ok());
   REQUIRE(s->Reload().ok());
 
   Export e = ExportReview(*s, {});
@@ -178,18 +178,18 @@ TEST_CASE("session: export writes every divergence and orphan as CSV and JSON",
   // Same inputs, same bytes; a status filter narrows (orphans too).
   CHECK(ExportReview(*s, {}).csv == e.csv);
   ReviewFilter only;
-  only.status = ReviewStatus::kConfirmed;
+  only.status = report::ReviewStatus::kConfirmed;
   size_t expected = 0;  // d-summit plus those confirmed in report.json itself
-  for (const Divergence& d : report.divergences) {
-    expected += d.id == "d-summit" || d.review.status == ReviewStatus::kConfirmed;
+  for (const report::Divergence& d : report.divergences) {
+    expected += d.id == "d-summit" || d.review.status == report::ReviewStatus::kConfirmed;
   }
   nlohmann::json f = nlohmann::json::parse(ExportReview(*s, only).json);
   CHECK(f["divergences"].size() == expected);
   CHECK(f["orphaned"].empty());
-  only.status = ReviewStatus::kDismissed;
+  only.status = report::ReviewStatus::kDismissed;
   CHECK(nlohmann::json::parse(ExportReview(*s, only).json)["orphaned"].size() == 1);
   ReviewFilter kind;
-  kind.kind = DivergenceKind::kDate;
+  kind.kind = report::DivergenceKind::kDate;
   nlohmann::json k = nlohmann::json::parse(ExportReview(*s, kind).json);
   CHECK(k["orphaned"].empty());  // an orphan has no kind to match
   for (const auto& d : k["divergences"]) CHECK(d["kind"] == "date");

@@ -24,7 +24,7 @@ using diverge::testing::ReviewDir;
 
 namespace {
 
-Change Set(const std::string& id, ReviewStatus s, const std::string& who = "tester") {
+Change Set(const std::string& id, report::ReviewStatus s, const std::string& who = "tester") {
   Change c;
   c.id = id;
   c.status = s;
@@ -48,7 +48,7 @@ TEST_CASE("store: decisions, notes and an append-only history", "[review][store]
   {
     Result<DecisionStore> store = DecisionStore::Open(path);
     REQUIRE(store.ok());
-    REQUIRE(store->Apply(Set("d-aaa1", ReviewStatus::kConfirmed, "alice")).ok());
+    REQUIRE(store->Apply(Set("d-aaa1", report::ReviewStatus::kConfirmed, "alice")).ok());
     Change note;
     note.id = "d-aaa1";
     note.set_note = true;
@@ -56,9 +56,9 @@ TEST_CASE("store: decisions, notes and an append-only history", "[review][store]
     note.reviewer = "bob";
     Result<Decision> d = store->Apply(note);
     REQUIRE(d.ok());
-    CHECK(d->status == ReviewStatus::kConfirmed);  // a note keeps the status
+    CHECK(d->status == report::ReviewStatus::kConfirmed);  // a note keeps the status
     CHECK(d->reviewer == "bob");
-    REQUIRE(store->Apply(Set("d-bbb2", ReviewStatus::kDismissed)).ok());
+    REQUIRE(store->Apply(Set("d-bbb2", report::ReviewStatus::kDismissed)).ok());
   }
   // A new connection sees everything.
   Result<DecisionStore> store = DecisionStore::Open(path, false);
@@ -68,7 +68,7 @@ TEST_CASE("store: decisions, notes and an append-only history", "[review][store]
   REQUIRE(all->size() == 2);
   CHECK((*all)[0].id == "d-aaa1");
   CHECK((*all)[0].note == std::optional<std::string>("checked \"the\" source; <b>ok</b>"));
-  CHECK((*all)[1].status == ReviewStatus::kDismissed);
+  CHECK((*all)[1].status == report::ReviewStatus::kDismissed);
   CHECK((*all)[0].updated.size() == 20);  // 2026-11-22T07:40:00Z
   CHECK((*all)[0].updated.back() == 'Z');
 
@@ -76,9 +76,10 @@ TEST_CASE("store: decisions, notes and an append-only history", "[review][store]
   REQUIRE(hist.ok());
   REQUIRE(hist->size() == 2);
   CHECK(!(*hist)[0].old_status.has_value());
-  CHECK((*hist)[0].new_status == ReviewStatus::kConfirmed);
+  CHECK((*hist)[0].new_status == report::ReviewStatus::kConfirmed);
   CHECK((*hist)[0].reviewer == "alice");
-  CHECK((*hist)[1].old_status == std::optional<ReviewStatus>(ReviewStatus::kConfirmed));
+  CHECK((*hist)[1].old_status ==
+        std::optional<report::ReviewStatus>(report::ReviewStatus::kConfirmed));
   CHECK(!(*hist)[1].old_note.has_value());
   CHECK((*hist)[1].new_note.has_value());
   CHECK((*hist)[0].seq < (*hist)[1].seq);
@@ -105,14 +106,15 @@ TEST_CASE("store: bad ids, missing, foreign and newer databases are clear errors
   Result<DecisionStore> store = DecisionStore::Open(dir.file("review.db"));
   REQUIRE(store.ok());
   for (const char* bad : {"", "d-", "x-123", "d-12 34", "d-<script>", "D-123"}) {
-    Result<Decision> r = store->Apply(Set(bad, ReviewStatus::kConfirmed));
+    Result<Decision> r = store->Apply(Set(bad, report::ReviewStatus::kConfirmed));
     REQUIRE_FALSE(r.ok());
     CHECK(r.status().code() == StatusCode::kInvalidArgument);
     CHECK(r.status().message().find("is not a divergence id") != std::string::npos);
   }
   // A batch with one bad id writes nothing.
-  Result<std::vector<Decision>> batch = store->ApplyAll(
-      {Set("d-good", ReviewStatus::kConfirmed), Set("nope", ReviewStatus::kConfirmed)});
+  Result<std::vector<Decision>> batch =
+      store->ApplyAll({Set("d-good", report::ReviewStatus::kConfirmed),
+                       Set("nope", report::ReviewStatus::kConfirmed)});
   CHECK_FALSE(batch.ok());
   CHECK(store->All()->empty());
 
@@ -161,7 +163,8 @@ TEST_CASE("store: two writers with separate connections lose nothing", "[review]
     }
     for (int i = 0; i < kEach; ++i) {
       // Each writer its own ids, and both on one shared id.
-      ReviewStatus s = i % 2 ? ReviewStatus::kConfirmed : ReviewStatus::kDismissed;
+      report::ReviewStatus s =
+          i % 2 ? report::ReviewStatus::kConfirmed : report::ReviewStatus::kDismissed;
       if (!store->Apply(Set("d-" + who + "-" + std::to_string(i), s, who)).ok()) ++failures;
       if (!store->Apply(Set("d-shared", s, who)).ok()) ++failures;
     }
@@ -180,7 +183,8 @@ TEST_CASE("store: two writers with separate connections lose nothing", "[review]
   CHECK(shared->size() == 2 * kEach);
   // Serialized: every change on the shared id saw the previous one as its old status.
   for (size_t i = 1; i < shared->size(); ++i) {
-    CHECK((*shared)[i].old_status == std::optional<ReviewStatus>((*shared)[i - 1].new_status));
+    CHECK((*shared)[i].old_status ==
+          std::optional<report::ReviewStatus>((*shared)[i - 1].new_status));
   }
   CHECK(store->History()->size() == 4 * kEach);
 }
@@ -200,14 +204,15 @@ TEST_CASE("store: a writer killed with SIGKILL mid-transaction leaves a valid da
     Result<DecisionStore> store = DecisionStore::Open(path);
     if (!store.ok()) ::_exit(2);
     for (int i = 0; i < kCommitted; ++i) {
-      if (!store->Apply(Set("d-c" + std::to_string(i), ReviewStatus::kConfirmed)).ok()) _exit(3);
+      if (!store->Apply(Set("d-c" + std::to_string(i), report::ReviewStatus::kConfirmed)).ok())
+        _exit(3);
     }
     std::vector<Change> big;
     for (int i = 0; i < 5000; ++i)
-      big.push_back(Set("d-u" + std::to_string(i), ReviewStatus::kDismissed));
+      big.push_back(Set("d-u" + std::to_string(i), report::ReviewStatus::kDismissed));
     // Overwrite committed ones too: none of this may become visible.
     for (int i = 0; i < kCommitted; ++i)
-      big.push_back(Set("d-c" + std::to_string(i), ReviewStatus::kDismissed));
+      big.push_back(Set("d-c" + std::to_string(i), report::ReviewStatus::kDismissed));
     (void)store->ApplyAll(big, [&](size_t i) {
       if (i == big.size() - 1) {
         char c = 'k';
@@ -235,13 +240,13 @@ TEST_CASE("store: a writer killed with SIGKILL mid-transaction leaves a valid da
   std::set<std::string> ids;
   for (const Decision& d : *all) {
     ids.insert(d.id);
-    CHECK(d.status == ReviewStatus::kConfirmed);  // the uncommitted overwrite is gone
+    CHECK(d.status == report::ReviewStatus::kConfirmed);  // the uncommitted overwrite is gone
   }
   CHECK(ids.size() == kCommitted);
   for (int i = 0; i < kCommitted; ++i) CHECK(ids.count("d-c" + std::to_string(i)) == 1);
   CHECK(store->History()->size() == kCommitted);
   // And the database still takes writes.
-  CHECK(store->Apply(Set("d-after", ReviewStatus::kOpen)).ok());
+  CHECK(store->Apply(Set("d-after", report::ReviewStatus::kOpen)).ok());
 }
 
 TEST_CASE("store: processes creating one database at once all succeed", "[review][store]") {
@@ -270,7 +275,7 @@ TEST_CASE("store: processes creating one database at once all succeed", "[review
           std::fprintf(stderr, "%s\n", store.status().ToString().c_str());
           ::_exit(1);
         }
-        if (!store->Apply(Set("d-proc" + std::to_string(p), ReviewStatus::kConfirmed)).ok())
+        if (!store->Apply(Set("d-proc" + std::to_string(p), report::ReviewStatus::kConfirmed)).ok())
           ::_exit(2);
         ::_exit(0);
       }
@@ -321,7 +326,7 @@ TEST_CASE("store: read-only opening creates nothing and writes nothing", "[revie
     CHECK(missing->All()->empty());
     CHECK_FALSE(missing->Get("d-aaa1")->has_value());
     CHECK(missing->History()->empty());
-    Result<Decision> w = missing->Apply(Set("d-aaa1", ReviewStatus::kConfirmed));
+    Result<Decision> w = missing->Apply(Set("d-aaa1", report::ReviewStatus::kConfirmed));
     REQUIRE_FALSE(w.ok());
     CHECK(w.status().message().find("read-only") != std::string::npos);
     CHECK_FALSE(fs::exists(path));
@@ -340,7 +345,7 @@ TEST_CASE("store: read-only opening creates nothing and writes nothing", "[revie
   {
     Result<DecisionStore> rw = DecisionStore::Open(path);
     REQUIRE(rw.ok());
-    REQUIRE(rw->Apply(Set("d-aaa1", ReviewStatus::kDismissed, "ann")).ok());
+    REQUIRE(rw->Apply(Set("d-aaa1", report::ReviewStatus::kDismissed, "ann")).ok());
   }
   {
     Result<DecisionStore> ro = DecisionStore::OpenReadOnly(path);
@@ -348,11 +353,11 @@ TEST_CASE("store: read-only opening creates nothing and writes nothing", "[revie
     Result<std::optional<Decision>> d = ro->Get("d-aaa1");
     REQUIRE(d.ok());
     REQUIRE(d->has_value());
-    CHECK((*d)->status == ReviewStatus::kDismissed);
+    CHECK((*d)->status == report::ReviewStatus::kDismissed);
     CHECK((*d)->reviewer == "ann");
     CHECK(ro->History("d-aaa1")->size() == 1);
-    CHECK_FALSE(ro->Apply(Set("d-aaa1", ReviewStatus::kConfirmed)).ok());
-    CHECK(ro->Get("d-aaa1")->value().status == ReviewStatus::kDismissed);
+    CHECK_FALSE(ro->Apply(Set("d-aaa1", report::ReviewStatus::kConfirmed)).ok());
+    CHECK(ro->Get("d-aaa1")->value().status == report::ReviewStatus::kDismissed);
     // Below the store too, the connection takes no write.
     auto raw = SqliteDb::OpenReadOnly(path, 1000);
     REQUIRE(raw.ok());

@@ -55,8 +55,8 @@ inline void WriteBridgeCorpus(const std::filesystem::path& dir, int cost_b) {
 inline bool HaveDefaultModel() { return std::filesystem::exists(DIVERGE_DEFAULT_MODEL); }
 
 // Writes `report` as DIR/report.json.
-inline void WriteReportDir(const ReviewDir& dir, const Report& report) {
-  Status st = SaveReport(report, dir.file("report.json"));
+inline void WriteReportDir(const ReviewDir& dir, const report::Report& report) {
+  Status st = report::SaveReport(report, dir.file("report.json"));
   if (!st.ok()) throw std::runtime_error(st.ToString());
 }
 

@@ -31,7 +31,7 @@ namespace {
 Change Dismiss(const std::string& id, std::optional<DismissReason> reason) {
   Change c;
   c.id = id;
-  c.status = ReviewStatus::kDismissed;
+  c.status = report::ReviewStatus::kDismissed;
   c.set_reason = true;
   c.reason = reason;
   c.reviewer = "ann";
@@ -57,14 +57,14 @@ TEST_CASE("workflow: dismissal reasons are stored with their history", "[review]
   CHECK((*d)->reason == DismissReason::kSameValue);
   // A reason goes with a dismissal only.
   Change bad = Dismiss("d-b", DismissReason::kOther);
-  bad.status = ReviewStatus::kConfirmed;
+  bad.status = report::ReviewStatus::kConfirmed;
   Result<Decision> refused = store->Apply(bad);
   REQUIRE_FALSE(refused.ok());
   CHECK(refused.status().code() == StatusCode::kInvalidArgument);
   // Reopening clears it; the history keeps both.
   Change reopen;
   reopen.id = "d-a";
-  reopen.status = ReviewStatus::kOpen;
+  reopen.status = report::ReviewStatus::kOpen;
   REQUIRE(store->Apply(reopen).ok());
   CHECK_FALSE((*store->Get("d-a"))->reason.has_value());
   Result<std::vector<HistoryEntry>> h = store->History("d-a");
@@ -127,7 +127,7 @@ PRAGMA application_id=1684633202; PRAGMA user_version=1;
   CHECK(rw->Corrections()->empty());
   Result<std::optional<Decision>> old = rw->Get("d-old");
   REQUIRE(old.ok());
-  CHECK((*old)->status == ReviewStatus::kDismissed);
+  CHECK((*old)->status == report::ReviewStatus::kDismissed);
   CHECK((*old)->reviewer == "bo");
   REQUIRE(rw->Apply(Dismiss("d-old", DismissReason::kNameVariant)).ok());
   Result<std::vector<HistoryEntry>> h = rw->History("d-old");
@@ -161,7 +161,7 @@ TEST_CASE("workflow: claims by number, bulk dismissal of a claim, a statement in
   for (const char* id : {"d-members-num", "d-members-set"}) {
     const Decision* d = s.DecisionFor(id);
     REQUIRE(d != nullptr);
-    CHECK(d->status == ReviewStatus::kDismissed);
+    CHECK(d->status == report::ReviewStatus::kDismissed);
     CHECK(d->reason == DismissReason::kNotSameClaim);
   }
   CHECK(BulkDecide(s, R"({"claim": "C2", "status": "dismissed", "reason": "meh"})", "ann")
@@ -195,7 +195,7 @@ TEST_CASE("workflow: export writes labelled pairs and eval review gives precisio
   // report.json: members-num confirmed, talks dismissed (no reason). Add decisions.
   Change confirm;
   confirm.id = "d-founded";
-  confirm.status = ReviewStatus::kConfirmed;
+  confirm.status = report::ReviewStatus::kConfirmed;
   REQUIRE(s.DecideAll({confirm, Dismiss("d-summit", DismissReason::kSameValue),
                        Dismiss("d-injured", DismissReason::kNotSameClaim)})
               .ok());
@@ -220,11 +220,12 @@ TEST_CASE("workflow: export writes labelled pairs and eval review gives precisio
   CHECK(ExportReview(s, ReviewFilter{}).pairs == e.pairs);  // deterministic
   CHECK(e.csv.find(",same_value\r\n") != std::string::npos);  // the reason column
   // The reports show the reason.
-  Report carried = SyntheticReport();
+  report::Report carried = SyntheticReport();
   REQUIRE(CarryDecisions(carried, dir.file("review.db")).ok());
-  CHECK(Render(carried, ReportFormat::kMarkdown).find("**Review:** dismissed (same value)") !=
-        std::string::npos);
-  CHECK(Render(carried, ReportFormat::kHtml).find("dismissed (not the same claim)") != std::string::npos);
+  CHECK(reports::Render(carried, reports::ReportFormat::kMarkdown)
+            .find("**Review:** dismissed (same value)") != std::string::npos);
+  CHECK(reports::Render(carried, reports::ReportFormat::kHtml)
+            .find("dismissed (not the same claim)") != std::string::npos);
 
   ReviewEvaluation ev = EvaluateReview(s);
   CHECK(ev.all.flags == 8);
@@ -322,8 +323,8 @@ Correction Fix(int64_t seq, CorrectionAction a, std::vector<std::string> targets
   return c;
 }
 
-const ClaimCluster* ClaimWith(const Report& r, const std::string& statement) {
-  for (const ClaimCluster& c : r.clusters) {
+const report::ClaimCluster* ClaimWith(const report::Report& r, const std::string& statement) {
+  for (const report::ClaimCluster& c : r.clusters) {
     for (const std::string& s : c.statements) {
       if (s == statement) return &c;
     }
@@ -331,8 +332,8 @@ const ClaimCluster* ClaimWith(const Report& r, const std::string& statement) {
   return nullptr;
 }
 
-const Divergence* FindDiv(const Report& r, const std::string& id) {
-  for (const Divergence& d : r.divergences) {
+const report::Divergence* FindDiv(const report::Report& r, const std::string& id) {
+  for (const report::Divergence& d : r.divergences) {
     if (d.id == id) return &d;
   }
   return nullptr;
@@ -342,7 +343,7 @@ const Divergence* FindDiv(const Report& r, const std::string& id) {
 
 TEST_CASE("corrections: move out, split, merge, relabel, retract, and stale ones say why",
           "[review][corrections]") {
-  Report r = SyntheticReport();
+  report::Report r = SyntheticReport();
   std::vector<Correction> all = {
       Fix(1, CorrectionAction::kMoveOut, {"s-03a"}),        // out of c-members
       Fix(2, CorrectionAction::kSplit, {"s-02c"}),          // c-talks: a one-document part
@@ -354,7 +355,7 @@ TEST_CASE("corrections: move out, split, merge, relabel, retract, and stale ones
       Fix(8, CorrectionAction::kSetKind, {"d-injured"}, "date"),
       Fix(9, CorrectionAction::kRetract, {"8"}),
   };
-  std::vector<CorrectionRecord> rec = ApplyCorrections(r, all);
+  std::vector<report::CorrectionRecord> rec = ApplyCorrections(r, all);
   REQUIRE(rec.size() == all.size());
   for (size_t i : {0, 1, 2, 3, 4, 8}) {
     INFO(i << " " << rec[i].why);
@@ -367,7 +368,7 @@ TEST_CASE("corrections: move out, split, merge, relabel, retract, and stale ones
   // 1: s-03a is in no claim; its divergence went, the other follows the new claim id.
   CHECK(ClaimWith(r, "s-03a") == nullptr);
   CHECK(FindDiv(r, "d-members-set") == nullptr);
-  const ClaimCluster* members = ClaimWith(r, "s-01a");
+  const report::ClaimCluster* members = ClaimWith(r, "s-01a");
   REQUIRE(members != nullptr);
   CHECK(members->statements == std::vector<std::string>{"s-01a", "s-02a"});
   CHECK(members->id != "c-members");
@@ -378,24 +379,24 @@ TEST_CASE("corrections: move out, split, merge, relabel, retract, and stale ones
   REQUIRE(ClaimWith(r, "s-05b") != nullptr);
   CHECK(ClaimWith(r, "s-05b")->statements.size() == 2);
   // 3: one claim of four statements holding both divergences.
-  const ClaimCluster* merged = ClaimWith(r, "s-02b");
+  const report::ClaimCluster* merged = ClaimWith(r, "s-02b");
   REQUIRE(merged != nullptr);
   CHECK(merged == ClaimWith(r, "s-04a"));
   CHECK(merged->statements.size() == 4);
   CHECK(FindDiv(r, "d-summit")->cluster == merged->id);
   CHECK(FindDiv(r, "d-founded")->cluster == merged->id);
   // 4, 5, and 8 retracted.
-  CHECK(FindDiv(r, "d-ministry")->kind == DivergenceKind::kOther);
-  CHECK(FindDiv(r, "d-founded")->temporal == Temporal::kUndetermined);
-  CHECK(FindDiv(r, "d-injured")->kind == DivergenceKind::kAntonym);
+  CHECK(FindDiv(r, "d-ministry")->kind == report::DivergenceKind::kOther);
+  CHECK(FindDiv(r, "d-founded")->temporal == report::Temporal::kUndetermined);
+  CHECK(FindDiv(r, "d-injured")->kind == report::DivergenceKind::kAntonym);
 
   // The same corrections in another order of the list give the same report.
-  Report again = SyntheticReport();
+  report::Report again = SyntheticReport();
   std::vector<Correction> reversed(all.rbegin(), all.rend());
   again.corrections = ApplyCorrections(again, reversed);
   r.corrections = rec;
-  CHECK(SerializeReport(again) == SerializeReport(r));
-  Result<Report> parsed = ParseReport(SerializeReport(r), "test");
+  CHECK(report::SerializeReport(again) == report::SerializeReport(r));
+  Result<report::Report> parsed = report::ParseReport(report::SerializeReport(r), "test");
   REQUIRE(parsed.ok());
   CHECK(parsed->corrections.size() == all.size());
   CHECK(parsed->corrections[5].why == "no statement s-zzz");
@@ -421,7 +422,7 @@ TEST_CASE("corrections: stored append-only and carried into report.json with the
     CHECK_FALSE((*db)->Exec("DELETE FROM corrections").ok());
     CHECK_FALSE((*db)->Exec("UPDATE corrections SET action = 'split'").ok());
   }
-  Report r = SyntheticReport();
+  report::Report r = SyntheticReport();
   REQUIRE(CarryDecisions(r, dir.file("review.db")).ok());
   REQUIRE(r.corrections.size() == 1);
   CHECK(r.corrections[0].applied);

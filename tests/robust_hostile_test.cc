@@ -200,17 +200,17 @@ TEST_CASE("TerminalSafe escapes controls, C1 and invalid UTF-8, keeps other text
 TEST_CASE("ParseJsonText locates every malformation, out-of-range numbers included",
           "[robust][bad-input]") {
   auto error_of = [](std::string_view text) {
-    auto r = ParseJsonText(text);
-    REQUIRE(std::holds_alternative<JsonTextError>(r));
-    return std::get<JsonTextError>(r);
+    auto r = report::ParseJsonText(text);
+    REQUIRE(std::holds_alternative<report::JsonTextError>(r));
+    return std::get<report::JsonTextError>(r);
   };
-  JsonTextError e = error_of("{\"a\": [1, 2, 1e400]}");
+  report::JsonTextError e = error_of("{\"a\": [1, 2, 1e400]}");
   CHECK(e.byte == 18);
   CHECK(e.message == "number out of double range: 1e400");
   CHECK(error_of("-1E+999").message == "number out of double range: -1E+999");
   CHECK(error_of("{\"a\": tru}").message.rfind("syntax error", 0) == 0);
   CHECK(error_of("{} x").byte == 4);
-  auto ok = ParseJsonText("{\"tiny\": 1e-400, \"big\": 1e308}");
+  auto ok = report::ParseJsonText("{\"tiny\": 1e-400, \"big\": 1e308}");
   REQUIRE(std::holds_alternative<nlohmann::json>(ok));
   CHECK(std::get<nlohmann::json>(ok)["tiny"].get<double>() == 0.0);
 }
@@ -246,26 +246,26 @@ TEST_CASE("Unpunctuated text becomes statements of bounded length, cut at spaces
 
 TEST_CASE("Pair features of very long sentences cost at most kMaxPairWords squared",
           "[robust][bad-input][embeddings]") {
-  RawVectors raw;
+  embeddings::RawVectors raw;
   raw.dims = 4;
   raw.words = {"the", "cat", "sat", "on", "mat", "dog", "ran", "far"};
   for (size_t i = 0; i < raw.words.size(); ++i) {
     for (int d = 0; d < 4; ++d) raw.data.push_back(float((i * 7 + size_t(d) * 3) % 5) + 0.1f);
   }
-  auto model = EmbeddingModel::FromRaw(raw, "toy");
+  auto model = embeddings::EmbeddingModel::FromRaw(raw, "toy");
   REQUIRE(model.ok());
-  EncoderOptions eo;
+  embeddings::EncoderOptions eo;
   eo.use_wordnet = false;
-  SifEncoder enc(**model, eo);
+  embeddings::SifEncoder enc(**model, eo);
   std::string long_a, long_b;
   for (int i = 0; i < 4000; ++i) {
     long_a += (i % 3 ? "the cat sat on the mat " : "a dog ran far ");
     long_b += (i % 5 ? "the dog ran on the mat " : "a cat sat far ");
   }
-  const EncodedSentence a = enc.Encode(long_a), b = enc.Encode(long_b);
-  REQUIRE(a.word_ids.size() > 10 * kMaxPairWords);
-  auto first = [](EncodedSentence s) {
-    const size_t n = kMaxPairWords;
+  const embeddings::EncodedSentence a = enc.Encode(long_a), b = enc.Encode(long_b);
+  REQUIRE(a.word_ids.size() > 10 * embeddings::kMaxPairWords);
+  auto first = [](embeddings::EncodedSentence s) {
+    const size_t n = embeddings::kMaxPairWords;
     s.word_ids.resize(n);
     s.idf.resize(n);
     s.content.resize(n);
@@ -276,8 +276,9 @@ TEST_CASE("Pair features of very long sentences cost at most kMaxPairWords squar
   };
   // The same features as the sentences cut to their first kMaxPairWords words: the
   // word-by-word matrices never grow past kMaxPairWords^2 (16,000 x 16,000 before).
-  const SimilarityFeatures f = ComputePairFeatures(**model, a, b);
-  const SimilarityFeatures g = ComputePairFeatures(**model, first(a), first(b));
+  const embeddings::SimilarityFeatures f = embeddings::ComputePairFeatures(**model, a, b);
+  const embeddings::SimilarityFeatures g =
+      embeddings::ComputePairFeatures(**model, first(a), first(b));
   for (size_t i = 0; i < f.base.size(); ++i) {
     INFO("feature " << i);
     CHECK(f.base[i] == g.base[i]);
@@ -321,32 +322,35 @@ TEST_CASE("Two documents of one 0.5 MB unpunctuated sentence each are analyzed",
 
 TEST_CASE("The flag cap keeps the strongest flags across kinds and claims and counts the cut",
           "[robust][divergence]") {
-  std::vector<Divergence> all;
-  auto flag = [&](DivergenceKind kind, const std::string& cluster, double score, int i) {
-    Divergence d;
+  std::vector<report::Divergence> all;
+  auto flag = [&](report::DivergenceKind kind, const std::string& cluster, double score, int i) {
+    report::Divergence d;
     d.kind = kind;
     d.cluster = cluster;
     d.score = score;
-    d.id = "d-" + std::string(KindName(kind)) + "-" + cluster + "-" + std::to_string(1000 + i);
+    d.id =
+        "d-" + std::string(report::KindName(kind)) + "-" + cluster + "-" + std::to_string(1000 + i);
     d.a.statement = "s-a-" + d.id;
     d.b.statement = "s-b-" + d.id;
     d.a.evidence = "e" + std::to_string(i);
     all.push_back(d);
   };
   // The 20,000-file run: 300 date flags of one score in one claim filled the cap of 200.
-  for (int i = 0; i < 300; ++i) flag(DivergenceKind::kDate, "c-dates", 0.85, i);
-  for (int i = 0; i < 40; ++i) flag(DivergenceKind::kDate, "c-other-" + std::to_string(i), 0.8, i);
-  for (int i = 0; i < 5; ++i) flag(DivergenceKind::kNumeric, "c-num-" + std::to_string(i), 0.6, i);
-  flag(DivergenceKind::kNegation, "c-neg", 0.5, 0);
-  DetectOptions o;
+  for (int i = 0; i < 300; ++i) flag(report::DivergenceKind::kDate, "c-dates", 0.85, i);
+  for (int i = 0; i < 40; ++i)
+    flag(report::DivergenceKind::kDate, "c-other-" + std::to_string(i), 0.8, i);
+  for (int i = 0; i < 5; ++i)
+    flag(report::DivergenceKind::kNumeric, "c-num-" + std::to_string(i), 0.6, i);
+  flag(report::DivergenceKind::kNegation, "c-neg", 0.5, 0);
+  divergence::DetectOptions o;
   o.max_flags = 200;
   std::map<std::string, int64_t> cut;
-  const std::vector<Divergence> kept = divergence::internal::Finalize(all, o, {}, &cut);
+  const std::vector<report::Divergence> kept = divergence::internal::Finalize(all, o, {}, &cut);
   REQUIRE(kept.size() == 200);
   std::map<std::string, int> by_kind, date_claims;
-  for (const Divergence& d : kept) {
-    ++by_kind[std::string(KindName(d.kind))];
-    if (d.kind == DivergenceKind::kDate) ++date_claims[d.cluster];
+  for (const report::Divergence& d : kept) {
+    ++by_kind[std::string(report::KindName(d.kind))];
+    if (d.kind == report::DivergenceKind::kDate) ++date_claims[d.cluster];
   }
   CHECK(by_kind["numeric"] == 5);  // every weaker kind keeps its flags
   CHECK(by_kind["negation"] == 1);
@@ -359,29 +363,30 @@ TEST_CASE("The flag cap keeps the strongest flags across kinds and claims and co
   CHECK(divergence::internal::Finalize(all, o, {}, &none).size() == all.size());
   CHECK(none.empty());
   // Deterministic whatever the input order.
-  std::vector<Divergence> reversed(all.rbegin(), all.rend());
+  std::vector<report::Divergence> reversed(all.rbegin(), all.rend());
   o.max_flags = 200;
-  const std::vector<Divergence> again = divergence::internal::Finalize(reversed, o, {}, nullptr);
+  const std::vector<report::Divergence> again =
+      divergence::internal::Finalize(reversed, o, {}, nullptr);
   REQUIRE(again.size() == kept.size());
   for (size_t i = 0; i < kept.size(); ++i) CHECK(again[i].id == kept[i].id);
 }
 
 TEST_CASE("divergences_cut round-trips through report.json and is absent when empty",
           "[robust][report]") {
-  Report r;
+  report::Report r;
   r.generator.name = "diverge";
-  const std::string without = SerializeReport(r);
+  const std::string without = report::SerializeReport(r);
   CHECK(without.find("divergences_cut") == std::string::npos);
   r.divergences_cut = {{"date", 146}, {"numeric", 2}};
-  const std::string with = SerializeReport(r);
+  const std::string with = report::SerializeReport(r);
   CHECK(with.find("\"divergences_cut\": {\n    \"date\": 146,\n    \"numeric\": 2\n  }") !=
         std::string::npos);
-  Result<Report> back = ParseReport(with, "report.json");
+  Result<report::Report> back = report::ParseReport(with, "report.json");
   REQUIRE(back.ok());
   CHECK(back->divergences_cut == r.divergences_cut);
   std::string bad = with;
   bad.replace(bad.find("146"), 3, "-1");
-  CHECK(ParseReport(bad, "report.json").status().message() ==
+  CHECK(report::ParseReport(bad, "report.json").status().message() ==
         "report.json: divergences_cut.date must be a count");
 }
 

@@ -11,7 +11,7 @@
 namespace diverge::cli {
 
 void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
-  auto opts = std::make_shared<AnalyzeOptions>();
+  auto opts = std::make_shared<pipeline::AnalyzeOptions>();
   CLI::App* cmd = app.add_subcommand(
       "analyze",
       "Analyze a corpus: split into statements, embed, cluster claims across outlets, flag "
@@ -76,26 +76,27 @@ void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
       "Exit codes: 0 ok, 3 some inputs skipped, 4 no usable input, 5 model error, "
       "6 output not written, 8 review database unusable.");
   cmd->callback([opts, budget_mb, &ctx]() {
-    if (opts->model_path.empty()) opts->model_path = DefaultModelPath(DIVERGE_DEFAULT_MODEL);
+    if (opts->model_path.empty())
+      opts->model_path = embeddings::DefaultModelPath(DIVERGE_DEFAULT_MODEL);
     opts->memory_budget_bytes = *budget_mb << 20;
-    AnalyzeStage stage;
-    Result<AnalyzeSummary> result = Analyze(*opts, &stage);
+    pipeline::AnalyzeStage stage;
+    Result<pipeline::AnalyzeSummary> result = pipeline::Analyze(*opts, &stage);
     if (!result.ok()) {
       PrintError(result.status());
       switch (stage) {
-        case AnalyzeStage::kIngest:
+        case pipeline::AnalyzeStage::kIngest:
           ctx.exit_code = kExitNoInput;
           break;
-        case AnalyzeStage::kModel:
+        case pipeline::AnalyzeStage::kModel:
           ctx.exit_code = kExitModel;
           break;
-        case AnalyzeStage::kCluster:
+        case pipeline::AnalyzeStage::kCluster:
           ctx.exit_code = kExitInternal;
           break;
-        case AnalyzeStage::kReview:
+        case pipeline::AnalyzeStage::kReview:
           ctx.exit_code = kExitReviewDb;
           break;
-        case AnalyzeStage::kWrite:
+        case pipeline::AnalyzeStage::kWrite:
           ctx.exit_code = kExitOutput;
           break;
       }
@@ -104,7 +105,7 @@ void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
     for (const Diagnostic& d : result->diagnostics.all()) {
       std::fprintf(stderr, "%s\n", d.ToString().c_str());
     }
-    const Report& r = result->report;
+    const report::Report& r = result->report;
     std::printf("%zu documents, %zu statements, %zu claims, %zu divergences\n", r.documents.size(),
                 r.statements.size(), r.clusters.size(), r.divergences.size());
     if (!r.orphaned_reviews.empty()) {

@@ -17,10 +17,10 @@ namespace {
 // Each of `a` and `b` is read as a file when a regular file of that name exists, else
 // taken as the literal text. Dates are "YYYY[-MM[-DD]]" (kInvalidArgument otherwise).
 // Then ComparePair.
-Result<std::vector<Divergence>> CompareArguments(const std::string& a, const std::string& b,
-                                                 const std::optional<std::string>& date_a,
-                                                 const std::optional<std::string>& date_b,
-                                                 const DetectOptions& options) {
+Result<std::vector<report::Divergence>> CompareArguments(const std::string& a, const std::string& b,
+                                                         const std::optional<std::string>& date_a,
+                                                         const std::optional<std::string>& date_b,
+                                                         const divergence::DetectOptions& options) {
   for (const auto* d : {&date_a, &date_b}) {
     if (*d && !text::ParseIsoDate(**d)) {
       return Status::InvalidArgument("date '" + **d + "' is not YYYY, YYYY-MM or YYYY-MM-DD");
@@ -35,7 +35,7 @@ Result<std::vector<Divergence>> CompareArguments(const std::string& a, const std
   if (!ta.ok()) return ta.status();
   Result<std::string> tb = text_of(b);
   if (!tb.ok()) return tb.status();
-  return ComparePair(*ta, *tb, date_a, date_b, options);
+  return divergence::ComparePair(*ta, *tb, date_a, date_b, options);
 }
 
 }  // namespace
@@ -67,7 +67,8 @@ void RegisterCompare(CLI::App& app, CommandContext& ctx) {
     auto opt = [](const std::string& s) {
       return s.empty() ? std::nullopt : std::optional<std::string>(s);
     };
-    auto ds = CompareArguments(o->a, o->b, opt(o->date_a), opt(o->date_b), DetectOptions{});
+    auto ds =
+        CompareArguments(o->a, o->b, opt(o->date_a), opt(o->date_b), divergence::DetectOptions{});
     if (!ds.ok()) {
       PrintError(ds.status());
       ctx.exit_code =
@@ -76,7 +77,7 @@ void RegisterCompare(CLI::App& app, CommandContext& ctx) {
     }
     if (o->json) {
       nlohmann::json arr = nlohmann::json::array();
-      for (const Divergence& d : *ds) arr.push_back(ToJson(d));
+      for (const report::Divergence& d : *ds) arr.push_back(report::ToJson(d));
       std::printf("%s\n", arr.dump(2).c_str());
       return;
     }
@@ -84,11 +85,11 @@ void RegisterCompare(CLI::App& app, CommandContext& ctx) {
       std::printf("no divergences found\n");
       return;
     }
-    for (const Divergence& d : *ds) {
+    for (const report::Divergence& d : *ds) {
       std::printf("%s  %s  %s  score %.2f\n  A: %s\n  B: %s\n  %s\n", d.id.c_str(),
-                  std::string(KindName(d.kind)).c_str(),
-                  std::string(TemporalName(d.temporal)).c_str(), d.score, d.a.evidence.c_str(),
-                  d.b.evidence.c_str(), d.explanation.c_str());
+                  std::string(report::KindName(d.kind)).c_str(),
+                  std::string(report::TemporalName(d.temporal)).c_str(), d.score,
+                  d.a.evidence.c_str(), d.b.evidence.c_str(), d.explanation.c_str());
     }
   });
 }

@@ -23,7 +23,7 @@ void RegisterEmbed(CLI::App& app, CommandContext& ctx) {
       ".npy>.ids.txt");
   struct Opts {
     std::vector<std::string> inputs;
-    std::string out, model, encoder = std::string(kDefaultEncoder);
+    std::string out, model, encoder = std::string(embeddings::kDefaultEncoder);
     int threads = 0;
   };
   auto o = std::make_shared<Opts>();
@@ -32,8 +32,9 @@ void RegisterEmbed(CLI::App& app, CommandContext& ctx) {
   embed->add_option("--model", o->model,
                     "Embedding model (.dvec, fastText .bin/.vec, wink .json; default: "
                     "$DIVERGE_MODEL or the built-in default)");
-  std::string encoders = "Sentence encoder (default: " + std::string(kDefaultEncoder) + "):";
-  for (const EncoderInfo& e : Encoders()) {
+  std::string encoders =
+      "Sentence encoder (default: " + std::string(embeddings::kDefaultEncoder) + "):";
+  for (const embeddings::EncoderInfo& e : embeddings::Encoders()) {
     encoders += "\n  " + std::string(e.name) + ": " + std::string(e.description);
   }
   embed->add_option("--encoder", o->encoder, encoders);
@@ -43,15 +44,16 @@ void RegisterEmbed(CLI::App& app, CommandContext& ctx) {
       "Exit codes: 0 ok, 2 unknown --encoder, 3 some inputs skipped, 4 no usable input, "
       "5 model error, 6 output not written.");
   embed->callback([&ctx, o] {
-    auto corpus = ReadCorpus(o->inputs);
+    auto corpus = ingest::ReadCorpus(o->inputs);
     if (!corpus.ok()) {
       PrintError(corpus.status());
       ctx.exit_code = kExitNoInput;
       return;
     }
-    std::unique_ptr<EmbeddingModel> model = LoadModelOrReport(o->model, ctx);
+    std::unique_ptr<embeddings::EmbeddingModel> model = LoadModelOrReport(o->model, ctx);
     if (!model) return;
-    std::unique_ptr<SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx, o->encoder);
+    std::unique_ptr<embeddings::SentenceEncoder> encoder =
+        MakeEncoderOrReport(*model, ctx, o->encoder);
     if (!encoder) return;
     std::vector<std::string> ids, texts;
     for (const auto& s : corpus->statements) {
@@ -59,7 +61,7 @@ void RegisterEmbed(CLI::App& app, CommandContext& ctx) {
       texts.push_back(s.text);
     }
     RowMatrixXf m = encoder->EncodeAll(texts, o->threads);
-    Status st = WriteVectorsWithIds(o->out, m.data(), m.rows(), m.cols(), ids);
+    Status st = embeddings::WriteVectorsWithIds(o->out, m.data(), m.rows(), m.cols(), ids);
     if (!st.ok()) {
       PrintError(st);
       ctx.exit_code = kExitOutput;
@@ -67,7 +69,7 @@ void RegisterEmbed(CLI::App& app, CommandContext& ctx) {
     }
     std::printf("wrote %s (%lld x %lld, model %s) and %s\n", o->out.c_str(),
                 static_cast<long long>(m.rows()), static_cast<long long>(m.cols()),
-                model->id().c_str(), IdsPathFor(o->out).c_str());
+                model->id().c_str(), embeddings::IdsPathFor(o->out).c_str());
     if (corpus->skipped_files > 0) ctx.exit_code = kExitPartialInput;
   });
 }

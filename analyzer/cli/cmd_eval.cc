@@ -44,10 +44,10 @@ void RegisterEvalSts(CLI::App& eval, CommandContext& ctx) {
       "Exit codes: 0 ok, 4 data or weights file unreadable, 5 model error, "
       "6 --features file not written.");
   sts->callback([&ctx, o] {
-    StsFormat format = o->format == "stsb"   ? StsFormat::kStsb
-                       : o->format == "sick" ? StsFormat::kSick
-                                             : StsFormat::kAuto;
-    auto pairs = ReadStsFile(o->file, format);
+    evaluation::StsFormat format = o->format == "stsb"   ? evaluation::StsFormat::kStsb
+                                   : o->format == "sick" ? evaluation::StsFormat::kSick
+                                                         : evaluation::StsFormat::kAuto;
+    auto pairs = evaluation::ReadStsFile(o->file, format);
     if (!pairs.ok()) {
       PrintError(pairs.status());
       ctx.exit_code = kExitNoInput;
@@ -55,12 +55,12 @@ void RegisterEvalSts(CLI::App& eval, CommandContext& ctx) {
     }
     auto model = LoadModelOrReport(o->model, ctx);
     if (!model) return;
-    std::unique_ptr<SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx);
+    std::unique_ptr<embeddings::SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx);
     if (!encoder) return;
     if (!o->weights.empty()) {
       auto json = ReadFile(o->weights);
-      auto combiner = json.ok() ? SimilarityCombiner::FromJson(*json, o->weights)
-                                : Result<SimilarityCombiner>(json.status());
+      auto combiner = json.ok() ? embeddings::SimilarityCombiner::FromJson(*json, o->weights)
+                                : Result<embeddings::SimilarityCombiner>(json.status());
       if (!combiner.ok()) {
         PrintError(combiner.status());
         ctx.exit_code = kExitNoInput;
@@ -69,7 +69,8 @@ void RegisterEvalSts(CLI::App& eval, CommandContext& ctx) {
       encoder->set_combiner(*combiner);
     }
     std::string table;
-    StsResult r = EvaluateSts(*encoder, *pairs, o->features.empty() ? nullptr : &table);
+    evaluation::StsResult r =
+        evaluation::EvaluateSts(*encoder, *pairs, o->features.empty() ? nullptr : &table);
     if (!o->features.empty()) {
       Status st = WriteFileAtomic(o->features, table);
       if (!st.ok()) {
@@ -113,7 +114,7 @@ void RegisterEvalTrainSim(CLI::App& eval, CommandContext& ctx) {
   train->callback([&ctx, o] {
     auto model = LoadModelOrReport(o->model, ctx);
     if (!model) return;
-    std::unique_ptr<SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx);
+    std::unique_ptr<embeddings::SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx);
     if (!encoder) return;
     training::TrainSimilarityOptions opts;
     opts.train_files = o->files;

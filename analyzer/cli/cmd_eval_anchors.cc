@@ -37,23 +37,24 @@ void RegisterEvalAnchors(CLI::App& eval, CommandContext& ctx) {
       "claimdiff/ClaimDiff-weak-train.json\n"
       "Exit codes: 0 ok, 4 data file unreadable, 5 model error.");
   cmd->callback([o, &ctx] {
-    Result<std::vector<ClaimDiffPair>> pairs = ReadClaimDiff(o->strength, o->weak);
+    Result<std::vector<evaluation::ClaimDiffPair>> pairs =
+        evaluation::ReadClaimDiff(o->strength, o->weak);
     if (!pairs.ok()) {
       PrintError(pairs.status());
       ctx.exit_code = kExitNoInput;
       return;
     }
-    std::unique_ptr<EmbeddingModel> model = LoadModelOrReport(o->model, ctx);
+    std::unique_ptr<embeddings::EmbeddingModel> model = LoadModelOrReport(o->model, ctx);
     if (!model) return;
-    std::unique_ptr<SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx);
+    std::unique_ptr<embeddings::SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx);
     if (!encoder) return;
-    AnchorCalibration cal =
-        CalibrateAnchors(*encoder, *pairs, AnchorOptions{}, o->target, o->min_pairs);
+    evaluation::AnchorCalibration cal = evaluation::CalibrateAnchors(
+        *encoder, *pairs, cluster::AnchorOptions{}, o->target, o->min_pairs);
     std::printf("file: %s (%d pairs, %d related, %d sharing a rare name)\nmodel: %s\n",
                 o->strength.c_str(), cal.pairs, cal.related, cal.anchored, model->id().c_str());
     std::printf("threshold  all: n  precision   rare name: n  precision\n");
     auto prec = [](int k, int n) { return n ? static_cast<double>(k) / n : 0.0; };
-    for (const AnchorThresholdRow& r : cal.rows) {
+    for (const evaluation::AnchorThresholdRow& r : cal.rows) {
       if (static_cast<int>(r.threshold * 100 + 0.5) % 5 != 0 && r.threshold != cal.chosen) continue;
       std::printf("%9.2f  %7d  %9.4f  %12d  %9.4f%s\n", r.threshold, r.all_n,
                   prec(r.all_related, r.all_n), r.anchor_n, prec(r.anchor_related, r.anchor_n),

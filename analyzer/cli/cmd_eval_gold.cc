@@ -31,19 +31,19 @@ void RegisterEvalGold(CLI::App& eval, CommandContext& ctx) {
       "Example:\n  diverge eval gold out/csto/report.json gold-dev.json\n"
       "Exit codes: 0 ok, 4 report.json or the gold file missing or invalid.");
   cmd->callback([o, &ctx] {
-    Result<Report> report = LoadReport(o->report);
+    Result<report::Report> report = report::LoadReport(o->report);
     if (!report.ok()) {
       PrintError(report.status());
       ctx.exit_code = kExitNoInput;
       return;
     }
-    Result<Gold> gold = LoadGold(o->gold);
+    Result<evaluation::Gold> gold = evaluation::LoadGold(o->gold);
     if (!gold.ok()) {
       PrintError(gold.status());
       ctx.exit_code = kExitNoInput;
       return;
     }
-    GoldScores s = EvaluateAgainstGold(*report, *gold);
+    evaluation::GoldScores s = evaluation::EvaluateAgainstGold(*report, *gold);
     std::string out = o->json ? s.ToJson().dump(2) + "\n" : s.ToText();
     std::fputs(out.c_str(), stdout);
   });
@@ -68,25 +68,26 @@ void RegisterEvalParaphrase(CLI::App& eval, CommandContext& ctx) {
       "  diverge eval paraphrase msrp/msr-para-val.tsv --threshold 0.62\n"
       "Exit codes: 0 ok, 4 data file unreadable, 5 model error.");
   cmd->callback([o, &ctx] {
-    Result<std::vector<ParaphrasePair>> pairs = ReadParaphraseFile(o->file);
+    Result<std::vector<evaluation::ParaphrasePair>> pairs = evaluation::ReadParaphraseFile(o->file);
     if (!pairs.ok()) {
       PrintError(pairs.status());
       ctx.exit_code = kExitNoInput;
       return;
     }
-    std::unique_ptr<EmbeddingModel> model = LoadModelOrReport(o->model, ctx);
+    std::unique_ptr<embeddings::EmbeddingModel> model = LoadModelOrReport(o->model, ctx);
     if (!model) return;
-    std::unique_ptr<SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx);
+    std::unique_ptr<embeddings::SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx);
     if (!encoder) return;
-    std::vector<float> scores = ScorePairs(*encoder, *pairs);
-    auto print = [](const char* what, const BinaryScores& s) {
+    std::vector<float> scores = evaluation::ScorePairs(*encoder, *pairs);
+    auto print = [](const char* what, const evaluation::BinaryScores& s) {
       std::printf("%-9s threshold %.2f  precision %.4f  recall %.4f  F1 %.4f  accuracy %.4f\n",
                   what, s.threshold, s.precision(), s.recall(), s.f1(), s.accuracy());
     };
     std::printf("file: %s (%zu pairs)\nmodel: %s\n", o->file.c_str(), pairs->size(),
                 model->id().c_str());
-    if (o->threshold >= 0) print("given", ScoreAtThreshold(scores, *pairs, o->threshold));
-    print("best", BestThreshold(scores, *pairs));
+    if (o->threshold >= 0)
+      print("given", evaluation::ScoreAtThreshold(scores, *pairs, o->threshold));
+    print("best", evaluation::BestThreshold(scores, *pairs));
   });
 }
 

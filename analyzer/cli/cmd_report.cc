@@ -36,7 +36,7 @@ void RegisterReport(CLI::App& app, CommandContext& ctx) {
       ->required();
   cmd->add_option("--format,-f", opts->format, "md (or markdown), html, csv or graphml")
       ->check([](const std::string& v) {
-        Result<ReportFormat> f = ParseReportFormat(v);
+        Result<reports::ReportFormat> f = reports::ParseReportFormat(v);
         return f.ok() ? std::string() : f.status().message();
       })
       ->capture_default_str();
@@ -51,14 +51,15 @@ void RegisterReport(CLI::App& app, CommandContext& ctx) {
     if (std::filesystem::is_directory(opts->input, ec)) {
       opts->input = (std::filesystem::path(opts->input) / "report.json").string();
     }
-    Progress progress(opts->quiet);
+    reports::Progress progress(opts->quiet);
     progress.Stage("rendering " + opts->input);
-    RenderOptions render;  // links relative to where the output goes
+    reports::RenderOptions render;  // links relative to where the output goes
     if (!opts->out.empty()) {
       render.report_dir = std::filesystem::path(opts->out).parent_path().string();
       if (render.report_dir.empty()) render.report_dir = ".";
     }
-    Result<std::string> text = RenderReportFile(opts->input, *ParseReportFormat(opts->format), render);
+    Result<std::string> text =
+        reports::RenderReportFile(opts->input, *reports::ParseReportFormat(opts->format), render);
     if (!text.ok()) {
       PrintError(text.status());
       ctx.exit_code = kExitNoInput;

@@ -84,21 +84,21 @@ std::optional<ReviewSession> OpenSession(const ReviewOptions& o, review::DbAcces
 
 review::ReviewFilter Filter(const ReviewOptions& o) {
   review::ReviewFilter f;
-  if (!o.status.empty()) f.status = ParseReviewStatus(o.status);
-  if (!o.kind.empty()) f.kind = ParseKind(o.kind);
-  if (!o.temporal.empty()) f.temporal = ParseTemporal(o.temporal);
+  if (!o.status.empty()) f.status = report::ParseReviewStatus(o.status);
+  if (!o.kind.empty()) f.kind = report::ParseKind(o.kind);
+  if (!o.temporal.empty()) f.temporal = report::ParseTemporal(o.temporal);
   f.outlet = o.outlet;
   f.min_score = o.min_score;
   return f;
 }
 
-std::string StatusName(ReviewStatus s) { return std::string(ReviewStatusName(s)); }
+std::string StatusName(report::ReviewStatus s) { return std::string(report::ReviewStatusName(s)); }
 
 void List(const ReviewOptions& o, CommandContext& ctx) {
   std::optional<ReviewSession> s = OpenSession(o, review::DbAccess::kReadOnly, ctx);
   if (!s) return;
   if (o.orphaned) {
-    for (const OrphanedReview& r : s->orphans()) {
+    for (const report::OrphanedReview& r : s->orphans()) {
       std::printf("%s\t%s\t%s\t%s\t%s\n", r.id.c_str(), StatusName(r.review.status).c_str(),
                   T(r.reviewer).c_str(), r.updated.c_str(), T(r.review.note.value_or("")).c_str());
     }
@@ -109,10 +109,11 @@ void List(const ReviewOptions& o, CommandContext& ctx) {
   }
   std::vector<const reports::DivergenceView*> rows = s->Select(Filter(o));
   for (const reports::DivergenceView* v : rows) {
-    const Divergence& d = *v->divergence;
+    const report::Divergence& d = *v->divergence;
     std::string b = v->b ? s->view().OutletOf(v->b) : "(silent)";
     std::printf("%-4s %s  %-9s %.2f  %-11s %-4s %s | %s%s%s\n", v->number.c_str(), d.id.c_str(),
-                StatusName(d.review.status).c_str(), d.score, std::string(KindName(d.kind)).c_str(),
+                StatusName(d.review.status).c_str(), d.score,
+                std::string(report::KindName(d.kind)).c_str(),
                 v->claim ? v->claim->number.c_str() : "-", T(s->view().OutletOf(v->a)).c_str(),
                 T(b).c_str(), d.review.note ? "  # " : "", T(d.review.note.value_or("")).c_str());
   }
@@ -121,13 +122,13 @@ void List(const ReviewOptions& o, CommandContext& ctx) {
   ctx.exit_code = kExitOk;
 }
 
-void PrintSide(const ReviewSession& s, const char* label, const Statement* st,
-               const DivergenceSide& side) {
+void PrintSide(const ReviewSession& s, const char* label, const ingest::Statement* st,
+               const report::DivergenceSide& side) {
   if (st == nullptr) {
     std::printf("%s  (silent)\n", label);
     return;
   }
-  const Document* doc = s.view().DocumentOf(st);
+  const ingest::Document* doc = s.view().DocumentOf(st);
   std::string date = s.view().DateOf(st);
   std::printf("%s  %s (%s) %s#%lld-%lld  statement %s\n   %s\n   evidence: %s\n", label,
               T(s.view().OutletOf(st)).c_str(), date.empty() ? "undated" : date.c_str(),
@@ -151,17 +152,17 @@ void Show(const ReviewOptions& o, CommandContext& ctx) {
   }
   const review::Decision* dec = s->DecisionFor(*id);
   if (view != nullptr) {
-    const Divergence& d = *view->divergence;
+    const report::Divergence& d = *view->divergence;
     std::printf("%s (%s)  %s · %s · score %.4f\n", d.id.c_str(), view->number.c_str(),
-                std::string(KindName(d.kind)).c_str(),
-                std::string(TemporalName(d.temporal)).c_str(), d.score);
+                std::string(report::KindName(d.kind)).c_str(),
+                std::string(report::TemporalName(d.temporal)).c_str(), d.score);
     PrintSide(*s, "A", view->a, d.a);
     PrintSide(*s, "B", view->b, d.b);
     std::printf("explanation: %s\n", T(d.explanation).c_str());
     if (view->claim != nullptr) {
       std::printf("claim %s (%s): %s\n", view->claim->number.c_str(),
                   view->claim->cluster->id.c_str(), T(view->claim->label).c_str());
-      for (const Statement* st : view->claim->statements) {
+      for (const ingest::Statement* st : view->claim->statements) {
         std::printf("   %s  %s: %s\n", st->id.c_str(), T(s->view().OutletOf(st)).c_str(),
                     T(st->text).c_str());
       }
@@ -198,7 +199,7 @@ void Show(const ReviewOptions& o, CommandContext& ctx) {
 }
 
 // confirm / dismiss / reopen (status set) and note (note set): all ids in one transaction.
-void Decide(const ReviewOptions& o, std::optional<ReviewStatus> status, bool set_note,
+void Decide(const ReviewOptions& o, std::optional<report::ReviewStatus> status, bool set_note,
             CommandContext& ctx) {
   std::optional<ReviewSession> s = OpenSession(o, review::DbAccess::kReadWrite, ctx);
   if (!s) return;
@@ -304,8 +305,8 @@ void ListCorrections(const ReviewOptions& o, CommandContext& ctx) {
     ctx.exit_code = kExitReviewDb;
     return;
   }
-  std::map<int64_t, const CorrectionRecord*> in_report;
-  for (const CorrectionRecord& r : s->report().corrections) in_report[r.seq] = &r;
+  std::map<int64_t, const report::CorrectionRecord*> in_report;
+  for (const report::CorrectionRecord& r : s->report().corrections) in_report[r.seq] = &r;
   size_t stale = 0;
   for (const review::Correction& c : *all) {
     std::string list;
@@ -341,14 +342,15 @@ void ExportAll(const ReviewOptions& o, CommandContext& ctx) {
 }
 
 std::string CheckStatus(const std::string& v) {
-  return ParseReviewStatus(v)
+  return report::ParseReviewStatus(v)
              ? ""
              : "unknown review status \"" + v + "\" (expected open, confirmed or dismissed)";
 }
 std::string CheckTemporal(const std::string& v) {
-  return ParseTemporal(v) ? ""
-                          : "unknown temporal label \"" + v +
-                                "\" (expected contradiction, change_over_time or undetermined)";
+  return report::ParseTemporal(v)
+             ? ""
+             : "unknown temporal label \"" + v +
+                   "\" (expected contradiction, change_over_time or undetermined)";
 }
 std::string CheckReason(const std::string& v) {
   return review::ParseDismissReason(v) ? ""
@@ -357,10 +359,10 @@ std::string CheckReason(const std::string& v) {
                                              "name_variant, changed_over_time or other)";
 }
 std::string CheckKind(const std::string& v) {
-  return ParseKind(v) ? ""
-                      : "unknown divergence kind \"" + v +
-                            "\" (numeric, date, set, negation, antonym, framing, "
-                            "attribution, omission, other)";
+  return report::ParseKind(v) ? ""
+                              : "unknown divergence kind \"" + v +
+                                    "\" (numeric, date, set, negation, antonym, framing, "
+                                    "attribution, omission, other)";
 }
 
 CLI::App* Sub(CLI::App* review, const std::shared_ptr<ReviewOptions>& o, const char* name,
@@ -383,7 +385,7 @@ void AddFilters(CLI::App* cmd, const std::shared_ptr<ReviewOptions>& o) {
 }
 
 void AddDecision(CLI::App* review, const std::shared_ptr<ReviewOptions>& o, CommandContext& ctx,
-                 const char* name, const char* what, std::optional<ReviewStatus> status) {
+                 const char* name, const char* what, std::optional<report::ReviewStatus> status) {
   const std::string n = name;
   CLI::App* cmd =
       Sub(review, o, name, what,
@@ -391,14 +393,14 @@ void AddDecision(CLI::App* review, const std::shared_ptr<ReviewOptions>& o, Comm
               " out/csto d-3f2a d-77be --reviewer ann" +
               (status ? "  --note \"checked the source\"" : "") + "\n  diverge review " + n +
               " out/csto --claim C2" +
-              (status == ReviewStatus::kDismissed ? " --reason not_same_claim" : "") +
+              (status == report::ReviewStatus::kDismissed ? " --reason not_same_claim" : "") +
               "     # every flag of claim C2\n" + kIdHelp + kExitId);
   cmd->add_option("ID", o->ids, "Divergence ids, unique prefixes (d-3f2a) or numbers (D3)");
   cmd->add_option("--claim", o->claim,
                   "Also every divergence of this claim (C3 or its id): one decision for all");
   cmd->add_option("--reviewer", o->reviewer, "Name recorded with the decision (default: $USER)");
   if (status) cmd->add_option("--note", o->note, "Also set this note");
-  if (status == ReviewStatus::kDismissed) {
+  if (status == report::ReviewStatus::kDismissed) {
     cmd->add_option("--reason", o->reason,
                     "Why: not_same_claim, same_value, name_variant, changed_over_time or other")
         ->check(CheckReason);
@@ -447,10 +449,11 @@ void RegisterReview(CLI::App& app, CommandContext& ctx) {
   });
 
   AddDecision(review, o, ctx, "confirm", "Mark divergences as real contradictions",
-              ReviewStatus::kConfirmed);
+              report::ReviewStatus::kConfirmed);
   AddDecision(review, o, ctx, "dismiss", "Mark divergences as false flags",
-              ReviewStatus::kDismissed);
-  AddDecision(review, o, ctx, "reopen", "Set divergences back to open", ReviewStatus::kOpen);
+              report::ReviewStatus::kDismissed);
+  AddDecision(review, o, ctx, "reopen", "Set divergences back to open",
+              report::ReviewStatus::kOpen);
 
   CLI::App* note = Sub(review, o, "note", "Set (or with \"\" clear) the note of a divergence",
                        std::string("Examples:\n  diverge review note out/csto D3 \"ask the "

@@ -5,9 +5,10 @@
 
 namespace diverge::cli {
 
-std::unique_ptr<EmbeddingModel> LoadModelOrReport(const std::string& flag, CommandContext& ctx) {
-  std::string path = flag.empty() ? DefaultModelPath(DIVERGE_DEFAULT_MODEL) : flag;
-  auto m = EmbeddingModel::Load(path);
+std::unique_ptr<embeddings::EmbeddingModel> LoadModelOrReport(const std::string& flag,
+                                                              CommandContext& ctx) {
+  std::string path = flag.empty() ? embeddings::DefaultModelPath(DIVERGE_DEFAULT_MODEL) : flag;
+  auto m = embeddings::EmbeddingModel::Load(path);
   if (!m.ok()) {
     PrintError(m.status());
     ctx.exit_code = kExitModel;
@@ -16,9 +17,9 @@ std::unique_ptr<EmbeddingModel> LoadModelOrReport(const std::string& flag, Comma
   return std::move(*m);
 }
 
-std::unique_ptr<SentenceEncoder> MakeEncoderOrReport(const EmbeddingModel& model,
-                                                     CommandContext& ctx, std::string_view name) {
-  auto e = MakeEncoder(name, model);
+std::unique_ptr<embeddings::SentenceEncoder> MakeEncoderOrReport(
+    const embeddings::EmbeddingModel& model, CommandContext& ctx, std::string_view name) {
+  auto e = embeddings::MakeEncoder(name, model);
   if (!e.ok()) {
     PrintError(e.status());
     ctx.exit_code = kExitUsage;

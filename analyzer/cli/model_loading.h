@@ -16,14 +16,15 @@ namespace diverge::cli {
 
 // Loads `flag` or, when empty, the default model ($DIVERGE_MODEL or the compiled-in
 // path). On failure prints the error, sets ctx.exit_code = kExitModel, returns null.
-std::unique_ptr<EmbeddingModel> LoadModelOrReport(const std::string& flag, CommandContext& ctx);
+std::unique_ptr<embeddings::EmbeddingModel> LoadModelOrReport(const std::string& flag,
+                                                              CommandContext& ctx);
 
 // The encoder `name` (default: the one analyze uses) over `model`, which must outlive it.
 // On an unknown name prints the error (it lists the known encoders), sets ctx.exit_code =
 // kExitUsage, returns null.
-std::unique_ptr<SentenceEncoder> MakeEncoderOrReport(const EmbeddingModel& model,
-                                                     CommandContext& ctx,
-                                                     std::string_view name = kDefaultEncoder);
+std::unique_ptr<embeddings::SentenceEncoder> MakeEncoderOrReport(
+    const embeddings::EmbeddingModel& model, CommandContext& ctx,
+    std::string_view name = embeddings::kDefaultEncoder);
 
 }  // namespace diverge::cli
 

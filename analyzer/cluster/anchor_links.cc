@@ -9,7 +9,7 @@
 
 #include "analyzer/cluster/knn_internal.h"
 
-namespace diverge {
+namespace diverge::cluster {
 namespace {
 
 using knn_internal::KeyOf;
@@ -336,4 +336,4 @@ std::vector<std::vector<int32_t>> AnchoredClusters(
   return out;
 }
 
-}  // namespace diverge
+}  // namespace diverge::cluster

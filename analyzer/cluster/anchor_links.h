@@ -31,7 +31,7 @@
 
 #include "analyzer/cluster/claim_clustering.h"
 
-namespace diverge {
+namespace diverge::cluster {
 
 struct AnchorOptions {
   float min_score = 0.29f;      // minimum pair similarity of an anchored link
@@ -85,6 +85,6 @@ std::vector<std::vector<int32_t>> AnchoredClusters(
     const std::vector<char>& eligible, const PairScore& pair_score,
     std::span<const uint64_t> row_keys, const AnchorOptions& options);
 
-}  // namespace diverge
+}  // namespace diverge::cluster
 
 #endif  // DIVERGE_ANALYZER_CLUSTER_ANCHOR_LINKS_H_

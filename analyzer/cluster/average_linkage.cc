@@ -4,7 +4,7 @@
 #include <queue>
 #include <unordered_map>
 
-namespace diverge {
+namespace diverge::cluster {
 namespace {
 
 struct Link {
@@ -94,4 +94,4 @@ std::vector<int32_t> AverageLinkage(int32_t count, const std::vector<ScoredPair>
   return parent;
 }
 
-}  // namespace diverge
+}  // namespace diverge::cluster

@@ -5,7 +5,7 @@
 #include <cstdint>
 #include <vector>
 
-namespace diverge {
+namespace diverge::cluster {
 
 struct ScoredPair {
   int32_t a;  // item index, a != b; each unordered pair at most once
@@ -22,6 +22,6 @@ struct ScoredPair {
 std::vector<int32_t> AverageLinkage(int32_t count, const std::vector<ScoredPair>& pairs,
                                     double missing_score, double min_linkage);
 
-}  // namespace diverge
+}  // namespace diverge::cluster
 
 #endif  // DIVERGE_ANALYZER_CLUSTER_AVERAGE_LINKAGE_H_

@@ -9,7 +9,7 @@
 #include "analyzer/cluster/average_linkage.h"
 #include "analyzer/cluster/knn_internal.h"
 
-namespace diverge {
+namespace diverge::cluster {
 namespace {
 
 using knn_internal::KeyOf;
@@ -293,4 +293,4 @@ int32_t MostCentralMember(std::span<const int32_t> members, const PairScore& sco
   return members[best];
 }
 
-}  // namespace diverge
+}  // namespace diverge::cluster

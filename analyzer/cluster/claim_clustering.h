@@ -36,7 +36,7 @@
 
 #include "analyzer/cluster/knn_graph.h"
 
-namespace diverge {
+namespace diverge::cluster {
 
 // Similarity of rows (i, j); symmetric, higher = more similar, same scale as thresholds.
 // ClusterClaims calls it from `threads` threads at once: it must be thread-safe.
@@ -74,6 +74,6 @@ PairScore CosinePairScore(const RowMatrixXf& unit_rows);
 int32_t MostCentralMember(std::span<const int32_t> members, const PairScore& score,
                           std::span<const uint64_t> row_keys = {});
 
-}  // namespace diverge
+}  // namespace diverge::cluster
 
 #endif  // DIVERGE_ANALYZER_CLUSTER_CLAIM_CLUSTERING_H_

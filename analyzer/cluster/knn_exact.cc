@@ -8,7 +8,7 @@
 
 #include "analyzer/cluster/knn_internal.h"
 
-namespace diverge::knn_internal {
+namespace diverge::cluster::knn_internal {
 namespace {
 
 constexpr int64_t kQueryBlock = 128;  // 128 x 1024 scores = 512 KB, stays in L2
@@ -60,4 +60,4 @@ Result<KnnGraph> BuildExact(const RowMatrixXf& x, const KnnOptions& options) {
   return graph;
 }
 
-}  // namespace diverge::knn_internal
+}  // namespace diverge::cluster::knn_internal

@@ -13,7 +13,7 @@
 
 #include "analyzer/cluster/knn_internal.h"
 
-namespace diverge {
+namespace diverge::cluster {
 
 namespace knn_internal {
 
@@ -179,4 +179,4 @@ Result<KnnGraph> BuildKnnGraph(const RowMatrixXf& unit_rows, const KnnOptions& o
   return knn_internal::BuildIvf(unit_rows, options);
 }
 
-}  // namespace diverge
+}  // namespace diverge::cluster

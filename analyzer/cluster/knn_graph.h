@@ -40,7 +40,7 @@
 #include "analyzer/base/result.h"
 #include "analyzer/base/row_matrix.h"
 
-namespace diverge {
+namespace diverge::cluster {
 
 // One neighbour of a row: its row index and cosine similarity (rows are unit vectors).
 struct Neighbor {
@@ -90,6 +90,6 @@ Result<KnnGraph> BuildKnnGraph(const RowMatrixXf& unit_rows, const KnnOptions& o
 // bit-identical wherever it is computed and symmetric in (a, b).
 float ExactDot(const float* a, const float* b, int dim);
 
-}  // namespace diverge
+}  // namespace diverge::cluster
 
 #endif  // DIVERGE_ANALYZER_CLUSTER_KNN_GRAPH_H_

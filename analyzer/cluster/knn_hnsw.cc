@@ -21,7 +21,7 @@
 
 #include "analyzer/cluster/knn_internal.h"
 
-namespace diverge::knn_internal {
+namespace diverge::cluster::knn_internal {
 namespace {
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -148,4 +148,4 @@ Result<KnnGraph> BuildHnsw(const RowMatrixXf& x, const KnnOptions& options) {
   return graph;
 }
 
-}  // namespace diverge::knn_internal
+}  // namespace diverge::cluster::knn_internal

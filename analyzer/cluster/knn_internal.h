@@ -12,7 +12,7 @@
 #include "analyzer/base/result.h"
 #include "analyzer/cluster/knn_graph.h"
 
-namespace diverge::knn_internal {
+namespace diverge::cluster::knn_internal {
 
 // Stable key of row i: row_keys[i], or i when row_keys is empty.
 inline uint64_t KeyOf(std::span<const uint64_t> keys, int32_t i) {
@@ -79,6 +79,6 @@ Result<KnnGraph> BuildExact(const RowMatrixXf& x, const KnnOptions& options);
 Result<KnnGraph> BuildHnsw(const RowMatrixXf& x, const KnnOptions& options);
 Result<KnnGraph> BuildIvf(const RowMatrixXf& x, const KnnOptions& options);
 
-}  // namespace diverge::knn_internal
+}  // namespace diverge::cluster::knn_internal
 
 #endif  // DIVERGE_ANALYZER_CLUSTER_KNN_INTERNAL_H_

@@ -28,7 +28,7 @@
 
 #include "analyzer/cluster/knn_internal.h"
 
-namespace diverge::knn_internal {
+namespace diverge::cluster::knn_internal {
 namespace {
 
 constexpr int64_t kRowBlock = 1024;
@@ -265,4 +265,4 @@ Result<KnnGraph> BuildIvf(const RowMatrixXf& x, const KnnOptions& options) {
   return graph;
 }
 
-}  // namespace diverge::knn_internal
+}  // namespace diverge::cluster::knn_internal

@@ -8,7 +8,7 @@
 
 #include "analyzer/cluster/knn_internal.h"
 
-namespace diverge {
+namespace diverge::cluster {
 namespace {
 
 #if defined(__x86_64__) && defined(__GNUC__)
@@ -160,4 +160,4 @@ void DotBlock(const float* q, int64_t qn, const float* db, int64_t m, int d, flo
 }
 
 }  // namespace knn_internal
-}  // namespace diverge
+}  // namespace diverge::cluster

@@ -58,7 +58,7 @@ std::vector<Finding> DetectAntonym(const Side& a, const Side& b, const DetectorC
       if (Attributive(a.tokens, i) && Attributive(b.tokens, j)) continue;
       if (!AreOpposites(ctx, x.lower, y.lower)) continue;
       Finding f;
-      f.kind = DivergenceKind::kAntonym;
+      f.kind = report::DivergenceKind::kAntonym;
       f.nature = TimeNature::kState;
       f.score = 0.6;
       f.a_begin = x.begin;

@@ -91,7 +91,7 @@ std::vector<Finding> DetectAttribution(const Side& a, const Side& b, const Detec
     if (a.text.find(b.text.substr(y.begin, y.end - y.begin)) != std::string::npos) return out;
   }
   Finding f;
-  f.kind = DivergenceKind::kAttribution;
+  f.kind = report::DivergenceKind::kAttribution;
   f.nature = TimeNature::kHistorical;
   f.score = 0.5;
   f.a_begin = xa[0].begin;

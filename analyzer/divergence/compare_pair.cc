@@ -10,16 +10,11 @@
 #include "analyzer/text/dates.h"
 #include "analyzer/text/sentences.h"
 
-namespace diverge {
+namespace diverge::divergence {
 
-using divergence::ChangeIndex;
-using divergence::DetectorContext;
-using divergence::Finding;
-using divergence::NameResolver;
-using divergence::Side;
-using divergence::internal::MakeDivergence;
-using divergence::internal::ParseDate;
-using divergence::internal::RunPairDetectors;
+using internal::MakeDivergence;
+using internal::ParseDate;
+using internal::RunPairDetectors;
 
 namespace {
 
@@ -81,10 +76,10 @@ ClaimArticle AnalyseClaimArticle(const std::string& claim_text, bool claim_is_a,
     for (Finding& f : claim_is_a ? RunPairDetectors(c.claim, s, setup.ctx, o)
                                  : RunPairDetectors(s, c.claim, setup.ctx, o)) {
       if (f.score < o.min_score) continue;
-      if (f.kind == DivergenceKind::kNegation) ++c.counts.negation;
-      if (f.kind == DivergenceKind::kAntonym) ++c.counts.antonym;
-      if (f.kind == DivergenceKind::kNumeric || f.kind == DivergenceKind::kDate ||
-          f.kind == DivergenceKind::kSet) {
+      if (f.kind == report::DivergenceKind::kNegation) ++c.counts.negation;
+      if (f.kind == report::DivergenceKind::kAntonym) ++c.counts.antonym;
+      if (f.kind == report::DivergenceKind::kNumeric || f.kind == report::DivergenceKind::kDate ||
+          f.kind == report::DivergenceKind::kSet) {
         ++c.counts.numeric;
       }
       c.findings.emplace_back(i, std::move(f));
@@ -103,15 +98,16 @@ int ClaimSide(const PairSetup& s) {
   return 0;
 }
 
-std::vector<Divergence> CompareClaimArticle(const std::string& claim_text, bool claim_is_a,
-                                            const PairSetup& setup, const DetectOptions& o) {
+std::vector<report::Divergence> CompareClaimArticle(const std::string& claim_text, bool claim_is_a,
+                                                    const PairSetup& setup,
+                                                    const DetectOptions& o) {
   const divergence::StanceModel& model = divergence::StanceModel::Builtin();
   ClaimArticle c = AnalyseClaimArticle(claim_text, claim_is_a, setup, o);
   double p = model.Probability(c.features);
   bool refutes = p >= model.threshold;
-  std::vector<Divergence> all;
+  std::vector<report::Divergence> all;
   for (const auto& [i, f] : c.findings) {
-    if (IsContradictionKind(f.kind) && !refutes) continue;
+    if (report::IsContradictionKind(f.kind) && !refutes) continue;
     const Side& s = (*c.article)[i];
     const Side& a = claim_is_a ? c.claim : s;
     const Side& b = claim_is_a ? s : c.claim;
@@ -120,7 +116,7 @@ std::vector<Divergence> CompareClaimArticle(const std::string& claim_text, bool 
   if (refutes && c.evidence.body_sentence >= 0) {
     const Side& s = (*c.article)[size_t(c.evidence.body_sentence)];
     Finding f;
-    f.kind = DivergenceKind::kNegation;
+    f.kind = report::DivergenceKind::kNegation;
     f.nature = divergence::TimeNature::kState;
     f.score = 0.5 + 0.5 * (p - model.threshold) / std::max(1e-9, 1 - model.threshold);
     std::string cue = s.text.substr(c.evidence.body_begin, c.evidence.body_end - c.evidence.body_begin);
@@ -144,15 +140,15 @@ std::vector<Divergence> CompareClaimArticle(const std::string& claim_text, bool 
 
 }  // namespace
 
-std::vector<Divergence> ComparePair(const std::string& text_a, const std::string& text_b,
-                                    const std::optional<std::string>& date_a,
-                                    const std::optional<std::string>& date_b,
-                                    const DetectOptions& o) {
+std::vector<report::Divergence> ComparePair(const std::string& text_a, const std::string& text_b,
+                                            const std::optional<std::string>& date_a,
+                                            const std::optional<std::string>& date_b,
+                                            const DetectOptions& o) {
   PairSetup setup(text_a, text_b, date_a, date_b, o);
   int claim_side = ClaimSide(setup);
   if (claim_side == 1) return CompareClaimArticle(text_a, true, setup, o);
   if (claim_side == 2) return CompareClaimArticle(text_b, false, setup, o);
-  std::vector<Divergence> all;
+  std::vector<report::Divergence> all;
   for (const Side& a : setup.sa) {
     for (const Side& b : setup.sb) {
       for (const Finding& f : RunPairDetectors(a, b, setup.ctx, o)) {
@@ -170,4 +166,4 @@ divergence::StanceFeatures ClaimArticleFeatures(const std::string& claim,
   return AnalyseClaimArticle(claim, true, setup, options).features;
 }
 
-}  // namespace diverge
+}  // namespace diverge::divergence

@@ -71,7 +71,7 @@ std::vector<Finding> DetectDate(const Side& a, const Side& b, const DetectorCont
     const DatedEvent* x = xs.front();
     const DatedEvent* y = it->second.front();
     Finding f;
-    f.kind = DivergenceKind::kDate;
+    f.kind = report::DivergenceKind::kDate;
     f.a_begin = x->date.begin;
     f.a_end = x->date.end;
     f.b_begin = y->date.begin;

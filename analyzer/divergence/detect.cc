@@ -18,13 +18,7 @@
 #include "analyzer/text/dates.h"
 #include "analyzer/text/tokenizer.h"
 
-namespace diverge {
-
-using divergence::ChangeIndex;
-using divergence::DetectorContext;
-using divergence::Finding;
-using divergence::NameResolver;
-using divergence::Side;
+namespace diverge::divergence {
 
 nlohmann::json DetectOptions::ToJson() const {
   return nlohmann::json{{"min_score", min_score},
@@ -40,7 +34,7 @@ nlohmann::json DetectOptions::ToJson() const {
                         {"wordnet", wordnet_dir.empty() ? "default" : wordnet_dir}};
 }
 
-namespace divergence::internal {
+namespace internal {
 
 const divergence::WordNet* WordNetFor(const std::string& dir) {
   if (dir.empty()) return divergence::WordNet::Default();
@@ -82,10 +76,11 @@ std::string SideLabel(const Side& s) {
   return label;
 }
 
-Divergence MakeDivergence(const Finding& f, const Side& a, const Side& b, const std::string& stmt_a,
-                          const std::string& stmt_b, const std::string& cluster,
-                          const ChangeIndex* changes, const DetectOptions& o) {
-  Divergence d;
+report::Divergence MakeDivergence(const Finding& f, const Side& a, const Side& b,
+                                  const std::string& stmt_a, const std::string& stmt_b,
+                                  const std::string& cluster, const ChangeIndex* changes,
+                                  const DetectOptions& o) {
+  report::Divergence d;
   d.cluster = cluster;
   d.kind = f.kind;
   d.score = std::clamp(f.score, 0.0, 1.0);
@@ -96,8 +91,8 @@ Divergence MakeDivergence(const Finding& f, const Side& a, const Side& b, const 
   divergence::TemporalLabel label = divergence::LabelTemporal(f, a, b, changes, o.same_period_days);
   d.temporal = label.temporal;
   d.explanation = SideLabel(a) + " vs " + SideLabel(b) + ": " + f.summary + "; " +
-                  std::string(TemporalName(label.temporal)) + ": " + label.reason + ".";
-  d.id = MakeId("d", {KindName(d.kind), stmt_a, stmt_b, d.a.evidence, d.b.evidence});
+                  std::string(report::TemporalName(label.temporal)) + ": " + label.reason + ".";
+  d.id = MakeId("d", {report::KindName(d.kind), stmt_a, stmt_b, d.a.evidence, d.b.evidence});
   return d;
 }
 
@@ -108,9 +103,10 @@ Divergence MakeDivergence(const Finding& f, const Side& a, const Side& b, const 
 // its strongest remaining flag, and within a kind the claims take turns (each claim's
 // strongest flag first), so one prolific kind or claim cannot fill the cap. Flags cut
 // are counted in *cut (by kind). Returns the kept ones sorted by id.
-std::vector<Divergence> Finalize(std::vector<Divergence> all, const DetectOptions& o,
-                                 const std::map<std::string, std::string>& stmt_outlet,
-                                 std::map<std::string, int64_t>* cut) {
+std::vector<report::Divergence> Finalize(std::vector<report::Divergence> all,
+                                         const DetectOptions& o,
+                                         const std::map<std::string, std::string>& stmt_outlet,
+                                         std::map<std::string, int64_t>* cut) {
   auto side_key = [&](const std::optional<std::string>& s, const std::string& evidence) {
     std::string key;
     if (s) {
@@ -130,22 +126,22 @@ std::vector<Divergence> Finalize(std::vector<Divergence> all, const DetectOption
     }
     return key + '\x1e' + folded;
   };
-  std::map<std::string, Divergence> best;
+  std::map<std::string, report::Divergence> best;
   for (auto& d : all) {
     if (d.score < o.min_score) continue;
     std::string ka = side_key(d.a.statement, d.a.evidence);
     std::string kb = side_key(d.b.statement, d.b.evidence);
     if (kb < ka) std::swap(ka, kb);
-    std::string key = std::string(KindName(d.kind)) + "\x1f" + ka + "\x1f" + kb;
+    std::string key = std::string(report::KindName(d.kind)) + "\x1f" + ka + "\x1f" + kb;
     auto it = best.find(key);
     if (it == best.end() || d.score > it->second.score ||
         (d.score == it->second.score && d.id < it->second.id)) {
       best[key] = std::move(d);
     }
   }
-  std::vector<Divergence> out;
+  std::vector<report::Divergence> out;
   for (auto& [k, d] : best) out.push_back(std::move(d));
-  auto stronger = [](const Divergence& x, const Divergence& y) {
+  auto stronger = [](const report::Divergence& x, const report::Divergence& y) {
     return x.score != y.score ? x.score > y.score : x.id < y.id;
   };
   std::sort(out.begin(), out.end(), stronger);
@@ -171,32 +167,32 @@ std::vector<Divergence> Finalize(std::vector<Divergence> all, const DetectOption
     for (size_t i = 0; i < order.size(); ++i) order[i] = i;
     std::stable_sort(order.begin(), order.end(),
                      [&](size_t x, size_t y) { return turn[x] < turn[y]; });
-    std::vector<Divergence> kept;
+    std::vector<report::Divergence> kept;
     for (size_t k = 0; k < order.size(); ++k) {
-      Divergence& d = out[order[k]];
+      report::Divergence& d = out[order[k]];
       if (k < size_t(o.max_flags)) {
         kept.push_back(std::move(d));
       } else if (cut != nullptr) {
-        ++(*cut)[std::string(KindName(d.kind))];
+        ++(*cut)[std::string(report::KindName(d.kind))];
       }
     }
     out = std::move(kept);
   }
   std::sort(out.begin(), out.end(),
-            [](const Divergence& x, const Divergence& y) { return x.id < y.id; });
+            [](const report::Divergence& x, const report::Divergence& y) { return x.id < y.id; });
   return out;
 }
 
-}  // namespace divergence::internal
+}  // namespace internal
 
 namespace {
 
-using divergence::internal::Finalize;
-using divergence::internal::MakeDivergence;
-using divergence::internal::ParseDate;
-using divergence::internal::RunPairDetectors;
-using divergence::internal::SideLabel;
-using divergence::internal::WordNetFor;
+using internal::Finalize;
+using internal::MakeDivergence;
+using internal::ParseDate;
+using internal::RunPairDetectors;
+using internal::SideLabel;
+using internal::WordNetFor;
 
 // Order of the two sides: earlier publication first (undated last), then document id,
 // then statement id; so "a" is the older article whatever the input order.
@@ -206,8 +202,6 @@ std::string SideOrderKey(const Side& s, const std::string& stmt) {
 }
 
 }  // namespace
-
-namespace divergence {
 
 Side MakeSide(std::string text, std::optional<text::PartialDate> published, std::string doc,
               std::string outlet) {
@@ -224,24 +218,22 @@ std::string CanonicalToken(const DetectorContext& ctx, std::string_view word) {
   return ctx.names ? ctx.names->Canonical(word) : std::string(word);
 }
 
-}  // namespace divergence
-
-DetectResult DetectDivergences(const Report& report,
-                               const std::vector<Document>& documents_with_text,
+DetectResult DetectDivergences(const report::Report& report,
+                               const std::vector<ingest::Document>& documents_with_text,
                                const DetectOptions& o) {
   DetectResult result;
-  std::map<std::string, const Document*> meta, text;
-  for (const Document& d : report.documents) meta[d.id] = &d;
-  for (const Document& d : documents_with_text) text[d.id] = &d;
-  std::map<std::string, const Statement*> statements;
+  std::map<std::string, const ingest::Document*> meta, text;
+  for (const ingest::Document& d : report.documents) meta[d.id] = &d;
+  for (const ingest::Document& d : documents_with_text) text[d.id] = &d;
+  std::map<std::string, const ingest::Statement*> statements;
   std::map<std::string, std::string> stmt_outlet;  // the outlet, or the document id
-  for (const Statement& s : report.statements) {
+  for (const ingest::Statement& s : report.statements) {
     statements[s.id] = &s;
     auto m = meta.find(s.doc);
     stmt_outlet[s.id] =
         m != meta.end() && !m->second->outlet.empty() ? m->second->outlet : s.doc;
   }
-  auto doc_meta = [&](const std::string& id) -> const Document* {
+  auto doc_meta = [&](const std::string& id) -> const ingest::Document* {
     auto it = meta.find(id);
     if (it != meta.end()) return it->second;
     auto jt = text.find(id);
@@ -251,7 +243,7 @@ DetectResult DetectDivergences(const Report& report,
   // Full text per document (statements joined when the text is missing), in id order.
   std::map<std::string, std::string> full_text;
   for (const auto& [id, d] : text) full_text[id] = d->text;
-  for (const Statement& s : report.statements) {
+  for (const ingest::Statement& s : report.statements) {
     if (!text.count(s.doc)) full_text[s.doc] += s.text + "\n";
   }
 
@@ -260,7 +252,7 @@ DetectResult DetectDivergences(const Report& report,
   std::vector<divergence::StoryDocument> story_documents;
   for (const auto& [id, body] : full_text) {
     names.AddText(body);
-    const Document* d = doc_meta(id);
+    const ingest::Document* d = doc_meta(id);
     std::optional<text::PartialDate> published = d ? ParseDate(d->date) : std::nullopt;
     changes.AddDocument(id, body, published);
     story_documents.push_back({id, d ? d->outlet : id, published, text::Tokenize(body)});
@@ -269,7 +261,7 @@ DetectResult DetectDivergences(const Report& report,
   // report has no stories), so their cost is the sum over stories of claims x documents,
   // not claims x corpus.
   std::map<std::string, std::string> story_of_doc;
-  for (const Story& st : report.stories) {
+  for (const report::Story& st : report.stories) {
     for (const std::string& doc : st.documents) story_of_doc[doc] = st.id;
   }
   std::map<std::string, std::vector<divergence::StoryDocument>> story_docs;
@@ -285,19 +277,19 @@ DetectResult DetectDivergences(const Report& report,
   // Each claim on its own (detectors are pure functions, the name resolver, change index
   // and WordNet are read-only here), its divergences in its own slot, joined in claim
   // order: the result does not depend on the threads.
-  std::vector<std::vector<Divergence>> per_claim(report.clusters.size());
+  std::vector<std::vector<report::Divergence>> per_claim(report.clusters.size());
   ParallelFor(
       o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency()),
       static_cast<int64_t>(report.clusters.size()), [&](int64_t c) {
-        const ClaimCluster& cluster = report.clusters[static_cast<size_t>(c)];
-        std::vector<Divergence>& all = per_claim[static_cast<size_t>(c)];
+        const report::ClaimCluster& cluster = report.clusters[static_cast<size_t>(c)];
+        std::vector<report::Divergence>& all = per_claim[static_cast<size_t>(c)];
         // sides of the cluster, in a content-defined order
         std::vector<std::pair<std::string, Side>> sides;  // (statement id, side)
         std::set<std::string> ids(cluster.statements.begin(), cluster.statements.end());
         for (const std::string& sid : ids) {
           auto it = statements.find(sid);
           if (it == statements.end()) continue;
-          const Document* d = doc_meta(it->second->doc);
+          const ingest::Document* d = doc_meta(it->second->doc);
           sides.emplace_back(
               sid, divergence::MakeSide(it->second->text, d ? ParseDate(d->date) : std::nullopt,
                                         it->second->doc, d ? d->outlet : ""));
@@ -320,16 +312,16 @@ DetectResult DetectDivergences(const Report& report,
         divergence::ClaimInput claim{cluster, sides,
                                      own != story_docs.end() ? own->second : story_documents};
         for (const divergence::ClaimDetector& detector : divergence::ClaimDetectors()) {
-          for (Divergence& d : detector.detect(claim, o)) all.push_back(std::move(d));
+          for (report::Divergence& d : detector.detect(claim, o)) all.push_back(std::move(d));
         }
       });
-  std::vector<Divergence> all;
+  std::vector<report::Divergence> all;
   for (auto& v : per_claim) {
-    for (Divergence& d : v) all.push_back(std::move(d));
+    for (report::Divergence& d : v) all.push_back(std::move(d));
   }
   result.divergences = Finalize(std::move(all), o, stmt_outlet, &result.cut_by_kind);
   result.entities = names.Entities();
   return result;
 }
 
-}  // namespace diverge
+}  // namespace diverge::divergence

@@ -21,7 +21,7 @@
 #include "analyzer/ingest/document.h"
 #include "analyzer/report/report.h"
 
-namespace diverge {
+namespace diverge::divergence {
 
 struct DetectOptions {
   double min_score = 0.45;        // findings scoring lower are dropped
@@ -47,8 +47,8 @@ struct DetectOptions {
 };
 
 struct DetectResult {
-  std::vector<Divergence> divergences;
-  std::vector<Entity> entities;
+  std::vector<report::Divergence> divergences;
+  std::vector<report::Entity> entities;
   std::map<std::string, int64_t> cut_by_kind;  // flags over max_flags, per kind name
 };
 
@@ -56,8 +56,8 @@ struct DetectResult {
 // modify them. `documents_with_text` supplies Document::text (matched by id) for
 // corpus-level evidence (sentences that date a change) and omission coverage; documents
 // missing there are treated as having only their statements.
-DetectResult DetectDivergences(const Report& report,
-                               const std::vector<Document>& documents_with_text,
+DetectResult DetectDivergences(const report::Report& report,
+                               const std::vector<ingest::Document>& documents_with_text,
                                const DetectOptions& options);
 
 // Pairwise mode: the divergences between text A and text B (each maybe several
@@ -70,10 +70,10 @@ DetectResult DetectDivergences(const Report& report,
 // negation divergence shows the refuting word of the article, and the sentence-level
 // contradiction findings are kept as further evidence; if not, those are dropped (they
 // are then mostly different details of a story the article supports or discusses).
-std::vector<Divergence> ComparePair(const std::string& text_a, const std::string& text_b,
-                                    const std::optional<std::string>& date_a,
-                                    const std::optional<std::string>& date_b,
-                                    const DetectOptions& options);
+std::vector<report::Divergence> ComparePair(const std::string& text_a, const std::string& text_b,
+                                            const std::optional<std::string>& date_a,
+                                            const std::optional<std::string>& date_b,
+                                            const DetectOptions& options);
 
 inline constexpr size_t kArticleMinSentences = 4;
 
@@ -83,6 +83,6 @@ divergence::StanceFeatures ClaimArticleFeatures(const std::string& claim,
                                                 const std::string& article,
                                                 const DetectOptions& options);
 
-}  // namespace diverge
+}  // namespace diverge::divergence
 
 #endif  // DIVERGE_ANALYZER_DIVERGENCE_DETECT_H_

@@ -25,14 +25,16 @@ std::vector<Finding> RunPairDetectors(const Side& a, const Side& b, const Detect
 // "outlet (doc, date)" naming a side in explanations.
 std::string SideLabel(const Side& s);
 // A report divergence from a finding between statements `stmt_a` and `stmt_b`.
-Divergence MakeDivergence(const Finding& f, const Side& a, const Side& b, const std::string& stmt_a,
-                          const std::string& stmt_b, const std::string& cluster,
-                          const ChangeIndex* changes, const DetectOptions& o);
+report::Divergence MakeDivergence(const Finding& f, const Side& a, const Side& b,
+                                  const std::string& stmt_a, const std::string& stmt_b,
+                                  const std::string& cluster, const ChangeIndex* changes,
+                                  const DetectOptions& o);
 // Drops low scores and duplicates, keeps at most `max_flags`, the strongest of each kind
 // and claim in turn (detect.cc), counts those cut per kind in *cut, sorts by id.
-std::vector<Divergence> Finalize(std::vector<Divergence> all, const DetectOptions& o,
-                                 const std::map<std::string, std::string>& stmt_doc,
-                                 std::map<std::string, int64_t>* cut = nullptr);
+std::vector<report::Divergence> Finalize(std::vector<report::Divergence> all,
+                                         const DetectOptions& o,
+                                         const std::map<std::string, std::string>& stmt_doc,
+                                         std::map<std::string, int64_t>* cut = nullptr);
 
 }  // namespace diverge::divergence::internal
 

@@ -14,27 +14,27 @@ namespace diverge::divergence {
 // One row per detector: its kind and how it reads its options.
 const std::vector<PairDetector>& PairDetectors() {
   static const std::vector<PairDetector> detectors = {
-      {DivergenceKind::kNumeric,
+      {report::DivergenceKind::kNumeric,
        [](const Side& a, const Side& b, const DetectorContext& ctx, const DetectOptions& o) {
          return DetectNumeric(a, b, ctx, o.numeric_overlap);
        }},
-      {DivergenceKind::kDate, [](const Side& a, const Side& b, const DetectorContext& ctx,
-                                 const DetectOptions&) { return DetectDate(a, b, ctx); }},
-      {DivergenceKind::kSet, [](const Side& a, const Side& b, const DetectorContext& ctx,
-                                const DetectOptions&) { return DetectSet(a, b, ctx); }},
-      {DivergenceKind::kNegation,
+      {report::DivergenceKind::kDate, [](const Side& a, const Side& b, const DetectorContext& ctx,
+                                         const DetectOptions&) { return DetectDate(a, b, ctx); }},
+      {report::DivergenceKind::kSet, [](const Side& a, const Side& b, const DetectorContext& ctx,
+                                        const DetectOptions&) { return DetectSet(a, b, ctx); }},
+      {report::DivergenceKind::kNegation,
        [](const Side& a, const Side& b, const DetectorContext& ctx, const DetectOptions& o) {
          return DetectNegation(a, b, ctx, o.align_overlap);
        }},
-      {DivergenceKind::kAntonym,
+      {report::DivergenceKind::kAntonym,
        [](const Side& a, const Side& b, const DetectorContext& ctx, const DetectOptions& o) {
          return DetectAntonym(a, b, ctx, o.antonym_overlap);
        }},
-      {DivergenceKind::kAttribution,
+      {report::DivergenceKind::kAttribution,
        [](const Side& a, const Side& b, const DetectorContext& ctx, const DetectOptions& o) {
          return DetectAttribution(a, b, ctx, o.align_overlap);
        }},
-      {DivergenceKind::kFraming,
+      {report::DivergenceKind::kFraming,
        [](const Side& a, const Side& b, const DetectorContext& ctx, const DetectOptions& o) {
          return DetectFraming(a, b, ctx, o.framing_overlap);
        }},
@@ -44,7 +44,7 @@ const std::vector<PairDetector>& PairDetectors() {
 
 const std::vector<ClaimDetector>& ClaimDetectors() {
   static const std::vector<ClaimDetector> detectors = {
-      {DivergenceKind::kOmission, DetectClaimOmissions},
+      {report::DivergenceKind::kOmission, DetectClaimOmissions},
   };
   return detectors;
 }

@@ -24,14 +24,14 @@
 namespace diverge::divergence {
 
 struct PairDetector {
-  DivergenceKind kind;
+  report::DivergenceKind kind;
   std::vector<Finding> (*detect)(const Side& a, const Side& b, const DetectorContext& ctx,
                                  const DetectOptions& options);
 };
 
 // One claim as claim detectors see it.
 struct ClaimInput {
-  const ClaimCluster& cluster;
+  const report::ClaimCluster& cluster;
   // (statement id, side) of each member, older publications first (detect.cc).
   const std::vector<std::pair<std::string, Side>>& sides;
   // The documents of the claim's story (every document when the report has no stories).
@@ -39,8 +39,8 @@ struct ClaimInput {
 };
 
 struct ClaimDetector {
-  DivergenceKind kind;
-  std::vector<Divergence> (*detect)(const ClaimInput& claim, const DetectOptions& options);
+  report::DivergenceKind kind;
+  std::vector<report::Divergence> (*detect)(const ClaimInput& claim, const DetectOptions& options);
 };
 
 const std::vector<PairDetector>& PairDetectors();

@@ -45,7 +45,7 @@ enum class TimeNature {
 };
 
 struct Finding {
-  DivergenceKind kind = DivergenceKind::kOther;
+  report::DivergenceKind kind = report::DivergenceKind::kOther;
   size_t a_begin = 0, a_end = 0;  // evidence byte ranges in Side::text
   size_t b_begin = 0, b_end = 0;
   double score = 0;     // [0, 1]

@@ -59,7 +59,7 @@ std::vector<Finding> DetectFraming(const Side& a, const Side& b, const DetectorC
   std::set<std::string> sa = Stems(a), sb = Stems(b);
   auto make = [&](const Cue& x, const Cue& y, double score, std::string what) {
     Finding f;
-    f.kind = DivergenceKind::kFraming;
+    f.kind = report::DivergenceKind::kFraming;
     f.nature = TimeNature::kTimeless;
     f.score = score;
     f.a_begin = x.begin;

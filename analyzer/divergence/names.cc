@@ -161,7 +161,7 @@ std::string NameResolver::Canonical(std::string_view token) const {
   return it == canonical_.end() ? std::string(token) : it->second;
 }
 
-std::vector<Entity> NameResolver::Entities() const {
+std::vector<report::Entity> NameResolver::Entities() const {
   std::map<std::string, std::vector<std::pair<std::string, int>>> groups;
   for (const auto& [name, count] : name_count_) {
     std::string key;
@@ -174,20 +174,21 @@ std::vector<Entity> NameResolver::Entities() const {
     }
     groups[key].emplace_back(name, count);
   }
-  std::vector<Entity> out;
+  std::vector<report::Entity> out;
   for (auto& [key, spellings] : groups) {
     if (spellings.size() < 2) continue;
     std::sort(spellings.begin(), spellings.end(), [](const auto& x, const auto& y) {
       return x.second != y.second ? x.second > y.second : x.first < y.first;
     });
-    Entity e;
+    report::Entity e;
     e.canonical = spellings[0].first;
     for (size_t i = 1; i < spellings.size(); ++i) e.variants.push_back(spellings[i].first);
     std::sort(e.variants.begin(), e.variants.end());
     e.id = MakeId("e", {e.canonical});
     out.push_back(std::move(e));
   }
-  std::sort(out.begin(), out.end(), [](const Entity& x, const Entity& y) { return x.id < y.id; });
+  std::sort(out.begin(), out.end(),
+            [](const report::Entity& x, const report::Entity& y) { return x.id < y.id; });
   return out;
 }
 

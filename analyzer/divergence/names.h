@@ -37,7 +37,7 @@ class NameResolver {
   // Person-like names (2-3 tokens after titles are stripped) seen in more than one
   // spelling: canonical = most frequent spelling (ties: lexicographically smallest),
   // variants = the other spellings, sorted; sorted by id.
-  std::vector<Entity> Entities() const;
+  std::vector<report::Entity> Entities() const;
 
  private:
   std::map<std::string, int> token_count_;

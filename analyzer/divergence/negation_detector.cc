@@ -148,7 +148,7 @@ void DetectRefutation(const Side& a, const Side& b, std::vector<Finding>* out) {
       }
       if (!anchor) return false;
       Finding f;
-      f.kind = DivergenceKind::kNegation;
+      f.kind = report::DivergenceKind::kNegation;
       f.nature = TimeNature::kState;
       f.score = 0.55;
       if (refuter_is_b) {
@@ -255,7 +255,7 @@ std::vector<Finding> DetectNegation(const Side& a, const Side& b, const Detector
             continue;
           }
           Finding f;
-          f.kind = DivergenceKind::kNegation;
+          f.kind = report::DivergenceKind::kNegation;
           f.nature = TimeNature::kState;
           f.score = c == s.predicate ? 0.75 : 0.6;
           size_t nb = neg.tokens[s.cue].begin, ne = neg.tokens[c].end;

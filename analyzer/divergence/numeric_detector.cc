@@ -490,7 +490,7 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
   };
   auto emit = [&](const Quantity& x, const Quantity& y, const std::string& referent) {
     Finding f;
-    f.kind = DivergenceKind::kNumeric;
+    f.kind = report::DivergenceKind::kNumeric;
     f.a_begin = x.begin;
     f.a_end = x.end;
     f.b_begin = y.begin;

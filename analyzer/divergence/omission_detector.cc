@@ -91,18 +91,19 @@ std::vector<Omission> DetectOmissions(const std::vector<const Side*>& cluster,
   return out;
 }
 
-std::vector<Divergence> DetectClaimOmissions(const ClaimInput& claim, const DetectOptions& o) {
-  std::vector<Divergence> out;
+std::vector<report::Divergence> DetectClaimOmissions(const ClaimInput& claim,
+                                                     const DetectOptions& o) {
+  std::vector<report::Divergence> out;
   if (!o.omissions || claim.sides.empty()) return out;
   std::vector<const Side*> ptrs;
   for (const auto& [sid, s] : claim.sides) ptrs.push_back(&s);
   OmissionOptions oo{o.omission_min_outlets, o.omission_min_coverage};
   for (const Omission& om : DetectOmissions(ptrs, claim.story_documents, oo)) {
     const auto& [sid, s] = claim.sides[om.statement];
-    Divergence d;
+    report::Divergence d;
     d.cluster = claim.cluster.id;
-    d.kind = DivergenceKind::kOmission;
-    d.temporal = Temporal::kUndetermined;
+    d.kind = report::DivergenceKind::kOmission;
+    d.temporal = report::Temporal::kUndetermined;
     d.score = om.score;
     d.a.statement = sid;
     d.a.evidence = s.text.substr(om.a_begin, om.a_end - om.a_begin);
@@ -117,7 +118,7 @@ std::vector<Divergence> DetectClaimOmissions(const ClaimInput& claim, const Dete
                     ") covers the story (its text uses the cluster's key terms " + terms +
                     ") but has no statement on this claim, which " + internal::SideLabel(s) +
                     " makes.";
-    d.id = MakeId("d", {KindName(d.kind), sid, om.silent_outlet, d.a.evidence, ""});
+    d.id = MakeId("d", {report::KindName(d.kind), sid, om.silent_outlet, d.a.evidence, ""});
     out.push_back(std::move(d));
   }
   return out;

@@ -38,7 +38,8 @@ std::vector<Omission> DetectOmissions(const std::vector<const Side*>& cluster,
 // The registry's claim detector: DetectOmissions on the claim's sides and story
 // documents (with options.omission_min_outlets / omission_min_coverage), as report
 // divergences whose b side names the silent outlet. None when options.omissions is off.
-std::vector<Divergence> DetectClaimOmissions(const ClaimInput& claim, const DetectOptions& options);
+std::vector<report::Divergence> DetectClaimOmissions(const ClaimInput& claim,
+                                                     const DetectOptions& options);
 
 }  // namespace diverge::divergence
 

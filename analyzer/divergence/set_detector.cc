@@ -169,7 +169,7 @@ std::vector<Finding> DetectSet(const Side& a, const Side& b, const DetectorConte
         if (!kx.count(it.key)) only_y.push_back(&it);
       }
       Finding f;
-      f.kind = DivergenceKind::kSet;
+      f.kind = report::DivergenceKind::kSet;
       f.nature = TimeNature::kState;
       f.score = 0.8;
       auto evidence = [](const NameList& l, const std::vector<const ListItem*>& only, size_t* lo,
@@ -207,7 +207,7 @@ std::vector<Finding> DetectSet(const Side& a, const Side& b, const DetectorConte
         size_t n = keys(l).size();
         if (int(n) == c.value) continue;
         Finding f;
-        f.kind = DivergenceKind::kSet;
+        f.kind = report::DivergenceKind::kSet;
         f.nature = TimeNature::kState;
         f.score = 0.7;
         size_t lb_ = l.begin, le_ = l.end;

@@ -4,11 +4,10 @@
 #include <nlohmann/json.hpp>
 #include <utility>
 
-namespace diverge {
-std::string_view BuiltinStanceWeightsJson();  // generated from weights/stance.json
-}
-
 namespace diverge::divergence {
+
+std::string_view BuiltinStanceWeightsJson();  // generated from weights/stance.json
+
 namespace {
 
 nlohmann::ordered_json ParamsJson(const learning::TreeParams& p) {

@@ -129,12 +129,12 @@ TemporalLabel LabelTemporal(const Finding& f, const Side& a, const Side& b,
                             const ChangeIndex* changes, int same_period_days) {
   TemporalLabel out;
   if (f.nature == TimeNature::kTimeless) {
-    out.temporal = Temporal::kContradiction;
+    out.temporal = report::Temporal::kContradiction;
     out.reason = "a difference in characterisation, not explained by publication dates";
     return out;
   }
   if (f.nature == TimeNature::kHistorical) {
-    out.temporal = Temporal::kContradiction;
+    out.temporal = report::Temporal::kContradiction;
     out.reason = "a dated past fact, which publication dates cannot explain";
     return out;
   }
@@ -153,19 +153,19 @@ TemporalLabel LabelTemporal(const Finding& f, const Side& a, const Side& b,
       if (ev->date_text != ev->date.ToString()) says += " (\"" + ev->date_text + "\")";
       if (text::CompareDates(ev->date, early) >= 0 && text::CompareDates(ev->date, late) <= 0 &&
           text::CompareDates(early, late) != 0) {
-        out.temporal = Temporal::kChangeOverTime;
+        out.temporal = report::Temporal::kChangeOverTime;
         out.reason = says + ", between the two publication dates";
         return out;
       }
       if (text::CompareDates(ev->date, early) < 0) {
-        out.temporal = Temporal::kContradiction;
+        out.temporal = report::Temporal::kContradiction;
         out.reason = says + ", before both articles";
         return out;
       }
     }
   }
   if (!dated) {
-    out.temporal = Temporal::kUndetermined;
+    out.temporal = report::Temporal::kUndetermined;
     out.reason = "a publication date is unknown";
     return out;
   }
@@ -177,7 +177,7 @@ TemporalLabel LabelTemporal(const Finding& f, const Side& a, const Side& b,
   const bool overlapping = pa.year == pb.year && (!pa.month || !pb.month || pa.month == pb.month) &&
                            (!pa.day || !pb.day || pa.day == pb.day);
   if (order == 0 || overlapping || days < 1) {
-    out.temporal = Temporal::kContradiction;
+    out.temporal = report::Temporal::kContradiction;
     out.reason = "published on the same day or in overlapping periods (" +
                  DateOrUnknown(a.published) + ", " + DateOrUnknown(b.published) + ")";
     return out;
@@ -187,23 +187,23 @@ TemporalLabel LabelTemporal(const Finding& f, const Side& a, const Side& b,
   const std::string span = early.published->ToString() + " to " + late.published->ToString();
   const double early_value = order < 0 ? f.a_value : f.b_value;
   const double late_value = order < 0 ? f.b_value : f.a_value;
-  if (f.kind == DivergenceKind::kOmission) {
-    out.temporal = Temporal::kChangeOverTime;
+  if (f.kind == report::DivergenceKind::kOmission) {
+    out.temporal = report::Temporal::kChangeOverTime;
     out.reason = "a figure missing on " + early.published->ToString() + " was given on " +
                  late.published->ToString();
   } else if (f.running_count && late_value > early_value) {
-    out.temporal = Temporal::kChangeOverTime;
+    out.temporal = report::Temporal::kChangeOverTime;
     out.reason =
         "a running count (casualties, arrests) rose between the two publications (" + span + ")";
   } else if (HasUpdateCue(late) || HasProvisionalCue(early)) {
-    out.temporal = Temporal::kChangeOverTime;
+    out.temporal = report::Temporal::kChangeOverTime;
     out.reason = "the earlier report was provisional or the later one updates it (" + span + ")";
   } else if (days > same_period_days) {
-    out.temporal = Temporal::kChangeOverTime;
+    out.temporal = report::Temporal::kChangeOverTime;
     out.reason = "published more than " + std::to_string(same_period_days) + " days apart (" +
                  span + "): the figure may have changed";
   } else {
-    out.temporal = Temporal::kContradiction;
+    out.temporal = report::Temporal::kContradiction;
     out.reason = "both published within " + std::to_string(same_period_days) +
                  " days, with no sign that either figure was provisional or updated";
   }

@@ -54,7 +54,7 @@ class ChangeIndex {
 };
 
 struct TemporalLabel {
-  Temporal temporal = Temporal::kUndetermined;
+  report::Temporal temporal = report::Temporal::kUndetermined;
   std::string reason;  // "004 says Uzbekistan quit in 2012-06 (\"last June\")"
 };
 

@@ -4,12 +4,14 @@
 
 namespace diverge::divergence {
 
-WordNet::WordNet(std::shared_ptr<const WordNetDb> db) : db_(std::move(db)) {
+WordNet::WordNet(std::shared_ptr<const embeddings::WordNetDb> db) : db_(std::move(db)) {
   const auto& synsets = db_->synsets();
   for (const auto& [id, s] : synsets) {
-    if (WordNetDb::PosOf(id) == 0) continue;  // no noun antonyms
-    for (const WordNetPointer& p : s.pointers) {
-      if (p.kind != WordNetPointer::kAntonym || WordNetDb::PosOf(p.target) == 0) continue;
+    if (embeddings::WordNetDb::PosOf(id) == 0) continue;  // no noun antonyms
+    for (const embeddings::WordNetPointer& p : s.pointers) {
+      if (p.kind != embeddings::WordNetPointer::kAntonym ||
+          embeddings::WordNetDb::PosOf(p.target) == 0)
+        continue;
       auto target = synsets.find(p.target);
       if (target == synsets.end()) continue;
       // A lexical pointer names one word on each side; 0 means every word of the synset.
@@ -31,15 +33,16 @@ WordNet::WordNet(std::shared_ptr<const WordNetDb> db) : db_(std::move(db)) {
 }
 
 Result<WordNet> WordNet::Load(const std::string& dir) {
-  Result<WordNetDb> db = WordNetDb::Load(dir);
+  Result<embeddings::WordNetDb> db = embeddings::WordNetDb::Load(dir);
   if (!db.ok()) return db.status();
-  return WordNet(std::make_shared<const WordNetDb>(std::move(*db)));
+  return WordNet(std::make_shared<const embeddings::WordNetDb>(std::move(*db)));
 }
 
 const WordNet* WordNet::Default() {
   static const std::unique_ptr<WordNet> instance =
-      WordNetDb::Shared() ? std::unique_ptr<WordNet>(new WordNet(WordNetDb::Shared()))
-                          : nullptr;
+      embeddings::WordNetDb::Shared()
+          ? std::unique_ptr<WordNet>(new WordNet(embeddings::WordNetDb::Shared()))
+          : nullptr;
   return instance.get();
 }
 
@@ -59,7 +62,7 @@ std::set<uint32_t> WordNet::NounVerbSenses(std::string_view lower) const {
     auto it = db_->index().find(c.lemma);
     if (it == db_->index().end()) continue;
     for (uint32_t s : it->second) {
-      if (WordNetDb::PosOf(s) <= 1) out.insert(s);
+      if (embeddings::WordNetDb::PosOf(s) <= 1) out.insert(s);
     }
   }
   return out;

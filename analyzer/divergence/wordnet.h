@@ -38,10 +38,10 @@ class WordNet {
   bool AreRelated(std::string_view a, std::string_view b) const;
 
  private:
-  explicit WordNet(std::shared_ptr<const WordNetDb> db);
+  explicit WordNet(std::shared_ptr<const embeddings::WordNetDb> db);
   // Noun and verb synsets of the lemmas of a lowercased word form.
   std::set<uint32_t> NounVerbSenses(std::string_view lower) const;
-  std::shared_ptr<const WordNetDb> db_;
+  std::shared_ptr<const embeddings::WordNetDb> db_;
   std::map<std::string, std::set<std::string>> antonyms_;  // lemma -> its antonym lemmas
 };
 

@@ -8,7 +8,7 @@
 #include "analyzer/base/atomic_file.h"
 #include "analyzer/evaluation/paraphrase_eval.h"
 
-namespace diverge {
+namespace diverge::evaluation {
 namespace {
 
 using nlohmann::json;
@@ -42,9 +42,10 @@ bool Related(const json& entry) {
 
 // Rare anchors of every claim of one topic, computed as `analyze` does for a corpus.
 std::map<std::string, std::vector<std::string>> TopicAnchors(
-    const std::vector<std::string>& claims, const AnchorOptions& options) {
-  const std::vector<std::vector<std::string>> anchors = CorpusAnchors(claims);
-  const auto rare = RareAnchorHolders(anchors, std::vector<char>(claims.size(), 1), options);
+    const std::vector<std::string>& claims, const cluster::AnchorOptions& options) {
+  const std::vector<std::vector<std::string>> anchors = cluster::CorpusAnchors(claims);
+  const auto rare =
+      cluster::RareAnchorHolders(anchors, std::vector<char>(claims.size(), 1), options);
   std::map<std::string, std::vector<std::string>> out;
   for (size_t i = 0; i < claims.size(); ++i) {
     std::vector<std::string>& kept = out[claims[i]];
@@ -88,9 +89,9 @@ Result<std::vector<ClaimDiffPair>> ReadClaimDiff(const std::string& strength_pat
   return out;
 }
 
-AnchorCalibration CalibrateAnchors(const SentenceEncoder& encoder,
+AnchorCalibration CalibrateAnchors(const embeddings::SentenceEncoder& encoder,
                                    const std::vector<ClaimDiffPair>& pairs,
-                                   const AnchorOptions& options, double target_precision,
+                                   const cluster::AnchorOptions& options, double target_precision,
                                    int min_pairs, int threads) {
   AnchorCalibration cal;
   std::map<std::string, std::set<std::string>> topic_claims;
@@ -137,4 +138,4 @@ AnchorCalibration CalibrateAnchors(const SentenceEncoder& encoder,
   return cal;
 }
 
-}  // namespace diverge
+}  // namespace diverge::evaluation

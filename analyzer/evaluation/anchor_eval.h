@@ -17,7 +17,7 @@
 #include "analyzer/cluster/anchor_links.h"
 #include "embeddings/sentence_encoder.h"
 
-namespace diverge {
+namespace diverge::evaluation {
 
 struct ClaimDiffPair {
   std::string id, topic, a, b;
@@ -42,11 +42,11 @@ struct AnchorCalibration {
   double chosen = -1;  // lowest threshold meeting the target; -1 when none does
 };
 
-AnchorCalibration CalibrateAnchors(const SentenceEncoder& encoder,
+AnchorCalibration CalibrateAnchors(const embeddings::SentenceEncoder& encoder,
                                    const std::vector<ClaimDiffPair>& pairs,
-                                   const AnchorOptions& options, double target_precision,
+                                   const cluster::AnchorOptions& options, double target_precision,
                                    int min_pairs, int threads = 2);
 
-}  // namespace diverge
+}  // namespace diverge::evaluation
 
 #endif  // DIVERGE_ANALYZER_EVALUATION_ANCHOR_EVAL_H_

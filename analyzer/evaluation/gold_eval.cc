@@ -9,7 +9,7 @@
 #include "analyzer/base/atomic_file.h"
 #include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::evaluation {
 
 namespace {
 
@@ -32,9 +32,9 @@ std::string Str(const json& j, const char* key) {
 // Statement ids per gold quote, and the cluster of each statement.
 class Matcher {
  public:
-  explicit Matcher(const Report& report) {
-    for (const Statement& s : report.statements) by_doc_[s.doc].push_back(&s);
-    for (const ClaimCluster& c : report.clusters) {
+  explicit Matcher(const report::Report& report) {
+    for (const ingest::Statement& s : report.statements) by_doc_[s.doc].push_back(&s);
+    for (const report::ClaimCluster& c : report.clusters) {
       for (const std::string& s : c.statements) cluster_of_[s] = c.id;
     }
   }
@@ -44,7 +44,7 @@ class Matcher {
     std::vector<std::pair<size_t, std::string>> found;  // (bytes outside overlap, id)
     auto it = by_doc_.find(q.doc);
     if (it == by_doc_.end()) return {};
-    for (const Statement* s : it->second) {
+    for (const ingest::Statement* s : it->second) {
       std::string text = text::FoldWhitespace(s->text);
       if (size_t ov = OverlapBytes(text, q.quote)) {
         found.emplace_back(text.size() + q.quote.size() - 2 * ov, s->id);
@@ -68,7 +68,7 @@ class Matcher {
   }
 
  private:
-  std::map<std::string, std::vector<const Statement*>> by_doc_;
+  std::map<std::string, std::vector<const ingest::Statement*>> by_doc_;
   std::map<std::string, std::string> cluster_of_;
 };
 
@@ -76,7 +76,7 @@ bool Intersects(const std::set<std::string>& x, const std::set<std::string>& y) 
   return std::any_of(x.begin(), x.end(), [&](const std::string& v) { return y.count(v) > 0; });
 }
 
-bool Links(const Divergence& d, const std::vector<std::string>& a,
+bool Links(const report::Divergence& d, const std::vector<std::string>& a,
            const std::vector<std::string>& b) {
   auto has = [](const std::vector<std::string>& v, const std::optional<std::string>& s) {
     return s && std::find(v.begin(), v.end(), *s) != v.end();
@@ -149,7 +149,7 @@ Result<Gold> LoadGold(const std::string& path) {
   return ParseGold(*text, path);
 }
 
-GoldScores EvaluateAgainstGold(const Report& report, const Gold& gold) {
+GoldScores EvaluateAgainstGold(const report::Report& report, const Gold& gold) {
   GoldScores s;
   Matcher m(report);
   s.total_flags = static_cast<int>(report.divergences.size());
@@ -200,12 +200,13 @@ GoldScores EvaluateAgainstGold(const Report& report, const Gold& gold) {
   for (const GoldDivergence& gd : gold.divergences) {
     ++s.divergences;
     std::vector<std::string> a = m.Statements(gd.a), b = m.Statements(gd.b);
-    const Divergence* best = nullptr;
-    for (const Divergence& d : report.divergences) {
+    const report::Divergence* best = nullptr;
+    for (const report::Divergence& d : report.divergences) {
       if (!Links(d, a, b)) continue;
       // Prefer a link with the right kind, then the right temporal label.
-      auto rank = [&](const Divergence* x) {
-        return (KindName(x->kind) == gd.kind ? 2 : 0) + (TemporalName(x->temporal) == gd.temporal);
+      auto rank = [&](const report::Divergence* x) {
+        return (report::KindName(x->kind) == gd.kind ? 2 : 0) +
+               (report::TemporalName(x->temporal) == gd.temporal);
       };
       if (!best || rank(&d) > rank(best)) best = &d;
     }
@@ -215,17 +216,18 @@ GoldScores EvaluateAgainstGold(const Report& report, const Gold& gold) {
       continue;
     }
     ++s.divergences_found;
-    if (KindName(best->kind) == gd.kind) {
+    if (report::KindName(best->kind) == gd.kind) {
       ++s.kind_right;
     } else {
-      s.missed.push_back("divergence " + gd.id + ": kind " + std::string(KindName(best->kind)) +
-                         ", gold " + gd.kind);
+      s.missed.push_back("divergence " + gd.id + ": kind " +
+                         std::string(report::KindName(best->kind)) + ", gold " + gd.kind);
     }
-    if (TemporalName(best->temporal) == gd.temporal) {
+    if (report::TemporalName(best->temporal) == gd.temporal) {
       ++s.temporal_right;
     } else {
       s.missed.push_back("divergence " + gd.id + ": temporal " +
-                         std::string(TemporalName(best->temporal)) + ", gold " + gd.temporal);
+                         std::string(report::TemporalName(best->temporal)) + ", gold " +
+                         gd.temporal);
     }
   }
 
@@ -233,7 +235,7 @@ GoldScores EvaluateAgainstGold(const Report& report, const Gold& gold) {
     ++s.non_divergences;
     std::vector<std::string> a = m.Statements(p.a), b = m.Statements(p.b);
     bool flagged = std::any_of(report.divergences.begin(), report.divergences.end(),
-                               [&](const Divergence& d) { return Links(d, a, b); });
+                               [&](const report::Divergence& d) { return Links(d, a, b); });
     if (flagged) {
       ++s.non_divergences_flagged;
       s.missed.push_back("non-divergence flagged: " + Short(p.a) + " / " + Short(p.b));
@@ -285,4 +287,4 @@ std::string GoldScores::ToText() const {
   return out;
 }
 
-}  // namespace diverge
+}  // namespace diverge::evaluation

@@ -20,7 +20,7 @@
 #include "analyzer/base/result.h"
 #include "analyzer/report/report.h"
 
-namespace diverge {
+namespace diverge::evaluation {
 
 inline constexpr size_t kMinOverlapBytes = 12;
 
@@ -67,8 +67,8 @@ struct GoldScores {
   std::string ToText() const;
 };
 
-GoldScores EvaluateAgainstGold(const Report& report, const Gold& gold);
+GoldScores EvaluateAgainstGold(const report::Report& report, const Gold& gold);
 
-}  // namespace diverge
+}  // namespace diverge::evaluation
 
 #endif  // DIVERGE_ANALYZER_EVALUATION_GOLD_EVAL_H_

@@ -9,7 +9,7 @@
 #include "analyzer/base/split_fields.h"
 #include "learning/metrics.h"
 
-namespace diverge {
+namespace diverge::evaluation {
 namespace {
 
 // The index of the column named `name` in a header row, -1 if none.
@@ -115,19 +115,20 @@ Result<std::vector<LabelledPair>> ReadLabelledPairs(const std::string& path, Pai
 }
 
 PairsEvalResult EvaluatePairs(const std::vector<LabelledPair>& pairs,
-                              const DetectOptions& options) {
+                              const divergence::DetectOptions& options) {
   PairsEvalResult r;
   learning::BinaryCounts counts;
   for (const LabelledPair& p : pairs) {
-    std::vector<Divergence> ds = ComparePair(p.a, p.b, std::nullopt, std::nullopt, options);
-    const Divergence* best = nullptr;
-    for (const Divergence& d : ds) {
-      if (!IsContradictionKind(d.kind)) continue;
+    std::vector<report::Divergence> ds =
+        divergence::ComparePair(p.a, p.b, std::nullopt, std::nullopt, options);
+    const report::Divergence* best = nullptr;
+    for (const report::Divergence& d : ds) {
+      if (!report::IsContradictionKind(d.kind)) continue;
       if (!best || d.score > best->score) best = &d;
     }
     r.outcomes.push_back({best != nullptr, best ? best->explanation : ""});
     counts.Add(/*predicted=*/best != nullptr, /*gold=*/p.positive);
-    if (best) ++r.flagged_by_kind[std::string(KindName(best->kind))];
+    if (best) ++r.flagged_by_kind[std::string(report::KindName(best->kind))];
   }
   r.n = pairs.size();
   r.positives = size_t(counts.positives());
@@ -140,7 +141,7 @@ PairsEvalResult EvaluatePairs(const std::vector<LabelledPair>& pairs,
 }
 
 Result<PairsEvalResult> EvaluatePairFiles(const std::vector<std::string>& files, PairsFormat format,
-                                          const DetectOptions& options,
+                                          const divergence::DetectOptions& options,
                                           const std::string& errors_path) {
   std::vector<LabelledPair> all;
   for (const std::string& f : files) {
@@ -171,4 +172,4 @@ Result<PairsEvalResult> EvaluatePairFiles(const std::vector<std::string>& files,
   return r;
 }
 
-}  // namespace diverge
+}  // namespace diverge::evaluation

@@ -17,7 +17,7 @@
 #include "analyzer/base/result.h"
 #include "analyzer/divergence/detect.h"
 
-namespace diverge {
+namespace diverge::evaluation {
 
 enum class PairsFormat { kSick, kFnc1, kEmergent };
 
@@ -47,15 +47,16 @@ struct PairsEvalResult {
   std::vector<Outcome> outcomes;
 };
 
-PairsEvalResult EvaluatePairs(const std::vector<LabelledPair>& pairs, const DetectOptions& options);
+PairsEvalResult EvaluatePairs(const std::vector<LabelledPair>& pairs,
+                              const divergence::DetectOptions& options);
 
 // Reads labelled pairs from several files of one format and evaluates them together.
 // A non-empty `errors_path` receives the misclassified pairs as TSV (gold label, flagged,
 // the best divergence's explanation, text A, text B cut to 400 bytes), for error analysis.
 Result<PairsEvalResult> EvaluatePairFiles(const std::vector<std::string>& files, PairsFormat format,
-                                          const DetectOptions& options,
+                                          const divergence::DetectOptions& options,
                                           const std::string& errors_path = "");
 
-}  // namespace diverge
+}  // namespace diverge::evaluation
 
 #endif  // DIVERGE_ANALYZER_EVALUATION_PAIRS_EVAL_H_

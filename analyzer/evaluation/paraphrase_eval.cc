@@ -6,7 +6,7 @@
 #include "analyzer/base/parallel_for.h"
 #include "analyzer/base/split_fields.h"
 
-namespace diverge {
+namespace diverge::evaluation {
 
 Result<std::vector<ParaphrasePair>> ReadParaphraseFile(const std::string& path) {
   std::ifstream in(path, std::ios::binary);
@@ -33,7 +33,7 @@ Result<std::vector<ParaphrasePair>> ReadParaphraseFile(const std::string& path) 
   return pairs;
 }
 
-std::vector<float> ScorePairs(const SentenceEncoder& encoder,
+std::vector<float> ScorePairs(const embeddings::SentenceEncoder& encoder,
                               const std::vector<ParaphrasePair>& pairs, int threads) {
   std::vector<float> scores(pairs.size());
   ParallelFor(threads, static_cast<int64_t>(pairs.size()), [&](int64_t i) {
@@ -63,4 +63,4 @@ BinaryScores BestThreshold(const std::vector<float>& scores,
   return best;
 }
 
-}  // namespace diverge
+}  // namespace diverge::evaluation

@@ -13,7 +13,7 @@
 #include "embeddings/sentence_encoder.h"
 #include "learning/metrics.h"
 
-namespace diverge {
+namespace diverge::evaluation {
 
 struct ParaphrasePair {
   std::string a, b;
@@ -29,7 +29,7 @@ struct BinaryScores : learning::BinaryCounts {
 };
 
 // Pair similarity scores, one per pair, computed on `threads` threads.
-std::vector<float> ScorePairs(const SentenceEncoder& encoder,
+std::vector<float> ScorePairs(const embeddings::SentenceEncoder& encoder,
                               const std::vector<ParaphrasePair>& pairs, int threads = 2);
 BinaryScores ScoreAtThreshold(const std::vector<float>& scores,
                               const std::vector<ParaphrasePair>& pairs, double threshold);
@@ -39,6 +39,6 @@ BinaryScores ScoreAtThreshold(const std::vector<float>& scores,
 BinaryScores BestThreshold(const std::vector<float>& scores,
                            const std::vector<ParaphrasePair>& pairs);
 
-}  // namespace diverge
+}  // namespace diverge::evaluation
 
 #endif  // DIVERGE_ANALYZER_EVALUATION_PARAPHRASE_EVAL_H_

@@ -56,7 +56,8 @@ Result<SlotEvalResult> EvaluateSlotsOnEmergent(const std::string& csv_path, size
   std::vector<pipeline::SlotProfile> profiles;
   profiles.reserve(headlines.size());
   for (const std::string& h : headlines) profiles.push_back(pipeline::MakeSlotProfile(h, {}));
-  const pipeline::ReferentsAlike alike = pipeline::WordNetReferents(WordSenses::Default());
+  const pipeline::ReferentsAlike alike =
+      pipeline::WordNetReferents(embeddings::WordSenses::Default());
   SlotEvalResult out;
   out.texts = static_cast<int>(headlines.size());
   for (size_t i = 0; i < profiles.size(); ++i) {

@@ -92,12 +92,12 @@ double StoryScoreRow::f1() const {
 }
 
 std::vector<StoryScoreRow> EvaluateStories(const std::vector<StoryDoc>& docs,
-                                           const SentenceEncoder& encoder,
+                                           const embeddings::SentenceEncoder& encoder,
                                            cluster::StoryOptions options, double from, double to,
                                            double step, int threads) {
   std::vector<std::vector<cluster::StoryTerm>> terms(docs.size());
   for (size_t d = 0; d < docs.size(); ++d) {
-    const EncodedSentence e = encoder.Encode(docs[d].text);
+    const embeddings::EncodedSentence e = encoder.Encode(docs[d].text);
     terms[d] = cluster::StoryTerms(e.terms, e.term_idf);
   }
   // The dataset's story of each document, as a label.
@@ -114,17 +114,17 @@ std::vector<StoryScoreRow> EvaluateStories(const std::vector<StoryDoc>& docs,
   };
   const std::vector<cluster::DocumentPair> sims =
       cluster::DocumentSimilarities(terms, options, threads);
-  std::vector<ScoredPair> pairs;
+  std::vector<cluster::ScoredPair> pairs;
   for (const auto& p : sims) pairs.push_back({p.a, p.b, p.similarity});
   // The stories analyze makes (at options.min_similarity), which families join.
-  const std::vector<int32_t> stories_at_default =
-      AverageLinkage(static_cast<int32_t>(docs.size()), pairs, 0.0, options.min_similarity);
+  const std::vector<int32_t> stories_at_default = cluster::AverageLinkage(
+      static_cast<int32_t>(docs.size()), pairs, 0.0, options.min_similarity);
   std::vector<StoryScoreRow> rows;
   for (double t = from; t <= to + 1e-9; t += step) {
     StoryScoreRow row;
     row.threshold = t;
     const std::vector<int32_t> rep =
-        AverageLinkage(static_cast<int32_t>(docs.size()), pairs, 0.0, t);
+        cluster::AverageLinkage(static_cast<int32_t>(docs.size()), pairs, 0.0, t);
     const learning::BinaryCounts stories = learning::GroupPairCounts(labels(rep), gold);
     row.gold_pairs = stories.positives();
     row.predicted_pairs = stories.predicted();

@@ -55,7 +55,7 @@ struct StoryScoreRow {
 
 // Scores GroupStories on `docs` for thresholds from..to (inclusive) by step.
 std::vector<StoryScoreRow> EvaluateStories(const std::vector<StoryDoc>& docs,
-                                           const SentenceEncoder& encoder,
+                                           const embeddings::SentenceEncoder& encoder,
                                            cluster::StoryOptions options, double from, double to,
                                            double step, int threads = 2);
 

@@ -7,7 +7,7 @@
 #include "analyzer/base/split_fields.h"
 #include "learning/metrics.h"
 
-namespace diverge {
+namespace diverge::evaluation {
 
 Result<std::vector<StsPair>> ReadStsFile(const std::string& path, StsFormat format) {
   std::ifstream in(path, std::ios::binary);
@@ -44,18 +44,19 @@ Result<std::vector<StsPair>> ReadStsFile(const std::string& path, StsFormat form
   return pairs;
 }
 
-StsResult EvaluateSts(const SentenceEncoder& encoder, const std::vector<StsPair>& pairs,
+StsResult EvaluateSts(const embeddings::SentenceEncoder& encoder, const std::vector<StsPair>& pairs,
                       std::string* feature_table) {
   std::vector<double> gold, pred, cos;
   if (feature_table) {
     *feature_table = "gold\tscore";
-    for (auto name : kSimilarityFeatureNames) *feature_table += "\t" + std::string(name);
+    for (auto name : embeddings::kSimilarityFeatureNames)
+      *feature_table += "\t" + std::string(name);
     *feature_table += "\n";
   }
   for (const auto& p : pairs) {
     auto a = encoder.Encode(p.a);
     auto b = encoder.Encode(p.b);
-    PairSimilarity s = encoder.Similarity(a, b);
+    embeddings::PairSimilarity s = encoder.Similarity(a, b);
     gold.push_back(p.score);
     pred.push_back(s.score);
     cos.push_back(s.cosine);
@@ -79,4 +80,4 @@ StsResult EvaluateSts(const SentenceEncoder& encoder, const std::vector<StsPair>
   return r;
 }
 
-}  // namespace diverge
+}  // namespace diverge::evaluation

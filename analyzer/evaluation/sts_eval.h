@@ -10,7 +10,7 @@
 #include "analyzer/base/result.h"
 #include "embeddings/sentence_encoder.h"
 
-namespace diverge {
+namespace diverge::evaluation {
 
 enum class StsFormat { kAuto, kStsb, kSick };
 
@@ -32,9 +32,9 @@ struct StsResult {
 
 // `feature_table`, if given, receives a tab-separated table: a header "gold score
 // <feature names...>" then one row per pair (the inspectable breakdown of each score).
-StsResult EvaluateSts(const SentenceEncoder& encoder, const std::vector<StsPair>& pairs,
+StsResult EvaluateSts(const embeddings::SentenceEncoder& encoder, const std::vector<StsPair>& pairs,
                       std::string* feature_table = nullptr);
 
-}  // namespace diverge
+}  // namespace diverge::evaluation
 
 #endif  // DIVERGE_ANALYZER_EVALUATION_STS_EVAL_H_

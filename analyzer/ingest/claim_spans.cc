@@ -4,7 +4,7 @@
 
 #include "analyzer/text/sentences.h"
 
-namespace diverge {
+namespace diverge::ingest {
 
 namespace {
 
@@ -127,4 +127,4 @@ std::vector<text::Span> FindListSpans(std::string_view sentence) {
   return spans;
 }
 
-}  // namespace diverge
+}  // namespace diverge::ingest

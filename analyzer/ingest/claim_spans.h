@@ -20,7 +20,7 @@
 
 #include "analyzer/text/sentences.h"
 
-namespace diverge {
+namespace diverge::ingest {
 
 inline constexpr int kMinListItems = 3;
 inline constexpr int kMinWordsAfterList = 3;
@@ -30,6 +30,6 @@ inline constexpr double kMaxListShare = 0.7;
 // first item's first byte to the last item's last byte, in order.
 std::vector<text::Span> FindListSpans(std::string_view sentence);
 
-}  // namespace diverge
+}  // namespace diverge::ingest
 
 #endif  // DIVERGE_ANALYZER_INGEST_CLAIM_SPANS_H_

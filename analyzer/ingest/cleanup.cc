@@ -7,7 +7,7 @@
 
 #include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::ingest {
 namespace {
 
 // Generic web-interface phrases (lowercase, trailing punctuation removed). Only
@@ -498,4 +498,4 @@ CleanPageResult CleanPage(std::string_view text, const std::optional<std::string
   return r;
 }
 
-}  // namespace diverge
+}  // namespace diverge::ingest

@@ -38,7 +38,7 @@
 
 #include "analyzer/ingest/metadata_inference.h"
 
-namespace diverge {
+namespace diverge::ingest {
 
 enum class LineFate { kKeep, kFurniture, kMetadata, kOtherLanguage, kRepeated };
 std::string_view LineFateName(LineFate fate);
@@ -70,6 +70,6 @@ std::vector<PageLine> SplitPageLines(std::string_view text);
 // Cleans a page. `known_title` (e.g. from the manifest) helps to find the headline.
 CleanPageResult CleanPage(std::string_view text, const std::optional<std::string>& known_title);
 
-}  // namespace diverge
+}  // namespace diverge::ingest
 
 #endif  // DIVERGE_ANALYZER_INGEST_CLEANUP_H_

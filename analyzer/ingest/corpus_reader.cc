@@ -15,7 +15,7 @@
 #include "analyzer/ingest/file_collector.h"
 #include "analyzer/ingest/input_format.h"
 
-namespace diverge {
+namespace diverge::ingest {
 namespace fs = std::filesystem;
 namespace {
 
@@ -161,4 +161,4 @@ nlohmann::json CorpusToJson(const Corpus& corpus) {
   return {{"documents", std::move(docs)}, {"statements", std::move(sts)}};
 }
 
-}  // namespace diverge
+}  // namespace diverge::ingest

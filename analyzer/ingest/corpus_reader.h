@@ -30,7 +30,7 @@
 #include "analyzer/ingest/document.h"
 #include "analyzer/ingest/read_options.h"
 
-namespace diverge {
+namespace diverge::ingest {
 
 // Never throws. Returns an error Status only when there is nothing at all to read:
 // no input exists (kNotFound), a manifest is unreadable or has no id/file header
@@ -47,6 +47,6 @@ nlohmann::json StatementToJson(const Statement& statement);
 // {"documents": [...], "statements": [...]}.
 nlohmann::json CorpusToJson(const Corpus& corpus);
 
-}  // namespace diverge
+}  // namespace diverge::ingest
 
 #endif  // DIVERGE_ANALYZER_INGEST_CORPUS_READER_H_

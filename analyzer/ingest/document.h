@@ -11,7 +11,7 @@
 
 #include "analyzer/base/diagnostics.h"
 
-namespace diverge {
+namespace diverge::ingest {
 
 struct Document {
   std::string id;      // manifest id, JSONL "id", or the file stem; unique in a corpus
@@ -59,6 +59,6 @@ struct Corpus {
   std::vector<SetAsideLine> set_aside;  // sorted by (doc, start)
 };
 
-}  // namespace diverge
+}  // namespace diverge::ingest
 
 #endif  // DIVERGE_ANALYZER_INGEST_DOCUMENT_H_

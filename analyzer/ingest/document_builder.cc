@@ -11,7 +11,7 @@
 #include "analyzer/text/sentences.h"
 #include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::ingest {
 namespace {
 
 // Binary: a NUL byte, or many control characters in the first 8 KiB.
@@ -140,4 +140,4 @@ bool BuildDocuments(const InputFile& input, std::string_view bytes, const ReadOp
   return format->read(input, std::move(src), opts, out, diags, skipped_records);
 }
 
-}  // namespace diverge
+}  // namespace diverge::ingest

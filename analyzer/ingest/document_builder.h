@@ -14,7 +14,7 @@
 #include "analyzer/ingest/read_options.h"
 #include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::ingest {
 
 struct BuiltDocument {
   Document doc;
@@ -34,6 +34,6 @@ bool BuildDocuments(const InputFile& input, std::string_view bytes, const ReadOp
 // Exposed for tests.
 void SegmentPage(const text::SourceText& page, const ReadOptions& opts, BuiltDocument* built);
 
-}  // namespace diverge
+}  // namespace diverge::ingest
 
 #endif  // DIVERGE_ANALYZER_INGEST_DOCUMENT_BUILDER_H_

@@ -7,7 +7,7 @@
 
 #include "analyzer/text/sentences.h"
 
-namespace diverge {
+namespace diverge::ingest {
 namespace {
 
 bool IsDigit(char c) { return c >= '0' && c <= '9'; }
@@ -263,4 +263,4 @@ std::vector<text::Span> FindFigureClauses(std::string_view sentence) {
   return out;
 }
 
-}  // namespace diverge
+}  // namespace diverge::ingest

@@ -31,7 +31,7 @@
 
 #include "analyzer/text/sentences.h"
 
-namespace diverge {
+namespace diverge::ingest {
 
 inline constexpr int kMinClauseWords = 3;
 
@@ -43,6 +43,6 @@ std::vector<text::Span> FindFigureClauses(std::string_view sentence);
 // such as "30,000 in Toulouse" join claims).
 bool HasFigure(std::string_view text);
 
-}  // namespace diverge
+}  // namespace diverge::ingest
 
 #endif  // DIVERGE_ANALYZER_INGEST_FIGURE_CLAUSES_H_

@@ -9,7 +9,7 @@
 #include "analyzer/ingest/input_format.h"
 #include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::ingest {
 namespace fs = std::filesystem;
 namespace {
 
@@ -260,4 +260,4 @@ Result<CollectedInputs> CollectInputs(const std::vector<std::string>& inputs,
   return out;
 }
 
-}  // namespace diverge
+}  // namespace diverge::ingest

@@ -22,7 +22,7 @@
 #include "analyzer/ingest/manifest.h"
 #include "analyzer/ingest/read_options.h"
 
-namespace diverge {
+namespace diverge::ingest {
 
 struct InputFile {
   std::string path;    // display path: the input joined with the relative path
@@ -40,6 +40,6 @@ struct CollectedInputs {
 Result<CollectedInputs> CollectInputs(const std::vector<std::string>& inputs,
                                       const ReadOptions& opts, Diagnostics* diags);
 
-}  // namespace diverge
+}  // namespace diverge::ingest
 
 #endif  // DIVERGE_ANALYZER_INGEST_FILE_COLLECTOR_H_

@@ -9,7 +9,7 @@
 #include "analyzer/text/dates.h"
 #include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::ingest {
 namespace {
 
 // Markdown: headings and list markers at a line start become a line break plus spaces
@@ -194,4 +194,4 @@ bool ReadJsonLines(const InputFile& input, text::SourceText src, const ReadOptio
   return true;
 }
 
-}  // namespace diverge
+}  // namespace diverge::ingest

@@ -12,7 +12,7 @@
 #include "analyzer/ingest/document_builder.h"
 #include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::ingest {
 
 // Each returns false when the file as a whole was skipped; problems go to `diags` naming
 // input.path, skipped JSONL lines are counted in *skipped_records.
@@ -27,6 +27,6 @@ bool ReadHtml(const InputFile& input, text::SourceText src, const ReadOptions& o
 bool ReadJsonLines(const InputFile& input, text::SourceText src, const ReadOptions& opts,
                    std::vector<BuiltDocument>* out, Diagnostics* diags, int* skipped_records);
 
-}  // namespace diverge
+}  // namespace diverge::ingest
 
 #endif  // DIVERGE_ANALYZER_INGEST_FORMAT_READERS_H_

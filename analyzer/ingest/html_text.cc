@@ -24,7 +24,7 @@
 #include "analyzer/text/dates.h"
 #include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::ingest {
 namespace {
 
 constexpr std::array<std::string_view, 18> kSkipElements = {
@@ -369,4 +369,4 @@ HtmlText HtmlToText(const text::SourceText& source) {
   return out;
 }
 
-}  // namespace diverge
+}  // namespace diverge::ingest

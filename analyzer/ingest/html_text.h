@@ -28,7 +28,7 @@
 
 #include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::ingest {
 
 struct HtmlMetadata {
   std::optional<std::string> title;      // <title> or og:title
@@ -48,6 +48,6 @@ HtmlText HtmlToText(const text::SourceText& source);
 // Convenience for an identity-mapped string.
 HtmlText HtmlToText(std::string_view html);
 
-}  // namespace diverge
+}  // namespace diverge::ingest
 
 #endif  // DIVERGE_ANALYZER_INGEST_HTML_TEXT_H_

@@ -5,7 +5,7 @@
 #include "analyzer/ingest/format_readers.h"
 #include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::ingest {
 
 const std::vector<InputFormat>& InputFormats() {
   static const std::vector<InputFormat> formats = {
@@ -42,4 +42,4 @@ size_t MaxInputBytes(const std::string& format, const ReadOptions& opts) {
                                            : std::min(opts.max_file_bytes, opts.max_document_bytes);
 }
 
-}  // namespace diverge
+}  // namespace diverge::ingest

@@ -15,7 +15,7 @@
 #include "analyzer/ingest/read_options.h"
 #include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::ingest {
 
 struct InputFormat {
   std::string_view name;                     // "txt", "md", "html", "jsonl"
@@ -38,6 +38,6 @@ std::string FormatOfPath(const std::string& path);
 // The size limit of an input file of `format`.
 size_t MaxInputBytes(const std::string& format, const ReadOptions& opts);
 
-}  // namespace diverge
+}  // namespace diverge::ingest
 
 #endif  // DIVERGE_ANALYZER_INGEST_INPUT_FORMAT_H_

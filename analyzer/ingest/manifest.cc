@@ -8,7 +8,7 @@
 #include "analyzer/text/dates.h"
 #include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::ingest {
 namespace {
 
 // The tab-separated fields of a line, each with its whitespace folded.
@@ -128,4 +128,4 @@ Result<std::vector<ManifestRow>> ParseManifest(std::string_view text, const std:
   return rows;
 }
 
-}  // namespace diverge
+}  // namespace diverge::ingest

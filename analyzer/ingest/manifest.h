@@ -20,7 +20,7 @@
 #include "analyzer/base/diagnostics.h"
 #include "analyzer/base/result.h"
 
-namespace diverge {
+namespace diverge::ingest {
 
 struct ManifestRow {
   int line = 0;  // 1-based line in manifest.tsv
@@ -36,6 +36,6 @@ struct ManifestRow {
 Result<std::vector<ManifestRow>> ParseManifest(std::string_view text, const std::string& name,
                                                Diagnostics* diags);
 
-}  // namespace diverge
+}  // namespace diverge::ingest
 
 #endif  // DIVERGE_ANALYZER_INGEST_MANIFEST_H_

@@ -7,7 +7,7 @@
 #include "analyzer/text/dates.h"
 #include "analyzer/text/utf8.h"
 
-namespace diverge {
+namespace diverge::ingest {
 namespace {
 
 constexpr const char* kMonth =
@@ -362,4 +362,4 @@ InferredMetadata InferMetadata(const std::vector<std::string>& lines, size_t fir
   return meta;
 }
 
-}  // namespace diverge
+}  // namespace diverge::ingest

@@ -22,7 +22,7 @@
 
 #include "analyzer/text/dates.h"
 
-namespace diverge {
+namespace diverge::ingest {
 
 struct DateMatch {
   text::PartialDate date;
@@ -68,6 +68,6 @@ struct InferredMetadata {
 InferredMetadata InferMetadata(const std::vector<std::string>& lines, size_t first_body,
                                size_t last_body);
 
-}  // namespace diverge
+}  // namespace diverge::ingest
 
 #endif  // DIVERGE_ANALYZER_INGEST_METADATA_INFERENCE_H_

@@ -6,7 +6,7 @@
 #include <cstddef>
 #include <string>
 
-namespace diverge {
+namespace diverge::ingest {
 
 struct ReadOptions {
   // Follow symlinked directories while walking a corpus directory (loops are detected
@@ -42,6 +42,6 @@ inline size_t EstimatedMemory(size_t statements, size_t text_bytes) {
 // Half the machine's physical memory (sysconf); 4 GiB when it cannot be read.
 size_t DefaultMemoryBudget();
 
-}  // namespace diverge
+}  // namespace diverge::ingest
 
 #endif  // DIVERGE_ANALYZER_INGEST_READ_OPTIONS_H_

@@ -23,7 +23,7 @@
 #include "reports/progress.h"
 #include "reports/render.h"
 
-namespace diverge {
+namespace diverge::pipeline {
 
 namespace {
 
@@ -33,7 +33,7 @@ constexpr size_t kLabelBytes = 90;
 // spans inside it. A sentence's member list is a statement of its own (claim_spans.h), so
 // the sentence is compared by what else it says. `statements` are sorted by document and
 // start offset, so a span follows its sentence (or shares its start).
-std::vector<std::string> ComparisonTexts(const std::vector<Statement>& sts) {
+std::vector<std::string> ComparisonTexts(const std::vector<ingest::Statement>& sts) {
   std::vector<std::string> out(sts.size());
   for (size_t i = 0; i < sts.size(); ++i) {
     out[i] = sts[i].text;
@@ -58,9 +58,10 @@ std::vector<std::string> ComparisonTexts(const std::vector<Statement>& sts) {
 }
 
 // Encodes every text on `threads` threads; slot i belongs to text i.
-std::vector<EncodedSentence> EncodeStatements(const SentenceEncoder& encoder,
-                                              const std::vector<std::string>& texts, int threads) {
-  std::vector<EncodedSentence> out(texts.size());
+std::vector<embeddings::EncodedSentence> EncodeStatements(
+    const embeddings::SentenceEncoder& encoder, const std::vector<std::string>& texts,
+    int threads) {
+  std::vector<embeddings::EncodedSentence> out(texts.size());
   int n_threads = std::max(1, std::min<int>(threads, static_cast<int>(texts.size())));
   std::vector<std::thread> pool;
   for (int t = 0; t < n_threads; ++t) {
@@ -82,9 +83,9 @@ std::string MakeLabel(const std::string& text) {
 }
 
 struct Clustering {
-  std::vector<ClaimCluster> clusters;
-  std::vector<Story> stories;
-  std::vector<SimilarityEdge> edges;  // each member to its claim's medoid, for GraphML
+  std::vector<report::ClaimCluster> clusters;
+  std::vector<report::Story> stories;
+  std::vector<reports::SimilarityEdge> edges;  // each member to its claim's medoid, for GraphML
 };
 
 // The member whose vector is closest to the mean vector of the claim (ties: smaller key):
@@ -105,18 +106,18 @@ int32_t Medoid(const std::vector<int32_t>& members, const RowMatrixXf& rows,
 // The stories of report.json: documents by story index (story_of_doc), each with id
 // "t-" + stable hash of its document ids and the title of its earliest document that has
 // one (by date, then id) as label.
-std::vector<Story> MakeStories(const std::vector<Document>& docs,
-                               const std::vector<int32_t>& story_of_doc) {
+std::vector<report::Story> MakeStories(const std::vector<ingest::Document>& docs,
+                                       const std::vector<int32_t>& story_of_doc) {
   int32_t count = 0;
   for (int32_t s : story_of_doc) count = std::max(count, s + 1);
-  std::vector<Story> out(count);
-  std::vector<const Document*> labelled(count, nullptr);
+  std::vector<report::Story> out(count);
+  std::vector<const ingest::Document*> labelled(count, nullptr);
   for (size_t d = 0; d < docs.size(); ++d) {
     const int32_t s = story_of_doc[d];
     out[s].documents.push_back(docs[d].id);
     if (!docs[d].title || docs[d].title->empty()) continue;
-    const Document* cur = labelled[s];
-    auto date = [](const Document* x) { return x->date.value_or("9999"); };
+    const ingest::Document* cur = labelled[s];
+    auto date = [](const ingest::Document* x) { return x->date.value_or("9999"); };
     if (!cur || date(&docs[d]) < date(cur) || (date(&docs[d]) == date(cur) && docs[d].id < cur->id))
       labelled[s] = &docs[d];
   }
@@ -133,7 +134,7 @@ std::vector<Story> MakeStories(const std::vector<Document>& docs,
 
 // Stories of the documents (stories.h), from the statements' content-word stems.
 std::vector<int32_t> DocumentStories(const AnalyzeOptions& opt, size_t documents,
-                                     const std::vector<EncodedSentence>& encoded,
+                                     const std::vector<embeddings::EncodedSentence>& encoded,
                                      const std::vector<int32_t>& doc_of_row,
                                      std::vector<int32_t>* families) {
   std::vector<std::vector<cluster::StoryTerm>> doc_terms(documents);
@@ -152,9 +153,10 @@ std::vector<std::pair<int32_t, int32_t>> AnchorCandidates(const std::vector<std:
                                                           const std::vector<char>& eligible,
                                                           const std::vector<int32_t>& doc_of_row,
                                                           const std::vector<int32_t>& story_of_row,
-                                                          const AnchorOptions& anchors) {
+                                                          const cluster::AnchorOptions& anchors) {
   std::vector<std::pair<int32_t, int32_t>> out;
-  for (const auto& [anchor, holders] : RareAnchorHolders(CorpusAnchors(texts), eligible, anchors)) {
+  for (const auto& [anchor, holders] :
+       cluster::RareAnchorHolders(cluster::CorpusAnchors(texts), eligible, anchors)) {
     for (size_t a = 0; a < holders.size(); ++a) {
       for (size_t b = a + 1; b < holders.size(); ++b) {
         const int32_t i = holders[a], j = holders[b];
@@ -169,19 +171,20 @@ std::vector<std::pair<int32_t, int32_t>> AnchorCandidates(const std::vector<std:
   return out;
 }
 
-Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
+Clustering ClusterStatements(const AnalyzeOptions& opt, const ingest::Corpus& corpus,
                              const std::vector<std::string>& texts,
-                             const SentenceEncoder& encoder,
-                             const std::vector<EncodedSentence>& encoded, const RowMatrixXf& rows,
-                             Progress& progress, Status* status) {
+                             const embeddings::SentenceEncoder& encoder,
+                             const std::vector<embeddings::EncodedSentence>& encoded,
+                             const RowMatrixXf& rows, reports::Progress& progress, Status* status) {
   Clustering out;
   const auto& sts = corpus.statements;
   std::vector<uint64_t> keys(sts.size());
   std::vector<int32_t> doc_of_row(sts.size());
   for (size_t i = 0; i < sts.size(); ++i) {
     keys[i] = StableHash(sts[i].id);
-    auto doc = std::lower_bound(corpus.documents.begin(), corpus.documents.end(), sts[i].doc,
-                                [](const Document& d, const std::string& id) { return d.id < id; });
+    auto doc = std::lower_bound(
+        corpus.documents.begin(), corpus.documents.end(), sts[i].doc,
+        [](const ingest::Document& d, const std::string& id) { return d.id < id; });
     doc_of_row[i] = static_cast<int32_t>(doc - corpus.documents.begin());
   }
 
@@ -198,12 +201,12 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
   progress.Count(static_cast<int64_t>(out.stories.size()), "stories");
 
   progress.Stage("similarity graph");
-  KnnOptions knn;
+  cluster::KnnOptions knn;
   knn.k = opt.k;
   knn.exact_limit = opt.exact_limit;
   knn.threads = opt.threads;
   knn.row_keys = keys;
-  Result<KnnGraph> graph = BuildKnnGraph(rows, knn);
+  Result<cluster::KnnGraph> graph = cluster::BuildKnnGraph(rows, knn);
   if (!graph.ok()) {
     *status = graph.status();
     return out;
@@ -215,7 +218,7 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
   // ("30,000 in Toulouse").
   std::vector<char> eligible(sts.size());
   std::vector<pipeline::SlotProfile> slots(sts.size());
-  const std::vector<std::string> mid_names = MidSentenceNames(texts);
+  const std::vector<std::string> mid_names = cluster::MidSentenceNames(texts);
   for (size_t i = 0; i < sts.size(); ++i) {
     slots[i] = pipeline::MakeSlotProfile(texts[i], mid_names);
     const int terms = static_cast<int>(encoded[i].terms.size());
@@ -226,8 +229,8 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
   // (claim_slots.h): they score as paraphrases.
   const std::vector<std::pair<int32_t, int32_t>> slot_pairs =
       pipeline::SlotMatchPairs(slots, family_of_row, doc_of_row, opt.anchors.max_statements,
-                               pipeline::WordNetReferents(WordSenses::Default()));
-  PairScore score = [&](int32_t i, int32_t j) {
+                               pipeline::WordNetReferents(embeddings::WordSenses::Default()));
+  cluster::PairScore score = [&](int32_t i, int32_t j) {
     if (pipeline::SlotConflict(slots[i], slots[j])) return 0.0f;
     if (std::binary_search(slot_pairs.begin(), slot_pairs.end(),
                            std::make_pair(std::min(i, j), std::max(i, j)))) {
@@ -237,7 +240,7 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
     if (story_of_row[i] != story_of_row[j] && s < opt.cross_story_min) return 0.0f;
     return s;
   };
-  ClusterOptions copt;
+  cluster::ClusterOptions copt;
   copt.threshold = opt.threshold;
   copt.average_link_min = opt.average_link_min;
   copt.mutual = opt.mutual;
@@ -253,9 +256,10 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
   std::sort(extra.begin(), extra.end());
   extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
   copt.extra_candidates = extra;
-  std::vector<std::vector<int32_t>> groups = ClusterClaims(*graph, doc_of_row, copt, score);
+  std::vector<std::vector<int32_t>> groups =
+      cluster::ClusterClaims(*graph, doc_of_row, copt, score);
   for (const std::vector<int32_t>& rows_of : groups) {
-    ClaimCluster c;
+    report::ClaimCluster c;
     for (int32_t r : rows_of) c.statements.push_back(sts[r].id);
     std::sort(c.statements.begin(), c.statements.end());
     StableHasher h;
@@ -273,17 +277,17 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const Corpus& corpus,
   return out;
 }
 
-Status WriteOutputs(const Report& report, const std::vector<SimilarityEdge>& edges,
+Status WriteOutputs(const report::Report& report, const std::vector<reports::SimilarityEdge>& edges,
                     const std::string& dir, std::vector<std::string>* written) {
   // One generation, switched to in one step (output_set.h): a run killed at any point
   // leaves the previous set of outputs or the new one, never a mix.
   std::vector<std::pair<std::string, std::string>> files;
-  files.emplace_back("report.json", SerializeReport(report));
-  for (ReportFormat f : {ReportFormat::kMarkdown, ReportFormat::kHtml, ReportFormat::kCsv,
-                         ReportFormat::kGraphml}) {
+  files.emplace_back("report.json", report::SerializeReport(report));
+  for (reports::ReportFormat f : {reports::ReportFormat::kMarkdown, reports::ReportFormat::kHtml,
+                                  reports::ReportFormat::kCsv, reports::ReportFormat::kGraphml}) {
     // Source links relative to DIR, where the names users open are.
-    files.emplace_back(std::string(DefaultFileName(f)),
-                       Render(report, f, edges, RenderOptions{dir}));
+    files.emplace_back(std::string(reports::DefaultFileName(f)),
+                       reports::Render(report, f, edges, reports::RenderOptions{dir}));
   }
   DIVERGE_RETURN_IF_ERROR(WriteOutputSet(dir, files));
   for (const auto& [name, contents] : files) written->push_back(dir + "/" + name);
@@ -316,26 +320,28 @@ nlohmann::json AnalyzeOptions::Params() const {
 Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_at) {
   AnalyzeStage ignored;
   AnalyzeStage& stage = failed_at ? *failed_at : ignored;
-  Progress progress(opt.quiet);
+  reports::Progress progress(opt.quiet);
   stage = AnalyzeStage::kIngest;
   progress.Stage("reading corpus");
-  ReadOptions read;
+  ingest::ReadOptions read;
   read.memory_budget_bytes = opt.memory_budget_bytes;
-  Result<Corpus> corpus = ReadCorpus(opt.inputs, read);
+  Result<ingest::Corpus> corpus = ingest::ReadCorpus(opt.inputs, read);
   if (!corpus.ok()) return corpus.status();
   progress.Count(static_cast<int64_t>(corpus->documents.size()), "documents");
 
   progress.Stage("loading model");
   stage = AnalyzeStage::kModel;
-  Result<std::unique_ptr<EmbeddingModel>> model = EmbeddingModel::Load(opt.model_path);
+  Result<std::unique_ptr<embeddings::EmbeddingModel>> model =
+      embeddings::EmbeddingModel::Load(opt.model_path);
   if (!model.ok()) return model.status();
-  Result<std::unique_ptr<SentenceEncoder>> made = MakeEncoder(kDefaultEncoder, **model);
+  Result<std::unique_ptr<embeddings::SentenceEncoder>> made =
+      embeddings::MakeEncoder(embeddings::kDefaultEncoder, **model);
   if (!made.ok()) return made.status();
-  const SentenceEncoder& encoder = **made;
+  const embeddings::SentenceEncoder& encoder = **made;
 
   progress.Stage("embedding");
   const std::vector<std::string> texts = ComparisonTexts(corpus->statements);
-  std::vector<EncodedSentence> encoded = EncodeStatements(encoder, texts, opt.threads);
+  std::vector<embeddings::EncodedSentence> encoded = EncodeStatements(encoder, texts, opt.threads);
   RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), encoder.dims());
   for (size_t i = 0; i < encoded.size(); ++i)
     rows.row(static_cast<Eigen::Index>(i)) = encoded[i].vector;
@@ -348,7 +354,7 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   if (!status.ok()) return status;
 
   AnalyzeSummary summary;
-  Report& report = summary.report;
+  report::Report& report = summary.report;
   report.generator.version = DIVERGE_VERSION;
   report.generator.model = (*model)->id();
   report.generator.params = opt.Params();
@@ -359,14 +365,15 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   report.set_aside = corpus->set_aside;  // what the clean-up did not analyse stays visible
 
   progress.Stage("detecting divergences");
-  DetectOptions detect = opt.detect;
+  divergence::DetectOptions detect = opt.detect;
   detect.threads = opt.threads;
-  DetectResult detected = DetectDivergences(report, corpus->documents, detect);
+  divergence::DetectResult detected =
+      divergence::DetectDivergences(report, corpus->documents, detect);
   report.divergences = std::move(detected.divergences);
   report.entities = std::move(detected.entities);
   report.divergences_cut = std::move(detected.cut_by_kind);
   progress.Count(static_cast<int64_t>(report.divergences.size()), "divergences");
-  for (Document& d : report.documents) d.text.clear();  // report.json holds no full texts
+  for (ingest::Document& d : report.documents) d.text.clear();  // report.json holds no full texts
 
   stage = AnalyzeStage::kReview;
   std::string db_path = opt.db_path.empty() ? review::DefaultDbPath(opt.out_dir) : opt.db_path;
@@ -376,8 +383,8 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   stage = AnalyzeStage::kWrite;
   DIVERGE_RETURN_IF_ERROR(WriteOutputs(report, clustering.edges, opt.out_dir, &summary.written));
   summary.diagnostics = std::move(corpus->diagnostics);
-  if (WordNetDb::Default() == nullptr) {
-    summary.diagnostics.Warn(WordNetDb::DefaultDir(),
+  if (embeddings::WordNetDb::Default() == nullptr) {
+    summary.diagnostics.Warn(embeddings::WordNetDb::DefaultDir(),
                              "WordNet not found (install wordnet-base, or set DIVERGE_WORDNET): "
                              "the pair similarity and the antonym detector ran without word "
                              "relations, so claims and divergences can differ from a machine "
@@ -387,4 +394,4 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   return summary;
 }
 
-}  // namespace diverge
+}  // namespace diverge::pipeline

@@ -34,14 +34,14 @@
 #include "analyzer/divergence/detect.h"
 #include "analyzer/report/report.h"
 
-namespace diverge {
+namespace diverge::pipeline {
 
 // Defaults chosen on public development data (see README "How the thresholds were
 // chosen"), never on the sample corpus.
 struct AnalyzeOptions {
   std::vector<std::string> inputs;  // corpus directories or files
   std::string out_dir;              // created if missing
-  std::string model_path;           // embedding model (any format EmbeddingModel loads)
+  std::string model_path;           // embedding model (any format embeddings::EmbeddingModel loads)
   int k = 10;                       // neighbours per statement in the similarity graph
   float threshold = 0.55f;          // minimum pair similarity of a "same claim" edge
   float average_link_min = 0.55f;   // minimum mean similarity when merging clusters
@@ -57,7 +57,7 @@ struct AnalyzeOptions {
   // Statements of one story sharing a rare name (anchor_links.h) are candidate pairs
   // besides their kNN neighbours (scored and linked like every other pair).
   bool anchor_links = true;
-  AnchorOptions anchors;
+  cluster::AnchorOptions anchors;
   size_t exact_limit = 50000;  // exact kNN up to this many statements, HNSW above
   int threads = 2;
   // ReadOptions::memory_budget_bytes (0: half the machine's memory). Not in
@@ -68,13 +68,13 @@ struct AnalyzeOptions {
   // Review decisions to carry into report.json ("" = OUT_DIR/review.db); a missing
   // database is no error (nothing reviewed yet). Not a result-changing parameter.
   std::string db_path;
-  DetectOptions detect;
+  divergence::DetectOptions detect;
   // generator.params: every option above that changes the result.
   nlohmann::json Params() const;
 };
 
 struct AnalyzeSummary {
-  Report report;                     // what was written to report.json
+  report::Report report;             // what was written to report.json
   std::vector<std::string> written;  // paths of the files written
   Diagnostics diagnostics;           // per-file warnings from ingest
   int skipped_files = 0;
@@ -88,6 +88,6 @@ enum class AnalyzeStage { kIngest, kModel, kCluster, kReview, kWrite };
 // output cannot be written (kWrite). `failed_at`, when given, receives the phase of the error.
 Result<AnalyzeSummary> Analyze(const AnalyzeOptions& options, AnalyzeStage* failed_at = nullptr);
 
-}  // namespace diverge
+}  // namespace diverge::pipeline
 
 #endif  // DIVERGE_ANALYZER_PIPELINE_ANALYZE_H_

@@ -51,7 +51,7 @@ SlotProfile MakeSlotProfile(std::string_view text,
                             const std::vector<std::string>& mid_sentence_names) {
   SlotProfile out;
   const std::vector<text::Token> tokens = text::Tokenize(text);
-  out.figure = HasFigure(text);
+  out.figure = ingest::HasFigure(text);
   for (const text::Token& t : tokens) {
     out.figure |= t.IsWord() && std::find(kNumberWords.begin(), kNumberWords.end(), t.lower) !=
                                     kNumberWords.end();
@@ -104,15 +104,15 @@ bool SlotConflict(const SlotProfile& a, const SlotProfile& b) {
   return !divergence::AnyNameMatches(a.slot_words, b.slot_words);
 }
 
-ReferentsAlike WordNetReferents(const WordSenses* senses) {
+ReferentsAlike WordNetReferents(const embeddings::WordSenses* senses) {
   if (senses == nullptr) return {};
   return [senses](const std::string& x, const std::string& y) {
     if (x == y) return true;
     if (x.empty() || y.empty() || x == "percent" || y == "percent") return false;
-    const WordSenseSets* a = senses->Find(x);
-    const WordSenseSets* b = senses->Find(y);
+    const embeddings::WordSenseSets* a = senses->Find(x);
+    const embeddings::WordSenseSets* b = senses->Find(y);
     if (a == nullptr || b == nullptr) return false;
-    return Relate(*a, *b) == WordRelation::kSynonym;
+    return embeddings::Relate(*a, *b) == embeddings::WordRelation::kSynonym;
   };
 }
 

@@ -108,7 +108,7 @@ using ReferentsAlike = std::function<bool(const std::string&, const std::string&
 // (WordNet not installed). A kind and its kind do not count: "person" is a hypernym of
 // "demonstrator" but also of "officer", and "10,000 police officers were mobilized" is
 // not a count of the demonstrators. Thread-safe (WordSenses::Find is).
-ReferentsAlike WordNetReferents(const WordSenses* senses);
+ReferentsAlike WordNetReferents(const embeddings::WordSenses* senses);
 
 // Some slot of `a` and some slot of `b` count the same thing about the same name.
 bool SlotMatch(const SlotProfile& a, const SlotProfile& b, const ReferentsAlike& alike = {});

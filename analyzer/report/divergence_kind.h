@@ -12,7 +12,7 @@
 #include <optional>
 #include <string_view>
 
-namespace diverge {
+namespace diverge::report {
 
 // X(enumerator, report.json name, contradiction kind)
 #define DIVERGE_DIVERGENCE_KINDS(X)     \
@@ -54,6 +54,6 @@ inline constexpr bool IsContradictionKind(DivergenceKind kind) {
 }
 std::optional<DivergenceKind> ParseKind(std::string_view name);
 
-}  // namespace diverge
+}  // namespace diverge::report
 
 #endif  // DIVERGE_ANALYZER_REPORT_DIVERGENCE_KIND_H_

@@ -2,7 +2,7 @@
 
 #include <utility>
 
-namespace diverge {
+namespace diverge::report {
 
 namespace {
 
@@ -11,8 +11,8 @@ using json = nlohmann::json;
 // The DOM builder of nlohmann::json, but a parse error is recorded instead of thrown.
 class LocatingDomParser : public nlohmann::detail::json_sax_dom_parser<json> {
  public:
-  explicit LocatingDomParser(json& root)
-      : nlohmann::detail::json_sax_dom_parser<json>(root, /*allow_exceptions_=*/false) {}
+  explicit LocatingDomParser(json& target)
+      : nlohmann::detail::json_sax_dom_parser<json>(target, /*allow_exceptions_=*/false) {}
 
   template <class Exception>
   bool parse_error(std::size_t position, const std::string& token, const Exception& ex) {
@@ -64,4 +64,4 @@ std::variant<json, JsonTextError> ParseJsonText(std::string_view text) {
   return root;
 }
 
-}  // namespace diverge
+}  // namespace diverge::report

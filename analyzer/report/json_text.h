@@ -12,7 +12,7 @@
 #include <string_view>
 #include <variant>
 
-namespace diverge {
+namespace diverge::report {
 
 struct JsonTextError {
   size_t byte = 0;      // 0-based offset where parsing stopped
@@ -22,6 +22,6 @@ struct JsonTextError {
 // The parsed value, or where and why the text is not valid JSON.
 std::variant<nlohmann::json, JsonTextError> ParseJsonText(std::string_view text);
 
-}  // namespace diverge
+}  // namespace diverge::report
 
 #endif  // DIVERGE_ANALYZER_REPORT_JSON_TEXT_H_

@@ -8,7 +8,7 @@
 #include "analyzer/ingest/corpus_reader.h"
 #include "analyzer/report/json_text.h"
 
-namespace diverge {
+namespace diverge::report {
 
 namespace {
 
@@ -175,7 +175,7 @@ void ParseSetAside(Reader& r, const json& root, Report& report) {
   const json& arr = r.Array(root, "set_aside", false);
   for (size_t i = 0; i < arr.size() && !r.failed(); ++i) {
     std::string where = "set_aside[" + std::to_string(i) + "]";
-    SetAsideLine l;
+    ingest::SetAsideLine l;
     l.doc = r.Str(arr[i], "doc", where);
     l.reason = r.Str(arr[i], "reason", where);
     l.detail = r.OptStr(arr[i], "detail", where).value_or("");
@@ -238,10 +238,11 @@ json ToJson(const Divergence& d) {
 
 void CanonicalizeReport(Report& r) {
   std::sort(r.documents.begin(), r.documents.end(),
-            [](const Document& x, const Document& y) { return x.id < y.id; });
-  std::sort(r.statements.begin(), r.statements.end(), [](const Statement& x, const Statement& y) {
-    return std::tie(x.doc, x.start, x.end, x.id) < std::tie(y.doc, y.start, y.end, y.id);
-  });
+            [](const ingest::Document& x, const ingest::Document& y) { return x.id < y.id; });
+  std::sort(r.statements.begin(), r.statements.end(),
+            [](const ingest::Statement& x, const ingest::Statement& y) {
+              return std::tie(x.doc, x.start, x.end, x.id) < std::tie(y.doc, y.start, y.end, y.id);
+            });
   std::sort(r.clusters.begin(), r.clusters.end(),
             [](const ClaimCluster& x, const ClaimCluster& y) { return x.id < y.id; });
   std::sort(r.stories.begin(), r.stories.end(),
@@ -253,7 +254,7 @@ void CanonicalizeReport(Report& r) {
   std::sort(r.corrections.begin(), r.corrections.end(),
             [](const CorrectionRecord& x, const CorrectionRecord& y) { return x.seq < y.seq; });
   std::sort(r.set_aside.begin(), r.set_aside.end(),
-            [](const SetAsideLine& x, const SetAsideLine& y) {
+            [](const ingest::SetAsideLine& x, const ingest::SetAsideLine& y) {
               return std::tie(x.doc, x.start, x.end) < std::tie(y.doc, y.start, y.end);
             });
   std::sort(r.orphaned_reviews.begin(), r.orphaned_reviews.end(),
@@ -271,8 +272,8 @@ std::string SerializeReport(const Report& input) {
                        {"params", r.generator.params}};
   json docs = json::array(), sts = json::array(), cls = json::array(), divs = json::array(),
        ents = json::array();
-  for (const Document& d : r.documents) docs.push_back(DocumentToJson(d));
-  for (const Statement& s : r.statements) sts.push_back(StatementToJson(s));
+  for (const ingest::Document& d : r.documents) docs.push_back(ingest::DocumentToJson(d));
+  for (const ingest::Statement& s : r.statements) sts.push_back(ingest::StatementToJson(s));
   for (const ClaimCluster& c : r.clusters) {
     json j = {{"id", c.id}, {"label", c.label}, {"statements", c.statements}};
     if (!c.story.empty()) j["story"] = c.story;
@@ -320,7 +321,7 @@ std::string SerializeReport(const Report& input) {
   if (!r.divergences_cut.empty()) root["divergences_cut"] = r.divergences_cut;
   if (!r.set_aside.empty()) {
     json lines = json::array();
-    for (const SetAsideLine& l : r.set_aside) {
+    for (const ingest::SetAsideLine& l : r.set_aside) {
       lines.push_back({{"doc", l.doc},       {"start", l.start},   {"end", l.end},
                        {"reason", l.reason}, {"detail", l.detail}, {"text", l.text}});
     }
@@ -358,7 +359,7 @@ Result<Report> ParseReport(std::string_view text, const std::string& source) {
   const json& docs = r.Array(root, "documents", true);
   for (size_t i = 0; i < docs.size() && !r.failed(); ++i) {
     std::string where = "documents[" + std::to_string(i) + "]";
-    Document d;
+    ingest::Document d;
     d.id = r.Str(docs[i], "id", where);
     d.path = r.OptStr(docs[i], "path", where).value_or("");
     d.outlet = r.OptStr(docs[i], "outlet", where).value_or("");
@@ -370,7 +371,7 @@ Result<Report> ParseReport(std::string_view text, const std::string& source) {
   const json& sts = r.Array(root, "statements", true);
   for (size_t i = 0; i < sts.size() && !r.failed(); ++i) {
     std::string where = "statements[" + std::to_string(i) + "]";
-    Statement s;
+    ingest::Statement s;
     s.id = r.Str(sts[i], "id", where);
     s.doc = r.Str(sts[i], "doc", where);
     s.text = r.Str(sts[i], "text", where);
@@ -451,4 +452,4 @@ Status SaveReport(const Report& report, const std::string& path) {
   return WriteFileAtomic(path, SerializeReport(report));
 }
 
-}  // namespace diverge
+}  // namespace diverge::report

@@ -21,7 +21,7 @@
 #include "analyzer/ingest/document.h"
 #include "analyzer/report/divergence_kind.h"
 
-namespace diverge {
+namespace diverge::report {
 
 inline constexpr std::string_view kReportSchema = "diverge.report/1";
 
@@ -116,8 +116,8 @@ struct Generator {
 struct Report {
   std::string schema = std::string(kReportSchema);
   Generator generator;
-  std::vector<Document> documents;  // Document::text is not serialized
-  std::vector<Statement> statements;
+  std::vector<ingest::Document> documents;  // ingest::Document::text is not serialized
+  std::vector<ingest::Statement> statements;
   std::vector<ClaimCluster> clusters;
   std::vector<Story> stories;  // written only when non-empty (older reports have none)
   std::vector<Divergence> divergences;
@@ -132,7 +132,7 @@ struct Report {
   // Lines the page clean-up set aside (cleanup.h: furniture, metadata, repeated, other
   // language), by (doc, start), so a reviewer can see what was not analysed. Written only
   // when non-empty.
-  std::vector<SetAsideLine> set_aside;
+  std::vector<ingest::SetAsideLine> set_aside;
 };
 
 // Sorts every array of `report` into the canonical order described above.
@@ -150,6 +150,6 @@ Status SaveReport(const Report& report, const std::string& path);
 // StatementToJson, shared with `diverge ingest --json`).
 nlohmann::json ToJson(const Divergence& d);
 
-}  // namespace diverge
+}  // namespace diverge::report
 
 #endif  // DIVERGE_ANALYZER_REPORT_REPORT_H_

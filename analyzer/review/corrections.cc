@@ -26,12 +26,12 @@ std::string ClaimId(std::vector<std::string>& members) {
 // The report being corrected, with the lookups the actions need.
 class Editor {
  public:
-  explicit Editor(Report& r) : r_(r) {
-    for (const Statement& s : r.statements) doc_of_[s.id] = s.doc;
+  explicit Editor(report::Report& r) : r_(r) {
+    for (const ingest::Statement& s : r.statements) doc_of_[s.id] = s.doc;
   }
 
-  ClaimCluster* ClaimOf(const std::string& statement) {
-    for (ClaimCluster& c : r_.clusters) {
+  report::ClaimCluster* ClaimOf(const std::string& statement) {
+    for (report::ClaimCluster& c : r_.clusters) {
       if (std::find(c.statements.begin(), c.statements.end(), statement) != c.statements.end()) {
         return &c;
       }
@@ -39,8 +39,8 @@ class Editor {
     return nullptr;
   }
   bool Known(const std::string& statement) const { return doc_of_.count(statement) > 0; }
-  Divergence* FindDivergence(const std::string& id) {
-    for (Divergence& d : r_.divergences) {
+  report::Divergence* FindDivergence(const std::string& id) {
+    for (report::Divergence& d : r_.divergences) {
       if (d.id == id) return &d;
     }
     return nullptr;
@@ -48,25 +48,25 @@ class Editor {
 
   // Re-ids `c` from its members, moving its divergences along; drops it (and them) when
   // its statements come from fewer than two documents.
-  void Settle(const std::string& old_id, ClaimCluster c) {
+  void Settle(const std::string& old_id, report::ClaimCluster c) {
     std::set<std::string> docs;
     for (const std::string& s : c.statements) docs.insert(doc_of_[s]);
     const std::string new_id = ClaimId(c.statements);
     if (docs.size() < 2) {
-      Drop([&](const Divergence& d) { return d.cluster == old_id; });
+      Drop([&](const report::Divergence& d) { return d.cluster == old_id; });
       return;
     }
-    for (Divergence& d : r_.divergences) {
+    for (report::Divergence& d : r_.divergences) {
       if (d.cluster == old_id) d.cluster = new_id;
     }
     c.id = new_id;
     r_.clusters.push_back(std::move(c));
   }
   // Removes the claim `id` from the list and returns it.
-  ClaimCluster Take(const std::string& id) {
+  report::ClaimCluster Take(const std::string& id) {
     auto it = std::find_if(r_.clusters.begin(), r_.clusters.end(),
-                           [&](const ClaimCluster& c) { return c.id == id; });
-    ClaimCluster c = std::move(*it);
+                           [&](const report::ClaimCluster& c) { return c.id == id; });
+    report::ClaimCluster c = std::move(*it);
     r_.clusters.erase(it);
     return c;
   }
@@ -77,49 +77,49 @@ class Editor {
   }
 
  private:
-  Report& r_;
+  report::Report& r_;
   std::map<std::string, std::string> doc_of_;
 };
 
-bool Side(const Divergence& d, const std::string& s) {
+bool Side(const report::Divergence& d, const std::string& s) {
   return d.a.statement == s || d.b.statement == s;
 }
 
-std::string Label(const Report& r, const std::vector<std::string>& members) {
-  for (const Statement& s : r.statements) {
+std::string Label(const report::Report& r, const std::vector<std::string>& members) {
+  for (const ingest::Statement& s : r.statements) {
     if (!members.empty() && s.id == members.front()) return reports::TruncateUtf8(s.text, 80);
   }
   return "";
 }
 
 // Applies one correction; "" when applied, else why not.
-std::string ApplyOne(Report& report, Editor& ed, const Correction& c) {
+std::string ApplyOne(report::Report& report, Editor& ed, const Correction& c) {
   switch (c.action) {
     case CorrectionAction::kMoveOut: {
       const std::string& s = c.targets[0];
-      ClaimCluster* claim = ed.ClaimOf(s);
+      report::ClaimCluster* claim = ed.ClaimOf(s);
       if (claim == nullptr) {
         return ed.Known(s) ? "statement " + s + " is in no claim" : "no statement " + s;
       }
       const std::string id = claim->id;
-      ClaimCluster rest = ed.Take(id);
+      report::ClaimCluster rest = ed.Take(id);
       rest.statements.erase(std::remove(rest.statements.begin(), rest.statements.end(), s),
                             rest.statements.end());
-      ed.Drop([&](const Divergence& d) { return d.cluster == id && Side(d, s); });
+      ed.Drop([&](const report::Divergence& d) { return d.cluster == id && Side(d, s); });
       ed.Settle(id, std::move(rest));
       return "";
     }
     case CorrectionAction::kSplit: {
-      ClaimCluster* claim = ed.ClaimOf(c.targets[0]);
+      report::ClaimCluster* claim = ed.ClaimOf(c.targets[0]);
       if (claim == nullptr) return "statement " + c.targets[0] + " is in no claim";
       for (const std::string& s : c.targets) {
         if (ed.ClaimOf(s) != claim) return "statements " + c.targets[0] + " and " + s +
                                            " are no longer in one claim";
       }
       const std::string id = claim->id;
-      ClaimCluster whole = ed.Take(id);
+      report::ClaimCluster whole = ed.Take(id);
       std::set<std::string> part(c.targets.begin(), c.targets.end());
-      ClaimCluster split, rest;
+      report::ClaimCluster split, rest;
       rest.label = whole.label;
       for (const std::string& s : whole.statements) {
         (part.count(s) ? split : rest).statements.push_back(s);
@@ -131,13 +131,13 @@ std::string ApplyOne(Report& report, Editor& ed, const Correction& c) {
       split.label = Label(report, split.statements);
       // Divergences across the parts go; those inside the split part follow it.
       const std::string split_tag = id + "#split";
-      ed.Drop([&](const Divergence& d) {
+      ed.Drop([&](const report::Divergence& d) {
         if (d.cluster != id) return false;
         const bool a_in = d.a.statement && part.count(*d.a.statement);
         const bool b_in = d.b.statement && part.count(*d.b.statement);
         return d.b.statement && a_in != b_in;
       });
-      for (Divergence& d : report.divergences) {
+      for (report::Divergence& d : report.divergences) {
         if (d.cluster == id && d.a.statement && part.count(*d.a.statement)) d.cluster = split_tag;
       }
       ed.Settle(id, std::move(rest));
@@ -145,19 +145,19 @@ std::string ApplyOne(Report& report, Editor& ed, const Correction& c) {
       return "";
     }
     case CorrectionAction::kMerge: {
-      ClaimCluster* x = ed.ClaimOf(c.targets[0]);
-      ClaimCluster* y = ed.ClaimOf(c.targets[1]);
+      report::ClaimCluster* x = ed.ClaimOf(c.targets[0]);
+      report::ClaimCluster* y = ed.ClaimOf(c.targets[1]);
       if (x == nullptr) return "statement " + c.targets[0] + " is in no claim";
       if (x == y) return "already one claim";
       if (y == nullptr && !ed.Known(c.targets[1])) return "no statement " + c.targets[1];
       const std::string xid = x->id;
       const std::string yid = y ? y->id : "";
-      ClaimCluster merged = ed.Take(xid);
+      report::ClaimCluster merged = ed.Take(xid);
       if (!yid.empty()) {
-        ClaimCluster other = ed.Take(yid);
+        report::ClaimCluster other = ed.Take(yid);
         merged.statements.insert(merged.statements.end(), other.statements.begin(),
                                  other.statements.end());
-        for (Divergence& d : report.divergences) {
+        for (report::Divergence& d : report.divergences) {
           if (d.cluster == yid) d.cluster = xid;
         }
       } else {
@@ -168,12 +168,12 @@ std::string ApplyOne(Report& report, Editor& ed, const Correction& c) {
     }
     case CorrectionAction::kSetKind:
     case CorrectionAction::kSetTemporal: {
-      Divergence* d = ed.FindDivergence(c.targets[0]);
+      report::Divergence* d = ed.FindDivergence(c.targets[0]);
       if (d == nullptr) return "no divergence " + c.targets[0] + " in this analysis";
       if (c.action == CorrectionAction::kSetKind) {
-        d->kind = *ParseKind(c.value);
+        d->kind = *report::ParseKind(c.value);
       } else {
-        d->temporal = *ParseTemporal(c.value);
+        d->temporal = *report::ParseTemporal(c.value);
       }
       return "";
     }
@@ -226,11 +226,11 @@ Status CheckCorrection(const Correction& c) {
       return need(c.targets.size() == 2 && c.targets[0] != c.targets[1],
                   "two statement ids, one of each claim");
     case CorrectionAction::kSetKind:
-      return need(c.targets.size() == 1 && ParseKind(c.value).has_value(),
+      return need(c.targets.size() == 1 && report::ParseKind(c.value).has_value(),
                   "a divergence id and a kind (numeric, date, set, negation, antonym, framing, "
                   "attribution, omission, other)");
     case CorrectionAction::kSetTemporal:
-      return need(c.targets.size() == 1 && ParseTemporal(c.value).has_value(),
+      return need(c.targets.size() == 1 && report::ParseTemporal(c.value).has_value(),
                   "a divergence id and a label (contradiction, change_over_time, undetermined)");
     case CorrectionAction::kRetract:
       return need(c.targets.size() == 1 && !c.targets[0].empty() &&
@@ -241,7 +241,8 @@ Status CheckCorrection(const Correction& c) {
   return Status::Ok();
 }
 
-std::vector<CorrectionRecord> ApplyCorrections(Report& report, const std::vector<Correction>& all) {
+std::vector<report::CorrectionRecord> ApplyCorrections(report::Report& report,
+                                                       const std::vector<Correction>& all) {
   std::vector<const Correction*> order;
   for (const Correction& c : all) order.push_back(&c);
   std::sort(order.begin(), order.end(),
@@ -253,9 +254,9 @@ std::vector<CorrectionRecord> ApplyCorrections(Report& report, const std::vector
     }
   }
   Editor ed(report);
-  std::vector<CorrectionRecord> out;
+  std::vector<report::CorrectionRecord> out;
   for (const Correction* c : order) {
-    CorrectionRecord rec;
+    report::CorrectionRecord rec;
     rec.seq = c->seq;
     rec.action = std::string(CorrectionActionName(c->action));
     rec.targets = c->targets;

@@ -53,7 +53,8 @@ Status CheckCorrection(const Correction& c);
 // and why. Claim ids are recomputed from their members ("c-" + stable hash of the
 // sorted statement ids, as analyze makes them); a claim left with statements of fewer
 // than two documents is dropped with its divergences.
-std::vector<CorrectionRecord> ApplyCorrections(Report& report, const std::vector<Correction>& all);
+std::vector<report::CorrectionRecord> ApplyCorrections(report::Report& report,
+                                                       const std::vector<Correction>& all);
 
 }  // namespace diverge::review
 

@@ -71,8 +71,8 @@ static_assert(std::size(kMigrations) == kSchemaVersion - 1);
 
 // Parses a status stored by this module; the CHECK constraints keep it valid, so an
 // unknown name means someone edited the file by hand.
-Result<ReviewStatus> StoredStatus(const std::string& name, const std::string& path) {
-  std::optional<ReviewStatus> s = ParseReviewStatus(name);
+Result<report::ReviewStatus> StoredStatus(const std::string& name, const std::string& path) {
+  std::optional<report::ReviewStatus> s = report::ParseReviewStatus(name);
   if (!s) return Status::Corruption(path + ": unknown review status \"" + name + "\" stored");
   return *s;
 }
@@ -174,7 +174,7 @@ Result<std::optional<DismissReason>> StoredReason(const std::optional<std::strin
 Result<Decision> ReadDecision(const SqliteStatement& row, const std::string& path) {
   Decision d;
   d.id = row.Text(0);
-  Result<ReviewStatus> s = StoredStatus(row.Text(1), path);
+  Result<report::ReviewStatus> s = StoredStatus(row.Text(1), path);
   if (!s.ok()) return s.status();
   d.status = *s;
   d.note = row.OptText(2);
@@ -337,11 +337,11 @@ Result<std::vector<HistoryEntry>> DecisionStore::History(const std::string& id) 
     h.reviewer = q->Text(2);
     h.time = q->Text(3);
     if (std::optional<std::string> old = q->OptText(4)) {
-      Result<ReviewStatus> s = StoredStatus(*old, path());
+      Result<report::ReviewStatus> s = StoredStatus(*old, path());
       if (!s.ok()) return s.status();
       h.old_status = *s;
     }
-    Result<ReviewStatus> s = StoredStatus(q->Text(5), path());
+    Result<report::ReviewStatus> s = StoredStatus(q->Text(5), path());
     if (!s.ok()) return s.status();
     h.new_status = *s;
     h.old_note = q->OptText(6);
@@ -367,10 +367,10 @@ Result<Decision> DecisionStore::ApplyInTransaction(const Change& change, const s
   if (change.status) d.status = *change.status;
   if (change.set_note) d.note = change.note;
   if (change.set_reason) d.reason = change.reason;
-  if (d.status != ReviewStatus::kDismissed) {
+  if (d.status != report::ReviewStatus::kDismissed) {
     if (change.set_reason && change.reason) {
       return Status::InvalidArgument(d.id + ": a reason goes with a dismissal only (status is " +
-                                     std::string(ReviewStatusName(d.status)) + ")");
+                                     std::string(report::ReviewStatusName(d.status)) + ")");
     }
     d.reason.reset();
   }
@@ -383,7 +383,10 @@ Result<Decision> DecisionStore::ApplyInTransaction(const Change& change, const s
       "ON CONFLICT(id) DO UPDATE SET status = excluded.status, note = excluded.note, "
       "reviewer = excluded.reviewer, updated = excluded.updated, reason = excluded.reason");
   if (!up.ok()) return up.status();
-  up->Bind(1, d.id).Bind(2, ReviewStatusName(d.status)).BindOpt(3, d.note).Bind(4, d.reviewer);
+  up->Bind(1, d.id)
+      .Bind(2, report::ReviewStatusName(d.status))
+      .BindOpt(3, d.note)
+      .Bind(4, d.reviewer);
   up->Bind(5, d.updated).BindOpt(6, ReasonText(d.reason));
   DIVERGE_RETURN_IF_ERROR(up->Run());
 
@@ -393,12 +396,12 @@ Result<Decision> DecisionStore::ApplyInTransaction(const Change& change, const s
   if (!hist.ok()) return hist.status();
   std::optional<std::string> old_status, old_note, old_reason;
   if (*old) {
-    old_status = std::string(ReviewStatusName((*old)->status));
+    old_status = std::string(report::ReviewStatusName((*old)->status));
     old_note = (*old)->note;
     old_reason = ReasonText((*old)->reason);
   }
   hist->Bind(1, d.id).Bind(2, d.reviewer).Bind(3, d.updated).BindOpt(4, old_status);
-  hist->Bind(5, ReviewStatusName(d.status)).BindOpt(6, old_note).BindOpt(7, d.note);
+  hist->Bind(5, report::ReviewStatusName(d.status)).BindOpt(6, old_note).BindOpt(7, d.note);
   hist->BindOpt(8, old_reason).BindOpt(9, ReasonText(d.reason));
   DIVERGE_RETURN_IF_ERROR(hist->Run());
   return d;

@@ -59,7 +59,7 @@ std::string_view DismissReasonLabel(DismissReason reason);
 
 struct Decision {
   std::string id;  // divergence id ("d-...")
-  ReviewStatus status = ReviewStatus::kOpen;
+  report::ReviewStatus status = report::ReviewStatus::kOpen;
   std::optional<std::string> note;
   std::string reviewer;
   std::string updated;  // UTC ISO 8601, "2026-11-22T07:40:00Z"
@@ -69,8 +69,8 @@ struct Decision {
 struct HistoryEntry {
   int64_t seq = 0;  // increasing in commit order
   std::string id, reviewer, time;
-  std::optional<ReviewStatus> old_status;  // nullopt for the first decision on an id
-  ReviewStatus new_status = ReviewStatus::kOpen;
+  std::optional<report::ReviewStatus> old_status;  // nullopt for the first decision on an id
+  report::ReviewStatus new_status = report::ReviewStatus::kOpen;
   std::optional<std::string> old_note, new_note;
   std::optional<DismissReason> old_reason, new_reason;
 };
@@ -81,7 +81,7 @@ struct HistoryEntry {
 // change that alters nothing is still recorded in history.
 struct Change {
   std::string id;
-  std::optional<ReviewStatus> status;
+  std::optional<report::ReviewStatus> status;
   bool set_note = false;
   std::optional<std::string> note;
   bool set_reason = false;

@@ -10,7 +10,7 @@ namespace {
 using json = nlohmann::json;
 using reports::HtmlEscape;
 
-json StatementJson(const ReviewSession& session, const Statement* s) {
+json StatementJson(const ReviewSession& session, const ingest::Statement* s) {
   return {{"id", s->id}, {"text", s->text}, {"start", s->start}, {"end", s->end},
           {"outlet", session.view().OutletOf(s)}};
 }
@@ -19,7 +19,7 @@ json StatementJson(const ReviewSession& session, const Statement* s) {
 
 json DecisionToJson(const Decision& d) {
   return {{"id", d.id},
-          {"status", ReviewStatusName(d.status)},
+          {"status", report::ReviewStatusName(d.status)},
           {"note", d.note ? json(*d.note) : json(nullptr)},
           {"reviewer", d.reviewer},
           {"updated", d.updated},
@@ -74,7 +74,7 @@ Result<json> BulkDecide(ReviewSession& session, const std::string& body,
   proto.reviewer = reviewer;
   if (auto s = j.find("status"); s != j.end()) {
     std::string name = s->is_string() ? s->get<std::string>() : s->dump();
-    proto.status = ParseReviewStatus(name);
+    proto.status = report::ParseReviewStatus(name);
     if (!proto.status) {
       return Status::InvalidArgument("unknown review status \"" + name +
                                      "\" (expected open, confirmed or dismissed)");
@@ -150,10 +150,10 @@ Result<json> SourceJson(const ReviewSession& session, const std::string& stateme
   Result<ReviewSession::SourceContext> ctx = session.Source(statement_id);
   if (!ctx.ok()) return ctx.status();
   json before = json::array(), after = json::array();
-  for (const Statement* s : ctx->before) before.push_back(StatementJson(session, s));
-  for (const Statement* s : ctx->after) after.push_back(StatementJson(session, s));
+  for (const ingest::Statement* s : ctx->before) before.push_back(StatementJson(session, s));
+  for (const ingest::Statement* s : ctx->after) after.push_back(StatementJson(session, s));
   json doc = nullptr;
-  if (const Document* d = ctx->document) {
+  if (const ingest::Document* d = ctx->document) {
     doc = {{"id", d->id},
            {"outlet", d->outlet},
            {"date", d->date ? json(*d->date) : json(nullptr)},
@@ -172,7 +172,7 @@ Result<std::string> RenderSourcePage(const ReviewSession& session, const std::st
                                      const std::string& nonce, size_t radius) {
   Result<ReviewSession::SourceContext> ctx = session.Source(statement_id, radius);
   if (!ctx.ok()) return ctx.status();
-  const Document* d = ctx->document;
+  const ingest::Document* d = ctx->document;
   std::string head = d ? HtmlEscape(d->outlet.empty() ? "unknown outlet" : d->outlet) : "?";
   if (d && d->date) head += " · " + HtmlEscape(*d->date);
   std::string title = d && d->title ? HtmlEscape(*d->title) : "(untitled)";
@@ -194,9 +194,11 @@ Result<std::string> RenderSourcePage(const ReviewSession& session, const std::st
       HtmlEscape(d ? d->id : ctx->statement->doc) + " · statement " +
       std::to_string(ctx->position + 1) + " of " + std::to_string(ctx->total) + "</p>\n" + url;
   if (ctx->position > ctx->before.size()) out += "<p class=\"meta\">…</p>\n";
-  for (const Statement* s : ctx->before) out += "<p class=\"s\">" + HtmlEscape(s->text) + "</p>\n";
+  for (const ingest::Statement* s : ctx->before)
+    out += "<p class=\"s\">" + HtmlEscape(s->text) + "</p>\n";
   out += "<p class=\"s here\" id=\"here\">" + HtmlEscape(ctx->statement->text) + "</p>\n";
-  for (const Statement* s : ctx->after) out += "<p class=\"s\">" + HtmlEscape(s->text) + "</p>\n";
+  for (const ingest::Statement* s : ctx->after)
+    out += "<p class=\"s\">" + HtmlEscape(s->text) + "</p>\n";
   if (ctx->position + 1 + ctx->after.size() < ctx->total) out += "<p class=\"meta\">…</p>\n";
   out += "</body>\n</html>\n";
   return out;

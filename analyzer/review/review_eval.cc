@@ -8,11 +8,11 @@ namespace diverge::review {
 
 namespace {
 
-void Count(PrecisionRow& row, ReviewStatus s) {
+void Count(PrecisionRow& row, report::ReviewStatus s) {
   ++row.flags;
-  if (s == ReviewStatus::kConfirmed) ++row.confirmed;
-  if (s == ReviewStatus::kDismissed) ++row.dismissed;
-  if (s == ReviewStatus::kOpen) ++row.open;
+  if (s == report::ReviewStatus::kConfirmed) ++row.confirmed;
+  if (s == report::ReviewStatus::kDismissed) ++row.dismissed;
+  if (s == report::ReviewStatus::kOpen) ++row.open;
 }
 
 std::vector<PrecisionRow> Rows(const std::map<std::string, PrecisionRow>& m) {
@@ -38,18 +38,19 @@ ReviewEvaluation EvaluateReview(const ReviewSession& session) {
   e.all.name = "all";
   std::map<std::string, PrecisionRow> kinds, detectors, temporal;
   for (const reports::DivergenceView& v : session.view().divergences()) {
-    const Divergence& d = *v.divergence;
-    const ReviewStatus s = d.review.status;
+    const report::Divergence& d = *v.divergence;
+    const report::ReviewStatus s = d.review.status;
     Count(e.all, s);
     auto add = [&](std::map<std::string, PrecisionRow>& m, const std::string& name) {
       PrecisionRow& row = m[name];
       row.name = name;
       Count(row, s);
     };
-    add(kinds, std::string(KindName(d.kind)));
+    add(kinds, std::string(report::KindName(d.kind)));
     add(detectors, DetectorOf(d));
-    add(temporal, std::string(TemporalName(d.temporal)));
-    if (s == ReviewStatus::kDismissed) ++e.dismissed_by_reason[d.review.reason.value_or("(none)")];
+    add(temporal, std::string(report::TemporalName(d.temporal)));
+    if (s == report::ReviewStatus::kDismissed)
+      ++e.dismissed_by_reason[d.review.reason.value_or("(none)")];
   }
   e.by_kind = Rows(kinds);
   e.by_detector = Rows(detectors);

@@ -27,7 +27,8 @@ void AddRow(std::string& csv, const std::vector<std::string>& cells) {
   csv += "\r\n";
 }
 
-json PairSide(const reports::ReportView& view, const Statement* s, const DivergenceSide& side) {
+json PairSide(const reports::ReportView& view, const ingest::Statement* s,
+              const report::DivergenceSide& side) {
   if (s == nullptr) return nullptr;
   std::string date = view.DateOf(s);
   return {{"statement", s->id},
@@ -39,12 +40,12 @@ json PairSide(const reports::ReportView& view, const Statement* s, const Diverge
 
 }  // namespace
 
-std::string DetectorOf(const Divergence& d) {
-  if (d.kind == DivergenceKind::kNegation) {
+std::string DetectorOf(const report::Divergence& d) {
+  if (d.kind == report::DivergenceKind::kNegation) {
     return d.explanation.find("calls the claim") != std::string::npos ? "negation:refutation_word"
                                                                       : "negation:negated_predicate";
   }
-  return std::string(KindName(d.kind));
+  return std::string(report::KindName(d.kind));
 }
 
 Export ExportReview(const ReviewSession& session, const ReviewFilter& filter) {
@@ -54,17 +55,18 @@ Export ExportReview(const ReviewSession& session, const ReviewFilter& filter) {
   AddRow(out.csv, header);
   json divs = json::array(), orphans = json::array();
   for (const reports::DivergenceView* v : session.Select(filter)) {
-    const Divergence& d = *v->divergence;
+    const report::Divergence& d = *v->divergence;
     const Decision* dec = session.DecisionFor(d.id);
     std::string reviewer = dec ? dec->reviewer : "", updated = dec ? dec->updated : "";
     std::string outlet_a = view.OutletOf(v->a), outlet_b = v->b ? view.OutletOf(v->b) : "";
     std::string text_a = v->a ? v->a->text : "", text_b = v->b ? v->b->text : "";
     AddRow(out.csv,
-           {d.id, std::string(ReviewStatusName(d.review.status)), d.review.note.value_or(""),
-            reviewer, updated, "no", std::string(KindName(d.kind)),
-            std::string(TemporalName(d.temporal)), Score(d.score), outlet_a, text_a, d.a.evidence,
-            outlet_b, text_b, d.b.evidence, d.explanation, d.review.reason.value_or("")});
-    json j = ToJson(d);
+           {d.id, std::string(report::ReviewStatusName(d.review.status)),
+            d.review.note.value_or(""), reviewer, updated, "no",
+            std::string(report::KindName(d.kind)), std::string(report::TemporalName(d.temporal)),
+            Score(d.score), outlet_a, text_a, d.a.evidence, outlet_b, text_b, d.b.evidence,
+            d.explanation, d.review.reason.value_or("")});
+    json j = report::ToJson(d);
     j["reviewer"] = dec ? json(reviewer) : json(nullptr);
     j["updated"] = dec ? json(updated) : json(nullptr);
     j["a"]["outlet"] = outlet_a;
@@ -72,8 +74,8 @@ Export ExportReview(const ReviewSession& session, const ReviewFilter& filter) {
     j["b"]["outlet"] = v->b ? json(outlet_b) : json(nullptr);
     j["b"]["text"] = v->b ? json(text_b) : json(nullptr);
     divs.push_back(std::move(j));
-    if (d.review.status == ReviewStatus::kOpen) continue;
-    const bool confirmed = d.review.status == ReviewStatus::kConfirmed;
+    if (d.review.status == report::ReviewStatus::kOpen) continue;
+    const bool confirmed = d.review.status == report::ReviewStatus::kConfirmed;
     json same = nullptr;
     if (confirmed) {
       same = true;
@@ -82,8 +84,8 @@ Export ExportReview(const ReviewSession& session, const ReviewFilter& filter) {
     }
     json pair = {{"schema", kPairsSchema},
                  {"id", d.id},
-                 {"kind", KindName(d.kind)},
-                 {"temporal", TemporalName(d.temporal)},
+                 {"kind", report::KindName(d.kind)},
+                 {"temporal", report::TemporalName(d.temporal)},
                  {"detector", DetectorOf(d)},
                  {"score", std::round(d.score * 1e4) / 1e4},
                  {"a", PairSide(view, v->a, d.a)},
@@ -97,14 +99,14 @@ Export ExportReview(const ReviewSession& session, const ReviewFilter& filter) {
     out.pairs += pair.dump(-1, ' ', false, json::error_handler_t::replace) + "\n";
   }
   bool narrowed = filter.kind || !filter.outlet.empty() || filter.min_score > 0;
-  for (const OrphanedReview& o : narrowed ? std::vector<OrphanedReview>() : session.orphans()) {
+  for (const report::OrphanedReview& o :
+       narrowed ? std::vector<report::OrphanedReview>() : session.orphans()) {
     if (filter.status && o.review.status != *filter.status) continue;
-    AddRow(out.csv,
-           {o.id, std::string(ReviewStatusName(o.review.status)), o.review.note.value_or(""),
-            o.reviewer, o.updated, "yes", "", "", "", "", "", "", "", "", "", "",
-            o.review.reason.value_or("")});
+    AddRow(out.csv, {o.id, std::string(report::ReviewStatusName(o.review.status)),
+                     o.review.note.value_or(""), o.reviewer, o.updated, "yes", "", "", "", "", "",
+                     "", "", "", "", "", o.review.reason.value_or("")});
     orphans.push_back({{"id", o.id},
-                       {"status", ReviewStatusName(o.review.status)},
+                       {"status", report::ReviewStatusName(o.review.status)},
                        {"note", o.review.note ? json(*o.review.note) : json(nullptr)},
                        {"reviewer", o.reviewer},
                        {"updated", o.updated}});

@@ -37,7 +37,7 @@ struct Export {
 // The detector that raised a divergence, derived from its kind (and, for negations,
 // from its explanation: "calls the claim" is the refutation-word rule). report.json
 // does not record detectors; this is the mapping `eval review` and the pairs use.
-std::string DetectorOf(const Divergence& d);
+std::string DetectorOf(const report::Divergence& d);
 
 // Orphans are included when the filter names no kind, outlet or minimum score.
 Export ExportReview(const ReviewSession& session, const ReviewFilter& filter);

@@ -291,7 +291,7 @@ std::string ClaimBlock(const ReviewSession& session, const reports::DivergenceVi
                     reports::Plural(c->divergences.size(), "flag", "flags") + "</p>\n";
   std::string others;
   size_t n = 0;
-  for (const Statement* s : c->statements) {
+  for (const ingest::Statement* s : c->statements) {
     if (s == v.a || s == v.b) continue;
     std::string date = view.DateOf(s);
     others += "<li><span class=\"meta\">" + HtmlEscape(view.OutletOf(s)) + " · " +
@@ -310,11 +310,11 @@ std::string ClaimBlock(const ReviewSession& session, const reports::DivergenceVi
 // The card's corrections: statements of the claim to move out or split off, and the
 // divergence's kind and temporal label.
 std::string CorrectBlock(const ReviewSession& session, const reports::DivergenceView& v) {
-  const Divergence& d = *v.divergence;
+  const report::Divergence& d = *v.divergence;
   std::string out = "<details class=\"correct\"><summary>Correct the analysis</summary>";
   if (v.claim != nullptr) {
     out += "<ul>";
-    for (const Statement* s : v.claim->statements) {
+    for (const ingest::Statement* s : v.claim->statements) {
       out += "<li><label><input type=\"checkbox\" value=\"" + HtmlEscape(s->id) + "\"> " +
              HtmlEscape(session.view().OutletOf(s)) + ": " + HtmlEscape(s->text) + "</label></li>";
     }
@@ -325,14 +325,15 @@ std::string CorrectBlock(const ReviewSession& session, const reports::Divergence
         "their own</button><br>";
   }
   out += "<select class=\"kind-fix\" aria-label=\"kind\">";
-  for (const DivergenceKindInfo& k : kDivergenceKinds) {
+  for (const report::DivergenceKindInfo& k : report::kDivergenceKinds) {
     std::string n(k.name);
     out += "<option" + std::string(k.kind == d.kind ? " selected" : "") + ">" + n + "</option>";
   }
   out += "</select><button class=\"set-kind\" type=\"button\">Set the kind</button> "
          "<select class=\"temporal-fix\" aria-label=\"temporal label\">";
-  for (Temporal t : {Temporal::kContradiction, Temporal::kChangeOverTime, Temporal::kUndetermined}) {
-    std::string n(TemporalName(t));
+  for (report::Temporal t : {report::Temporal::kContradiction, report::Temporal::kChangeOverTime,
+                             report::Temporal::kUndetermined}) {
+    std::string n(report::TemporalName(t));
     out += "<option" + std::string(t == d.temporal ? " selected" : "") + ">" + n + "</option>";
   }
   return out + "</select><button class=\"set-temporal\" type=\"button\">Set the label</button>"
@@ -340,9 +341,9 @@ std::string CorrectBlock(const ReviewSession& session, const reports::Divergence
 }
 
 std::string Article(const ReviewSession& session, const reports::DivergenceView& v, size_t order) {
-  const Divergence& d = *v.divergence;
+  const report::Divergence& d = *v.divergence;
   const reports::ReportView& view = session.view();
-  std::string status(ReviewStatusName(d.review.status));
+  std::string status(report::ReviewStatusName(d.review.status));
   std::string note = HtmlEscape(d.review.note.value_or(""));
   const Decision* dec = session.DecisionFor(d.id);
   std::string who =
@@ -363,14 +364,14 @@ std::string Article(const ReviewSession& session, const reports::DivergenceView&
   return "<article class=\"divergence\" id=\"" + HtmlEscape(d.id) + "\" data-id=\"" +
          HtmlEscape(d.id) + "\" data-num=\"" + v.number + "\" data-status=\"" + status +
          "\" data-order=\"" + std::to_string(order) + "\" data-kind=\"" +
-         std::string(KindName(d.kind)) + "\" data-temporal=\"" +
-         std::string(TemporalName(d.temporal)) + "\" data-outlets=\"" + HtmlEscape(outlets) +
-         "\" data-story=\"" + HtmlEscape(StoryId(view, c)) +
+         std::string(report::KindName(d.kind)) + "\" data-temporal=\"" +
+         std::string(report::TemporalName(d.temporal)) + "\" data-outlets=\"" +
+         HtmlEscape(outlets) + "\" data-story=\"" + HtmlEscape(StoryId(view, c)) +
          "\" data-claim=\"" + (c ? c->number : "") + "\" data-claim-id=\"" +
          HtmlEscape(c ? c->cluster->id : d.cluster) + "\" data-claim-flags=\"" +
          std::to_string(c ? c->divergences.size() : 0) + "\">\n<h2>" + v.number +
-         " <span class=\"badge\">" + std::string(KindName(d.kind)) +
-         "</span> <span class=\"badge\">" + std::string(TemporalName(d.temporal)) +
+         " <span class=\"badge\">" + std::string(report::KindName(d.kind)) +
+         "</span> <span class=\"badge\">" + std::string(report::TemporalName(d.temporal)) +
          "</span> <span class=\"badge\">score " + Score(d.score) +
          "</span> <span class=\"badge status\">" + status + ReasonLabel(d.review.reason) +
          "</span><span class=\"meta\">" + who + "</span></h2>\n" + ClaimBlock(session, v) +
@@ -384,7 +385,9 @@ std::string Article(const ReviewSession& session, const reports::DivergenceView&
          ReasonSelect(d.review.reason) + bulk +
          "<button class=\"reopen\" type=\"button\">Reopen (o)</button><button class=\"note\" "
          "type=\"button\">Note (n)</button><button class=\"context\" type=\"button\">In the "
-         "source (s)</button></div>\n" + CorrectBlock(session, v) + "<form class=\"note\" hidden><textarea rows=\"2\" "
+         "source (s)</button></div>\n" +
+         CorrectBlock(session, v) +
+         "<form class=\"note\" hidden><textarea rows=\"2\" "
          "aria-label=\"note\">" +
          note + "</textarea><button type=\"submit\">Save note</button></form>\n</article>\n";
 }
@@ -392,8 +395,8 @@ std::string Article(const ReviewSession& session, const reports::DivergenceView&
 std::string Controls(const ReviewSession& session) {
   std::set<std::string> kinds, temporal;
   for (const reports::DivergenceView& v : session.view().divergences()) {
-    kinds.insert(std::string(KindName(v.divergence->kind)));
-    temporal.insert(std::string(TemporalName(v.divergence->temporal)));
+    kinds.insert(std::string(report::KindName(v.divergence->kind)));
+    temporal.insert(std::string(report::TemporalName(v.divergence->temporal)));
   }
   auto select = [](const char* id, const char* label, const std::set<std::string>& values) {
     std::string out = std::string("<label>") + label + " <select id=\"" + id + "\">" +
@@ -437,7 +440,7 @@ std::string RenderReviewPage(const ReviewSession& session, const std::string& to
   const auto& divs = session.view().divergences();
   size_t reviewed = 0;
   for (const reports::DivergenceView& v : divs) {
-    reviewed += v.divergence->review.status != ReviewStatus::kOpen;
+    reviewed += v.divergence->review.status != report::ReviewStatus::kOpen;
   }
   std::string out =
       "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n"

@@ -68,8 +68,8 @@ json DecisionJson(const Decision& d) { return DecisionToJson(d); }
 
 // Parses a POST /api/decision body into a Change; kInvalidArgument says what is wrong.
 Result<Change> ParseChange(const std::string& body, const std::string& reviewer) {
-  std::variant<json, JsonTextError> parsed = ParseJsonText(body);
-  if (auto* e = std::get_if<JsonTextError>(&parsed)) {
+  std::variant<json, report::JsonTextError> parsed = report::ParseJsonText(body);
+  if (auto* e = std::get_if<report::JsonTextError>(&parsed)) {
     return Status::InvalidArgument("request body is not valid JSON (byte " +
                                    std::to_string(e->byte) + ": " + e->message + ")");
   }
@@ -82,7 +82,7 @@ Result<Change> ParseChange(const std::string& body, const std::string& reviewer)
   c.reviewer = reviewer;
   if (auto s = j.find("status"); s != j.end()) {
     std::string name = s->is_string() ? s->get<std::string>() : s->dump();
-    std::optional<ReviewStatus> status = ParseReviewStatus(name);
+    std::optional<report::ReviewStatus> status = report::ParseReviewStatus(name);
     if (!status) {
       return Status::InvalidArgument("unknown review status \"" + name +
                                      "\" (expected open, confirmed or dismissed)");

@@ -20,12 +20,13 @@ std::string DefaultDbPath(const std::string& dir) {
   return (std::filesystem::path(dir) / "review.db").string();
 }
 
-std::vector<OrphanedReview> ApplyDecisions(Report& report, const std::vector<Decision>& decisions) {
-  std::map<std::string, Divergence*> by_id;
-  for (Divergence& d : report.divergences) by_id[d.id] = &d;
-  std::vector<OrphanedReview> orphans;
+std::vector<report::OrphanedReview> ApplyDecisions(report::Report& report,
+                                                   const std::vector<Decision>& decisions) {
+  std::map<std::string, report::Divergence*> by_id;
+  for (report::Divergence& d : report.divergences) by_id[d.id] = &d;
+  std::vector<report::OrphanedReview> orphans;
   for (const Decision& dec : decisions) {
-    Review review{dec.status, dec.note, std::nullopt};
+    report::Review review{dec.status, dec.note, std::nullopt};
     if (dec.reason) review.reason = std::string(DismissReasonName(*dec.reason));
     if (auto it = by_id.find(dec.id); it != by_id.end()) {
       it->second->review = review;
@@ -33,12 +34,13 @@ std::vector<OrphanedReview> ApplyDecisions(Report& report, const std::vector<Dec
       orphans.push_back({dec.id, review, dec.reviewer, dec.updated});
     }
   }
-  std::sort(orphans.begin(), orphans.end(),
-            [](const OrphanedReview& x, const OrphanedReview& y) { return x.id < y.id; });
+  std::sort(
+      orphans.begin(), orphans.end(),
+      [](const report::OrphanedReview& x, const report::OrphanedReview& y) { return x.id < y.id; });
   return orphans;
 }
 
-Status CarryDecisions(Report& report, const std::string& db_path) {
+Status CarryDecisions(report::Report& report, const std::string& db_path) {
   Result<DecisionStore> store = DecisionStore::OpenReadOnly(db_path);
   if (!store.ok()) return store.status();
   // Corrections first: they change claims and divergences the decisions then land on.
@@ -52,10 +54,10 @@ Status CarryDecisions(Report& report, const std::string& db_path) {
   return Status::Ok();
 }
 
-ReviewSession::ReviewSession(std::unique_ptr<Report> report, DecisionStore store,
+ReviewSession::ReviewSession(std::unique_ptr<report::Report> report, DecisionStore store,
                              std::string report_path)
     : report_(std::move(report)), store_(std::move(store)), report_path_(std::move(report_path)) {
-  for (const Divergence& d : report_->divergences) original_.push_back(d.review);
+  for (const report::Divergence& d : report_->divergences) original_.push_back(d.review);
   view_ = std::make_unique<reports::ReportView>(*report_);
 }
 
@@ -63,7 +65,7 @@ Result<ReviewSession> ReviewSession::Open(const std::string& dir, const std::str
                                           DbAccess access, bool* store_failed) {
   if (store_failed) *store_failed = false;
   std::string report_path = (std::filesystem::path(dir) / "report.json").string();
-  Result<Report> report = LoadReport(report_path);
+  Result<report::Report> report = report::LoadReport(report_path);
   if (!report.ok()) return report.status();
   const std::string path = db_path.empty() ? DefaultDbPath(dir) : db_path;
   Result<DecisionStore> store = access == DbAccess::kReadOnly
@@ -73,7 +75,7 @@ Result<ReviewSession> ReviewSession::Open(const std::string& dir, const std::str
     if (store_failed) *store_failed = true;
     return store.status();
   }
-  ReviewSession session(std::make_unique<Report>(std::move(*report)), std::move(*store),
+  ReviewSession session(std::make_unique<report::Report>(std::move(*report)), std::move(*store),
                         report_path);
   if (Status st = session.Reload(); !st.ok()) {
     if (store_failed) *store_failed = true;
@@ -104,7 +106,7 @@ std::vector<const reports::DivergenceView*> ReviewSession::Select(
   std::string outlet = Lower(filter.outlet);
   std::vector<const reports::DivergenceView*> out;
   for (const reports::DivergenceView& v : view_->divergences()) {
-    const Divergence& d = *v.divergence;
+    const report::Divergence& d = *v.divergence;
     if (filter.status && d.review.status != *filter.status) continue;
     if (filter.kind && d.kind != *filter.kind) continue;
     if (filter.temporal && d.temporal != *filter.temporal) continue;
@@ -147,7 +149,7 @@ Result<std::string> ReviewSession::ResolveId(const std::string& id) const {
     }
     return false;
   };
-  for (const Divergence& d : report_->divergences) {
+  for (const report::Divergence& d : report_->divergences) {
     if (consider(d.id)) return d.id;
   }
   for (const auto& [stored, decision] : decisions_) {
@@ -173,7 +175,7 @@ Result<std::vector<Decision>> ReviewSession::DecideAll(std::vector<Change> chang
     if (!id.ok()) return id.status();
     c.id = *id;
     if (c.status || DecisionFor(c.id) != nullptr) continue;
-    for (const Divergence& d : report_->divergences) {
+    for (const report::Divergence& d : report_->divergences) {
       if (d.id == c.id) c.status = d.review.status;
     }
   }
@@ -192,7 +194,7 @@ Result<Decision> ReviewSession::Decide(Change change) {
 Result<std::string> ReviewSession::ResolveStatement(const std::string& id) const {
   if (view_->FindStatement(id) != nullptr) return id;
   std::vector<std::string> matches;
-  for (const Statement* s : view_->statements()) {
+  for (const ingest::Statement* s : view_->statements()) {
     if (!id.empty() && s->id.compare(0, id.size(), id) == 0) matches.push_back(s->id);
   }
   if (matches.size() == 1) return matches.front();
@@ -242,15 +244,15 @@ std::vector<const reports::DivergenceView*> ReviewSession::DivergencesOf(
 
 Result<ReviewSession::SourceContext> ReviewSession::Source(const std::string& statement_id,
                                                            size_t radius) const {
-  const Statement* s = view_->FindStatement(statement_id);
+  const ingest::Statement* s = view_->FindStatement(statement_id);
   if (s == nullptr) {
     return Status::NotFound("no statement \"" + statement_id + "\" in " + report_path_);
   }
   SourceContext ctx;
   ctx.statement = s;
   ctx.document = view_->DocumentOf(s);
-  std::vector<const Statement*> same_doc;
-  for (const Statement* t : view_->statements()) {  // sorted by (doc, start)
+  std::vector<const ingest::Statement*> same_doc;
+  for (const ingest::Statement* t : view_->statements()) {  // sorted by (doc, start)
     if (t->doc == s->doc) same_doc.push_back(t);
   }
   ctx.total = same_doc.size();

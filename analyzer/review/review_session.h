@@ -23,20 +23,21 @@ std::string DefaultDbPath(const std::string& dir);
 
 // Sets the review of every divergence of `report` that has a decision and returns the
 // decisions whose id is not in the report, as orphans sorted by id.
-std::vector<OrphanedReview> ApplyDecisions(Report& report, const std::vector<Decision>& decisions);
+std::vector<report::OrphanedReview> ApplyDecisions(report::Report& report,
+                                                   const std::vector<Decision>& decisions);
 
 // The analyze pipeline's step: when the database at `db_path` holds corrections,
 // applies them to `report` (ApplyCorrections; every one recorded in
 // report.corrections, applied or not and why), then carries the decisions into it
 // (review fields and orphaned_reviews). The database is opened read-only; none (or an
 // empty one): no change, and nothing is created.
-Status CarryDecisions(Report& report, const std::string& db_path);
+Status CarryDecisions(report::Report& report, const std::string& db_path);
 
 // Filters of `review list` / `review export` / the page. Empty fields match everything.
 struct ReviewFilter {
-  std::optional<ReviewStatus> status;
-  std::optional<DivergenceKind> kind;
-  std::optional<Temporal> temporal;
+  std::optional<report::ReviewStatus> status;
+  std::optional<report::DivergenceKind> kind;
+  std::optional<report::Temporal> temporal;
   std::string outlet;  // case-insensitive substring of either side's outlet
   double min_score = 0;
 };
@@ -55,11 +56,11 @@ class ReviewSession {
   static Result<ReviewSession> Open(const std::string& dir, const std::string& db_path,
                                     DbAccess access, bool* store_failed = nullptr);
 
-  const Report& report() const { return *report_; }
+  const report::Report& report() const { return *report_; }
   const reports::ReportView& view() const { return *view_; }
   DecisionStore& store() { return store_; }
   const std::string& report_path() const { return report_path_; }
-  const std::vector<OrphanedReview>& orphans() const { return report_->orphaned_reviews; }
+  const std::vector<report::OrphanedReview>& orphans() const { return report_->orphaned_reviews; }
   // The stored decision on `id`, if any (as of the last Reload).
   const Decision* DecisionFor(const std::string& id) const;
 
@@ -92,17 +93,18 @@ class ReviewSession {
   // A statement in its document: the statements of the same document (the sentences
   // the segmenter cut, in reading order) up to `radius` before and after it.
   struct SourceContext {
-    const Statement* statement = nullptr;
-    const Document* document = nullptr;  // null when the report lacks it
-    std::vector<const Statement*> before, after;
+    const ingest::Statement* statement = nullptr;
+    const ingest::Document* document = nullptr;  // null when the report lacks it
+    std::vector<const ingest::Statement*> before, after;
     size_t position = 0, total = 0;  // index of the statement among its document's
   };
   Result<SourceContext> Source(const std::string& statement_id, size_t radius = 3) const;
 
  private:
-  ReviewSession(std::unique_ptr<Report> report, DecisionStore store, std::string report_path);
-  std::unique_ptr<Report> report_;
-  std::vector<Review> original_;  // review fields as in report.json, one per divergence
+  ReviewSession(std::unique_ptr<report::Report> report, DecisionStore store,
+                std::string report_path);
+  std::unique_ptr<report::Report> report_;
+  std::vector<report::Review> original_;  // review fields as in report.json, one per divergence
   std::unique_ptr<reports::ReportView> view_;
   DecisionStore store_;
   std::string report_path_;

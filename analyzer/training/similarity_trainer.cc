@@ -37,15 +37,16 @@ Result<CombinerConfig> ParseCombinerConfig(const std::string& text) {
   return c;
 }
 
-SimilarityCombiner FitCombiner(const std::vector<SimilarityFeatures>& xs,
-                               const std::vector<float>& y, const CombinerConfig& config) {
+embeddings::SimilarityCombiner FitCombiner(const std::vector<embeddings::SimilarityFeatures>& xs,
+                                           const std::vector<float>& y,
+                                           const CombinerConfig& config) {
   const size_t n = xs.size();
-  const size_t p = SimilarityCombiner::Expand(xs[0]).size();
-  RidgeWeights r;
+  const size_t p = embeddings::SimilarityCombiner::Expand(xs[0]).size();
+  embeddings::RidgeWeights r;
   r.vec_size = static_cast<int>(xs[0].vec.size());
   Eigen::MatrixXd x(n, p);
   for (size_t i = 0; i < n; ++i) {
-    auto e = SimilarityCombiner::Expand(xs[i]);
+    auto e = embeddings::SimilarityCombiner::Expand(xs[i]);
     for (size_t k = 0; k < p; ++k) x(i, k) = e[k];
   }
   r.mean.assign(p, 0);
@@ -78,16 +79,17 @@ SimilarityCombiner FitCombiner(const std::vector<SimilarityFeatures>& xs,
     params.bins = 0;                       // exact splits
     params.min_gain = 1e-12;
     trees = learning::FitResiduals(
-        learning::FeatureMatrix::FromRows(xs, kNumSimilarityFeatures), std::move(residual),
-        params);
+        learning::FeatureMatrix::FromRows(xs, embeddings::kNumSimilarityFeatures),
+        std::move(residual), params);
   }
-  return SimilarityCombiner(std::move(r), std::move(trees));
+  return embeddings::SimilarityCombiner(std::move(r), std::move(trees));
 }
 
-SimilarityCombiner FitCombinerCV(const std::vector<SimilarityFeatures>& x,
-                                 const std::vector<float>& y, const std::vector<int>& groups,
-                                 const std::vector<CombinerConfig>& configs, int folds,
-                                 CombinerSearch* search) {
+embeddings::SimilarityCombiner FitCombinerCV(const std::vector<embeddings::SimilarityFeatures>& x,
+                                             const std::vector<float>& y,
+                                             const std::vector<int>& groups,
+                                             const std::vector<CombinerConfig>& configs, int folds,
+                                             CombinerSearch* search) {
   const int num_groups =
       groups.empty() ? 1 : *std::max_element(groups.begin(), groups.end()) + 1;
   auto group_of = [&](size_t i) { return groups.empty() ? 0 : groups[i]; };
@@ -99,7 +101,7 @@ SimilarityCombiner FitCombinerCV(const std::vector<SimilarityFeatures>& x,
   for (const CombinerConfig& config : configs) {
     std::vector<double> by_group(num_groups, 0);
     for (int f = 0; f < folds; ++f) {
-      std::vector<SimilarityFeatures> tx;
+      std::vector<embeddings::SimilarityFeatures> tx;
       std::vector<float> ty;
       std::vector<std::vector<double>> pred(num_groups), gold(num_groups);
       for (size_t i = 0; i < x.size(); ++i) {
@@ -108,7 +110,7 @@ SimilarityCombiner FitCombinerCV(const std::vector<SimilarityFeatures>& x,
           ty.push_back(y[i]);
         }
       }
-      SimilarityCombiner c = FitCombiner(tx, ty, config);
+      embeddings::SimilarityCombiner c = FitCombiner(tx, ty, config);
       for (size_t i = 0; i < x.size(); ++i) {
         if (fold_of[i] == f) {
           pred[group_of(i)].push_back(c.Score(x[i]));
@@ -142,14 +144,14 @@ SimilarityCombiner FitCombinerCV(const std::vector<SimilarityFeatures>& x,
   return FitCombiner(x, y, best_config);
 }
 
-Result<TrainSimilarityResult> TrainSimilarity(const SentenceEncoder& encoder,
+Result<TrainSimilarityResult> TrainSimilarity(const embeddings::SentenceEncoder& encoder,
                                               const TrainSimilarityOptions& options) {
-  std::vector<SimilarityFeatures> x;
+  std::vector<embeddings::SimilarityFeatures> x;
   std::vector<float> y;
   std::vector<int> groups;
   std::string files;
   for (const auto& f : options.train_files) {
-    auto pairs = ReadStsFile(f, StsFormat::kAuto);
+    auto pairs = evaluation::ReadStsFile(f, evaluation::StsFormat::kAuto);
     if (!pairs.ok()) return pairs.status();
     const int group = static_cast<int>(&f - options.train_files.data());
     for (const auto& p : *pairs) {

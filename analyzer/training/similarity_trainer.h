@@ -31,8 +31,9 @@ struct CombinerConfig {
 Result<CombinerConfig> ParseCombinerConfig(const std::string& text);
 
 // Fits on all of x (non-empty), standardised on it.
-SimilarityCombiner FitCombiner(const std::vector<SimilarityFeatures>& x,
-                               const std::vector<float>& y, const CombinerConfig& config);
+embeddings::SimilarityCombiner FitCombiner(const std::vector<embeddings::SimilarityFeatures>& x,
+                                           const std::vector<float>& y,
+                                           const CombinerConfig& config);
 
 struct CombinerSearch {
   CombinerConfig chosen;
@@ -44,10 +45,11 @@ struct CombinerSearch {
 // `groups[i]` is pair i's data set (0..G-1, e.g. STS-B and SICK; empty: one group): the
 // CV Spearman is computed within each group and fold, averaged over folds, and the
 // config with the best mean over groups wins (the first on a tie).
-SimilarityCombiner FitCombinerCV(const std::vector<SimilarityFeatures>& x,
-                                 const std::vector<float>& y, const std::vector<int>& groups,
-                                 const std::vector<CombinerConfig>& configs, int folds,
-                                 CombinerSearch* search);
+embeddings::SimilarityCombiner FitCombinerCV(const std::vector<embeddings::SimilarityFeatures>& x,
+                                             const std::vector<float>& y,
+                                             const std::vector<int>& groups,
+                                             const std::vector<CombinerConfig>& configs, int folds,
+                                             CombinerSearch* search);
 
 struct TrainSimilarityOptions {
   std::vector<std::string> train_files;  // STS-B / SICK train splits only
@@ -60,7 +62,7 @@ struct TrainSimilarityOptions {
 };
 
 struct TrainSimilarityResult {
-  SimilarityCombiner combiner;
+  embeddings::SimilarityCombiner combiner;
   size_t n = 0;
   double cv_spearman = 0;  // mean over train files of the k-fold CV Spearman (chosen config)
   std::vector<double> cv_by_file;  // the chosen config's CV Spearman within each train file
@@ -71,7 +73,7 @@ struct TrainSimilarityResult {
 // Reads the train files (evaluation/sts_eval.h ReadStsFile), computes the pair features
 // with `encoder` and fits the combiner (FitCombinerCV, one group per file); the
 // combiner's note names the files, the model and the CV figures.
-Result<TrainSimilarityResult> TrainSimilarity(const SentenceEncoder& encoder,
+Result<TrainSimilarityResult> TrainSimilarity(const embeddings::SentenceEncoder& encoder,
                                               const TrainSimilarityOptions& options);
 
 }  // namespace diverge::training

@@ -177,7 +177,7 @@ StanceTrainResult TrainStance(const std::vector<StanceExample>& examples, int fo
 }
 
 Result<StanceTrainResult> TrainStanceOnFiles(const std::vector<std::string>& files, int folds,
-                                             const DetectOptions& options,
+                                             const divergence::DetectOptions& options,
                                              const std::string& features_cache) {
   if (folds < 2) return Status::InvalidArgument("--folds must be at least 2");
   std::vector<StanceExample> examples;
@@ -198,11 +198,12 @@ Result<StanceTrainResult> TrainStanceOnFiles(const std::vector<std::string>& fil
   } else {
     std::string cache;
     for (const std::string& f : files) {
-      Result<std::vector<LabelledPair>> pairs = ReadLabelledPairs(f, PairsFormat::kFnc1);
+      Result<std::vector<evaluation::LabelledPair>> pairs =
+          evaluation::ReadLabelledPairs(f, evaluation::PairsFormat::kFnc1);
       if (!pairs.ok()) return pairs.status();
-      for (LabelledPair& p : *pairs) {
+      for (evaluation::LabelledPair& p : *pairs) {
         StanceExample e;
-        e.x = ClaimArticleFeatures(p.a, p.b, options);
+        e.x = divergence::ClaimArticleFeatures(p.a, p.b, options);
         e.label = p.label;
         e.y = StanceLabelsOf(p.label);
         e.group = f + "#" + p.group;

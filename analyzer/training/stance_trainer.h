@@ -65,7 +65,7 @@ StanceTrainResult TrainStance(const std::vector<StanceExample>& examples, int fo
 // the computed features (group, gold label, features): read when it exists (a quicker
 // retrain after changing only the model), else written.
 Result<StanceTrainResult> TrainStanceOnFiles(const std::vector<std::string>& files, int folds,
-                                             const DetectOptions& options,
+                                             const divergence::DetectOptions& options,
                                              const std::string& features_cache = "");
 
 }  // namespace diverge::training

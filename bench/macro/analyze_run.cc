@@ -19,7 +19,7 @@ std::string BenchStageName(std::string_view stage) {
   return it != kNames.end() ? it->second : std::string(stage);
 }
 
-MeasuredAnalyze RunMeasuredAnalyze(const AnalyzeOptions& options, bool stage_rss) {
+MeasuredAnalyze RunMeasuredAnalyze(const pipeline::AnalyzeOptions& options, bool stage_rss) {
   MeasuredAnalyze run;
   std::unique_ptr<StageMeter> meter;
   std::string current;
@@ -30,14 +30,14 @@ MeasuredAnalyze RunMeasuredAnalyze(const AnalyzeOptions& options, bool stage_rss
   };
   StageMeter whole(stage_rss);
   double peak = 0;
-  Progress::SetStageObserver([&](std::string_view stage) {
+  reports::Progress::SetStageObserver([&](std::string_view stage) {
     close();
     current = BenchStageName(stage);
     meter = std::make_unique<StageMeter>(stage_rss);
   });
-  run.summary = Analyze(options);
+  run.summary = pipeline::Analyze(options);
   close();
-  Progress::SetStageObserver({});
+  reports::Progress::SetStageObserver({});
   const nlohmann::json all = whole.Stop(0);
   run.wall_s = all["wall_s"].get<double>();
   run.cpu_s = all["cpu_s"].get<double>();

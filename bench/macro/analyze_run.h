@@ -25,13 +25,13 @@
 namespace diverge::bench {
 
 struct MeasuredAnalyze {
-  Result<AnalyzeSummary> summary = Status::Internal("not run");
+  Result<pipeline::AnalyzeSummary> summary = Status::Internal("not run");
   nlohmann::json stages = nlohmann::json::object();  // name -> StageMeter::Stop json
   std::vector<std::string> order;                    // stage names in run order
-  double wall_s = 0, cpu_s = 0, peak_rss_mib = 0;    // the whole Analyze call
+  double wall_s = 0, cpu_s = 0, peak_rss_mib = 0;    // the whole pipeline::Analyze call
 };
 
-MeasuredAnalyze RunMeasuredAnalyze(const AnalyzeOptions& options, bool stage_rss);
+MeasuredAnalyze RunMeasuredAnalyze(const pipeline::AnalyzeOptions& options, bool stage_rss);
 
 // The benchmark name of a Progress stage (above).
 std::string BenchStageName(std::string_view progress_stage);

@@ -80,17 +80,18 @@ struct Args {
   bool divergence = true;
   bool omissions = false;
   bool stage_rss = true;  // reset the RSS high-water mark at each stage (stage_meter.h)
-  float threshold = AnalyzeOptions{}.threshold;
+  float threshold = pipeline::AnalyzeOptions{}.threshold;
   std::string score = "learned";
-  int ivf_probes = KnnOptions{}.ivf_probes;
+  int ivf_probes = cluster::KnnOptions{}.ivf_probes;
   std::string knn_method = "auto";
   double min_f1 = 0;          // exit 1 when the clustering F1 is lower (smoke test)
   double min_knn_recall = 0;  // exit 1 when kNN recall@10 is lower
 };
 
-std::vector<EncodedSentence> EncodeParallel(const SentenceEncoder& enc,
-                                            const std::vector<std::string>& texts, int threads) {
-  std::vector<EncodedSentence> out(texts.size());
+std::vector<embeddings::EncodedSentence> EncodeParallel(const embeddings::SentenceEncoder& enc,
+                                                        const std::vector<std::string>& texts,
+                                                        int threads) {
+  std::vector<embeddings::EncodedSentence> out(texts.size());
   ParallelFor(threads, static_cast<int64_t>(texts.size()),
               [&](int64_t i) { out[size_t(i)] = enc.Encode(texts[size_t(i)]); });
   return out;
@@ -104,10 +105,11 @@ std::string MachineCpu() {
   return "unknown";
 }
 
-Report MakeReport(const SyntheticCorpus& c, const std::vector<std::vector<int32_t>>& clusters) {
-  Report r;
+report::Report MakeReport(const SyntheticCorpus& c,
+                          const std::vector<std::vector<int32_t>>& clusters) {
+  report::Report r;
   for (int32_t d = 0; d < c.documents; ++d) {
-    Document doc;
+    ingest::Document doc;
     doc.id = "d-" + std::to_string(d);
     doc.outlet = "outlet " + std::to_string(d % 40);
     doc.date = "2020-03-15";
@@ -115,7 +117,7 @@ Report MakeReport(const SyntheticCorpus& c, const std::vector<std::vector<int32_
   }
   r.statements.reserve(c.text.size());
   for (size_t i = 0; i < c.text.size(); ++i) {
-    Statement s;
+    ingest::Statement s;
     s.id = "s-" + std::to_string(i);
     s.doc = "d-" + std::to_string(c.doc[i]);
     s.text = c.text[i];
@@ -123,7 +125,7 @@ Report MakeReport(const SyntheticCorpus& c, const std::vector<std::vector<int32_
     r.statements.push_back(std::move(s));
   }
   for (const auto& rows : clusters) {
-    ClaimCluster cl;
+    report::ClaimCluster cl;
     for (int32_t row : rows) cl.statements.push_back("s-" + std::to_string(row));
     StableHasher h;
     for (const std::string& id : cl.statements) h.Add(id);
@@ -157,7 +159,7 @@ int RunStages(const Args& a) {
     std::cerr << "macro_bench: skipped: " << sentences.status().ToString() << "\n";
     return kSkipped;
   }
-  auto model = EmbeddingModel::Load(DefaultModelPath(a.model));
+  auto model = embeddings::EmbeddingModel::Load(embeddings::DefaultModelPath(a.model));
   if (!model.ok()) {
     std::cerr << "macro_bench: " << model.status().ToString() << "\n";
     return kExitModel;
@@ -173,14 +175,15 @@ int RunStages(const Args& a) {
   sentences->clear();
   sentences->shrink_to_fit();
 
-  Result<std::unique_ptr<SentenceEncoder>> made = MakeEncoder(kDefaultEncoder, **model);
+  Result<std::unique_ptr<embeddings::SentenceEncoder>> made =
+      embeddings::MakeEncoder(embeddings::kDefaultEncoder, **model);
   if (!made.ok()) {
     std::cerr << "macro_bench: " << made.status().ToString() << "\n";
     return kExitInternal;
   }
-  const SentenceEncoder& enc = **made;  // the encoder analyze uses
+  const embeddings::SentenceEncoder& enc = **made;  // the encoder analyze uses
   StageMeter embed(a.stage_rss);
-  std::vector<EncodedSentence> encoded = EncodeParallel(enc, corpus.text, a.threads);
+  std::vector<embeddings::EncodedSentence> encoded = EncodeParallel(enc, corpus.text, a.threads);
   RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), enc.dims());
   for (size_t i = 0; i < encoded.size(); ++i) rows.row(i) = encoded[i].vector.transpose();
   out["stages"]["embed"] = embed.Stop(a.statements);
@@ -188,14 +191,14 @@ int RunStages(const Args& a) {
   std::vector<uint64_t> keys(corpus.text.size());
   for (size_t i = 0; i < keys.size(); ++i) keys[i] = StableHash("s-" + std::to_string(i));
   StageMeter knn_meter(a.stage_rss);
-  KnnOptions knn;
+  cluster::KnnOptions knn;
   knn.threads = a.threads;
   knn.row_keys = keys;
   knn.ivf_probes = a.ivf_probes;
-  if (a.knn_method == "hnsw") knn.method = KnnMethod::kHnsw;
-  if (a.knn_method == "ivf") knn.method = KnnMethod::kIvf;
-  if (a.knn_method == "exact") knn.method = KnnMethod::kExact;
-  Result<KnnGraph> graph = BuildKnnGraph(rows, knn);
+  if (a.knn_method == "hnsw") knn.method = cluster::KnnMethod::kHnsw;
+  if (a.knn_method == "ivf") knn.method = cluster::KnnMethod::kIvf;
+  if (a.knn_method == "exact") knn.method = cluster::KnnMethod::kExact;
+  Result<cluster::KnnGraph> graph = cluster::BuildKnnGraph(rows, knn);
   if (!graph.ok()) {
     std::cerr << "macro_bench: " << graph.status().ToString() << "\n";
     return kExitInternal;
@@ -207,15 +210,17 @@ int RunStages(const Args& a) {
   out["stages"]["knn"]["ivf_probes"] = knn.ivf_probes;
 
   StageMeter cluster_meter(a.stage_rss);
-  PairScore score = a.score == "cosine" ? CosinePairScore(rows) : [&](int32_t i, int32_t j) {
-    return enc.Similarity(encoded[i], encoded[j]).claim_score;  // what analyze clusters by
-  };
-  ClusterOptions copt;
+  cluster::PairScore score =
+      a.score == "cosine" ? cluster::CosinePairScore(rows) : [&](int32_t i, int32_t j) {
+        return enc.Similarity(encoded[i], encoded[j]).claim_score;  // what analyze clusters by
+      };
+  cluster::ClusterOptions copt;
   copt.threshold = a.threshold;
   copt.average_link_min = a.threshold;  // analyze's two defaults are equal
   copt.threads = a.threads;
   copt.row_keys = keys;
-  std::vector<std::vector<int32_t>> clusters = ClusterClaims(*graph, corpus.doc, copt, score);
+  std::vector<std::vector<int32_t>> clusters =
+      cluster::ClusterClaims(*graph, corpus.doc, copt, score);
   out["stages"]["cluster"] = cluster_meter.Stop(a.statements);
   out["stages"]["cluster"]["clusters"] = clusters.size();
   out["stages"]["cluster"]["threshold"] = a.threshold;
@@ -228,19 +233,19 @@ int RunStages(const Args& a) {
     out["quality"]["knn_recall_at_10"] = KnnRecallAtK(rows, *graph, a.recall_queries);
     out["quality"]["knn_recall_queries"] = a.recall_queries;
   }
-  graph = KnnGraph{};
+  graph = cluster::KnnGraph{};
 
   if (a.divergence) {
     encoded.clear();
     encoded.shrink_to_fit();
-    Report report = MakeReport(corpus, clusters);
-    DetectOptions dopt;
+    report::Report report = MakeReport(corpus, clusters);
+    divergence::DetectOptions dopt;
     dopt.max_flags = std::numeric_limits<int>::max();
     // Omissions scan every document's tokens per cluster (O(clusters x corpus)): meant for
     // one story's corpus, not a million-statement archive; --omissions turns them on.
     dopt.omissions = a.omissions;
     StageMeter div_meter(a.stage_rss);
-    DetectResult det = DetectDivergences(report, {}, dopt);
+    divergence::DetectResult det = divergence::DetectDivergences(report, {}, dopt);
     out["stages"]["divergence"] = div_meter.Stop(static_cast<int64_t>(clusters.size()));
     out["stages"]["divergence"]["omissions"] = a.omissions;
     out["quality"]["divergence"] = DivergenceRecall(corpus, clusters, det.divergences);
@@ -253,7 +258,8 @@ int RunStages(const Args& a) {
   if (!a.vectors.empty()) {
     std::vector<std::string> labels;
     for (int64_t g : corpus.group) labels.push_back(std::to_string(g));
-    Status st = WriteVectorsWithIds(a.vectors, rows.data(), rows.rows(), rows.cols(), labels);
+    Status st =
+        embeddings::WriteVectorsWithIds(a.vectors, rows.data(), rows.rows(), rows.cols(), labels);
     if (!st.ok()) {
       std::cerr << "macro_bench: " << st.ToString() << "\n";
       return kExitOutput;
@@ -307,7 +313,7 @@ class Scratch {
 // Clustering F1 and divergence recall of an Analyze report against the planted groups of
 // the synthetic corpus it was written from. Statements are matched to rows by (document,
 // text); statements matching no row (segmentation differences, list spans) are left out.
-nlohmann::json SyntheticQuality(const SyntheticCorpus& c, const Report& r) {
+nlohmann::json SyntheticQuality(const SyntheticCorpus& c, const report::Report& r) {
   std::unordered_map<std::string, int32_t> row_of_key;
   row_of_key.reserve(c.text.size());
   for (size_t i = 0; i < c.text.size(); ++i) {
@@ -315,26 +321,26 @@ nlohmann::json SyntheticQuality(const SyntheticCorpus& c, const Report& r) {
   }
   std::unordered_map<std::string, int32_t> row_of_id;
   int64_t matched = 0;
-  for (const Statement& st : r.statements) {
+  for (const ingest::Statement& st : r.statements) {
     auto it = row_of_key.find(st.doc + '\x1f' + st.text);
     if (it == row_of_key.end()) continue;
     row_of_id.emplace(st.id, it->second);
     ++matched;
   }
   std::vector<std::vector<int32_t>> clusters;
-  for (const ClaimCluster& cl : r.clusters) {
+  for (const report::ClaimCluster& cl : r.clusters) {
     std::vector<int32_t> rows;
     for (const std::string& id : cl.statements) {
       if (auto it = row_of_id.find(id); it != row_of_id.end()) rows.push_back(it->second);
     }
     if (rows.size() >= 2) clusters.push_back(std::move(rows));
   }
-  std::vector<Divergence> found;
-  for (const Divergence& d : r.divergences) {
+  std::vector<report::Divergence> found;
+  for (const report::Divergence& d : r.divergences) {
     if (!d.a.statement || !d.b.statement) continue;
     auto a = row_of_id.find(*d.a.statement), b = row_of_id.find(*d.b.statement);
     if (a == row_of_id.end() || b == row_of_id.end()) continue;
-    Divergence t;
+    report::Divergence t;
     t.kind = d.kind;
     t.a.statement = "s-" + std::to_string(a->second);
     t.b.statement = "s-" + std::to_string(b->second);
@@ -412,10 +418,10 @@ int RunAnalyzeOnce(const Args& a, int64_t statements, nlohmann::json& out) {
   } else if (int rc = PrepareCorpus(a, statements, input, &synth, out); rc != kExitOk) {
     return rc;
   }
-  AnalyzeOptions opt;  // analyze's defaults
+  pipeline::AnalyzeOptions opt;  // analyze's defaults
   opt.inputs = {input};
   opt.out_dir = scratch.out();
-  opt.model_path = DefaultModelPath(a.model);
+  opt.model_path = embeddings::DefaultModelPath(a.model);
   opt.threads = a.threads;
   opt.quiet = true;
   MeasuredAnalyze run = RunMeasuredAnalyze(opt, a.stage_rss);
@@ -423,7 +429,7 @@ int RunAnalyzeOnce(const Args& a, int64_t statements, nlohmann::json& out) {
     std::cerr << "macro_bench: analyze: " << run.summary.status().ToString() << "\n";
     return run.summary.status().code() == StatusCode::kNotFound ? kExitModel : kExitInternal;
   }
-  const Report& r = run.summary->report;
+  const report::Report& r = run.summary->report;
   out["params"] = opt.Params();
   out["documents"] = r.documents.size();
   out["statements"] = r.statements.size();
@@ -431,7 +437,7 @@ int RunAnalyzeOnce(const Args& a, int64_t statements, nlohmann::json& out) {
   out["claims"] = r.clusters.size();
   out["divergences"] = r.divergences.size();
   size_t largest = 0;
-  for (const ClaimCluster& c : r.clusters) largest = std::max(largest, c.statements.size());
+  for (const report::ClaimCluster& c : r.clusters) largest = std::max(largest, c.statements.size());
   out["largest_claim"] = largest;
   out["stage_order"] = run.order;
   out["stages"] = run.stages;
@@ -441,20 +447,22 @@ int RunAnalyzeOnce(const Args& a, int64_t statements, nlohmann::json& out) {
   if (a.corpus == "synthetic") out["quality"] = SyntheticQuality(synth, r);
   if (!a.vectors.empty() && a.corpus == "synthetic") {
     // The same rows' vectors (the analyze encoder) for peers.py, with analyze's clusters.
-    auto model = EmbeddingModel::Load(DefaultModelPath(a.model));
+    auto model = embeddings::EmbeddingModel::Load(embeddings::DefaultModelPath(a.model));
     if (!model.ok()) return kExitModel;
-    Result<std::unique_ptr<SentenceEncoder>> made = MakeEncoder(kDefaultEncoder, **model);
+    Result<std::unique_ptr<embeddings::SentenceEncoder>> made =
+        embeddings::MakeEncoder(embeddings::kDefaultEncoder, **model);
     if (!made.ok()) {
       std::cerr << "macro_bench: " << made.status().ToString() << "\n";
       return kExitInternal;
     }
-    const SentenceEncoder& enc = **made;
-    std::vector<EncodedSentence> encoded = EncodeParallel(enc, synth.text, a.threads);
+    const embeddings::SentenceEncoder& enc = **made;
+    std::vector<embeddings::EncodedSentence> encoded = EncodeParallel(enc, synth.text, a.threads);
     RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), enc.dims());
     for (size_t i = 0; i < encoded.size(); ++i) rows.row(i) = encoded[i].vector.transpose();
     std::vector<std::string> labels;
     for (int64_t g : synth.group) labels.push_back(std::to_string(g));
-    if (Status st = WriteVectorsWithIds(a.vectors, rows.data(), rows.rows(), rows.cols(), labels);
+    if (Status st = embeddings::WriteVectorsWithIds(a.vectors, rows.data(), rows.rows(),
+                                                    rows.cols(), labels);
         !st.ok()) {
       std::cerr << "macro_bench: " << st.ToString() << "\n";
       return kExitOutput;

@@ -47,7 +47,7 @@ PairCounts PairwiseAgreement(const std::vector<std::vector<int32_t>>& clusters,
   return c;
 }
 
-double KnnRecallAtK(const RowMatrixXf& x, const KnnGraph& graph, int queries) {
+double KnnRecallAtK(const RowMatrixXf& x, const cluster::KnnGraph& graph, int queries) {
   const int64_t n = x.rows();
   const int k = graph.k;
   queries = static_cast<int>(std::min<int64_t>(queries, n));
@@ -82,9 +82,9 @@ double KnnRecallAtK(const RowMatrixXf& x, const KnnGraph& graph, int queries) {
   }
   double sum = 0;
   for (int i = 0; i < queries; ++i) {
-    float kth = best[i].front() - 1e-5f;  // GEMM vs ExactDot rounding
+    float kth = best[i].front() - 1e-5f;  // GEMM vs cluster::ExactDot rounding
     int hit = 0;
-    for (const Neighbor& nb : graph.row(q[i])) {
+    for (const cluster::Neighbor& nb : graph.row(q[i])) {
       if (nb.id >= 0 && nb.sim >= kth) ++hit;
     }
     sum += std::min(1.0, static_cast<double>(hit) / k);
@@ -94,7 +94,7 @@ double KnnRecallAtK(const RowMatrixXf& x, const KnnGraph& graph, int queries) {
 
 nlohmann::json DivergenceRecall(const SyntheticCorpus& corpus,
                                 const std::vector<std::vector<int32_t>>& clusters,
-                                const std::vector<Divergence>& found) {
+                                const std::vector<report::Divergence>& found) {
   std::unordered_map<int32_t, size_t> cluster_of;
   for (size_t c = 0; c < clusters.size(); ++c) {
     for (int32_t r : clusters[c]) cluster_of[r] = c;
@@ -107,8 +107,8 @@ nlohmann::json DivergenceRecall(const SyntheticCorpus& corpus,
     }
     return false;
   };
-  std::set<std::pair<int32_t, DivergenceKind>> hits;  // (changed row, kind)
-  for (const Divergence& d : found) {
+  std::set<std::pair<int32_t, report::DivergenceKind>> hits;  // (changed row, kind)
+  for (const report::Divergence& d : found) {
     int32_t a = RowOf(d.a.statement), b = RowOf(d.b.statement);
     if (a < 0 || b < 0 || corpus.group[a] != corpus.group[b]) continue;
     hits.insert({a, d.kind});
@@ -122,7 +122,7 @@ nlohmann::json DivergenceRecall(const SyntheticCorpus& corpus,
   for (const InjectedDivergence& inj : corpus.injected) {
     bool ok = hits.count({inj.changed, inj.kind}) > 0;
     bool in = clustered(inj.changed);
-    for (Tally* t : {&all, &by_kind[std::string(KindName(inj.kind))]}) {
+    for (Tally* t : {&all, &by_kind[std::string(report::KindName(inj.kind))]}) {
       ++t->injected;
       t->clustered += in;
       t->found += ok;

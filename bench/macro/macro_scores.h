@@ -28,7 +28,7 @@ PairCounts PairwiseAgreement(const std::vector<std::vector<int32_t>>& clusters,
 // Mean over `queries` rows (evenly spaced) of |graph row ∩ exact top-k| / k, where a graph
 // neighbour counts when its exact similarity reaches the k-th best exact similarity (so
 // ties are not penalised). Brute force with Eigen GEMM in row blocks.
-double KnnRecallAtK(const RowMatrixXf& x, const KnnGraph& graph, int queries);
+double KnnRecallAtK(const RowMatrixXf& x, const cluster::KnnGraph& graph, int queries);
 
 // Injected divergences for which `found` has a divergence of the same kind between the
 // changed row and another row of the same planted group. Statement ids are "s-<row>".
@@ -38,7 +38,7 @@ double KnnRecallAtK(const RowMatrixXf& x, const KnnGraph& graph, int queries);
 //  "by_kind": {kind: {"injected", "clustered", "found"}}, "flagged_total"}.
 nlohmann::json DivergenceRecall(const SyntheticCorpus& corpus,
                                 const std::vector<std::vector<int32_t>>& clusters,
-                                const std::vector<Divergence>& found);
+                                const std::vector<report::Divergence>& found);
 
 }  // namespace diverge::bench
 

@@ -209,7 +209,7 @@ bool DatesOneOffEvent(const std::string& text, size_t word) {
 }
 
 // Applies one divergence of a kind the text allows (tried from `first`), or kOther.
-DivergenceKind InjectDivergence(std::string& text, int first) {
+report::DivergenceKind InjectDivergence(std::string& text, int first) {
   static const std::set<std::string> kAux = {"is",  "was",   "are",   "were",   "will",
                                              "has", "have",  "had",   "can",    "would",
                                              "could", "should", "did", "does"};
@@ -226,7 +226,7 @@ DivergenceKind InjectDivergence(std::string& text, int first) {
         if (digits.size() > 9) continue;
         w[i] = std::to_string(std::stoll(digits) * 2 + 3) + tail;
         text = Join(w);
-        return DivergenceKind::kNumeric;
+        return report::DivergenceKind::kNumeric;
       }
       if (kind == 1 && (year || std::find(std::begin(kMonths), std::end(kMonths), core) !=
                                     std::end(kMonths)) &&
@@ -239,17 +239,17 @@ DivergenceKind InjectDivergence(std::string& text, int first) {
           w[i] = std::string(kMonths[(m + 5) % 12]) + tail;
         }
         text = Join(w);
-        return DivergenceKind::kDate;
+        return report::DivergenceKind::kDate;
       }
       if (kind == 2 && tail.empty() && kAux.count(core) && i + 1 < w.size() &&
           w[i + 1] != "not" && w[i + 1] != "no" && w[i + 1] != "never") {
         w.insert(w.begin() + static_cast<long>(i) + 1, "not");
         text = Join(w);
-        return DivergenceKind::kNegation;
+        return report::DivergenceKind::kNegation;
       }
     }
   }
-  return DivergenceKind::kOther;
+  return report::DivergenceKind::kOther;
 }
 
 }  // namespace
@@ -342,7 +342,8 @@ SyntheticCorpus MakeSyntheticCorpus(const std::vector<std::string>& sentences,
   };
   std::vector<Row> rows;
   rows.reserve(static_cast<size_t>(n));
-  std::vector<std::pair<int64_t, std::pair<int64_t, DivergenceKind>>> inj;  // rows pre-shuffle
+  std::vector<std::pair<int64_t, std::pair<int64_t, report::DivergenceKind>>>
+      inj;  // rows pre-shuffle
   int64_t next_base = 0;
   // Stories: runs of story_documents consecutive documents (the outlets covering one
   // event); a group's members sit in distinct documents of one story.
@@ -362,8 +363,8 @@ SyntheticCorpus MakeSyntheticCorpus(const std::vector<std::string>& sentences,
       rows.push_back({m == 0 ? base : Paraphrase(base, rng), d, static_cast<int64_t>(g)});
     }
     if (std::uniform_real_distribution<double>(0, 1)(rng) < spec.divergence_fraction) {
-      DivergenceKind k = InjectDivergence(rows.back().text, static_cast<int>(rng() % 3));
-      if (k != DivergenceKind::kOther) {
+      report::DivergenceKind k = InjectDivergence(rows.back().text, static_cast<int>(rng() % 3));
+      if (k != report::DivergenceKind::kOther) {
         inj.push_back({first, {static_cast<int64_t>(rows.size()) - 1, k}});
       }
     }

@@ -53,7 +53,7 @@ struct CorpusSpec {
 struct InjectedDivergence {
   int32_t base = -1;     // row of the group's unmodified member 0
   int32_t changed = -1;  // row that carries the change
-  DivergenceKind kind = DivergenceKind::kOther;
+  report::DivergenceKind kind = report::DivergenceKind::kOther;
 };
 
 struct SyntheticCorpus {
