@@ -37,6 +37,22 @@ TEST_CASE("Anchors are case-folded runs of capitalised words", "[cluster][anchor
   CHECK(a == Anchors{"velmar"});
 }
 
+TEST_CASE("Anchor words come from the text layer's tokens, joined as written",
+          "[cluster][anchor]") {
+  // A hyphen or apostrophe between touching pieces joins them, digits included.
+  Anchors a = Extract("Officials said the Velmar F-16 deal and O'Neill's plan were signed.");
+  CHECK(Has(a, "velmar f-16"));
+  CHECK(Has(a, "o'neill"));  // the possessive is dropped
+  // A soft hyphen is invisible; a registered sign or a middle dot is not part of a name.
+  a = Extract("Reporters at Global\xC2\xADPost and Ostrija\xC2\xAE met Velmar\xC2\xB7officials.");
+  CHECK(Has(a, "globalpost"));
+  CHECK(Has(a, "ostrija"));
+  CHECK(Has(a, "velmar"));
+  // After « a quoted sentence starts: its first word is no mid-sentence name.
+  std::vector<std::string> texts = {"He shouted \xC2\xABMaintain the line!\xC2\xBB twice."};
+  CHECK(cluster::MidSentenceNames(texts).empty());
+}
+
 TEST_CASE("A sentence-initial single word is an anchor only when it is a name elsewhere",
           "[cluster][anchor]") {
   std::vector<std::string> texts = {"Regrettably, the talks failed.",

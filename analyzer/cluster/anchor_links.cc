@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "analyzer/cluster/knn_internal.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::cluster {
 namespace {
@@ -22,64 +23,82 @@ struct Token {
                           // sentence may start there ("“More than two million”")
 };
 
-bool IsWordByte(unsigned char c) { return std::isalnum(c) || c >= 0x80; }
-
-// UTF-8 punctuation of the General Punctuation block (U+2000-U+206F: dashes, curly
-// quotes, ellipsis) starts with E2 80 or E2 81: a separator, not part of a word.
-bool IsUtf8Punct(std::string_view s, size_t i) {
-  return i + 2 < s.size() && static_cast<unsigned char>(s[i]) == 0xE2 &&
-         (static_cast<unsigned char>(s[i + 1]) == 0x80 ||
-          static_cast<unsigned char>(s[i + 1]) == 0x81);
+// Opening quotes, brackets and a colon: a new sentence may start after them.
+bool IsOpener(std::string_view p) {
+  return p == "\"" || p == "(" || p == "[" || p == ":" || p == "\xE2\x80\x98" ||
+         p == "\xE2\x80\x9C" || p == "\xC2\xAB";  // « too
 }
 
-bool WordByteAt(std::string_view s, size_t i) {
-  return i < s.size() && IsWordByte(static_cast<unsigned char>(s[i])) && !IsUtf8Punct(s, i);
-}
+bool IsJoiner(std::string_view p) { return p == "-" || p == "'" || p == "\xE2\x80\x99"; }
 
-// Bytes of a hyphen or an apostrophe ("'" or "’") at i; 0 when there is none.
-size_t JoinerAt(std::string_view s, size_t i) {
-  if (s[i] == '-' || s[i] == '\'') return 1;
-  return s.compare(i, 3, "\xE2\x80\x99") == 0 ? 3 : 0;
-}
-
-// Words: runs of word bytes, joined across a hyphen or apostrophe followed by a word
-// byte; a possessive "'s" / "’s" ends the word and is dropped.
-std::vector<Token> Tokenize(std::string_view s) {
-  std::vector<Token> out;
-  size_t i = 0;
-  bool space_only = true;
-  bool opener = false;
-  while (i < s.size()) {
-    if (!WordByteAt(s, i)) {
-      if (!std::isspace(static_cast<unsigned char>(s[i]))) {
-        space_only = false;
-        // " ( [ : and the curly opening quotes U+2018 / U+201C.
-        opener = std::string_view("\"([:").find(s[i]) != std::string_view::npos ||
-                 s.compare(i, 3, "\xE2\x80\x98") == 0 || s.compare(i, 3, "\xE2\x80\x9C") == 0;
-      }
-      i += IsUtf8Punct(s, i) ? 3 : 1;
-      continue;
+// A piece of a word as written, with the curly apostrophe as '.
+std::string Piece(std::string_view written) {
+  std::string out;
+  for (size_t i = 0; i < written.size(); ++i) {
+    if (written.compare(i, 3, "\xE2\x80\x99") == 0) {
+      out += '\'';
+      i += 2;
+    } else {
+      out += written[i];
     }
-    std::string word;
-    while (i < s.size()) {
-      if (WordByteAt(s, i)) {
-        word.push_back(s[i++]);
+  }
+  return out;
+}
+
+// The words of `s` as the name anchors read them, built from the text layer's tokens:
+// words and numbers, with pieces that touch joined back into one word ("5th") and across
+// a hyphen or apostrophe between two touching pieces ("COVID-19", "don't", "Al-Haouz");
+// a possessive "'s" / "’s" ends the word and is dropped.
+std::vector<Token> Tokenize(std::string_view s) {
+  const std::vector<text::Token> toks = text::Tokenize(s);
+  std::vector<Token> out;
+  bool space_only = true;  // nothing but whitespace since the previous word
+  bool opener = false;
+  bool open_word = false;  // the last word may still grow by a touching piece
+  size_t end = 0;          // where the last word's last piece ends
+  for (size_t k = 0; k < toks.size(); ++k) {
+    const text::Token& t = toks[k];
+    if (t.kind == text::TokenKind::kPunct && t.text == "\xC2\xAD") {
+      if (open_word && t.begin == end) end = t.end;
+      continue;  // a soft hyphen is invisible: "Global\u00ADPost" is one word
+    }
+    if (t.kind == text::TokenKind::kPunct) {
+      const bool joins = open_word && t.begin == end && IsJoiner(t.text) && k + 1 < toks.size() &&
+                         toks[k + 1].kind != text::TokenKind::kPunct &&
+                         toks[k + 1].begin == t.end && toks[k + 1].lower != "'s";
+      const bool possessive = joins && t.text != "-" &&
+                              (toks[k + 1].text == "s" || toks[k + 1].text == "S") &&
+                              (k + 2 >= toks.size() || toks[k + 2].begin != toks[k + 1].end ||
+                               toks[k + 2].kind == text::TokenKind::kPunct);
+      if (possessive) {  // "1990's": the text layer splits only a word's "'s"
+        open_word = false;
+        ++k;
         continue;
       }
-      const size_t step = JoinerAt(s, i);
-      if (step == 0 || !WordByteAt(s, i + step)) break;
-      const bool hyphen = s[i] == '-';
-      const size_t after = i + step;
-      if (!hyphen && (s[after] == 's' || s[after] == 'S') && !WordByteAt(s, after + 1)) {
-        i = after + 1;  // possessive
-        break;
+      if (joins) {
+        out.back().word += t.text == "-" ? '-' : '\'';
+        end = t.end;
+        continue;
       }
-      word.push_back(hyphen ? '-' : '\'');
-      i = after;
+      space_only = false;
+      opener = IsOpener(t.text);
+      open_word = false;
+      continue;
     }
-    out.push_back({std::move(word), space_only && !out.empty(), out.empty(), opener});
+    if (open_word && t.begin == end) {
+      if (t.lower == "'s") {  // possessive
+        open_word = false;
+        continue;
+      }
+      out.back().word += Piece(t.text);
+      end = t.end;
+      continue;
+    }
+    out.push_back({Piece(t.text), space_only && !out.empty(), out.empty(), opener});
     space_only = true;
     opener = false;
+    open_word = true;
+    end = t.end;
   }
   return out;
 }
