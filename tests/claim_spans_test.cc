@@ -53,3 +53,15 @@ TEST_CASE("Too short or open lists are not spans", "[claim_spans]") {
   CHECK(Lists("Prices rose in 2011, 2012 and 2013 across the region, officials said.").empty());
   CHECK(Lists("").empty());
 }
+
+TEST_CASE("List words are runs of text between list marks, read from the text layer",
+          "[claim_spans]") {
+  // "&" and "-" stay inside a word; a curly apostrophe separates words ("O’Neill" is two
+  // capitalised words, still one item); an en dash opens the parenthetical list.
+  CHECK(Lists("The carriers \xE2\x80\x93 AT&T, T-Mobile, Verizon and O\xE2\x80\x99Neill Mobile "
+              "\xE2\x80\x93 have agreed to share masts.") ==
+        V{"AT&T, T-Mobile, Verizon and O\xE2\x80\x99Neill Mobile"});
+  // A number's comma is no list comma: "2,000" is one token of the text layer.
+  CHECK(Lists("Some 2,000 troops from Chile, Peru, Brazil and Uruguay arrived in the city on "
+              "Monday.") == V{"Chile, Peru, Brazil and Uruguay"});
+}

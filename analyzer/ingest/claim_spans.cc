@@ -3,6 +3,7 @@
 #include <string>
 
 #include "analyzer/text/sentences.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::ingest {
 
@@ -16,50 +17,71 @@ struct Token {
   std::string_view text;
 };
 
-bool IsAsciiSpace(unsigned char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
-
-// Length of the punctuation or space code point at s[i] that ends a word, or 0.
-size_t Breaker(std::string_view s, size_t i, Token::Kind* kind) {
-  unsigned char c = static_cast<unsigned char>(s[i]);
-  *kind = Token::kOther;
-  if (IsAsciiSpace(c)) return 1;
-  if (c == ',') return *kind = Token::kComma, 1;
-  if (c == '(' || c == '[') return *kind = Token::kOpen, 1;
-  if (c == ')' || c == ']') return *kind = Token::kClose, 1;
-  if (c == ';' || c == ':' || c == '.' || c == '!' || c == '?' || c == '"') return 1;
-  if (c == 0xC2 && i + 1 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0xA0) return 2;
-  if (c == 0xE2 && i + 2 < s.size() && static_cast<unsigned char>(s[i + 1]) == 0x80) {
-    unsigned char c2 = static_cast<unsigned char>(s[i + 2]);
-    if (c2 == 0x93 || c2 == 0x94) return *kind = Token::kDash, 3;          // en / em dash
-    if (c2 <= 0x8A || c2 == 0xAF || (c2 >= 0x98 && c2 <= 0x9F)) return 3;  // spaces, quotes
-  }
-  return 0;
+// A curly quote or apostrophe, U+2018..U+201F, at s[i].
+bool IsCurlyQuote(std::string_view s, size_t i) {
+  return i + 2 < s.size() && s.compare(i, 2, "\xE2\x80") == 0 &&
+         static_cast<unsigned char>(s[i + 2]) >= 0x98 &&
+         static_cast<unsigned char>(s[i + 2]) <= 0x9F;
 }
 
+// How a mark of the text layer reads in a list: a comma, a bracket, a dash, a stop that
+// is a token of its own, a curly quote that only separates words, or (any other mark,
+// "AT&T", "50%", "•") a piece of the word it touches.
+enum class Mark { kPiece, kSeparator, kComma, kOpen, kClose, kDash, kStop };
+
+Mark MarkOf(std::string_view p) {
+  if (p == ",") return Mark::kComma;
+  if (p == "(" || p == "[") return Mark::kOpen;
+  if (p == ")" || p == "]") return Mark::kClose;
+  if (p == ";" || p == ":" || p == "." || p == "!" || p == "?" || p == "\"") return Mark::kStop;
+  if (p == "\xE2\x80\x93" || p == "\xE2\x80\x94") return Mark::kDash;  // en / em dash
+  if (IsCurlyQuote(p, 0)) return Mark::kSeparator;
+  return Mark::kPiece;
+}
+
+// Words and list marks of `s`, from the text layer's tokens: pieces that touch form one
+// word (a word is any run of text between spaces and list marks), a curly quote or
+// apostrophe (U+2018-U+201F) separates words, and a word "-" or "--" is a dash.
 std::vector<Token> Tokenize(std::string_view s) {
   std::vector<Token> out;
-  size_t i = 0;
-  while (i < s.size()) {
-    Token::Kind kind;
-    if (size_t n = Breaker(s, i, &kind)) {
-      if (IsAsciiSpace(static_cast<unsigned char>(s[i])) || n == 2 ||
-          (n == 3 && kind == Token::kOther)) {
-        i += n;  // spaces and quotes separate words but are not tokens
-        continue;
+  bool open_word = false;  // the last token is a word a touching piece extends
+  auto piece = [&](size_t b, size_t e) {
+    if (open_word && out.back().end == b) {
+      out.back().end = e;
+    } else {
+      out.push_back({Token::kWord, b, e, s[b] >= 'A' && s[b] <= 'Z', {}});
+    }
+    open_word = true;
+  };
+  for (const text::Token& t : text::Tokenize(s)) {
+    const Mark mark = t.kind == text::TokenKind::kPunct ? MarkOf(t.text) : Mark::kPiece;
+    if (mark == Mark::kPiece) {
+      size_t b = t.begin;  // a curly apostrophe inside a word token ("O’Brien") separates
+      for (size_t i = t.begin; i < t.end; ++i) {
+        if (!IsCurlyQuote(s, i)) continue;
+        if (i > b) piece(b, i);
+        open_word = false;
+        b = i + 3;
+        i += 2;
       }
-      out.push_back({kind, i, i + n, false, s.substr(i, n)});
-      i += n;
+      if (t.end > b) piece(b, t.end);
       continue;
     }
-    size_t start = i;
-    while (i < s.size() && Breaker(s, i, &kind) == 0) ++i;
-    Token t{Token::kWord, start, i, false, s.substr(start, i - start)};
-    if (t.text == "-" || t.text == "--") {
+    open_word = false;
+    if (mark == Mark::kSeparator) continue;
+    const Token::Kind kind = mark == Mark::kComma   ? Token::kComma
+                             : mark == Mark::kOpen  ? Token::kOpen
+                             : mark == Mark::kClose ? Token::kClose
+                             : mark == Mark::kDash  ? Token::kDash
+                                                    : Token::kOther;
+    out.push_back({kind, t.begin, t.end, false, {}});
+  }
+  for (Token& t : out) {
+    t.text = s.substr(t.begin, t.end - t.begin);
+    if (t.kind == Token::kWord && (t.text == "-" || t.text == "--")) {
       t.kind = Token::kDash;
-    } else {
-      t.capitalised = s[start] >= 'A' && s[start] <= 'Z';
+      t.capitalised = false;
     }
-    out.push_back(t);
   }
   return out;
 }
