@@ -8,6 +8,7 @@
 #include <utility>
 
 #include "analyzer/base/output_set.h"
+#include "analyzer/base/parallel_for.h"
 #include "analyzer/base/stable_hash.h"
 #include "analyzer/cluster/anchor_links.h"
 #include "analyzer/cluster/claim_clustering.h"
@@ -62,14 +63,8 @@ std::vector<embeddings::EncodedSentence> EncodeStatements(
     const embeddings::SentenceEncoder& encoder, const std::vector<std::string>& texts,
     int threads) {
   std::vector<embeddings::EncodedSentence> out(texts.size());
-  int n_threads = std::max(1, std::min<int>(threads, static_cast<int>(texts.size())));
-  std::vector<std::thread> pool;
-  for (int t = 0; t < n_threads; ++t) {
-    pool.emplace_back([&, t] {
-      for (size_t i = t; i < texts.size(); i += n_threads) out[i] = encoder.Encode(texts[i]);
-    });
-  }
-  for (std::thread& th : pool) th.join();
+  ParallelFor(threads, static_cast<int64_t>(texts.size()),
+              [&](int64_t i) { out[i] = encoder.Encode(texts[i]); });
   return out;
 }
 
