@@ -1,8 +1,10 @@
 #include "reports/render.h"
 
 #include <filesystem>
+#include <iterator>
 
 #include "analyzer/base/atomic_file.h"
+#include "analyzer/base/parallel_for.h"
 #include "reports/formats.h"
 #include "reports/report_view.h"
 
@@ -45,9 +47,10 @@ std::string_view DefaultFileName(ReportFormat format) {
   return "report.md";
 }
 
-std::string Render(const report::Report& report, ReportFormat format,
-                   const std::vector<SimilarityEdge>& similarities, const RenderOptions& options) {
-  reports::ReportView view(report, options.report_dir);
+namespace {
+
+std::string RenderView(const ReportView& view, ReportFormat format,
+                       const std::vector<SimilarityEdge>& similarities) {
   switch (format) {
     case ReportFormat::kMarkdown:
       return reports::RenderMarkdown(view);
@@ -61,13 +64,30 @@ std::string Render(const report::Report& report, ReportFormat format,
   return {};
 }
 
+}  // namespace
+
+std::string Render(const report::Report& report, ReportFormat format,
+                   const std::vector<SimilarityEdge>& similarities, const RenderOptions& options) {
+  return RenderView(ReportView(report, options.report_dir), format, similarities);
+}
+
+std::vector<std::pair<std::string, std::string>> RenderAllFormats(
+    const report::Report& report, const std::vector<SimilarityEdge>& similarities,
+    const RenderOptions& options, int threads) {
+  const ReportView view(report, options.report_dir);
+  constexpr size_t kFormats = std::size(kAllReportFormats);
+  std::vector<std::pair<std::string, std::string>> out(kFormats);
+  ParallelFor(threads, static_cast<int64_t>(kFormats), [&](int64_t i) {
+    const ReportFormat f = kAllReportFormats[i];
+    out[size_t(i)] = {std::string(DefaultFileName(f)), RenderView(view, f, similarities)};
+  });
+  return out;
+}
+
 Status WriteAllFormats(const report::Report& report, const std::string& dir,
                        const std::vector<SimilarityEdge>& similarities) {
-  for (ReportFormat f : {ReportFormat::kMarkdown, ReportFormat::kHtml, ReportFormat::kCsv,
-                         ReportFormat::kGraphml}) {
-    std::string path = (std::filesystem::path(dir) / DefaultFileName(f)).string();
-    DIVERGE_RETURN_IF_ERROR(
-        WriteFileAtomic(path, Render(report, f, similarities, RenderOptions{dir})));
+  for (const auto& [name, text] : RenderAllFormats(report, similarities, RenderOptions{dir}, 1)) {
+    DIVERGE_RETURN_IF_ERROR(WriteFileAtomic((std::filesystem::path(dir) / name).string(), text));
   }
   return Status::Ok();
 }

@@ -38,6 +38,7 @@
 
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "analyzer/base/result.h"
@@ -79,6 +80,15 @@ inline constexpr size_t kGraphmlSimilarPerStatement = 5;
 std::string Render(const report::Report& report, ReportFormat format,
                    const std::vector<SimilarityEdge>& similarities = {},
                    const RenderOptions& options = {});
+
+// Every format (kAllReportFormats' order: Markdown, HTML, CSV, GraphML), each paired with
+// its DefaultFileName and rendered from one view of `report` (built once, not once per
+// format), on up to `threads` threads. Each text equals Render(report, format, ...).
+inline constexpr ReportFormat kAllReportFormats[] = {ReportFormat::kMarkdown, ReportFormat::kHtml,
+                                                     ReportFormat::kCsv, ReportFormat::kGraphml};
+std::vector<std::pair<std::string, std::string>> RenderAllFormats(
+    const report::Report& report, const std::vector<SimilarityEdge>& similarities,
+    const RenderOptions& options, int threads);
 
 // File name WriteAllFormats uses for `format`: report.md, report.html, divergences.csv,
 // claims.graphml.

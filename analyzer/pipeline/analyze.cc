@@ -273,16 +273,14 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const ingest::Corpus& co
 }
 
 Status WriteOutputs(const report::Report& report, const std::vector<reports::SimilarityEdge>& edges,
-                    const std::string& dir, std::vector<std::string>* written) {
+                    const std::string& dir, int threads, std::vector<std::string>* written) {
   // One generation, switched to in one step (output_set.h): a run killed at any point
   // leaves the previous set of outputs or the new one, never a mix.
   std::vector<std::pair<std::string, std::string>> files;
   files.emplace_back("report.json", report::SerializeReport(report));
-  for (reports::ReportFormat f : {reports::ReportFormat::kMarkdown, reports::ReportFormat::kHtml,
-                                  reports::ReportFormat::kCsv, reports::ReportFormat::kGraphml}) {
-    // Source links relative to DIR, where the names users open are.
-    files.emplace_back(std::string(reports::DefaultFileName(f)),
-                       reports::Render(report, f, edges, reports::RenderOptions{dir}));
+  // Source links relative to DIR, where the names users open are.
+  for (auto& file : reports::RenderAllFormats(report, edges, reports::RenderOptions{dir}, threads)) {
+    files.push_back(std::move(file));
   }
   DIVERGE_RETURN_IF_ERROR(WriteOutputSet(dir, files));
   for (const auto& [name, contents] : files) written->push_back(dir + "/" + name);
@@ -376,7 +374,7 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
 
   progress.Stage("writing reports");
   stage = AnalyzeStage::kWrite;
-  DIVERGE_RETURN_IF_ERROR(WriteOutputs(report, clustering.edges, opt.out_dir, &summary.written));
+  DIVERGE_RETURN_IF_ERROR(WriteOutputs(report, clustering.edges, opt.out_dir, opt.threads, &summary.written));
   summary.diagnostics = std::move(corpus->diagnostics);
   if (embeddings::WordNetDb::Default() == nullptr) {
     summary.diagnostics.Warn(embeddings::WordNetDb::DefaultDir(),
