@@ -64,6 +64,21 @@ TEST_CASE("WriteAllFormats writes the four files, each equal to Render", "[repor
   CHECK(st.code() == StatusCode::kIOError);
 }
 
+TEST_CASE("RenderAllFormats renders each format from one view, on any number of threads",
+          "[reports]") {
+  report::Report report = HostileReport();
+  const reports::RenderOptions options{"out"};
+  auto one = reports::RenderAllFormats(report, {}, options, 1);
+  auto two = reports::RenderAllFormats(report, {}, options, 2);
+  REQUIRE(one.size() == std::size(reports::kAllReportFormats));
+  CHECK(one == two);
+  for (size_t i = 0; i < one.size(); ++i) {
+    const reports::ReportFormat f = reports::kAllReportFormats[i];
+    CHECK(one[i].first == reports::DefaultFileName(f));
+    CHECK(one[i].second == reports::Render(report, f, {}, options));
+  }
+}
+
 TEST_CASE("RenderReportFile re-renders report.json and reports load errors", "[reports]") {
   Result<std::string> md = reports::RenderReportFile(ReportsDataDir() + "/synthetic_report.json",
                                                      reports::ReportFormat::kMarkdown);
