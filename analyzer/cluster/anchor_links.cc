@@ -49,7 +49,7 @@ std::string Piece(std::string_view written) {
 // words and numbers, with pieces that touch joined back into one word ("5th") and across
 // a hyphen or apostrophe between two touching pieces ("COVID-19", "don't", "Al-Haouz");
 // a possessive "'s" / "’s" ends the word and is dropped.
-std::vector<Token> Tokenize(std::string_view s) {
+std::vector<Token> AnchorWords(std::string_view s) {
   const std::vector<text::Token> toks = text::Tokenize(s);
   std::vector<Token> out;
   bool space_only = true;  // nothing but whitespace since the previous word
@@ -197,7 +197,7 @@ std::vector<std::pair<std::string, std::string>> DefinedAcronyms(
       if (!std::all_of(acr.begin(), acr.end(), [](char c) { return std::isupper(static_cast<unsigned char>(c)); })) {
         continue;
       }
-      std::vector<Run> runs = CapitalRuns(Tokenize(std::string_view(text).substr(0, open)));
+      std::vector<Run> runs = CapitalRuns(AnchorWords(std::string_view(text).substr(0, open)));
       if (runs.empty()) continue;
       // The run must end right before the parenthesis and its initials spell the acronym.
       std::vector<std::string> words = runs.back().words;
@@ -230,7 +230,7 @@ std::vector<std::pair<std::string, std::string>> DefinedAcronyms(
 std::vector<std::string> MidSentenceNames(std::span<const std::string> texts) {
   std::vector<std::string> out;
   for (const std::string& text : texts) {
-    std::vector<Token> toks = Tokenize(text);
+    std::vector<Token> toks = AnchorWords(text);
     if (TitleCase(toks)) continue;
     for (const Token& t : toks) {
       if (!t.at_start && !t.after_opener && Capitalised(t.word)) out.push_back(Fold(t.word));
@@ -244,7 +244,7 @@ std::vector<std::string> MidSentenceNames(std::span<const std::string> texts) {
 std::vector<std::string> ExtractAnchors(
     std::string_view text, std::span<const std::string> names,
     std::span<const std::pair<std::string, std::string>> acronyms) {
-  std::vector<Token> toks = Tokenize(text);
+  std::vector<Token> toks = AnchorWords(text);
   std::vector<std::string> out;
   if (TitleCase(toks)) return out;
   for (const Run& run : CapitalRuns(toks)) {

@@ -42,7 +42,7 @@ Mark MarkOf(std::string_view p) {
 // Words and list marks of `s`, from the text layer's tokens: pieces that touch form one
 // word (a word is any run of text between spaces and list marks), a curly quote or
 // apostrophe (U+2018-U+201F) separates words, and a word "-" or "--" is a dash.
-std::vector<Token> Tokenize(std::string_view s) {
+std::vector<Token> ListWords(std::string_view s) {
   std::vector<Token> out;
   bool open_word = false;  // the last token is a word a touching piece extends
   auto piece = [&](size_t b, size_t e) {
@@ -100,7 +100,7 @@ bool IsConjunction(const Token& t) {
 }  // namespace
 
 std::vector<text::Span> FindListSpans(std::string_view sentence) {
-  std::vector<Token> t = Tokenize(sentence);
+  std::vector<Token> t = ListWords(sentence);
   std::vector<text::Span> spans;
   size_t i = 0;
   while (i < t.size()) {
