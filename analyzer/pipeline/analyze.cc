@@ -58,15 +58,6 @@ std::vector<std::string> ComparisonTexts(const std::vector<ingest::Statement>& s
   return out;
 }
 
-// Encodes every text on `threads` threads; slot i belongs to text i.
-std::vector<embeddings::EncodedSentence> EncodeStatements(
-    const embeddings::SentenceEncoder& encoder, const std::vector<std::string>& texts,
-    int threads) {
-  std::vector<embeddings::EncodedSentence> out(texts.size());
-  ParallelFor(threads, static_cast<int64_t>(texts.size()),
-              [&](int64_t i) { out[i] = encoder.Encode(texts[i]); });
-  return out;
-}
 
 // The statement text cut at a word boundary to about kLabelBytes bytes.
 std::string MakeLabel(const std::string& text) {
@@ -291,6 +282,15 @@ Status WriteOutputs(const report::Report& report, const std::vector<reports::Sim
 double Decimal(float v) { return std::round(static_cast<double>(v) * 1e6) / 1e6; }
 
 }  // namespace
+
+std::vector<embeddings::EncodedSentence> EncodeStatements(
+    const embeddings::SentenceEncoder& encoder, const std::vector<std::string>& texts,
+    int threads) {
+  std::vector<embeddings::EncodedSentence> out(texts.size());
+  ParallelFor(threads, static_cast<int64_t>(texts.size()),
+              [&](int64_t i) { out[i] = encoder.Encode(texts[i]); });
+  return out;
+}
 
 nlohmann::json AnalyzeOptions::Params() const {
   return {{"k", k},

@@ -33,6 +33,7 @@
 #include "analyzer/cluster/stories.h"
 #include "analyzer/divergence/detect.h"
 #include "analyzer/report/report.h"
+#include "embeddings/sentence_encoder.h"
 
 namespace diverge::pipeline {
 
@@ -87,6 +88,12 @@ enum class AnalyzeStage { kIngest, kModel, kCluster, kReview, kWrite };
 // (kModel), from the kNN graph (kCluster), from the review database (kReview), kIOError when an
 // output cannot be written (kWrite). `failed_at`, when given, receives the phase of the error.
 Result<AnalyzeSummary> Analyze(const AnalyzeOptions& options, AnalyzeStage* failed_at = nullptr);
+
+// Phase 2: encoder.Encode(texts[i]) in slot i, on up to `threads` threads (ParallelFor).
+// macro_bench's stage configuration calls it too, so it measures the same embedding.
+std::vector<embeddings::EncodedSentence> EncodeStatements(
+    const embeddings::SentenceEncoder& encoder, const std::vector<std::string>& texts,
+    int threads);
 
 }  // namespace diverge::pipeline
 

@@ -88,15 +88,6 @@ struct Args {
   double min_knn_recall = 0;  // exit 1 when kNN recall@10 is lower
 };
 
-std::vector<embeddings::EncodedSentence> EncodeParallel(const embeddings::SentenceEncoder& enc,
-                                                        const std::vector<std::string>& texts,
-                                                        int threads) {
-  std::vector<embeddings::EncodedSentence> out(texts.size());
-  ParallelFor(threads, static_cast<int64_t>(texts.size()),
-              [&](int64_t i) { out[size_t(i)] = enc.Encode(texts[size_t(i)]); });
-  return out;
-}
-
 std::string MachineCpu() {
   std::ifstream in("/proc/cpuinfo");
   for (std::string line; std::getline(in, line);) {
@@ -183,7 +174,7 @@ int RunStages(const Args& a) {
   }
   const embeddings::SentenceEncoder& enc = **made;  // the encoder analyze uses
   StageMeter embed(a.stage_rss);
-  std::vector<embeddings::EncodedSentence> encoded = EncodeParallel(enc, corpus.text, a.threads);
+  std::vector<embeddings::EncodedSentence> encoded = pipeline::EncodeStatements(enc, corpus.text, a.threads);
   RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), enc.dims());
   for (size_t i = 0; i < encoded.size(); ++i) rows.row(i) = encoded[i].vector.transpose();
   out["stages"]["embed"] = embed.Stop(a.statements);
@@ -456,7 +447,7 @@ int RunAnalyzeOnce(const Args& a, int64_t statements, nlohmann::json& out) {
       return kExitInternal;
     }
     const embeddings::SentenceEncoder& enc = **made;
-    std::vector<embeddings::EncodedSentence> encoded = EncodeParallel(enc, synth.text, a.threads);
+    std::vector<embeddings::EncodedSentence> encoded = pipeline::EncodeStatements(enc, synth.text, a.threads);
     RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), enc.dims());
     for (size_t i = 0; i < encoded.size(); ++i) rows.row(i) = encoded[i].vector.transpose();
     std::vector<std::string> labels;
