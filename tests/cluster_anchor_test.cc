@@ -35,6 +35,8 @@ TEST_CASE("Anchors are case-folded runs of capitalised words", "[cluster][anchor
   // Punctuation breaks a run; months and weekdays are no anchors.
   a = Extract("In July, Velmar proposed a treaty on Monday.");
   CHECK(a == Anchors{"velmar"});
+  a = Extract("Officials said on Sept. 3 that Velmar and Ostrija met on Oct 5.");
+  CHECK(a == Anchors{"ostrija", "velmar"});
 }
 
 TEST_CASE("Anchor words come from the text layer's tokens, joined as written",

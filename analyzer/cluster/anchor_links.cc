@@ -8,6 +8,7 @@
 #include <unordered_map>
 
 #include "analyzer/cluster/knn_internal.h"
+#include "analyzer/text/dates.h"
 #include "analyzer/text/tokenizer.h"
 
 namespace diverge::cluster {
@@ -118,10 +119,6 @@ constexpr std::array<std::string_view, 44> kFunctionWords = {
     "i",     "if",        "in",    "it",    "its",   "mr",      "mrs",   "ms",    "of",
     "on",    "or",        "our",   "she",   "so",    "that",    "the",   "their", "these",
     "they",  "this",      "those", "to",    "we",    "when",    "while", "with"};
-constexpr std::array<std::string_view, 19> kCalendarWords = {
-    "january", "february", "march",    "april",  "may",      "june",   "july",
-    "august",  "september", "october", "november", "december", "monday", "tuesday",
-    "wednesday", "thursday", "friday", "saturday", "sunday"};
 
 template <size_t N>
 bool In(const std::array<std::string_view, N>& list, std::string_view w) {
@@ -250,7 +247,7 @@ std::vector<std::string> ExtractAnchors(
   for (const Run& run : CapitalRuns(toks)) {
     std::string anchor = Join(run.words);
     if (run.words.size() == 1) {
-      if (In(kCalendarWords, anchor)) continue;
+      if (text::MonthNumber(anchor) > 0 || text::Weekday(anchor) >= 0) continue;
       if (run.at_start && !std::binary_search(names.begin(), names.end(), anchor)) continue;
     }
     auto alias = std::lower_bound(acronyms.begin(), acronyms.end(),

@@ -55,7 +55,8 @@ std::vector<std::pair<std::string, std::string>> DefinedAcronyms(
 // internal "of" allowed, possessive 's dropped), case-folded, with a leading function
 // word ("The", "In", ...) removed. A run that is a single word at the start of the text
 // counts only when `names` (sorted) lists it, i.e. it is capitalised elsewhere mid-sentence.
-// Month and weekday names are not anchors (dates are compared by the date detector).
+// Month names and abbreviations ("Jan", "Sept") and weekday names are not anchors (dates
+// are compared by the date detector; text::MonthNumber, text::Weekday).
 // Title-case text (a headline: most words capitalised) has no anchors.
 std::vector<std::string> ExtractAnchors(
     std::string_view text, std::span<const std::string> names,

@@ -30,14 +30,6 @@ int DayNumber(const Token& t) {
   return d >= 1 && d <= 31 ? d : 0;
 }
 
-int Weekday(std::string_view w) {  // 0 = Monday
-  static const char* kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
-                                "friday", "saturday", "sunday"};
-  for (int i = 0; i < 7; ++i) {
-    if (w == kDays[i]) return i;
-  }
-  return -1;
-}
 
 // Days since 1970-01-01 (proleptic Gregorian), Howard Hinnant's algorithm.
 long DaysFromCivil(int y, int m, int d) {
@@ -130,6 +122,15 @@ int CompareDates(const PartialDate& a, const PartialDate& b) {
   if (a.day == 0 || b.day == 0) return 0;
   if (a.day != b.day) return a.day < b.day ? -1 : 1;
   return 0;
+}
+
+int Weekday(std::string_view w) {
+  static const char* kDays[] = {"monday", "tuesday",  "wednesday", "thursday",
+                                "friday", "saturday", "sunday"};
+  for (int i = 0; i < 7; ++i) {
+    if (w == kDays[i]) return i;
+  }
+  return -1;
 }
 
 int MonthNumber(std::string_view w) {

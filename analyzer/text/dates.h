@@ -57,6 +57,8 @@ std::vector<DateMention> FindDates(const std::vector<Token>& tokens,
 
 // Month number of a month name or abbreviation ("june", "sept"), 0 otherwise.
 int MonthNumber(std::string_view lower);
+// Day of the week of a lower-case weekday name ("monday" = 0 .. "sunday" = 6), -1 otherwise.
+int Weekday(std::string_view lower);
 
 }  // namespace diverge::text
 
