@@ -7,7 +7,9 @@
 // (analyze_run.h observes the stages Analyze reports to Progress). Corpora (--corpus):
 //   synthetic  N statements (--statements) from the generator (synthetic_corpus.h), with
 //              planted claims and injected divergences: clustering F1 and divergence
-//              recall are measured against them;
+//              recall are measured against them (recall against every divergence the
+//              detection finds on the report's claims, before analyze's max_flags cap;
+//              --injected-out writes each injected divergence and what became of it);
 //   fnc1 / basil / allsides   the real articles of ../shared/data as they are;
 //   hostile    400,000 tiny sentences in one 2 MB file plus one ordinary document;
 //   dir        any corpus folder (--input).
@@ -34,6 +36,7 @@
 #include <fstream>
 #include <iostream>
 #include <limits>
+#include <set>
 #include <sstream>
 #include <thread>
 #include <unordered_map>
@@ -45,7 +48,9 @@
 #include "analyzer/cluster/claim_clustering.h"
 #include "analyzer/cluster/knn_graph.h"
 #include "analyzer/divergence/detect.h"
+#include "analyzer/ingest/corpus_reader.h"
 #include "analyzer/pipeline/analyze.h"
+#include "analyzer/text/tokenizer.h"
 #include "bench/macro/analyze_run.h"
 #include "bench/macro/corpus_files.h"
 #include "bench/macro/macro_scores.h"
@@ -75,6 +80,7 @@ struct Args {
   std::string model = "models/glove-6b-100d.dvec";
   std::string out;
   std::string vectors;
+  std::string injected_out;  // one JSON line per injected divergence (synthetic corpus)
   int threads = 2;
   int recall_queries = 1000;
   bool divergence = true;
@@ -203,7 +209,7 @@ int RunStages(const Args& a) {
   StageMeter cluster_meter(a.stage_rss);
   cluster::PairScore score =
       a.score == "cosine" ? cluster::CosinePairScore(rows) : [&](int32_t i, int32_t j) {
-        return enc.Similarity(encoded[i], encoded[j]).claim_score;  // what analyze clusters by
+        return enc.ClaimScore(encoded[i], encoded[j]);  // what analyze clusters by
       };
   cluster::ClusterOptions copt;
   copt.threshold = a.threshold;
@@ -303,20 +309,53 @@ class Scratch {
 
 // Clustering F1 and divergence recall of an Analyze report against the planted groups of
 // the synthetic corpus it was written from. Statements are matched to rows by (document,
-// text); statements matching no row (segmentation differences, list spans) are left out.
-nlohmann::json SyntheticQuality(const SyntheticCorpus& c, const report::Report& r) {
+// text with folded spaces); a statement matching none is matched to the one row of its
+// document that contains it and is at most twice as long (ingest drops a dateline such as
+// "LONDON — " or "PROVO, Utah, Dec. 23 (UPI) -- "); statements matching no row
+// (segmentation differences, list spans) are left out.
+// `detected`: every divergence detection found on the report's claims, before the
+// max_flags cap (recall counts against it; the report's own list gives found_in_report).
+// `cases`, when given, receives one object per injected divergence (macro_scores.h).
+nlohmann::json SyntheticQuality(const SyntheticCorpus& c, const report::Report& r,
+                                const std::vector<report::Divergence>& detected,
+                                std::vector<nlohmann::json>* cases) {
   std::unordered_map<std::string, int32_t> row_of_key;
+  std::unordered_map<std::string, std::vector<int32_t>> rows_of_doc;
   row_of_key.reserve(c.text.size());
   for (size_t i = 0; i < c.text.size(); ++i) {
-    row_of_key.emplace(SyntheticDocId(c.doc[i]) + '\x1f' + c.text[i], static_cast<int32_t>(i));
+    const std::string doc = SyntheticDocId(c.doc[i]);
+    row_of_key.emplace(doc + '\x1f' + text::FoldSpaces(c.text[i]), static_cast<int32_t>(i));
+    rows_of_doc[doc].push_back(static_cast<int32_t>(i));
   }
   std::unordered_map<std::string, int32_t> row_of_id;
+  std::vector<bool> matched_row(c.text.size(), false);
   int64_t matched = 0;
-  for (const ingest::Statement& st : r.statements) {
-    auto it = row_of_key.find(st.doc + '\x1f' + st.text);
-    if (it == row_of_key.end()) continue;
-    row_of_id.emplace(st.id, it->second);
+  std::vector<const ingest::Statement*> unmatched;
+  auto match = [&](const ingest::Statement& st, int32_t row) {
+    row_of_id.emplace(st.id, row);
+    matched_row[row] = true;
     ++matched;
+  };
+  for (const ingest::Statement& st : r.statements) {
+    auto it = row_of_key.find(st.doc + '\x1f' + text::FoldSpaces(st.text));
+    if (it == row_of_key.end()) {
+      unmatched.push_back(&st);
+    } else {
+      match(st, it->second);
+    }
+  }
+  for (const ingest::Statement* st : unmatched) {
+    const std::string text = text::FoldSpaces(st->text);
+    int32_t found = -1, candidates = 0;
+    for (int32_t row : rows_of_doc[st->doc]) {
+      const std::string row_text = text::FoldSpaces(c.text[row]);
+      if (!matched_row[row] && row_text.size() <= 2 * text.size() &&
+          row_text.find(text) != std::string::npos) {
+        found = row;
+        ++candidates;
+      }
+    }
+    if (candidates == 1) match(*st, found);
   }
   std::vector<std::vector<int32_t>> clusters;
   for (const report::ClaimCluster& cl : r.clusters) {
@@ -326,25 +365,47 @@ nlohmann::json SyntheticQuality(const SyntheticCorpus& c, const report::Report& 
     }
     if (rows.size() >= 2) clusters.push_back(std::move(rows));
   }
-  std::vector<report::Divergence> found;
-  for (const report::Divergence& d : r.divergences) {
-    if (!d.a.statement || !d.b.statement) continue;
-    auto a = row_of_id.find(*d.a.statement), b = row_of_id.find(*d.b.statement);
-    if (a == row_of_id.end() || b == row_of_id.end()) continue;
-    report::Divergence t;
-    t.kind = d.kind;
-    t.a.statement = "s-" + std::to_string(a->second);
-    t.b.statement = "s-" + std::to_string(b->second);
-    found.push_back(std::move(t));
-  }
+  // The divergences between matched statements, with statement ids "s-<row>".
+  auto to_rows = [&](const std::vector<report::Divergence>& list) {
+    std::vector<report::Divergence> found;
+    for (const report::Divergence& d : list) {
+      if (!d.a.statement || !d.b.statement) continue;
+      auto a = row_of_id.find(*d.a.statement), b = row_of_id.find(*d.b.statement);
+      if (a == row_of_id.end() || b == row_of_id.end()) continue;
+      report::Divergence t;
+      t.kind = d.kind;
+      t.a.statement = "s-" + std::to_string(a->second);
+      t.b.statement = "s-" + std::to_string(b->second);
+      found.push_back(std::move(t));
+    }
+    return found;
+  };
+  const std::vector<report::Divergence> reported = to_rows(r.divergences);
   nlohmann::json q;
   q["rows"] = c.text.size();
   q["statements"] = r.statements.size();
   q["statements_matched"] = matched;
   q["clustering"] = PairwiseAgreement(clusters, c.group).ToJson();
-  q["divergence"] = DivergenceRecall(c, clusters, found);
+  q["divergence"] = DivergenceRecall(c, clusters, to_rows(detected), &reported, matched_row, cases);
+  q["divergence"]["detected_total"] = detected.size();
   q["divergence"]["flagged_total"] = r.divergences.size();
+  q["divergence"]["cut_by_max_flags"] = r.divergences_cut;
   return q;
+}
+
+// Every divergence Analyze's detection finds on `r` before the max_flags cap: detection
+// re-run (outside the measured stages) on the report's claims with the documents read as
+// Analyze read them and max_flags off. The report's list is the capped subset of it.
+Result<std::vector<report::Divergence>> UncappedDivergences(const pipeline::AnalyzeOptions& opt,
+                                                            const report::Report& r) {
+  ingest::ReadOptions read;
+  read.memory_budget_bytes = opt.memory_budget_bytes;
+  Result<ingest::Corpus> corpus = ingest::ReadCorpus(opt.inputs, read);
+  if (!corpus.ok()) return corpus.status();
+  divergence::DetectOptions detect = opt.detect;
+  detect.threads = opt.threads;
+  detect.max_flags = -1;
+  return divergence::DetectDivergences(r, corpus->documents, detect).divergences;
 }
 
 // Writes the --corpus into dir; `synth` receives the synthetic corpus. kExitOk, or the
@@ -435,7 +496,29 @@ int RunAnalyzeOnce(const Args& a, int64_t statements, nlohmann::json& out) {
   out["analyze_wall_s"] = run.wall_s;
   out["analyze_cpu_s"] = run.cpu_s;
   out["peak_rss_mib"] = run.peak_rss_mib;
-  if (a.corpus == "synthetic") out["quality"] = SyntheticQuality(synth, r);
+  if (a.corpus == "synthetic") {
+    Result<std::vector<report::Divergence>> detected = UncappedDivergences(opt, r);
+    if (!detected.ok()) {
+      std::cerr << "macro_bench: uncapped detection: " << detected.status().ToString() << "\n";
+      return kExitInternal;
+    }
+    // The report's flags must be a subset of the uncapped ones (the same detection).
+    std::set<std::string> ids;
+    for (const report::Divergence& d : *detected) ids.insert(d.id);
+    int64_t missing = 0;
+    for (const report::Divergence& d : r.divergences) missing += ids.count(d.id) == 0;
+    std::vector<nlohmann::json> cases;
+    out["quality"] = SyntheticQuality(synth, r, *detected, &cases);
+    out["quality"]["divergence"]["reported_not_redetected"] = missing;
+    if (!a.injected_out.empty()) {
+      std::string lines;
+      for (const nlohmann::json& j : cases) lines += j.dump() + "\n";
+      if (Status st = WriteFileAtomic(a.injected_out, lines); !st.ok()) {
+        std::cerr << "macro_bench: " << st.ToString() << "\n";
+        return kExitOutput;
+      }
+    }
+  }
   if (!a.vectors.empty() && a.corpus == "synthetic") {
     // The same rows' vectors (the analyze encoder) for peers.py, with analyze's clusters.
     auto model = embeddings::EmbeddingModel::Load(embeddings::DefaultModelPath(a.model));
@@ -539,6 +622,9 @@ int main(int argc, char** argv) {
   app.add_option("--model", a.model, "embedding model ($DIVERGE_MODEL overrides)");
   app.add_option("--out", a.out, "write the JSON result here too");
   app.add_option("--vectors", a.vectors, "write the sentence vectors (.npy) + group ids here");
+  app.add_option("--injected-out", a.injected_out,
+                 "synthetic corpus: write each injected divergence (kind, outcome, texts) "
+                 "here, one JSON line each");
   app.add_option("--threads", a.threads, "threads")->check(CLI::Range(1, 64));
   app.add_option("--recall-queries", a.recall_queries, "kNN recall@10 queries (0 = skip)");
   app.add_flag("!--no-divergence", a.divergence, "skip the divergence stage");

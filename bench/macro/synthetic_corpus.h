@@ -5,7 +5,8 @@
 // (fnc1/train_bodies.csv), BASIL article paragraphs (basil/articles/*/*.json,
 // "body-paragraphs") and AllSides story texts (allsides_neus/*.jsonl, "roundup" and
 // "newBody"), split into sentences with ingest's SplitSentences; sentences of 8..40
-// words, deduplicated and ordered by content hash.
+// words, spaces folded (non-breaking ones too, as ingest folds them), deduplicated and
+// ordered by content hash.
 //
 // Generator (deterministic for a seed):
 //  * Every synthetic claim has a distinct base text: a real sentence while there are
@@ -14,14 +15,21 @@
 //  * `grouped_fraction` of the statements belong to paraphrase groups of 2..max_group
 //    members, each member in a different document. Member 0 is the base; every other
 //    member applies two of (members sit in distinct documents of one story: a run of
-//    `story_documents` documents, the outlets covering one event): word dropping (an article / filler word, else one word),
-//    synonym swaps (a fixed table of common news verbs/nouns/adjectives), clause
-//    reordering (the parts around a mid-sentence comma swapped).
-//  * In `divergence_fraction` of the groups the last member also gets one injected
-//    divergence when the text allows it: numeric (a number other than a year changed),
-//    date (a month name or a year changed, only inside the absolute point date of a
-//    one-off event such as a founding, signing, birth, death, election, attack or opening:
-//    what a reader calls a divergence) or negation ("not" after an auxiliary verb).
+//    `story_documents` documents, the outlets covering one event): word dropping (an
+//    article / filler word, else one word), synonym swaps (a fixed table of common news
+//    verbs/nouns/adjectives), clause reordering (the parts around a mid-sentence comma
+//    swapped; never inside a date or a quotation).
+//  * In `divergence_fraction` of the groups the last member paraphrases a changed base:
+//    one injected divergence of a kind a reader calls one (synthetic_corpus.cc
+//    InjectKind): numeric (a count or amount: "3,400 people", "$120,000", "80 percent";
+//    never a year, a day of a month, a number in a name, a phone number, a rank or one end
+//    of a range), date (a month or year of the absolute point date of a one-off event: a
+//    founding, signing, birth, death, election, attack or opening named next to it) or
+//    negation ("not" after the auxiliary of the sentence's claim, in a sentence without
+//    any other negation). The kinds take turns; such a group takes as its base the next
+//    unused source sentence that offers a site for its kind (the next kind when none is
+//    left), so each kind is injected about equally often. The paraphrase of the changed
+//    member never drops or swaps the changed words.
 //  * The remaining statements are unrelated singletons (each its own base).
 //  * Rows are shuffled; documents hold ~20 statements each, all dated the same day.
 #ifndef DIVERGE_BENCH_MACRO_SYNTHETIC_CORPUS_H_
