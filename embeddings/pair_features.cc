@@ -2,9 +2,9 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <numeric>
 #include <unordered_map>
-#include <unordered_set>
 
 #include "embeddings/sentence_encoder.h"
 #include "embeddings/word_senses.h"
@@ -34,27 +34,63 @@ float WeightedJaccard(const EncodedSentence& a, const EncodedSentence& b, float*
   return uni > 0 ? inter / uni : 1.0f;
 }
 
+// |A n B| / |A u B| of two sorted lists with duplicates (1 when both are empty).
 template <typename T>
-float SetJaccard(const std::vector<T>& a, const std::vector<T>& b) {
+float SortedJaccard(const std::vector<T>& a, const std::vector<T>& b) {
   if (a.empty() && b.empty()) return 1.0f;
-  std::unordered_set<std::string_view> sa(a.begin(), a.end()), sb(b.begin(), b.end());
-  size_t inter = 0;
-  for (auto t : sa) inter += sb.count(t);
-  return static_cast<float>(inter) / static_cast<float>(sa.size() + sb.size() - inter);
+  size_t i = 0, j = 0, inter = 0, ua = 0, ub = 0;
+  while (i < a.size() || j < b.size()) {
+    if (j == b.size() || (i < a.size() && a[i] < b[j])) {
+      ++ua;
+      const T& v = a[i];
+      while (i < a.size() && a[i] == v) ++i;
+    } else if (i == a.size() || b[j] < a[i]) {
+      ++ub;
+      const T& v = b[j];
+      while (j < b.size() && b[j] == v) ++j;
+    } else {
+      ++inter;
+      const T& v = a[i];
+      while (i < a.size() && a[i] == v) ++i;
+      while (j < b.size() && b[j] == v) ++j;
+    }
+  }
+  return static_cast<float>(inter) / static_cast<float>(ua + ub + inter);
 }
 
-// Character trigrams of the words joined by single spaces (with boundary spaces).
-std::vector<std::string_view> CharTrigrams(const std::string& joined) {
-  std::vector<std::string_view> out;
-  for (size_t i = 0; i + 3 <= joined.size(); ++i)
-    out.push_back(std::string_view(joined).substr(i, 3));
-  return out;
+// Jaccard of the distinct strings of a and b. Sorted views in reused per-thread buffers
+// (a hash set per pair and side was a hot spot of the pair score).
+float SetJaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  thread_local std::vector<std::string_view> va, vb;
+  va.assign(a.begin(), a.end());
+  vb.assign(b.begin(), b.end());
+  std::sort(va.begin(), va.end());
+  std::sort(vb.begin(), vb.end());
+  return SortedJaccard(va, vb);
 }
 
-std::string JoinWords(const std::vector<std::string>& words) {
-  std::string s = " ";
-  for (const auto& w : words) s += w + " ";
-  return s;
+// The character trigrams of the words joined by single spaces (with boundary spaces),
+// each packed into the low 24 bits of a number, sorted.
+void CharTrigrams(const std::vector<std::string>& words, std::vector<uint32_t>* out) {
+  out->clear();
+  uint32_t window = static_cast<unsigned char>(' ');
+  int have = 1;
+  auto push = [&](unsigned char c) {
+    window = ((window << 8) | c) & 0xFFFFFFu;
+    if (++have >= 3) out->push_back(window);
+  };
+  for (const std::string& w : words) {
+    for (char c : w) push(static_cast<unsigned char>(c));
+    push(' ');
+  }
+  std::sort(out->begin(), out->end());
+}
+
+float CharTrigramJaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+  thread_local std::vector<uint32_t> ta, tb;
+  CharTrigrams(a, &ta);
+  CharTrigrams(b, &tb);
+  return SortedJaccard(ta, tb);
 }
 
 float Cos(const Eigen::VectorXf& x, const Eigen::VectorXf& y) {
@@ -101,26 +137,34 @@ Side Summarise(const std::vector<float>& best, const EncodedSentence& s) {
 float OneToOneF1(const std::vector<float>& cos, const EncodedSentence& a,
                  const EncodedSentence& b, std::vector<std::pair<int, int>>* matches) {
   const size_t na = a.word_ids.size(), nb = b.word_ids.size();
-  std::vector<uint32_t> order(na * nb);
-  std::iota(order.begin(), order.end(), 0u);
-  // By cosine descending, ties by index: the order a stable sort gives. The greedy stops
-  // after min(na, nb) matches, usually long before the last pair, so the pairs are
-  // ordered a block at a time: the best 4 * min(na, nb), then twice as many of the rest,
-  // ... (a full sort of every word pair was a hot spot of the pair score).
-  const auto better = [&](uint32_t x, uint32_t y) {
-    return cos[x] != cos[y] ? cos[x] > cos[y] : x < y;
-  };
-  std::vector<char> used_a(na, 0), used_b(nb, 0);
+  // Word pairs by cosine descending, ties by index (the order a stable sort gives), as
+  // one number each: the cosine's bits made to sort descending, above the pair's index.
+  // The greedy stops after min(na, nb) matches, usually long before the last pair, so
+  // the pairs are ordered a block at a time: the best 4 * min(na, nb), then twice as
+  // many of the rest, ... (a full sort of every word pair was a hot spot of the pair
+  // score; so was comparing through the cosine array).
+  thread_local std::vector<uint64_t> order;
+  order.resize(na * nb);
+  for (size_t k = 0; k < na * nb; ++k) {
+    const float c = cos[k] + 0.0f;  // -0 sorts with +0, as it compares
+    uint32_t bits;
+    std::memcpy(&bits, &c, sizeof bits);
+    const uint32_t ascending = (bits & 0x80000000u) ? ~bits : (bits | 0x80000000u);
+    order[k] = (static_cast<uint64_t>(~ascending) << 32) | static_cast<uint32_t>(k);
+  }
+  thread_local std::vector<char> used_a, used_b;
+  used_a.assign(na, 0);
+  used_b.assign(nb, 0);
   float pa = 0, pb = 0;
   size_t matched = 0;
   const size_t target = std::min(na, nb);
   size_t block = 4 * target;
   for (auto begin = order.begin(); begin != order.end() && matched < target; block *= 2) {
     auto end = static_cast<size_t>(order.end() - begin) > block ? begin + block : order.end();
-    if (end != order.end()) std::nth_element(begin, end, order.end(), better);
-    std::sort(begin, end, better);
+    if (end != order.end()) std::nth_element(begin, end, order.end());
+    std::sort(begin, end);
     for (; begin != end && matched < target; ++begin) {
-      const uint32_t k = *begin;
+      const uint32_t k = static_cast<uint32_t>(*begin);
       const size_t i = k / nb, j = k % nb;
       if (used_a[i] || used_b[j]) continue;
       used_a[i] = used_b[j] = 1;
@@ -245,7 +289,10 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
   float discord = 0, worst = 0, strong_a = 0, strong_b = 0, antonyms = 0, substituted = 0;
   float noun_f1 = 1, verb_f1 = 1, head = (na == 0 && nb == 0) ? 1.0f : 0.0f;
   if (na > 0 && nb > 0) {
-    std::vector<float> cos(na * nb), best_a(na, -1.0f), best_b(nb, -1.0f);
+    thread_local std::vector<float> cos, best_a, best_b;
+    cos.resize(na * nb);
+    best_a.assign(na, -1.0f);
+    best_b.assign(nb, -1.0f);
     for (size_t i = 0; i < na; ++i) {
       for (size_t j = 0; j < nb; ++j) {
         float c = (a.word_ids[i] == b.word_ids[j] || a.stem_keys[i] == b.stem_keys[j])
@@ -307,8 +354,7 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
   f[Feature("cosine_avg")] = Cos(a.vector_avg, b.vector_avg);
   f[Feature("align_content_f1")] = content_f1;
   f[Feature("word_jaccard")] = SetJaccard(a.words, b.words);
-  const std::string ja = JoinWords(a.words), jb = JoinWords(b.words);
-  f[Feature("char3_jaccard")] = SetJaccard(CharTrigrams(ja), CharTrigrams(jb));
+  f[Feature("char3_jaccard")] = CharTrigramJaccard(a.words, b.words);
   f[Feature("align_one2one_f1")] = one2one;
   f[Feature("length_min")] = std::log(static_cast<float>(std::min(ta, tb)));
   f[Feature("length_max")] = std::log(static_cast<float>(std::max(ta, tb)));

@@ -84,6 +84,9 @@ class SentenceEncoder {
 
   // All similarity parts and the combined score (see embeddings/similarity.h).
   virtual PairSimilarity Similarity(const EncodedSentence& a, const EncodedSentence& b) const = 0;
+  // Similarity(a, b).claim_score alone, bit for bit, for the clustering's many pairs:
+  // the other parts are not computed.
+  virtual float ClaimScore(const EncodedSentence& a, const EncodedSentence& b) const = 0;
   // The feature vector the learned combination uses (for training).
   virtual SimilarityFeatures Features(const EncodedSentence& a, const EncodedSentence& b) const = 0;
   // Replaces the learned combination of Features (e.g. freshly trained weights).

@@ -165,4 +165,8 @@ PairSimilarity SifEncoder::Similarity(const EncodedSentence& a, const EncodedSen
   return s;
 }
 
+float SifEncoder::ClaimScore(const EncodedSentence& a, const EncodedSentence& b) const {
+  return combiner_.Score(ClaimFeatures(Features(a, b)));
+}
+
 }  // namespace diverge::embeddings

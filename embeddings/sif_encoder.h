@@ -14,7 +14,8 @@
 // but are kept for the lexical parts. The pair similarity is ComputePairFeatures
 // (pair_features.h) combined by the built-in learned weights (similarity.h).
 // The class is final: calls on a SifEncoder (and its own calls, per word) are direct.
-// Thread-safety: Encode/EncodeAll/Similarity/Features are const and may run concurrently.
+// Thread-safety: Encode/EncodeAll/Similarity/ClaimScore/Features are const and may run
+// concurrently.
 #ifndef DIVERGE_EMBEDDINGS_SIF_ENCODER_H_
 #define DIVERGE_EMBEDDINGS_SIF_ENCODER_H_
 
@@ -45,6 +46,7 @@ class SifEncoder final : public SentenceEncoder {
   RowMatrixXf EncodeAll(const std::vector<std::string>& texts, int threads) const override;
 
   PairSimilarity Similarity(const EncodedSentence& a, const EncodedSentence& b) const override;
+  float ClaimScore(const EncodedSentence& a, const EncodedSentence& b) const override;
   SimilarityFeatures Features(const EncodedSentence& a, const EncodedSentence& b) const override;
 
   void set_combiner(SimilarityCombiner combiner) override { combiner_ = std::move(combiner); }

@@ -25,9 +25,26 @@ bool Intersects(const std::vector<uint32_t>& a, const std::vector<uint32_t>& b) 
   return false;
 }
 
+IdFilter Filter(const std::vector<uint32_t>& ids) {
+  IdFilter f;
+  for (uint32_t id : ids) f.Add(id);
+  return f;
+}
+
+// Whether sorted lists a and b (with filters fa and fb) share an id.
+bool Intersects(const std::vector<uint32_t>& a, const IdFilter& fa, const std::vector<uint32_t>& b,
+                const IdFilter& fb) {
+  return fa.MayShare(fb) && Intersects(a, b);
+}
+
 bool SingleWord(const std::string& lemma) { return lemma.find('_') == std::string::npos; }
 
 }  // namespace
+
+void IdFilter::Add(uint32_t id) {
+  const uint32_t h = static_cast<uint32_t>((id * 0x9E3779B97F4A7C15ull) >> 56);  // 0..255
+  bits[h >> 6] |= uint64_t{1} << (h & 63);
+}
 
 struct WordSenses::Cache {
   std::shared_mutex mutex;
@@ -107,16 +124,23 @@ WordSenseSets WordSenses::Lookup(std::string_view lower) const {
   }
   SortUnique(&out.hypernyms);
   SortUnique(&out.antonyms);
+  out.synset_filter = Filter(out.synsets);
+  out.hypernym_filter = Filter(out.hypernyms);
+  out.antonym_filter = Filter(out.antonyms);
   return out;
 }
 
 WordRelation Relate(const WordSenseSets& a, const WordSenseSets& b) {
   if (a.empty() || b.empty()) return WordRelation::kNone;
-  if (Intersects(a.synsets, b.synsets)) return WordRelation::kSynonym;
-  if (Intersects(a.synsets, b.hypernyms) || Intersects(a.hypernyms, b.synsets)) {
+  if (Intersects(a.synsets, a.synset_filter, b.synsets, b.synset_filter)) {
+    return WordRelation::kSynonym;
+  }
+  if (Intersects(a.synsets, a.synset_filter, b.hypernyms, b.hypernym_filter) ||
+      Intersects(a.hypernyms, a.hypernym_filter, b.synsets, b.synset_filter)) {
     return WordRelation::kHypernym;
   }
-  if (Intersects(a.antonyms, b.synsets) || Intersects(a.synsets, b.antonyms)) {
+  if (Intersects(a.antonyms, a.antonym_filter, b.synsets, b.synset_filter) ||
+      Intersects(a.synsets, a.synset_filter, b.antonyms, b.antonym_filter)) {
     return WordRelation::kAntonym;
   }
   return WordRelation::kNone;

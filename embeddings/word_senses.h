@@ -27,9 +27,21 @@ namespace diverge::embeddings {
 
 // One word's senses: its synsets, their hypernyms up to kHypernymLevels up and their
 // antonym synsets (an adjective satellite's through its head), each sorted and without
-// duplicates.
+// duplicates. Each list also has a 256-bit Bloom filter (one bit, chosen by a hash of the
+// id, set for each id; WordSenses::Lookup fills them): two lists whose filters share no
+// bit share no id, so Relate skips most word pairs without walking the lists.
+struct IdFilter {
+  uint64_t bits[4] = {0, 0, 0, 0};
+  void Add(uint32_t id);
+  bool MayShare(const IdFilter& o) const {
+    return ((bits[0] & o.bits[0]) | (bits[1] & o.bits[1]) | (bits[2] & o.bits[2]) |
+            (bits[3] & o.bits[3])) != 0;
+  }
+};
+
 struct WordSenseSets {
   std::vector<uint32_t> synsets, hypernyms, antonyms;
+  IdFilter synset_filter, hypernym_filter, antonym_filter;
   bool empty() const { return synsets.empty(); }
 };
 

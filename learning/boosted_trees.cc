@@ -1,6 +1,7 @@
 #include "learning/boosted_trees.h"
 
 #include <cmath>
+#include <limits>
 
 namespace diverge::learning {
 namespace {
@@ -60,10 +61,32 @@ Result<BoostedTrees> BoostedTrees::FromJson(const nlohmann::json& j, size_t num_
             (t > 0 && m.roots_[t] <= m.roots_[t - 1]);
     }
     if (bad) return Status::Corruption(name + ": malformed boosted trees");
+    m.Compact();
   } catch (const nlohmann::json::exception& e) {
     return Status::Corruption(name + ": " + e.what());
   }
   return m;
+}
+
+void BoostedTrees::Compact() {
+  compact_.clear();
+  std::vector<CompactNode> out;
+  out.reserve(nodes_.size());
+  for (size_t k = 0; k < nodes_.size(); ++k) {
+    const Node& n = nodes_[k];
+    if (n.feature < 0) {
+      out.push_back({0.0f, kLeaf, 0});
+      continue;
+    }
+    const size_t to_left = static_cast<size_t>(n.left) - k;
+    if (n.left <= static_cast<int32_t>(k) || to_left > 0xFFFF || n.feature >= kLeaf) return;
+    float split = static_cast<float>(n.split);  // nearest; step down when it is above
+    if (static_cast<double>(split) > n.split) {
+      split = std::nextafter(split, -std::numeric_limits<float>::infinity());
+    }
+    out.push_back({split, static_cast<uint16_t>(n.feature), static_cast<uint16_t>(to_left)});
+  }
+  compact_ = std::move(out);
 }
 
 }  // namespace diverge::learning

@@ -21,6 +21,8 @@
 #include <cstdint>
 #include <nlohmann/json.hpp>
 #include <string>
+#include <type_traits>
+#include <utility>
 #include <vector>
 
 #include "analyzer/base/result.h"
@@ -47,9 +49,13 @@ class BoostedTrees {
   // with operator[](int) giving a number (float features are compared as double).
   template <typename Row>
   double Margin(const Row& x, int trees = -1) const {
+    if (trees < 0 || size_t(trees) >= roots_.size()) {
+      double z = 0;
+      Walk<false>(x, x, &z, nullptr);
+      return z;
+    }
     double z = base_;
-    const size_t k = trees < 0 ? roots_.size() : std::min(roots_.size(), size_t(trees));
-    for (size_t t = 0; t < k; ++t) z += nodes_[Leaf(x, roots_[t])].split;
+    for (size_t t = 0; t < size_t(trees); ++t) z += nodes_[LeafOf(x, roots_[t])].split;
     return z;
   }
   // Logistic-loss models: P(positive) = sigmoid(Margin(x, trees)).
@@ -62,35 +68,7 @@ class BoostedTrees {
   // tree whose path for x tests no changed feature gives y the same leaf (walked once).
   template <typename Row>
   void MarginBoth(const Row& x, const Row& y, double* margin_x, double* margin_y) const {
-    // Trees are walked kLanes at a time, level by level, so the lanes' node loads overlap
-    // (one tree is a chain of dependent loads); leaf values are still added in tree order,
-    // so the sums are bit-identical to walking the trees one by one.
-    constexpr size_t kLanes = 8;
-    double mx = base_, my = base_;
-    const size_t trees = roots_.size();
-    for (size_t t0 = 0; t0 < trees; t0 += kLanes) {
-      const size_t lanes = std::min(kLanes, trees - t0);
-      int node[kLanes];
-      bool differs[kLanes];
-      for (size_t i = 0; i < lanes; ++i) node[i] = roots_[t0 + i], differs[i] = false;
-      for (bool active = true; active;) {
-        active = false;
-        for (size_t i = 0; i < lanes; ++i) {
-          const Node& nd = nodes_[node[i]];
-          if (nd.feature < 0) continue;
-          const int f = nd.feature;
-          differs[i] = differs[i] || x[f] != y[f];
-          node[i] = nd.left + (x[f] <= nd.split ? 0 : 1);
-          active = true;
-        }
-      }
-      for (size_t i = 0; i < lanes; ++i) {
-        mx += nodes_[node[i]].split;
-        my += nodes_[differs[i] ? Leaf(y, roots_[t0 + i]) : node[i]].split;
-      }
-    }
-    *margin_x = mx;
-    *margin_y = my;
+    Walk<true>(x, y, margin_x, margin_y);
   }
 
   // The JSON form's keys, in an object; see the file comment.
@@ -101,13 +79,96 @@ class BoostedTrees {
 
   // For the fitting code (learning/tree_fitting.cc): a model is built tree by tree.
   void set_base(double base) { base_ = base; }
-  std::vector<Node>& mutable_nodes() { return nodes_; }
-  std::vector<int>& mutable_roots() { return roots_; }
+  std::vector<Node>& mutable_nodes() {
+    compact_.clear();
+    return nodes_;
+  }
+  std::vector<int>& mutable_roots() {
+    compact_.clear();
+    return roots_;
+  }
+  // Builds the compact copy of the nodes that rows of float features walk (FromJson
+  // calls it; a fitted model walks the plain nodes until it is called).
+  void Compact();
   const std::vector<Node>& nodes() const { return nodes_; }
 
  private:
+  // Margin(x) into *margin_x and, when kBoth, Margin(y) into *margin_y (y a copy of x with
+  // a few features changed). Trees are walked kLanes at a time, level by level, so the
+  // lanes' node loads overlap (one tree is a chain of dependent loads); leaf values are
+  // still added in tree order, so the sums are bit-identical to walking the trees one by
+  // one.
+  template <bool kBoth, typename Row>
+  void Walk(const Row& x, const Row& y, double* margin_x, double* margin_y) const {
+    constexpr size_t kLanes = 8;
+    double mx = base_, my = base_;
+    const size_t trees = roots_.size();
+    const bool compact = UsesCompact<Row>();
+    for (size_t t0 = 0; t0 < trees; t0 += kLanes) {
+      const size_t lanes = std::min(kLanes, trees - t0);
+      int node[kLanes];
+      bool differs[kLanes];
+      for (size_t i = 0; i < lanes; ++i) node[i] = roots_[t0 + i], differs[i] = false;
+      if (compact) {
+        for (bool active = true; active;) {
+          active = false;
+          for (size_t i = 0; i < lanes; ++i) {
+            const CompactNode nd = compact_[node[i]];
+            if (nd.feature == kLeaf) continue;
+            if constexpr (kBoth) differs[i] = differs[i] || x[nd.feature] != y[nd.feature];
+            node[i] += nd.to_left + (x[nd.feature] <= nd.split ? 0 : 1);
+            active = true;
+          }
+        }
+      } else {
+        for (bool active = true; active;) {
+          active = false;
+          for (size_t i = 0; i < lanes; ++i) {
+            const Node& nd = nodes_[node[i]];
+            if (nd.feature < 0) continue;
+            const int f = nd.feature;
+            if constexpr (kBoth) differs[i] = differs[i] || x[f] != y[f];
+            node[i] = nd.left + (x[f] <= nd.split ? 0 : 1);
+            active = true;
+          }
+        }
+      }
+      for (size_t i = 0; i < lanes; ++i) {
+        mx += nodes_[node[i]].split;
+        if constexpr (kBoth) {
+          my += nodes_[differs[i] ? LeafOf(y, roots_[t0 + i]) : node[i]].split;
+        }
+      }
+    }
+    *margin_x = mx;
+    if constexpr (kBoth) *margin_y = my;
+  }
+
+  // A node for rows of float features: 8 bytes instead of 16, so twice as many trees
+  // stay in cache. `split` is the largest float <= the node's double split, so x <= split
+  // for a float x exactly when double(x) <= the double split: the walk ends at the same
+  // leaf. Leaves (feature kLeaf) keep their value in nodes_. Compact() leaves the model
+  // without a compact copy when a child is more than 65,535 nodes after its parent.
+  static constexpr uint16_t kLeaf = 0xFFFF;
+  struct CompactNode {
+    float split;
+    uint16_t feature;
+    uint16_t to_left;  // the child for x[feature] <= split is this many nodes on
+  };
   template <typename Row>
-  int Leaf(const Row& x, int node) const {
+  bool UsesCompact() const {
+    using Value = std::decay_t<decltype(std::declval<const Row&>()[0])>;
+    return std::is_same_v<Value, float> && compact_.size() == nodes_.size();
+  }
+  template <typename Row>
+  int LeafOf(const Row& x, int node) const {
+    if (UsesCompact<Row>()) {
+      while (compact_[node].feature != kLeaf) {
+        const CompactNode nd = compact_[node];
+        node += nd.to_left + (x[nd.feature] <= nd.split ? 0 : 1);
+      }
+      return node;
+    }
     while (nodes_[node].feature >= 0) {
       node = nodes_[node].left + (x[nodes_[node].feature] <= nodes_[node].split ? 0 : 1);
     }
@@ -115,6 +176,7 @@ class BoostedTrees {
   }
 
   std::vector<Node> nodes_;
+  std::vector<CompactNode> compact_;  // empty, or one per node (Compact)
   std::vector<int> roots_;
   double base_ = 0;
 };

@@ -173,4 +173,54 @@ TEST_CASE("the same member list in another order is the same claim",
                              embeddings::ClaimFeatures(s.features))));
   CHECK(s.claim_score > s.score);
   CHECK(s.claim_score >= pipeline::AnalyzeOptions{}.threshold);  // analyze clusters the two
+  // ClaimScore, what the clustering calls, is the same number bit for bit.
+  const char* texts[] = {"The death toll rose to 820 on Saturday.",
+                         "At least 1,037 people did not survive the quake.",
+                         "Officials said the toll had risen to 2,012 by Sunday night.",
+                         "A big earthquake struck Morocco."};
+  for (const char* x : texts) {
+    for (const char* y : texts) {
+      const auto ex = enc.Encode(x), ey = enc.Encode(y);
+      CHECK(enc.ClaimScore(ex, ey) == enc.Similarity(ex, ey).claim_score);
+    }
+  }
+  CHECK(enc.ClaimScore(a, b) == s.claim_score);
+}
+
+TEST_CASE("the sense filters change no word relation", "[embeddings][wordnet]") {
+  const embeddings::WordSenses* wn = embeddings::WordSenses::Default();
+  if (wn == nullptr) {
+    WARN("WordNet not installed (wordnet-base): skipped");
+    return;
+  }
+  // Relate as the lists alone decide it.
+  auto shares = [](const std::vector<uint32_t>& x, const std::vector<uint32_t>& y) {
+    return std::find_first_of(x.begin(), x.end(), y.begin(), y.end()) != x.end();
+  };
+  auto by_lists = [&](const embeddings::WordSenseSets& a, const embeddings::WordSenseSets& b) {
+    if (a.empty() || b.empty()) return embeddings::WordRelation::kNone;
+    if (shares(a.synsets, b.synsets)) return embeddings::WordRelation::kSynonym;
+    if (shares(a.synsets, b.hypernyms) || shares(a.hypernyms, b.synsets)) {
+      return embeddings::WordRelation::kHypernym;
+    }
+    if (shares(a.antonyms, b.synsets) || shares(a.synsets, b.antonyms)) {
+      return embeddings::WordRelation::kAntonym;
+    }
+    return embeddings::WordRelation::kNone;
+  };
+  const char* words[] = {"talking", "speaking",  "slicing",      "cutting", "big",   "small",
+                         "large",   "guitar",    "economy",      "soldier", "troop", "killed",
+                         "died",    "protester", "demonstrator", "march",   "walk",  "rise",
+                         "fall",    "increase",  "officer",      "person",  "army",  "city"};
+  int related = 0;
+  for (const char* x : words) {
+    for (const char* y : words) {
+      const embeddings::WordSenseSets& a = *wn->Find(x);
+      const embeddings::WordSenseSets& b = *wn->Find(y);
+      const embeddings::WordRelation want = by_lists(a, b);
+      CHECK(embeddings::Relate(a, b) == want);
+      related += want != embeddings::WordRelation::kNone;
+    }
+  }
+  CHECK(related > 30);  // the words do relate: the check is not vacuous
 }

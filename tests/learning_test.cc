@@ -1,6 +1,7 @@
 // The learning kit (learning/): boosted trees (both losses, both split searches, the one
 // JSON form), cross-validation folds and the metrics.
 #include <algorithm>
+#include <array>
 #include <catch2/catch.hpp>
 #include <cmath>
 #include <nlohmann/json.hpp>
@@ -94,6 +95,53 @@ TEST_CASE("residual trees with exact splits fit a step and MarginBoth agrees wit
   auto rounded = BoostedTrees::FromJson(t.ToJson(Rounding::kFloat, Rounding::kFloat), 2, "f");
   REQUIRE(rounded.ok());
   CHECK(rounded->nodes()[0].split == double(float(t.nodes()[0].split)));
+}
+
+TEST_CASE("float rows walk the compact nodes to the leaves the double nodes give",
+          "[learning][trees]") {
+  // Splits that are not floats (0.1, 1/3, 0.7 + 1e-12) and float features at, just below
+  // and just above each: the compact copy stores the largest float <= each split.
+  const double splits[] = {0.1, 1.0 / 3.0, 0.7 + 1e-12, -0.25, 2.5};
+  nlohmann::json j;
+  std::vector<int> roots, feature, left;
+  std::vector<double> split;
+  for (int t = 0; t < 5; ++t) {  // tree t: x[t % 2] <= splits[t] ? t : -t
+    roots.push_back(static_cast<int>(feature.size()));
+    const int at = static_cast<int>(feature.size());
+    feature.insert(feature.end(), {t % 2, -1, -1});
+    left.insert(left.end(), {at + 1, -1, -1});
+    split.insert(split.end(), {splits[t], double(t + 1), -double(t + 1)});
+  }
+  j["tree_roots"] = roots;
+  j["tree_feature"] = feature;
+  j["tree_left"] = left;
+  j["tree_split"] = split;
+  auto compact = BoostedTrees::FromJson(j, 2, "compact");
+  REQUIRE(compact.ok());
+  BoostedTrees plain = *compact;
+  plain.mutable_roots();  // drops the compact copy: rows walk the double nodes
+  int checked = 0;
+  for (double s : splits) {
+    const float near = static_cast<float>(s);
+    for (float v : {near, std::nextafter(near, -1e9f), std::nextafter(near, 1e9f)}) {
+      for (float w : {0.0f, v}) {
+        const std::array<float, 2> row{v, w}, other{w, v};
+        double mc = 0, mc2 = 0, mp = 0, mp2 = 0;
+        compact->MarginBoth(row, other, &mc, &mc2);
+        plain.MarginBoth(row, other, &mp, &mp2);
+        CHECK(mc == mp);
+        CHECK(mc2 == mp2);
+        CHECK(compact->Margin(row) == plain.Margin(row));
+        // and what a double row of the same values gets
+        CHECK(compact->Margin(row) == compact->Margin(std::vector<double>{v, w}));
+        ++checked;
+      }
+    }
+  }
+  CHECK(checked == 30);
+  // The walk does depend on the side of the split: x[0] = 0.1f (above 0.1) vs 0.0999.
+  CHECK(compact->Margin(std::array<float, 2>{0.1f, 0}) !=
+        compact->Margin(std::array<float, 2>{0.0999f, 0}));
 }
 
 TEST_CASE("folds: interleaved by index, grouped by a hash of the group name",

@@ -38,7 +38,7 @@ std::vector<float> ScorePairs(const embeddings::SentenceEncoder& encoder,
   std::vector<float> scores(pairs.size());
   ParallelFor(threads, static_cast<int64_t>(pairs.size()), [&](int64_t i) {
     const ParaphrasePair& p = pairs[size_t(i)];
-    scores[size_t(i)] = encoder.Similarity(encoder.Encode(p.a), encoder.Encode(p.b)).claim_score;
+    scores[size_t(i)] = encoder.ClaimScore(encoder.Encode(p.a), encoder.Encode(p.b));
   });
   return scores;
 }

@@ -222,7 +222,7 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const ingest::Corpus& co
                            std::make_pair(std::min(i, j), std::max(i, j)))) {
       return 1.0f;
     }
-    const float s = encoder.Similarity(encoded[i], encoded[j]).claim_score;
+    const float s = encoder.ClaimScore(encoded[i], encoded[j]);
     if (story_of_row[i] != story_of_row[j] && s < opt.cross_story_min) return 0.0f;
     return s;
   };
