@@ -171,3 +171,25 @@ TEST_CASE("Anchored links keep only mutual best matches per document", "[cluster
   f.Score(40, 43, 0.2f);  // below min_score: 40-41 and 42-43 stay apart
   CHECK(f.Run() == std::vector<std::vector<int32_t>>{{40, 41}, {42, 43}});
 }
+
+TEST_CASE("An anchor's rarity is judged within its story, whatever else the folder holds",
+          "[cluster][anchor]") {
+  // Story 0: 20 statements, "kremlin" held by 2 (rare: at most 10% of 20). Story 1: 10
+  // statements, "kremlin" held by 5 (its topic: more than max(2, 10% of 10)).
+  std::vector<std::vector<std::string>> anchors(30);
+  std::vector<int32_t> story(30, 0);
+  for (int i = 20; i < 30; ++i) story[i] = 1;
+  for (int i : {3, 11, 20, 21, 22, 23, 24}) anchors[i] = {"kremlin"};
+  const std::vector<char> eligible(30, 1);
+  const cluster::AnchorOptions options;
+  auto by_story = cluster::RareAnchorHolders(anchors, eligible, options, story);
+  REQUIRE(by_story.count("kremlin") == 1);
+  CHECK(by_story.at("kremlin") == std::vector<int32_t>{3, 11});
+  // Judged over the whole folder, 7 holders of 30 are more than 3: a topic everywhere.
+  CHECK(cluster::RareAnchorHolders(anchors, eligible, options).count("kremlin") == 0);
+  // Story 0 alone gives the same holders as story 0 in the mixed folder.
+  std::vector<std::vector<std::string>> alone(anchors.begin(), anchors.begin() + 20);
+  auto solo = cluster::RareAnchorHolders(alone, std::vector<char>(20, 1), options,
+                                         std::vector<int32_t>(20, 0));
+  CHECK(solo.at("kremlin") == by_story.at("kremlin"));
+}

@@ -271,17 +271,26 @@ std::vector<std::vector<std::string>> CorpusAnchors(std::span<const std::string>
 
 std::map<std::string, std::vector<int32_t>> RareAnchorHolders(
     const std::vector<std::vector<std::string>>& anchors, const std::vector<char>& eligible,
-    const AnchorOptions& options) {
-  std::map<std::string, std::vector<int32_t>> holders;
-  int64_t n_eligible = 0;
+    const AnchorOptions& options, std::span<const int32_t> group_of_row) {
+  auto group = [&](size_t i) { return group_of_row.empty() ? 0 : group_of_row[i]; };
+  // (anchor, group) -> holders, and eligible rows per group.
+  std::map<std::pair<std::string_view, int32_t>, std::vector<int32_t>> holders;
+  std::map<int32_t, int64_t> n_eligible;
   for (size_t i = 0; i < anchors.size(); ++i) {
     if (!eligible[i]) continue;
-    ++n_eligible;
-    for (const std::string& a : anchors[i]) holders[a].push_back(static_cast<int32_t>(i));
+    ++n_eligible[group(i)];
+    for (const std::string& a : anchors[i]) {
+      holders[{a, group(i)}].push_back(static_cast<int32_t>(i));
+    }
   }
-  const double cap = options.MaxHolders(n_eligible);
-  std::erase_if(holders, [&](const auto& h) { return static_cast<double>(h.second.size()) > cap; });
-  return holders;
+  std::map<std::string, std::vector<int32_t>> out;
+  for (auto& [key, rows] : holders) {
+    if (static_cast<double>(rows.size()) > options.MaxHolders(n_eligible[key.second])) continue;
+    std::vector<int32_t>& to = out[std::string(key.first)];
+    to.insert(to.end(), rows.begin(), rows.end());
+  }
+  for (auto& [anchor, rows] : out) std::sort(rows.begin(), rows.end());
+  return out;
 }
 
 std::vector<std::vector<int32_t>> AnchoredClusters(

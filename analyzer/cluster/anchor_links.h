@@ -9,7 +9,8 @@
 //      capitalised words, case-folded, acronyms defined in the corpus as "Full Name (FN)"
 //      resolved to the acronym) held by at most max_share of the eligible statements and
 //      at most max_statements of them (names on every other line are the story's topic,
-//      not a claim's);
+//      not a claim's). `analyze` judges this within each story, among the story's own
+//      statements, so a story gets the same anchors alone or in a folder of other stories;
 //   2. their pair similarity is >= min_score;
 //   3. they are each other's best such match in the other's document (mutual best by
 //      score, ties: smaller key), so a statement joins at most one statement per document.
@@ -73,9 +74,11 @@ std::vector<std::vector<std::string>> CorpusAnchors(std::span<const std::string>
 
 // Condition 1's rarity: for each anchor held by at most options.MaxHolders(eligible rows)
 // eligible rows, those rows (ascending). Anchors held by more are topic words and absent.
+// With `group_of_row` (e.g. each row's story), rarity is judged within each group, among
+// its eligible rows: an anchor is listed with the holders of the groups where it is rare.
 std::map<std::string, std::vector<int32_t>> RareAnchorHolders(
     const std::vector<std::vector<std::string>>& anchors, const std::vector<char>& eligible,
-    const AnchorOptions& options);
+    const AnchorOptions& options, std::span<const int32_t> group_of_row = {});
 
 // Anchored clusters among the rows that `clustered` marks 0 (and `eligible` marks 1).
 // anchors[i] are row i's anchors; doc_of_row[i] its document. Returns sorted row lists,

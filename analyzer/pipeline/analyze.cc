@@ -132,9 +132,11 @@ std::vector<int32_t> DocumentStories(const AnalyzeOptions& opt, size_t documents
   return cluster::GroupStories(doc_terms, opt.stories, opt.threads, families);
 }
 
-// Pairs of rows of different documents of one story that share a rare anchor
-// (anchor_links.h): candidate edges the kNN graph may miss. At most MaxHolders rows hold
-// an anchor, so the pairs per anchor are bounded.
+// Pairs of rows of different documents of one story that share an anchor rare in that
+// story (anchor_links.h; held by at most MaxHolders of the story's eligible rows):
+// candidate edges the kNN graph may miss. Judging rarity per story keeps a story's
+// candidates the same whatever other stories the folder holds, and bounds the pairs per
+// anchor by the story's size, not the folder's.
 std::vector<std::pair<int32_t, int32_t>> AnchorCandidates(const std::vector<std::string>& texts,
                                                           const std::vector<char>& eligible,
                                                           const std::vector<int32_t>& doc_of_row,
@@ -142,7 +144,7 @@ std::vector<std::pair<int32_t, int32_t>> AnchorCandidates(const std::vector<std:
                                                           const cluster::AnchorOptions& anchors) {
   std::vector<std::pair<int32_t, int32_t>> out;
   for (const auto& [anchor, holders] :
-       cluster::RareAnchorHolders(cluster::CorpusAnchors(texts), eligible, anchors)) {
+       cluster::RareAnchorHolders(cluster::CorpusAnchors(texts), eligible, anchors, story_of_row)) {
     for (size_t a = 0; a < holders.size(); ++a) {
       for (size_t b = a + 1; b < holders.size(); ++b) {
         const int32_t i = holders[a], j = holders[b];
