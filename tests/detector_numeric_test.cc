@@ -73,6 +73,24 @@ TEST_CASE("Several figures a side: the figures about one name are compared",
           .empty());
 }
 
+TEST_CASE("Several figures a side: the one figure that counts nothing named is one slot",
+          "[detector][numeric]") {
+  // The other figures count the same things on both sides ("five years"): the amounts
+  // fill one slot, as lone figures would.
+  const auto f = DetectNumeric(S("The plan calls for spending $299 billion over five years."),
+                               S("The plan calls for spending $601 billion over five years."), {});
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].summary == "299000000000 vs 601000000000 figure(s)");
+  // The others count different things: the two statements are not parallel.
+  CHECK(DetectNumeric(S("The plan calls for spending $299 billion over five years."),
+                      S("The plan calls for spending $601 billion over ten months."), {})
+            .empty());
+  // Two such figures on one side: which one is the slot is unknown.
+  CHECK(DetectNumeric(S("The plan moves $299 billion over five years, then $12 billion."),
+                      S("The plan calls for spending $601 billion over five years."), {})
+            .empty());
+}
+
 TEST_CASE("Measurements: units, magnitudes, read to the finer precision", "[detector][numeric]") {
   auto summary = [](const char* x, const char* y) {
     const auto f = DetectNumeric(S(x), S(y), {});

@@ -449,6 +449,29 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
     qa[0].referent = qb[0].referent = common;
   } else if (qa.size() == 1 && qb.size() == 1 && qa[0].referent.empty()) {
     qa[0].referent = qb[0].referent = "figure";
+  } else {
+    // Several figures a side, each side's others counting the same things ("$299 billion
+    // over five years" / "$601 billion over five years"): the one figure a side that
+    // counts nothing named fills the same slot, as a lone figure does.
+    // The index of the one figure without a referent (-1: none or several); the
+    // referents of the others into `named`.
+    auto unnamed = [](const std::vector<Quantity>& qs, std::multiset<std::string>* named) {
+      int only = -1, count = 0;
+      for (size_t k = 0; k < qs.size(); ++k) {
+        if (!qs[k].referent.empty()) {
+          named->insert(qs[k].referent);
+        } else if (++count == 1) {
+          only = static_cast<int>(k);
+        }
+      }
+      return count == 1 ? only : -1;
+    };
+    std::multiset<std::string> named_a, named_b;
+    const int ua = unnamed(qa, &named_a), ub = unnamed(qb, &named_b);
+    if (ua >= 0 && ub >= 0 && !named_a.empty() && named_a == named_b &&
+        qa[ua].measure == qb[ub].measure) {
+      qa[ua].referent = qb[ub].referent = "figure";
+    }
   }
   // A count of two kinds together that the other side gives in parts ("the five officers
   // and soldiers" / "two officers and three soldiers") agrees when the parts add up: the

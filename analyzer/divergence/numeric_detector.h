@@ -12,7 +12,9 @@
 // Inside one claim the two statements' figures fill
 // the same slot, so when each side gives exactly one figure of the same kind (a share,
 // or a count) and one of them names no referent, they are compared ("the death toll
-// rose to 820" / "1,037 people died"). When a side gives several figures of one kind,
+// rose to 820" / "1,037 people died"); so are the one figure a side that counts nothing
+// named when the other figures of the two sides count the same things ("$299 billion over
+// five years" / "$601 billion over five years"). When a side gives several figures of one kind,
 // each is about the name nearest to it (quantity_names.h): figures about matching names
 // are compared with each other, never with a figure about another name ("Smith 52%,
 // Jones 43%" / "Smith 50.83%, Jones 43.36%" flags 52 vs 50.83).
