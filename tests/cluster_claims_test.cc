@@ -267,3 +267,59 @@ TEST_CASE("AverageLinkage merges by mean cross score, missing pairs count", "[cl
   auto loose = cluster::AverageLinkage(5, pairs, 0.75, 0.8);  // (0.9 + 0.75) / 2 > 0.8
   CHECK(loose[2] == 0);
 }
+
+TEST_CASE("AverageLinkage by components agrees with plain UPGMA", "[cluster]") {
+  // Plain UPGMA over clusters as item sets: merge the two clusters of highest mean cross
+  // score (missing pairs 0), ties by their smallest items, while the mean >= t. Scores are
+  // multiples of 1/64, so every sum is exact and no tie depends on the summation order.
+  auto plain = [](int32_t n, const std::vector<cluster::ScoredPair>& pairs, double t) {
+    std::map<std::pair<int32_t, int32_t>, double> s;
+    for (const auto& p : pairs) s.emplace(std::minmax(p.a, p.b), p.score);
+    std::vector<std::vector<int32_t>> clusters;
+    for (int32_t i = 0; i < n; ++i) clusters.push_back({i});
+    for (;;) {
+      double best = -1;
+      size_t bx = 0, by = 0;
+      for (size_t x = 0; x < clusters.size(); ++x) {
+        for (size_t y = x + 1; y < clusters.size(); ++y) {
+          double sum = 0;
+          for (int32_t i : clusters[x]) {
+            for (int32_t j : clusters[y]) {
+              auto it = s.find(std::minmax(i, j));
+              if (it != s.end()) sum += it->second;
+            }
+          }
+          const double v = sum / double(clusters[x].size() * clusters[y].size());
+          if (v > best) best = v, bx = x, by = y;  // clusters in order of their first item
+        }
+      }
+      if (best < t) break;
+      clusters[bx].insert(clusters[bx].end(), clusters[by].begin(), clusters[by].end());
+      std::sort(clusters[bx].begin(), clusters[bx].end());
+      clusters.erase(clusters.begin() + static_cast<long>(by));
+    }
+    std::vector<int32_t> rep(n);
+    for (const auto& c : clusters) {
+      for (int32_t i : c) rep[i] = c.front();
+    }
+    return rep;
+  };
+  std::mt19937 rng(7);
+  int merged = 0;
+  for (int trial = 0; trial < 40; ++trial) {
+    const int32_t n = 14;
+    std::vector<cluster::ScoredPair> pairs;
+    for (int32_t a = 0; a < n; ++a) {
+      for (int32_t b = a + 1; b < n; ++b) {
+        if (rng() % 3 == 0) continue;  // a missing pair
+        pairs.push_back({a, b, static_cast<float>(rng() % 65) / 64.0f});
+      }
+    }
+    std::shuffle(pairs.begin(), pairs.end(), rng);
+    const std::vector<int32_t> want = plain(n, pairs, 0.7);
+    CHECK(cluster::AverageLinkage(n, pairs, 0.0, 0.7) == want);
+    CHECK(cluster::AverageLinkage(n, pairs, 0.0, 0.7, /*threads=*/2) == want);
+    for (int32_t i = 0; i < n; ++i) merged += want[i] != i;
+  }
+  CHECK(merged > 40);  // the trials do merge: the comparison is not vacuous
+}

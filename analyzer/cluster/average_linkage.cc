@@ -4,6 +4,8 @@
 #include <queue>
 #include <unordered_map>
 
+#include "analyzer/base/parallel_for.h"
+
 namespace diverge::cluster {
 namespace {
 
@@ -29,10 +31,9 @@ struct Worse {
   }
 };
 
-}  // namespace
-
-std::vector<int32_t> AverageLinkage(int32_t count, const std::vector<ScoredPair>& pairs,
-                                    double missing_score, double min_linkage) {
+// The agglomeration itself, over items 0..count-1 (AverageLinkage's contract).
+std::vector<int32_t> Agglomerate(int32_t count, const std::vector<ScoredPair>& pairs,
+                                 double missing_score, double min_linkage) {
   std::vector<int32_t> parent(count);
   for (int32_t i = 0; i < count; ++i) parent[i] = i;
   std::vector<int64_t> size(count, 1);
@@ -91,6 +92,70 @@ std::vector<int32_t> AverageLinkage(int32_t count, const std::vector<ScoredPair>
     while (parent[r] != r) r = parent[r];
     parent[i] = r;
   }
+  return parent;
+}
+
+}  // namespace
+
+std::vector<int32_t> AverageLinkage(int32_t count, const std::vector<ScoredPair>& pairs,
+                                    double missing_score, double min_linkage, int threads) {
+  if (count <= 0) return {};
+  if (missing_score >= min_linkage) return Agglomerate(count, pairs, missing_score, min_linkage);
+  // Two clusters whose mean cross score is >= min_linkage have a cross pair scoring
+  // >= min_linkage (unknown pairs count less), so every cluster lies inside one connected
+  // component of the pairs scoring >= min_linkage, and clusters of two components never
+  // merge: each component is agglomerated alone, with its own pairs only (the pairs
+  // between components cannot change a merge), on `threads` threads. Items keep their
+  // order inside a component, so the tie-breaks are those of one run over all items.
+  std::vector<int32_t> root(count);
+  for (int32_t i = 0; i < count; ++i) root[i] = i;
+  auto find = [&](int32_t x) {
+    while (root[x] != x) x = root[x] = root[root[x]];
+    return x;
+  };
+  auto valid = [&](const ScoredPair& p) {
+    return p.a != p.b && p.a >= 0 && p.b >= 0 && p.a < count && p.b < count;
+  };
+  for (const ScoredPair& p : pairs) {
+    if (!valid(p) || !(p.score >= min_linkage)) continue;
+    const int32_t x = find(p.a), y = find(p.b);
+    if (x != y) root[std::max(x, y)] = std::min(x, y);
+  }
+  // Components with >= 2 items, each listing its items ascending and its pairs in input
+  // order (a duplicate pair keeps its first score, as in one run).
+  std::vector<int32_t> comp_of(count, -1), local(count, -1);
+  std::vector<std::vector<int32_t>> items;
+  for (int32_t i = 0; i < count; ++i) {
+    const int32_t r = find(i);
+    if (r == i) continue;
+    if (comp_of[r] < 0) {
+      comp_of[r] = static_cast<int32_t>(items.size());
+      local[r] = 0;
+      items.push_back({r});
+    }
+    comp_of[i] = comp_of[r];
+    local[i] = static_cast<int32_t>(items[comp_of[r]].size());
+    items[comp_of[r]].push_back(i);
+  }
+  std::vector<std::vector<ScoredPair>> comp_pairs(items.size());
+  for (const ScoredPair& p : pairs) {
+    if (!valid(p) || comp_of[p.a] < 0 || comp_of[p.a] != comp_of[p.b]) continue;
+    comp_pairs[comp_of[p.a]].push_back({local[p.a], local[p.b], p.score});
+  }
+  std::vector<int32_t> parent(count);
+  for (int32_t i = 0; i < count; ++i) parent[i] = i;
+  // Largest first, so that one big component does not end up last on one thread.
+  std::vector<int32_t> order(items.size());
+  for (size_t c = 0; c < order.size(); ++c) order[c] = static_cast<int32_t>(c);
+  std::stable_sort(order.begin(), order.end(), [&](int32_t x, int32_t y) {
+    return comp_pairs[x].size() > comp_pairs[y].size();
+  });
+  ParallelFor(threads, static_cast<int64_t>(order.size()), [&](int64_t k) {
+    const int32_t c = order[k];
+    const std::vector<int32_t> rep = Agglomerate(static_cast<int32_t>(items[c].size()),
+                                                 comp_pairs[c], missing_score, min_linkage);
+    for (size_t i = 0; i < rep.size(); ++i) parent[items[c][i]] = items[c][rep[i]];
+  });
   return parent;
 }
 

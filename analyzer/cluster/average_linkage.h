@@ -19,8 +19,11 @@ struct ScoredPair {
 // smallest item indices) while it is >= min_linkage. Item indices double as the
 // tie-break order, so callers index items by a stable key to make the result independent
 // of input order. Returns, per item, the smallest item index of its cluster.
+// When missing_score < min_linkage, the connected components of the pairs scoring
+// >= min_linkage are agglomerated separately (no cluster spans two: see the .cc), on up
+// to `threads` threads; the result is that of one run over all items.
 std::vector<int32_t> AverageLinkage(int32_t count, const std::vector<ScoredPair>& pairs,
-                                    double missing_score, double min_linkage);
+                                    double missing_score, double min_linkage, int threads = 1);
 
 }  // namespace diverge::cluster
 

@@ -145,7 +145,7 @@ std::vector<int32_t> GroupStories(const std::vector<std::vector<StoryTerm>>& doc
     pairs.push_back({p.a, p.b, p.similarity});
   }
   const std::vector<int32_t> rep =
-      AverageLinkage(n, pairs, /*missing_score=*/0.0, options.min_similarity);
+      AverageLinkage(n, pairs, /*missing_score=*/0.0, options.min_similarity, threads);
   std::vector<int32_t> story(n, -1), story_of_rep(n, -1);
   int32_t next = 0;
   for (int32_t d = 0; d < n; ++d) {
