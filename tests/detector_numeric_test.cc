@@ -91,6 +91,24 @@ TEST_CASE("Several figures a side: the one figure that counts nothing named is o
             .empty());
 }
 
+TEST_CASE("The share of ballots counted is compared only with another share counted",
+          "[detector][numeric]") {
+  const auto f = DetectNumeric(S("With 98% of votes counted, Smith secured 49.34%."),
+                               S("Smith won 52 percent of the vote."), {});
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].summary == "49.34 vs 52 percent");
+  const auto g =
+      DetectNumeric(S("With 98% of votes counted, Smith secured 49.34%."),
+                    S("After counting 60 percent of the ballots, Smith had 49.34 percent."), {});
+  REQUIRE(g.size() == 1);
+  CHECK(g[0].summary == "98 vs 60 percent counted");
+  // A count of marchers is not a share counted.
+  const auto h = DetectNumeric(S("The ministry counted 1.12 million demonstrators."),
+                               S("The union said 2 million people demonstrated."), {});
+  REQUIRE(h.size() == 1);
+  CHECK(h[0].summary == "1120000 vs 2000000 demonstrated");
+}
+
 TEST_CASE("Measurements: units, magnitudes, read to the finer precision", "[detector][numeric]") {
   auto summary = [](const char* x, const char* y) {
     const auto f = DetectNumeric(S(x), S(y), {});

@@ -196,20 +196,30 @@ bool ParseNumberWords(const std::vector<std::string>& words, double* value) {
 
 namespace {
 
+// "counted" for a word saying how far a count of ballots has got ("with 98% of votes
+// counted", "after counting 99 percent of the votes"), else "" (ClauseEvent's classify).
+std::string_view CountProgress(std::string_view w) {
+  return w == "counted" || w == "counting" || w == "tallied" || w == "tallying"
+             ? std::string_view("counted")
+             : std::string_view();
+}
+
 // The event of the clause around tokens [first, last]: the counted noun's own
 // ("casualties"), else the nearest event word after the count, up to the clause's end,
 // an infinitive "to" or 6 words, else the nearest before it ("the death toll rose to 820"), up to
 // the clause's start, a preposition or 6 words. "20 soldiers were killed and four injured": 20
 // killed, four injured.
-std::string ClauseEvent(const std::vector<text::Token>& t, size_t first, size_t last) {
-  if (const std::string_view e = CountedEvent(t[last].lower); !e.empty()) return std::string(e);
+// `classify` names the event a word says (CountedEvent by default).
+std::string ClauseEvent(const std::vector<text::Token>& t, size_t first, size_t last,
+                        std::string_view (*classify)(std::string_view) = CountedEvent) {
+  if (const std::string_view e = classify(t[last].lower); !e.empty()) return std::string(e);
   for (size_t k = last + 1, words = 0; k < t.size() && words < 6; ++k) {
     if (t[k].kind == text::TokenKind::kPunct) break;
     if (t[k].kind == text::TokenKind::kNumber || IsNumberWord(t[k].lower)) break;
     // "to" starts another predicate: "people of the two countries to compare the
     // casualties" does not count casualties.
     if (t[k].lower == "to") break;
-    if (const std::string_view e = CountedEvent(t[k].lower); !e.empty()) return std::string(e);
+    if (const std::string_view e = classify(t[k].lower); !e.empty()) return std::string(e);
     ++words;
   }
   // Before the count, a verb takes it as its object ("killed 20 soldiers", "rose to
@@ -223,7 +233,7 @@ std::string ClauseEvent(const std::vector<text::Token>& t, size_t first, size_t 
     if (std::find(kPrepositions.begin(), kPrepositions.end(), t[k].lower) != kPrepositions.end()) {
       break;
     }
-    if (const std::string_view e = CountedEvent(t[k].lower); !e.empty()) return std::string(e);
+    if (const std::string_view e = classify(t[k].lower); !e.empty()) return std::string(e);
     ++words;
   }
   return {};
@@ -441,6 +451,24 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
       }
     }
   }
+  // How far a count has got ("with 98% of votes counted") is compared only with how far
+  // the other side's count has got, never with a result ("Erdogan won 49.5%").
+  for (std::vector<Quantity>* side : {&qa, &qb}) {
+    for (Quantity& q : *side) {
+      if (q.event == "counted") q.referent = q.event;
+    }
+  }
+  // The share of ballots counted so far ("with 98% of votes counted") is compared only
+  // with the other side's share counted, never with a result ("Erdogan won 49.5%"). Only
+  // shares: "the ministry counted 1.12 million demonstrators" counts marchers.
+  for (auto [side, tokens] : {std::pair{&qa, &a.tokens}, std::pair{&qb, &b.tokens}}) {
+    for (Quantity& q : *side) {
+      if (q.referent == "percent" &&
+          !ClauseEvent(*tokens, q.first_token, q.last_token, CountProgress).empty()) {
+        q.referent = "percent counted";
+      }
+    }
+  }
   // One figure a side, of the same kind: the claim's slot (see the header).
   if (qa.size() == 1 && qb.size() == 1 && qa[0].referent != qb[0].referent &&
       (qa[0].referent.empty() || qb[0].referent.empty()) &&
@@ -524,7 +552,7 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
     const double gap = hi == 0 ? 0 : std::min(1.0, std::fabs(x.value - y.value) / hi);
     f.score = ((x.approximate || y.approximate) ? 0.5 : 0.7) + 0.1 * gap;
     f.summary = FormatValue(x.value) + " vs " + FormatValue(y.value) + " " + referent +
-                (referent == "percent" || x.measure || referent == x.event ? "" : "(s)");
+                (referent.starts_with("percent") || x.measure || referent == x.event ? "" : "(s)");
     f.nature = TimeNature::kState;
     // Counts of what happened to people in one event only grow as reports come in; a
     // demonstration's count is of one day.
