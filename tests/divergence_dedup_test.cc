@@ -52,3 +52,30 @@ TEST_CASE("One disagreement between two outlets is one flag", "[divergence][dedu
   r.clusters[0].statements.push_back("s-c1");
   CHECK(divergence::DetectDivergences(r, {}, o).divergences.size() == 2);
 }
+
+TEST_CASE("One disagreement is one flag however each sentence writes the numbers",
+          "[divergence][dedup]") {
+  report::Report r;
+  AddDoc(r, "a1", "Daily A");
+  AddDoc(r, "a2", "Daily A");
+  AddDoc(r, "b1", "Weekly B");
+  AddStatement(r, "s-a1", "a1", "More than 43 Chinese soldiers were killed in the clash.");
+  AddStatement(r, "s-a2", "a2", "The Chinese side suffered 43 casualties in the clash.");
+  AddStatement(r, "s-b1", "b1", "As many as 35 Chinese troops died in the clash.");
+  report::ClaimCluster c1;
+  c1.id = "c-1";
+  c1.statements = {"s-a1", "s-a2", "s-b1"};
+  r.clusters.push_back(c1);
+  divergence::DetectOptions o;
+  o.omissions = false;
+  divergence::DetectResult result = divergence::DetectDivergences(r, {}, o);
+  // "43 Chinese soldiers" and "43 casualties" give one value: 43 vs 35 is one flag.
+  REQUIRE(result.divergences.size() == 1);
+  CHECK(result.divergences[0].kind == report::DivergenceKind::kNumeric);
+  // Another value from the same outlet is another disagreement, with B (45 vs 35) and
+  // with the outlet's own other article (43 vs 45).
+  AddDoc(r, "a3", "Daily A");
+  AddStatement(r, "s-a3", "a3", "At least 45 Chinese soldiers were killed in the clash.");
+  r.clusters[0].statements.push_back("s-a3");
+  CHECK(divergence::DetectDivergences(r, {}, o).divergences.size() == 3);
+}

@@ -1,6 +1,7 @@
 #include "analyzer/divergence/detect.h"
 
 #include <algorithm>
+#include <cstdio>
 #include <map>
 #include <memory>
 #include <mutex>
@@ -96,23 +97,35 @@ report::Divergence MakeDivergence(const Finding& f, const Side& a, const Side& b
   return d;
 }
 
+// 17 significant digits: two values are one key exactly when they are equal.
+std::string ValueKey(double v) {
+  char buf[40];
+  std::snprintf(buf, sizeof buf, "%.17g", v);
+  return buf;
+}
+
 // Keeps the best divergence per disagreement: (kind, and the unordered pair of (outlet,
-// evidence folded for case and spaces)), so the same two outlets disagreeing on the same
-// values are flagged once, not once per sentence pair, document pair or claim. Then at most
+// value)), so the same two outlets disagreeing on the same values are flagged once, not
+// once per sentence pair, document pair or claim. A side's value is the number a numeric
+// flag compares (`values`: divergence id -> the two numbers, "43" and "35", however each
+// was written: "more than 43 Chinese soldiers", "43 casualties"), else its evidence
+// folded for case and spaces. Then at most
 // `max_flags` of them, chosen across kinds and claims: the kinds take turns, each giving
 // its strongest remaining flag, and within a kind the claims take turns (each claim's
 // strongest flag first), so one prolific kind or claim cannot fill the cap. Flags cut
 // are counted in *cut (by kind). Returns the kept ones sorted by id.
-std::vector<report::Divergence> Finalize(std::vector<report::Divergence> all,
-                                         const DetectOptions& o,
-                                         const std::map<std::string, std::string>& stmt_outlet,
-                                         std::map<std::string, int64_t>* cut) {
-  auto side_key = [&](const std::optional<std::string>& s, const std::string& evidence) {
+std::vector<report::Divergence> Finalize(
+    std::vector<report::Divergence> all, const DetectOptions& o,
+    const std::map<std::string, std::string>& stmt_outlet, std::map<std::string, int64_t>* cut,
+    const std::map<std::string, std::pair<std::string, std::string>>& values) {
+  auto side_key = [&](const std::optional<std::string>& s, const std::string& evidence,
+                      const std::string* value) {
     std::string key;
     if (s) {
       auto it = stmt_outlet.find(*s);
       key = it == stmt_outlet.end() ? *s : it->second;
     }
+    if (value != nullptr) return key + '\x1e' + *value;
     std::string folded;
     bool space = false;
     for (char c : evidence) {
@@ -129,8 +142,11 @@ std::vector<report::Divergence> Finalize(std::vector<report::Divergence> all,
   std::map<std::string, report::Divergence> best;
   for (auto& d : all) {
     if (d.score < o.min_score) continue;
-    std::string ka = side_key(d.a.statement, d.a.evidence);
-    std::string kb = side_key(d.b.statement, d.b.evidence);
+    auto v = values.find(d.id);
+    std::string ka =
+        side_key(d.a.statement, d.a.evidence, v == values.end() ? nullptr : &v->second.first);
+    std::string kb =
+        side_key(d.b.statement, d.b.evidence, v == values.end() ? nullptr : &v->second.second);
     if (kb < ka) std::swap(ka, kb);
     std::string key = std::string(report::KindName(d.kind)) + "\x1f" + ka + "\x1f" + kb;
     auto it = best.find(key);
@@ -278,6 +294,9 @@ DetectResult DetectDivergences(const report::Report& report,
   // and WordNet are read-only here), its divergences in its own slot, joined in claim
   // order: the result does not depend on the threads.
   std::vector<std::vector<report::Divergence>> per_claim(report.clusters.size());
+  // Per claim: (divergence id, the two values) of its numeric flags, for Finalize.
+  std::vector<std::vector<std::pair<std::string, std::pair<std::string, std::string>>>>
+      per_claim_values(report.clusters.size());
   ParallelFor(
       o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency()),
       static_cast<int64_t>(report.clusters.size()), [&](int64_t c) {
@@ -305,6 +324,11 @@ DetectResult DetectDivergences(const report::Report& report,
             for (const Finding& f : RunPairDetectors(a, b, ctx, o)) {
               all.push_back(
                   MakeDivergence(f, a, b, sides[i].first, sides[j].first, cluster.id, &changes, o));
+              if (f.kind == report::DivergenceKind::kNumeric) {
+                per_claim_values[static_cast<size_t>(c)].push_back(
+                    {all.back().id,
+                     {internal::ValueKey(f.a_value), internal::ValueKey(f.b_value)}});
+              }
             }
           }
         }
@@ -319,7 +343,11 @@ DetectResult DetectDivergences(const report::Report& report,
   for (auto& v : per_claim) {
     for (report::Divergence& d : v) all.push_back(std::move(d));
   }
-  result.divergences = Finalize(std::move(all), o, stmt_outlet, &result.cut_by_kind);
+  std::map<std::string, std::pair<std::string, std::string>> values;
+  for (auto& v : per_claim_values) {
+    for (auto& [id, pair] : v) values.emplace(std::move(id), std::move(pair));
+  }
+  result.divergences = Finalize(std::move(all), o, stmt_outlet, &result.cut_by_kind, values);
   result.entities = names.Entities();
   return result;
 }

@@ -31,10 +31,16 @@ report::Divergence MakeDivergence(const Finding& f, const Side& a, const Side& b
                                   const DetectOptions& o);
 // Drops low scores and duplicates, keeps at most `max_flags`, the strongest of each kind
 // and claim in turn (detect.cc), counts those cut per kind in *cut, sorts by id.
-std::vector<report::Divergence> Finalize(std::vector<report::Divergence> all,
-                                         const DetectOptions& o,
-                                         const std::map<std::string, std::string>& stmt_doc,
-                                         std::map<std::string, int64_t>* cut = nullptr);
+// `values`: divergence id -> the two numbers a numeric flag compares (detect.cc's
+// ValueKey), so that one disagreement between two outlets is one flag however each
+// sentence writes the numbers.
+std::vector<report::Divergence> Finalize(
+    std::vector<report::Divergence> all, const DetectOptions& o,
+    const std::map<std::string, std::string>& stmt_doc,
+    std::map<std::string, int64_t>* cut = nullptr,
+    const std::map<std::string, std::pair<std::string, std::string>>& values = {});
+// A compared number as a dedup key for Finalize: equal keys exactly for equal values.
+std::string ValueKey(double v);
 
 }  // namespace diverge::divergence::internal
 
