@@ -55,7 +55,10 @@ struct DetectResult {
 // Uses report.documents (outlet, date), report.statements, report.clusters; does not
 // modify them. `documents_with_text` supplies Document::text (matched by id) for
 // corpus-level evidence (sentences that date a change) and omission coverage; documents
-// missing there are treated as having only their statements.
+// missing there are treated as having only their statements. The same disagreement
+// between the same two outlets is one flag, not one per sentence pair, document pair or
+// claim: one per (kind, outlet and compared value of each side; a side's evidence text
+// when the kind compares no number).
 DetectResult DetectDivergences(const report::Report& report,
                                const std::vector<ingest::Document>& documents_with_text,
                                const DetectOptions& options);
