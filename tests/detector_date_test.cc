@@ -74,6 +74,18 @@ TEST_CASE("different dates for the same founding event are a historical conflict
   CHECK(EvidenceB(b, f[0]) == "2002");
 }
 
+TEST_CASE("a death or an attack dates one event whatever verb names it", "[detector][date]") {
+  Side a = S("The colonel was toppled and killed in 2011.", "2015-01-10");
+  Side b = S("The colonel was toppled and slain in 2008.", "2015-01-12");
+  auto f = DetectDate(a, b, {});
+  REQUIRE(f.size() == 1);
+  CHECK(EvidenceA(a, f[0]) == "2011");
+  CHECK(EvidenceB(b, f[0]) == "2008");
+  CHECK(DetectDate(S("The embassy was attacked in 1998.", "2015-01-10"),
+                   S("The assault on the embassy came in 1995.", "2015-01-12"), {})
+            .size() == 1);
+}
+
 TEST_CASE("the same date written differently, or different events, agree", "[detector][date]") {
   Side a = S("The bank was founded in 1998.", "2020-01-01");
   Side b = S("Founded in March 1998, the bank grew fast.", "2021-01-01");

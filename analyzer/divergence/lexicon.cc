@@ -50,12 +50,14 @@ std::string EventClass(std::string_view w) {
                      "founding", "establishment", "formation", "creation", "incorporated"});
     add("signing", {"signed", "ratified", "signing", "ratification"});
     add("birth", {"born", "birth"});
-    add("death", {"died", "death", "killed", "assassinated", "executed"});
+    add("death",
+        {"died", "death", "killed", "assassinated", "executed", "slain", "perished", "murdered"});
     add("election", {"elected", "election", "re-elected", "appointed", "appointment"});
     add("membership", {"joined", "quit", "withdrew", "withdrawn", "withdrawal", "expelled",
                        "admitted", "accession", "suspension", "suspended", "left"});
     add("meeting", {"met", "meeting", "summit", "convened", "conference"});
-    add("attack", {"attacked", "attack", "bombed", "bombing", "invaded", "invasion"});
+    add("attack",
+        {"attacked", "attack", "bombed", "bombing", "invaded", "invasion", "assault", "assaulted"});
     add("arrest", {"arrested", "detained", "arrest", "detention", "released", "freed"});
     add("opening", {"opened", "closed", "completed", "built", "constructed"});
     return m;
