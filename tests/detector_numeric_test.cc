@@ -107,6 +107,11 @@ TEST_CASE("The share of ballots counted is compared only with another share coun
                                S("The union said 2 million people demonstrated."), {});
   REQUIRE(h.size() == 1);
   CHECK(h[0].summary == "1120000 vs 2000000 demonstrated");
+  // "counted for" is "accounted for": a share of something else, not of ballots counted.
+  const auto k = DetectNumeric(S("Smith's votes counted for 49% of the total."),
+                               S("Smith won 52 percent of the total."), {});
+  REQUIRE(k.size() == 1);
+  CHECK(k[0].summary == "49 vs 52 percent");
 }
 
 TEST_CASE("Measurements: units, magnitudes, read to the finer precision", "[detector][numeric]") {

@@ -2,6 +2,7 @@
 // pair, document pair or claim (detect.h). Sentences invented for the test.
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
 
 #include "analyzer/divergence/detect.h"
 
@@ -25,6 +26,18 @@ void AddStatement(report::Report& r, const std::string& id, const std::string& d
   s.end = static_cast<int64_t>(text.size());
   r.statements.push_back(s);
 }
+// The flags of one claim holding `statements` (omissions off).
+std::vector<report::Divergence> DetectClaim(report::Report& r,
+                                            const std::vector<std::string>& statements) {
+  r.clusters.clear();
+  report::ClaimCluster c;
+  c.id = "c-1";
+  c.statements = statements;
+  r.clusters.push_back(c);
+  divergence::DetectOptions o;
+  o.omissions = false;
+  return divergence::DetectDivergences(r, {}, o).divergences;
+}
 }  // namespace
 
 TEST_CASE("One disagreement between two outlets is one flag", "[divergence][dedup]") {
@@ -35,22 +48,15 @@ TEST_CASE("One disagreement between two outlets is one flag", "[divergence][dedu
   AddStatement(r, "s-a1", "a1", "Police said 80,000 people marched in Paris on Thursday.");
   AddStatement(r, "s-a2", "a2", "Police said 80,000 people marched in Paris on Thursday.");
   AddStatement(r, "s-b1", "b1", "Police said 400,000 people marched in Paris on Thursday.");
-  report::ClaimCluster c1;
-  c1.id = "c-1";
-  c1.statements = {"s-a1", "s-a2", "s-b1"};
-  r.clusters.push_back(c1);
-  divergence::DetectOptions o;
-  o.omissions = false;
-  divergence::DetectResult result = divergence::DetectDivergences(r, {}, o);
+  const auto flags = DetectClaim(r, {"s-a1", "s-a2", "s-b1"});
   // a1/b1 and a2/b1 say the same thing: one flag.
-  REQUIRE(result.divergences.size() == 1);
-  CHECK(result.divergences[0].kind == report::DivergenceKind::kNumeric);
+  REQUIRE(flags.size() == 1);
+  CHECK(flags[0].kind == report::DivergenceKind::kNumeric);
 
   // A third outlet with the same value is another disagreement.
   AddDoc(r, "c1", "Radio C");
   AddStatement(r, "s-c1", "c1", "Police said 80,000 people marched in Paris on Thursday.");
-  r.clusters[0].statements.push_back("s-c1");
-  CHECK(divergence::DetectDivergences(r, {}, o).divergences.size() == 2);
+  CHECK(DetectClaim(r, {"s-a1", "s-a2", "s-b1", "s-c1"}).size() == 2);
 }
 
 TEST_CASE("One disagreement is one flag however each sentence writes the numbers",
@@ -62,20 +68,13 @@ TEST_CASE("One disagreement is one flag however each sentence writes the numbers
   AddStatement(r, "s-a1", "a1", "More than 43 Chinese soldiers were killed in the clash.");
   AddStatement(r, "s-a2", "a2", "The Chinese side suffered 43 casualties in the clash.");
   AddStatement(r, "s-b1", "b1", "As many as 35 Chinese troops died in the clash.");
-  report::ClaimCluster c1;
-  c1.id = "c-1";
-  c1.statements = {"s-a1", "s-a2", "s-b1"};
-  r.clusters.push_back(c1);
-  divergence::DetectOptions o;
-  o.omissions = false;
-  divergence::DetectResult result = divergence::DetectDivergences(r, {}, o);
+  const auto flags = DetectClaim(r, {"s-a1", "s-a2", "s-b1"});
   // "43 Chinese soldiers" and "43 casualties" give one value: 43 vs 35 is one flag.
-  REQUIRE(result.divergences.size() == 1);
-  CHECK(result.divergences[0].kind == report::DivergenceKind::kNumeric);
+  REQUIRE(flags.size() == 1);
+  CHECK(flags[0].kind == report::DivergenceKind::kNumeric);
   // Another value from the same outlet is another disagreement, with B (45 vs 35) and
   // with the outlet's own other article (43 vs 45).
   AddDoc(r, "a3", "Daily A");
   AddStatement(r, "s-a3", "a3", "At least 45 Chinese soldiers were killed in the clash.");
-  r.clusters[0].statements.push_back("s-a3");
-  CHECK(divergence::DetectDivergences(r, {}, o).divergences.size() == 3);
+  CHECK(DetectClaim(r, {"s-a1", "s-a2", "s-b1", "s-a3"}).size() == 3);
 }

@@ -18,6 +18,7 @@
 #include "analyzer/text/dates.h"
 #include "analyzer/text/sentences.h"
 #include "analyzer/text/tokenizer.h"
+#include "analyzer/text/word_lists.h"
 
 namespace diverge::bench {
 namespace {
@@ -261,30 +262,20 @@ bool IsLowerWord(const std::string& w) {
 }
 
 // Words a count is not followed by when it counts something ("50 of 1,000", "3 to 5",
-// "the 70 in the world": a rank, a range, a share).
+// "the 70 in the world": a rank, a range, a share): the text layer's function words and
+// a few more prepositions and conjunctions.
 bool IsFunctionWord(const std::string& w) {
-  static const std::set<std::string> kWords = {
-      "of",      "in",         "on",     "at",      "to",     "and",     "or",     "the",
-      "a",       "an",         "for",    "from",    "by",     "with",    "as",     "than",
-      "is",      "was",        "are",    "were",    "be",     "been",    "has",    "have",
-      "had",     "will",       "would",  "that",    "which",  "who",     "this",   "it",
-      "its",     "but",        "if",     "into",    "per",    "after",   "before", "since",
-      "out",     "up",         "down",   "over",    "under",  "about",   "times",  "during",
-      "through", "throughout", "across", "against", "within", "without", "among",  "near",
-      "until",   "via",        "onto",   "upon",    "toward", "towards", "behind", "beyond",
-      "around",  "off",        "while",  "when",    "where",  "because", "so",     "nor",
-      "yet"};
-  return kWords.count(w) > 0;
+  static const std::set<std::string, std::less<>> kMore = {
+      "since", "times",  "throughout", "without", "near",
+      "until", "behind", "beyond",     "around",  "nor"};
+  return text::IsFunctionWord(w) || kMore.count(w) > 0;
 }
 
-// A negation word of the text ("not", "no", "never", "n't", ...).
+// A negation word of the text ("not", "no", "never", "n't", ...): the detectors' cues.
 bool IsNegationWord(std::string core) {
   while (!core.empty() && std::ispunct(static_cast<unsigned char>(core[0]))) core.erase(0, 1);
-  static const std::set<std::string> kCues = {"not",     "no",     "never",  "nor",
-                                              "neither", "none",   "nobody", "nothing",
-                                              "nowhere", "cannot", "without"};
   const std::string w = Lower(core);
-  return kCues.count(w) > 0 || w.ends_with("n't") || w.ends_with("n\u2019t");
+  return divergence::IsNegationCue(w) || w.ends_with("n't") || w.ends_with("n\u2019t");
 }
 
 // Words that open a subordinate or relative clause: a "not" inserted after them negates
