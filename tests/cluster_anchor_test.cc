@@ -1,5 +1,6 @@
 // Anchored links (analyzer/cluster/anchor_links.h): which names count as anchors, acronym
 // aliases, and when two statements sharing a rare name are linked.
+#include <atomic>
 #include <catch2/catch.hpp>
 #include <map>
 #include <string>
@@ -92,45 +93,49 @@ TEST_CASE("Acronyms defined in parentheses resolve to one anchor", "[cluster][an
 
 namespace {
 
+// Rows with documents and explicit pair scores (absent = 0); first-stage groups and
+// anchored candidate pairs given directly.
 struct Fixture {
-  std::vector<Anchors> anchors;
   std::vector<int32_t> doc;
   std::map<std::pair<int32_t, int32_t>, float> scores;  // (min, max) -> score; absent = 0
-  std::vector<char> clustered, eligible;
-  cluster::AnchorOptions options;
+  std::vector<char> eligible;
+  std::vector<std::vector<int32_t>> groups;
+  std::vector<std::pair<int32_t, int32_t>> candidates;
+  cluster::AnchorOptions options{.min_score = 0.29f};
+  mutable std::atomic<int> calls{0};
 
-  void Add(int32_t d, Anchors a) {
-    anchors.push_back(std::move(a));
+  int32_t Add(int32_t d) {
     doc.push_back(d);
-    clustered.push_back(0);
     eligible.push_back(1);
+    return static_cast<int32_t>(doc.size()) - 1;
+  }
+  // A candidate pair with its score.
+  void Link(int32_t i, int32_t j, float s) {
+    Score(i, j, s);
+    candidates.push_back({i, j});
   }
   void Score(int32_t i, int32_t j, float s) { scores[{std::min(i, j), std::max(i, j)}] = s; }
-  std::vector<std::vector<int32_t>> Run() const {
+  std::vector<std::vector<int32_t>> Run(int threads = 1) const {
     cluster::PairScore score = [this](int32_t i, int32_t j) {
+      ++calls;
       auto it = scores.find({std::min(i, j), std::max(i, j)});
       return it == scores.end() ? 0.f : it->second;
     };
-    return cluster::AnchoredClusters(anchors, doc, clustered, eligible, score, {}, options);
+    return cluster::AttachAnchored(groups, candidates, doc, eligible, score, {}, options, threads);
   }
 };
 
-// 40 filler statements so that a name held by 2-4 statements is rare (share 0.10).
-Fixture WithFiller() {
-  Fixture f;
-  for (int i = 0; i < 40; ++i) f.Add(10 + i % 3, {"filler" + std::to_string(i)});
-  return f;
-}
+using Groups = std::vector<std::vector<int32_t>>;
 
 }  // namespace
 
-TEST_CASE("Two statements sharing a rare name link at a moderate score", "[cluster][anchor]") {
-  Fixture f = WithFiller();
-  const int32_t a = 40, b = 41;
-  f.Add(0, {"operation nightjar"});
-  f.Add(1, {"operation nightjar", "velmar"});
-  f.Score(a, b, 0.40f);
-  CHECK(f.Run() == std::vector<std::vector<int32_t>>{{a, b}});
+TEST_CASE("Two left-out statements sharing a rare name pair up at a moderate score",
+          "[cluster][anchor]") {
+  Fixture f;
+  const int32_t a = f.Add(0), b = f.Add(1);
+  f.Link(a, b, 0.40f);
+  CHECK(f.Run() == Groups{{a, b}});
+  CHECK(f.Run(2) == Groups{{a, b}});
 
   SECTION("below min_score: no link") {
     f.options.min_score = 0.45f;
@@ -140,36 +145,67 @@ TEST_CASE("Two statements sharing a rare name link at a moderate score", "[clust
     f.doc[b] = 0;
     CHECK(f.Run().empty());
   }
-  SECTION("one side already clustered by the first stage: no link") {
-    f.clustered[a] = 1;
-    CHECK(f.Run().empty());
-  }
   SECTION("an ineligible statement (no claim words) links to nothing") {
     f.eligible[b] = 0;
     CHECK(f.Run().empty());
   }
-  SECTION("a name on many statements is the story's topic, not an anchor") {
-    for (int i = 0; i < 10; ++i) f.anchors[i].push_back("operation nightjar");
-    CHECK(f.Run().empty());
+}
+
+TEST_CASE("A left-out statement joins a claim only when close to the claim as a whole",
+          "[cluster][anchor]") {
+  Fixture f;
+  const int32_t a = f.Add(0), b = f.Add(1), x = f.Add(2);
+  f.groups = {{a, b}};
+  f.Score(a, b, 0.8f);
+  f.Link(x, b, 0.5f);  // x shares a rare name with b
+
+  SECTION("mean to the claim (0.5 + 0.2) / 2 >= 0.29: joins") {
+    f.Score(x, a, 0.2f);
+    CHECK(f.Run() == Groups{{a, b, x}});
+  }
+  SECTION("chaining case: close to b, far from a, mean 0.25: stays out") {
+    CHECK(f.Run() == Groups{{a, b}});
+  }
+  SECTION("two first-stage claims linked by a shared name never merge") {
+    const int32_t c = f.Add(3), d = f.Add(4);
+    f.groups.push_back({c, d});
+    f.Link(b, c, 0.9f);
+    f.Score(x, a, 0.2f);
+    CHECK(f.Run() == Groups{{a, b, x}, {c, d}});
   }
 }
 
 TEST_CASE("Anchored links keep only mutual best matches per document", "[cluster][anchor]") {
-  Fixture f = WithFiller();
-  f.Add(0, {"velmar"});  // 40
-  f.Add(1, {"velmar"});  // 41: 40's best in document 1
-  f.Add(1, {"velmar"});  // 42: weaker
-  f.Add(2, {"velmar"});  // 43: document 2
-  f.Score(40, 41, 0.6f);
-  f.Score(40, 42, 0.5f);
-  f.Score(41, 42, 0.9f);  // same document: never a link
-  f.Score(40, 43, 0.45f);
-  f.Score(42, 43, 0.7f);  // 43's best in document 1 is 42, and 42's best in doc 2 is 43
-  f.Score(41, 43, 0.3f);
-  // Links 40-41, 40-43 (mutual best across documents 0/2) and 42-43: one connected group.
-  CHECK(f.Run() == std::vector<std::vector<int32_t>>{{40, 41, 42, 43}});
-  f.Score(40, 43, 0.2f);  // below min_score: 40-41 and 42-43 stay apart
-  CHECK(f.Run() == std::vector<std::vector<int32_t>>{{40, 41}, {42, 43}});
+  Fixture f;
+  const int32_t p = f.Add(0), q = f.Add(1), r = f.Add(1), s = f.Add(2);
+  f.Link(p, q, 0.6f);  // p's best in document 1
+  f.Link(p, r, 0.5f);  // weaker: no link
+  f.Link(r, s, 0.7f);  // s's best in document 1 is r
+  f.Link(p, s, 0.2f);  // below min_score
+  CHECK(f.Run() == Groups{{p, q}, {r, s}});
+  // p-s strong enough and mutual best across documents 0 and 2: s's group {r, s} is formed
+  // first (0.7); p-q next (0.6), then p already has a group: the groups never merge.
+  f.Link(p, s, 0.45f);
+  CHECK(f.Run() == Groups{{p, q}, {r, s}});
+}
+
+TEST_CASE("The anchored stage compares a joining statement with at most kMaxCompared members",
+          "[cluster][anchor]") {
+  Fixture f;
+  std::vector<int32_t> big;
+  for (size_t i = 0; i < 3 * cluster::kMaxCompared; ++i)
+    big.push_back(f.Add(static_cast<int32_t>(i)));
+  f.groups = {big};
+  const int32_t x = f.Add(100000);
+  f.Link(x, big.back(), 0.9f);
+  for (int32_t m : big) f.Score(x, m, 0.5f);
+  CHECK(f.Run() == Groups{[&] {
+          std::vector<int32_t> all = big;
+          all.push_back(x);
+          return all;
+        }()});
+  // The candidate's score plus at most kMaxCompared member scores.
+  CHECK(f.calls <= static_cast<int>(cluster::kMaxCompared) + 1);
 }
 
 TEST_CASE("An anchor's rarity is judged within its story, whatever else the folder holds",

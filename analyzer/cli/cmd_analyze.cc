@@ -44,6 +44,11 @@ void RegisterAnalyze(CLI::App& app, CommandContext& ctx) {
   cmd->add_flag(
       "--no-anchor-links", [opts](int64_t) { opts->anchor_links = false; },
       "Candidate pairs from the similarity graph alone (not also pairs sharing a rare name)");
+  cmd->add_option("--anchor-min-score", opts->anchors.min_score,
+                  "Minimum pair similarity (0-1) for a statement left out of every claim to "
+                  "join one, or pair up, through a shared rare name")
+      ->capture_default_str()
+      ->check(CLI::Range(0.0, 1.0));
   cmd->add_option("--min-claim-terms", opts->min_claim_terms,
                   "Statements with fewer content words (datelines, bylines) join no claim")
       ->capture_default_str()

@@ -5,8 +5,10 @@
 #include <cctype>
 #include <map>
 #include <numeric>
+#include <tuple>
 #include <unordered_map>
 
+#include "analyzer/base/parallel_for.h"
 #include "analyzer/cluster/knn_internal.h"
 #include "analyzer/text/dates.h"
 #include "analyzer/text/tokenizer.h"
@@ -293,30 +295,36 @@ std::map<std::string, std::vector<int32_t>> RareAnchorHolders(
   return out;
 }
 
-std::vector<std::vector<int32_t>> AnchoredClusters(
-    const std::vector<std::vector<std::string>>& anchors,
-    const std::vector<int32_t>& doc_of_row, const std::vector<char>& clustered,
+std::vector<std::vector<int32_t>> AttachAnchored(
+    std::vector<std::vector<int32_t>> groups,
+    std::span<const std::pair<int32_t, int32_t>> candidates, const std::vector<int32_t>& doc_of_row,
     const std::vector<char>& eligible, const PairScore& pair_score,
-    std::span<const uint64_t> row_keys, const AnchorOptions& options) {
-  const int32_t n = static_cast<int32_t>(anchors.size());
-  if (!pair_score || doc_of_row.size() != anchors.size() || clustered.size() != anchors.size() ||
-      eligible.size() != anchors.size()) {
-    return {};
+    std::span<const uint64_t> row_keys, const AnchorOptions& options, int threads) {
+  const size_t n = doc_of_row.size();
+  if (!pair_score || eligible.size() != n) return groups;
+  std::vector<int32_t> owner(n, -1);
+  for (size_t g = 0; g < groups.size(); ++g) {
+    for (int32_t r : groups[g]) owner[r] = static_cast<int32_t>(g);
   }
-  // Candidate pairs (i < j) sharing a rare anchor, each scored once (eligible rows count
-  // towards rarity; only free rows link).
-  std::map<std::pair<int32_t, int32_t>, float> scored;
-  for (const auto& [anchor, rows] : RareAnchorHolders(anchors, eligible, options)) {
-    for (size_t x = 0; x < rows.size(); ++x) {
-      for (size_t y = x + 1; y < rows.size(); ++y) {
-        const int32_t i = rows[x], j = rows[y];
-        if (clustered[i] || clustered[j] || doc_of_row[i] == doc_of_row[j]) continue;
-        auto [it, fresh] = scored.try_emplace({i, j}, 0.0f);
-        if (!fresh) continue;
-        it->second = KeyOf(row_keys, i) < KeyOf(row_keys, j) ? pair_score(i, j) : pair_score(j, i);
-      }
+  auto ordered = [&](int32_t i, int32_t j) {
+    return KeyOf(row_keys, i) < KeyOf(row_keys, j) ? std::make_pair(i, j) : std::make_pair(j, i);
+  };
+  // Candidates that may link, each once, in a canonical order (smaller key first).
+  std::vector<std::pair<int32_t, int32_t>> pairs;
+  for (const auto& [a, b] : candidates) {
+    if (a == b || a < 0 || b < 0 || static_cast<size_t>(a) >= n || static_cast<size_t>(b) >= n) {
+      continue;
     }
+    if (!eligible[a] || !eligible[b] || doc_of_row[a] == doc_of_row[b]) continue;
+    if (owner[a] >= 0 && owner[b] >= 0) continue;
+    pairs.push_back(ordered(a, b));
   }
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
+  std::vector<float> scores(pairs.size());
+  ParallelFor(threads, static_cast<int64_t>(pairs.size()),
+              [&](int64_t p) { scores[p] = pair_score(pairs[p].first, pairs[p].second); });
+
   // Best partner of each row in each other document: highest score, ties smaller key.
   struct Best {
     float score;
@@ -329,36 +337,67 @@ std::vector<std::vector<int32_t>> AnchoredClusters(
     Best& b = it->second;
     if (s > b.score || (s == b.score && KeyOf(row_keys, j) < KeyOf(row_keys, b.row))) b = {s, j};
   };
-  for (const auto& [pair, s] : scored) {
-    if (s < options.min_score) continue;
-    offer(pair.first, pair.second, s);
-    offer(pair.second, pair.first, s);
+  for (size_t p = 0; p < pairs.size(); ++p) {
+    if (scores[p] < options.min_score) continue;
+    offer(pairs[p].first, pairs[p].second, scores[p]);
+    offer(pairs[p].second, pairs[p].first, scores[p]);
   }
-  std::vector<int32_t> parent(n);
-  std::iota(parent.begin(), parent.end(), 0);
-  auto find = [&](int32_t x) {
-    while (parent[x] != x) x = parent[x] = parent[parent[x]];
-    return x;
+  struct Link {
+    float score;
+    uint64_t key_a, key_b;
+    int32_t a, b;
   };
-  std::vector<int32_t> linked;
-  for (const auto& [pair, s] : scored) {
-    if (s < options.min_score) continue;
-    const auto [i, j] = pair;
+  std::vector<Link> links;
+  for (size_t p = 0; p < pairs.size(); ++p) {
+    if (scores[p] < options.min_score) continue;
+    const auto [i, j] = pairs[p];
     if (best.at({i, doc_of_row[j]}).row != j || best.at({j, doc_of_row[i]}).row != i) continue;
-    const int32_t ri = find(i), rj = find(j);
-    if (ri != rj) parent[std::max(ri, rj)] = std::min(ri, rj);
-    linked.push_back(i);
-    linked.push_back(j);
+    links.push_back({scores[p], KeyOf(row_keys, i), KeyOf(row_keys, j), i, j});
   }
-  std::sort(linked.begin(), linked.end());
-  linked.erase(std::unique(linked.begin(), linked.end()), linked.end());
-  std::map<int32_t, std::vector<int32_t>> groups;
-  for (int32_t i : linked) groups[find(i)].push_back(i);
-  std::vector<std::vector<int32_t>> out;
-  for (auto& [root, rows] : groups) {
-    if (rows.size() >= 2) out.push_back(rows);  // rows ascending; roots ascending
+  std::sort(links.begin(), links.end(), [](const Link& x, const Link& y) {
+    if (x.score != y.score) return x.score > y.score;
+    return std::tie(x.key_a, x.key_b) < std::tie(y.key_a, y.key_b);
+  });
+  // Mean score of free row x to group g (its first kMaxCompared members), with the
+  // already known score of its partner.
+  auto mean_to = [&](int32_t x, int32_t partner, float partner_score, int32_t g) {
+    const std::vector<int32_t>& members = groups[g];
+    const size_t m = std::min(members.size(), kMaxCompared);
+    double sum = 0;
+    bool partner_seen = false;
+    for (size_t k = 0; k < m; ++k) {
+      const int32_t y = members[k];
+      if (y == partner) {
+        sum += partner_score;
+        partner_seen = true;
+        continue;
+      }
+      const auto [p, q] = ordered(x, y);
+      sum += pair_score(p, q);
+    }
+    if (!partner_seen) return (sum + partner_score) / static_cast<double>(m + 1);
+    return sum / static_cast<double>(m);
+  };
+  for (const Link& l : links) {
+    const bool free_a = owner[l.a] < 0, free_b = owner[l.b] < 0;
+    if (free_a && free_b) {
+      owner[l.a] = owner[l.b] = static_cast<int32_t>(groups.size());
+      groups.push_back({l.a, l.b});
+    } else if (free_a || free_b) {
+      const int32_t x = free_a ? l.a : l.b, partner = free_a ? l.b : l.a;
+      const int32_t g = owner[partner];
+      if (mean_to(x, partner, l.score, g) >= options.min_score) {
+        owner[x] = g;
+        groups[g].push_back(x);
+      }
+    }
   }
-  return out;
+  for (std::vector<int32_t>& g : groups) std::sort(g.begin(), g.end());
+  std::sort(groups.begin(), groups.end(),
+            [](const std::vector<int32_t>& x, const std::vector<int32_t>& y) {
+              return x.front() < y.front();
+            });
+  return groups;
 }
 
 }  // namespace diverge::cluster

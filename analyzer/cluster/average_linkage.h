@@ -11,6 +11,8 @@ struct ScoredPair {
   int32_t a;  // item index, a != b; each unordered pair at most once
   int32_t b;
   float score;
+  // By (a, b): the order of sorted pair lists (ClusterOptions::scored_out).
+  bool operator<(const ScoredPair& o) const { return a != o.a ? a < o.a : b < o.b; }
 };
 
 // Clusters items 0..count-1. The linkage of clusters P and Q is the mean score over all

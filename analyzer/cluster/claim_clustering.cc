@@ -29,21 +29,19 @@ float Score(const PairScore& pair_score, std::span<const uint64_t> keys, int32_t
   return KeyOf(keys, i) < KeyOf(keys, j) ? pair_score(i, j) : pair_score(j, i);
 }
 
+const float* FindScore(std::span<const ScoredPair> sorted, int32_t i, int32_t j) {
+  const ScoredPair key{std::min(i, j), std::max(i, j), 0.f};
+  auto it = std::lower_bound(sorted.begin(), sorted.end(), key);
+  return it != sorted.end() && it->a == key.a && it->b == key.b ? &it->score : nullptr;
+}
+
 // Pair scores computed while building the candidate edges, sorted by (a, b) with a < b:
 // the refinement looks them up instead of calling pair_score again (the learned score
 // costs ~100 us a pair; every candidate edge is scored at most once).
 struct ScoreCache {
-  struct Entry {
-    int32_t a, b;
-    float score;
-    bool operator<(const Entry& o) const { return a != o.a ? a < o.a : b < o.b; }
-  };
+  using Entry = ScoredPair;
   std::vector<Entry> entries;
-  const float* Find(int32_t i, int32_t j) const {
-    const Entry key{std::min(i, j), std::max(i, j), 0.f};
-    auto it = std::lower_bound(entries.begin(), entries.end(), key);
-    return it != entries.end() && it->a == key.a && it->b == key.b ? &it->score : nullptr;
-  }
+  const float* Find(int32_t i, int32_t j) const { return FindScore(entries, i, j); }
 };
 
 // Score(...) of (i, j) from the cache when it holds the pair.
@@ -256,7 +254,16 @@ std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
   }
   std::sort(clusters.begin(), clusters.end(),
             [](const auto& a, const auto& b) { return a.front() < b.front(); });
+  if (options.scored_out) *options.scored_out = std::move(cache.entries);
   return clusters;
+}
+
+PairScore CachedPairScore(std::span<const ScoredPair> sorted, std::span<const uint64_t> row_keys,
+                          const PairScore& fallback) {
+  return [sorted, row_keys, &fallback](int32_t i, int32_t j) {
+    if (const float* s = FindScore(sorted, i, j)) return *s;
+    return Score(fallback, row_keys, i, j, 0.f);
+  };
 }
 
 PairScore CosinePairScore(const RowMatrixXf& unit_rows) {

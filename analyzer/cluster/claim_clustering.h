@@ -34,6 +34,7 @@
 #include <utility>
 #include <vector>
 
+#include "analyzer/cluster/average_linkage.h"
 #include "analyzer/cluster/knn_graph.h"
 
 namespace diverge::cluster {
@@ -56,6 +57,9 @@ struct ClusterOptions {
   // Candidate pairs besides the kNN edges (any order, each pair once), e.g. statements
   // sharing a rare name. Not subject to `mutual`.
   std::span<const std::pair<int32_t, int32_t>> extra_candidates;
+  // When set, receives every pair score step 1 computed (a < b), sorted by (a, b), each
+  // pair once (empty without a pair_score): for callers that score more pairs later.
+  std::vector<ScoredPair>* scored_out = nullptr;
 };
 
 // Returns clusters as sorted row lists, ordered by their smallest row. doc_of_row[i] is the
@@ -64,6 +68,12 @@ std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
                                                 const std::vector<int32_t>& doc_of_row,
                                                 const ClusterOptions& options,
                                                 const PairScore& pair_score = {});
+
+// pair_score with the pairs of `sorted` (ScoredPair order, each pair once) looked up
+// instead of computed; it calls `fallback` with the smaller key first, as ClusterClaims
+// does. `sorted`, `row_keys` and `fallback` must outlive the function.
+PairScore CachedPairScore(std::span<const ScoredPair> sorted, std::span<const uint64_t> row_keys,
+                          const PairScore& fallback);
 
 // Exact cosine of two rows of `unit_rows` (ExactDot); the matrix must outlive the function.
 PairScore CosinePairScore(const RowMatrixXf& unit_rows);

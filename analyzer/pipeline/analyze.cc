@@ -236,16 +236,26 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const ingest::Corpus& co
   copt.row_keys = keys;
   copt.eligible = eligible;
   copt.dense_component_limit = opt.dense_component_limit;
-  std::vector<std::pair<int32_t, int32_t>> extra;
+  std::vector<std::pair<int32_t, int32_t>> anchored;
   if (opt.anchor_links) {
-    extra = AnchorCandidates(texts, eligible, doc_of_row, story_of_row, opt.anchors);
+    anchored = AnchorCandidates(texts, eligible, doc_of_row, story_of_row, opt.anchors);
   }
+  std::vector<std::pair<int32_t, int32_t>> extra = anchored;
   extra.insert(extra.end(), slot_pairs.begin(), slot_pairs.end());
   std::sort(extra.begin(), extra.end());
   extra.erase(std::unique(extra.begin(), extra.end()), extra.end());
   copt.extra_candidates = extra;
+  std::vector<cluster::ScoredPair> scored;
+  copt.scored_out = &scored;
   std::vector<std::vector<int32_t>> groups =
       cluster::ClusterClaims(*graph, doc_of_row, copt, score);
+  // Statements left out that share a rare name with a claim or with each other, at the
+  // anchored links' weaker threshold, without chaining (anchor_links.h AttachAnchored).
+  if (opt.anchor_links) {
+    groups = cluster::AttachAnchored(std::move(groups), anchored, doc_of_row, eligible,
+                                     cluster::CachedPairScore(scored, keys, score), keys,
+                                     opt.anchors, opt.threads);
+  }
   for (const std::vector<int32_t>& rows_of : groups) {
     report::ClaimCluster c;
     for (int32_t r : rows_of) c.statements.push_back(sts[r].id);
@@ -295,21 +305,22 @@ std::vector<embeddings::EncodedSentence> EncodeStatements(
 }
 
 nlohmann::json AnalyzeOptions::Params() const {
-  return {{"k", k},
-          {"threshold", Decimal(threshold)},
-          {"average_link_min", Decimal(average_link_min)},
-          {"mutual_knn", mutual},
-          {"min_claim_terms", min_claim_terms},
-          {"anchor_links", anchor_links},
-          {"cross_story_min", Decimal(cross_story_min)},
-          {"dense_component_limit", dense_component_limit},
-          {"story_min_similarity", Decimal(static_cast<float>(stories.min_similarity))},
-          {"story_max_postings", stories.max_postings},
-          {"story_family_min_similarity",
-           Decimal(static_cast<float>(stories.family_min_similarity))},
-          {"anchor_max_share", anchors.max_share},
-          {"exact_knn_limit", exact_limit},
-          {"detect", detect.ToJson()}};
+  return {
+      {"k", k},
+      {"threshold", Decimal(threshold)},
+      {"average_link_min", Decimal(average_link_min)},
+      {"mutual_knn", mutual},
+      {"min_claim_terms", min_claim_terms},
+      {"anchor_links", anchor_links},
+      {"cross_story_min", Decimal(cross_story_min)},
+      {"dense_component_limit", dense_component_limit},
+      {"story_min_similarity", Decimal(static_cast<float>(stories.min_similarity))},
+      {"story_max_postings", stories.max_postings},
+      {"story_family_min_similarity", Decimal(static_cast<float>(stories.family_min_similarity))},
+      {"anchor_max_share", anchors.max_share},
+      {"anchor_min_score", Decimal(anchors.min_score)},
+      {"exact_knn_limit", exact_limit},
+      {"detect", detect.ToJson()}};
 }
 
 Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_at) {

@@ -87,6 +87,7 @@ struct Args {
   bool omissions = false;
   bool stage_rss = true;  // reset the RSS high-water mark at each stage (stage_meter.h)
   float threshold = pipeline::AnalyzeOptions{}.threshold;
+  float anchor_min_score = pipeline::AnalyzeOptions{}.anchors.min_score;
   std::string score = "learned";
   int ivf_probes = cluster::KnnOptions{}.ivf_probes;
   std::string knn_method = "auto";
@@ -475,6 +476,7 @@ int RunAnalyzeOnce(const Args& a, int64_t statements, nlohmann::json& out) {
   opt.out_dir = scratch.out();
   opt.model_path = embeddings::DefaultModelPath(a.model);
   opt.threads = a.threads;
+  opt.anchors.min_score = a.anchor_min_score;
   opt.quiet = true;
   MeasuredAnalyze run = RunMeasuredAnalyze(opt, a.stage_rss);
   if (!run.summary.ok()) {
@@ -629,6 +631,8 @@ int main(int argc, char** argv) {
   app.add_option("--recall-queries", a.recall_queries, "kNN recall@10 queries (0 = skip)");
   app.add_flag("!--no-divergence", a.divergence, "skip the divergence stage");
   app.add_option("--threshold", a.threshold, "pair similarity threshold (default: analyze's)");
+  app.add_option("--anchor-min-score", a.anchor_min_score,
+                 "--config analyze: analyze's --anchor-min-score (default: analyze's)");
   app.add_option("--score", a.score, "pair score: learned (analyze's) or cosine (the vectors')")
       ->check(CLI::IsMember({"learned", "cosine"}));
   app.add_flag("--omissions", a.omissions, "run the omission detector too (quadratic)");
