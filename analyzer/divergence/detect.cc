@@ -263,15 +263,27 @@ DetectResult DetectDivergences(const report::Report& report,
     if (!text.count(s.doc)) full_text[s.doc] += s.text + "\n";
   }
 
-  NameResolver names;
-  ChangeIndex changes;
-  std::vector<divergence::StoryDocument> story_documents;
-  for (const auto& [id, body] : full_text) {
-    names.AddText(body);
+  // Per document on the threads (tokens, dated changes), then joined in id order: the
+  // same index and names as adding the documents one by one.
+  const int threads =
+      o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency());
+  std::vector<const std::pair<const std::string, std::string>*> bodies;
+  for (const auto& entry : full_text) bodies.push_back(&entry);
+  std::vector<divergence::StoryDocument> story_documents(bodies.size());
+  std::vector<ChangeIndex> doc_changes(bodies.size());
+  ParallelFor(threads, static_cast<int64_t>(bodies.size()), [&](int64_t k) {
+    const auto& [id, body] = *bodies[static_cast<size_t>(k)];
     const ingest::Document* d = doc_meta(id);
     std::optional<text::PartialDate> published = d ? ParseDate(d->date) : std::nullopt;
-    changes.AddDocument(id, body, published);
-    story_documents.push_back({id, d ? d->outlet : id, published, text::Tokenize(body)});
+    doc_changes[static_cast<size_t>(k)].AddDocument(id, body, published);
+    story_documents[static_cast<size_t>(k)] = {id, d ? d->outlet : id, published,
+                                               text::Tokenize(body)};
+  });
+  NameResolver names;
+  ChangeIndex changes;
+  for (size_t k = 0; k < bodies.size(); ++k) {
+    names.AddTokens(story_documents[k].tokens);
+    changes.Append(std::move(doc_changes[k]));
   }
   // Claim detectors see the documents of the claim's story only (all documents when the
   // report has no stories), so their cost is the sum over stories of claims x documents,
@@ -298,8 +310,7 @@ DetectResult DetectDivergences(const report::Report& report,
   std::vector<std::vector<std::pair<std::string, std::pair<std::string, std::string>>>>
       per_claim_values(report.clusters.size());
   ParallelFor(
-      o.threads > 0 ? o.threads : static_cast<int>(std::thread::hardware_concurrency()),
-      static_cast<int64_t>(report.clusters.size()), [&](int64_t c) {
+      threads, static_cast<int64_t>(report.clusters.size()), [&](int64_t c) {
         const report::ClaimCluster& cluster = report.clusters[static_cast<size_t>(c)];
         std::vector<report::Divergence>& all = per_claim[static_cast<size_t>(c)];
         // sides of the cluster, in a content-defined order

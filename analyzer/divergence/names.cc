@@ -89,8 +89,9 @@ int EditDistance(std::string_view a, std::string_view b) {
   return d[n][m];
 }
 
-void NameResolver::AddText(std::string_view text) {
-  std::vector<text::Token> tokens = text::Tokenize(text);
+void NameResolver::AddText(std::string_view text) { AddTokens(text::Tokenize(text)); }
+
+void NameResolver::AddTokens(std::span<const text::Token> tokens) {
   size_t i = 0;
   while (i < tokens.size()) {
     if (!tokens[i].IsWord() || !tokens[i].cap) {

@@ -10,11 +10,13 @@
 
 #include <map>
 #include <set>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
 
 #include "analyzer/report/report.h"
+#include "analyzer/text/tokenizer.h"
 
 namespace diverge::divergence {
 
@@ -29,6 +31,8 @@ class NameResolver {
  public:
   // Learns the capitalised tokens and name sequences of `text`. Call Build() after.
   void AddText(std::string_view text);
+  // The same for a text already tokenised (text::Tokenize).
+  void AddTokens(std::span<const text::Token> tokens);
   // Groups variant tokens and picks canonical spellings. Deterministic: depends only on
   // the multiset of texts added, not their order.
   void Build();

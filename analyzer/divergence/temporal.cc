@@ -75,6 +75,11 @@ void ChangeIndex::AddDocument(const std::string& doc, const std::string& text,
   }
 }
 
+void ChangeIndex::Append(ChangeIndex&& other) {
+  for (Sentence& s : other.sentences_) sentences_.push_back(std::move(s));
+  other.sentences_.clear();
+}
+
 std::optional<ChangeEvidence> ChangeIndex::Find(const std::string& item) const {
   std::optional<ChangeEvidence> best;
   std::vector<text::Token> item_tokens = text::Tokenize(item);

@@ -40,6 +40,9 @@ class ChangeIndex {
  public:
   void AddDocument(const std::string& doc, const std::string& text,
                    const std::optional<text::PartialDate>& published);
+  // Appends `other`'s sentences after this index's, as if its documents were added next
+  // (indexes built per document in parallel, appended in document order).
+  void Append(ChangeIndex&& other);
   // The most precise dated change of `item` (ties: earliest document id), if any.
   std::optional<ChangeEvidence> Find(const std::string& item) const;
 
