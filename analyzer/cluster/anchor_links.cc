@@ -358,46 +358,28 @@ std::vector<std::vector<int32_t>> AttachAnchored(
     if (x.score != y.score) return x.score > y.score;
     return std::tie(x.key_a, x.key_b) < std::tie(y.key_a, y.key_b);
   });
-  // Mean score of free row x to group g: its first kMaxCompared members (in the order they
-  // joined), with the already known score of its partner. Sums run member by member, so a
-  // partial sum can be continued with the members that joined later.
-  struct Partial {
-    bool ready = false;
-    bool partner_seen = false;
-    size_t done = 0;  // members summed
-    double sum = 0;
-  };
-  auto add_members = [&](int32_t x, int32_t partner, float partner_score,
-                         const std::vector<int32_t>& members, Partial& p) {
+  // Mean score of free row x to group g (its first kMaxCompared members, in the order they
+  // joined), with the already known score of its partner. Links are taken one by one:
+  // which group a row joins depends on the joins before it.
+  auto mean_to = [&](int32_t x, int32_t partner, float partner_score, int32_t g) {
+    const std::vector<int32_t>& members = groups[g];
     const size_t m = std::min(members.size(), kMaxCompared);
-    for (; p.done < m; ++p.done) {
-      const int32_t y = members[p.done];
+    double sum = 0;
+    bool partner_seen = false;
+    for (size_t k = 0; k < m; ++k) {
+      const int32_t y = members[k];
       if (y == partner) {
-        p.sum += partner_score;
-        p.partner_seen = true;
+        sum += partner_score;
+        partner_seen = true;
         continue;
       }
-      const auto [i, j] = ordered(x, y);
-      p.sum += pair_score(i, j);
+      const auto [p, q] = ordered(x, y);
+      sum += pair_score(p, q);
     }
-    p.ready = true;
+    if (!partner_seen) return (sum + partner_score) / static_cast<double>(m + 1);
+    return sum / static_cast<double>(m);
   };
-  auto mean = [](const Partial& p, float partner_score) {
-    if (!p.partner_seen) return (p.sum + partner_score) / static_cast<double>(p.done + 1);
-    return p.sum / static_cast<double>(p.done);
-  };
-  // The links from a free row to a first-stage claim, summed on the threads over the
-  // claim's first-stage members (they come first in its member order and never move).
-  std::vector<Partial> partial(links.size());
-  ParallelFor(threads, static_cast<int64_t>(links.size()), [&](int64_t k) {
-    const Link& l = links[static_cast<size_t>(k)];
-    const bool free_a = owner[l.a] < 0, free_b = owner[l.b] < 0;
-    if (free_a == free_b) return;
-    const int32_t x = free_a ? l.a : l.b, partner = free_a ? l.b : l.a;
-    add_members(x, partner, l.score, groups[owner[partner]], partial[static_cast<size_t>(k)]);
-  });
-  for (size_t k = 0; k < links.size(); ++k) {
-    const Link& l = links[k];
+  for (const Link& l : links) {
     const bool free_a = owner[l.a] < 0, free_b = owner[l.b] < 0;
     if (free_a && free_b) {
       owner[l.a] = owner[l.b] = static_cast<int32_t>(groups.size());
@@ -405,10 +387,7 @@ std::vector<std::vector<int32_t>> AttachAnchored(
     } else if (free_a || free_b) {
       const int32_t x = free_a ? l.a : l.b, partner = free_a ? l.b : l.a;
       const int32_t g = owner[partner];
-      Partial& p = partial[k];
-      if (!p.ready) p = Partial{};  // the partner joined a new group after the threads ran
-      add_members(x, partner, l.score, groups[g], p);  // members that joined since
-      if (mean(p, l.score) >= options.min_score) {
+      if (mean_to(x, partner, l.score, g) >= options.min_score) {
         owner[x] = g;
         groups[g].push_back(x);
       }

@@ -103,9 +103,10 @@ std::map<std::string, std::vector<int32_t>> RareAnchorHolders(
 // >= options.min_score, i.e. close to the claim as a whole, never through one neighbour;
 // two rows that both already have a group never merge their groups. Each free row joins
 // at most one group. Pair scores run on `threads` threads; the result does not depend on
-// them. Returns every group (the first stage's, grown, and the new ones) as sorted row
+// them (only the candidates' scores run on them; the joins are taken one by one). Returns
+// every group (the first stage's, grown, and the new ones) as sorted row
 // lists ordered by their smallest row.
-inline constexpr size_t kMaxCompared = 64;
+inline constexpr size_t kMaxCompared = 16;
 std::vector<std::vector<int32_t>> AttachAnchored(
     std::vector<std::vector<int32_t>> groups,
     std::span<const std::pair<int32_t, int32_t>> candidates, const std::vector<int32_t>& doc_of_row,
