@@ -1,4 +1,7 @@
 #include <catch2/catch.hpp>
+#include <set>
+#include <string>
+#include <vector>
 
 #include "analyzer/divergence/numeric_detector.h"
 #include "tests/detector_test_util.h"
@@ -296,6 +299,37 @@ TEST_CASE("counts of one event compare whatever noun each uses", "[detector][num
   CHECK(q[0].event.empty());
   // A share has no event.
   CHECK(FindQuantities(S("He won 52 percent, and two people died.").tokens)[0].event.empty());
+}
+
+TEST_CASE("A possessive name after a figure is about the next figure, not this one",
+          "[detector][numeric][names]") {
+  // Erdogan is 9 tokens before 49.52 (beyond the window), Kilicdaroglu 5 after it.
+  const Side a =
+      S("Yesterday Erdogan emerged victorious in the first round of elections with "
+        "49.52% of the votes against Kilicdaroglu's 44.88%.");
+  const Side b =
+      S("Yesterday Erdogan won 49.51 percent of the vote, while Kilicdaroglu won "
+        "44.92 percent.");
+  const auto f = DetectNumeric(a, b, {});
+  // 49.52 belongs to the clause's subject Erdogan, 44.88 to Kilicdaroglu: both compared
+  // (were Kilicdaroglu's the nearest name of 49.52, only 44.88 / 44.92 would be).
+  REQUIRE(f.size() == 2);
+  std::set<std::string> pairs;
+  for (const Finding& x : f) pairs.insert(EvidenceA(a, x) + " / " + EvidenceB(b, x));
+  CHECK(pairs == std::set<std::string>{"49.52% / 49.51 percent", "44.88% / 44.92 percent"});
+}
+
+TEST_CASE("A name the corpus capitalises mid-sentence names figures at a sentence's start too",
+          "[detector][numeric][names]") {
+  const Side a = S("Erdogan won 49.52% while Kilicdaroglu won 44.88%.");
+  const Side b = S("Erdogan won 49.51 percent, while Kilicdaroglu won 44.92 percent.");
+  // Without the corpus's names the first word is no name: both figures of a side are
+  // about Kilicdaroglu, and only the closest pair is flagged.
+  CHECK(DetectNumeric(a, b, {}).size() == 1);
+  const std::vector<std::string> mid = {"erdogan", "kilicdaroglu"};
+  DetectorContext ctx;
+  ctx.mid_sentence_names = &mid;
+  CHECK(DetectNumeric(a, b, ctx).size() == 2);
 }
 
 }  // namespace

@@ -71,6 +71,11 @@ TEST_CASE("Content overlap counts stemmed content words only", "[text][word_list
   auto b = Tokenize("Troops withdraw from a city");
   CHECK(ContentOverlap(a, b) == Approx(2.0 / 4.0));
   CHECK(ContentOverlap(a, Tokenize("of the")) == 0.0);
+  // Accents and the dotless i are folded: one name however it is spelt.
+  CHECK(ContentOverlap(Tokenize("Erdoğan beat Kılıçdaroğlu"),
+                       Tokenize("Erdogan beat Kilicdaroglu")) == Approx(1.0));
+  CHECK(ContentOverlap(Tokenize("Erdoğan beat Kılıçdaroğlu"), Tokenize("Erdogan lost")) ==
+        Approx(1.0 / 4.0));
 }
 
 }  // namespace

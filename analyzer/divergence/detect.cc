@@ -236,7 +236,8 @@ std::string CanonicalToken(const DetectorContext& ctx, std::string_view word) {
 
 DetectResult DetectDivergences(const report::Report& report,
                                const std::vector<ingest::Document>& documents_with_text,
-                               const DetectOptions& o) {
+                               const DetectOptions& o,
+                               const std::vector<std::string>& mid_sentence_names) {
   DetectResult result;
   std::map<std::string, const ingest::Document*> meta, text;
   for (const ingest::Document& d : report.documents) meta[d.id] = &d;
@@ -301,6 +302,7 @@ DetectResult DetectDivergences(const report::Report& report,
   DetectorContext ctx;
   ctx.names = &names;
   ctx.wordnet = WordNetFor(o.wordnet_dir);
+  ctx.mid_sentence_names = &mid_sentence_names;
 
   // Each claim on its own (detectors are pure functions, the name resolver, change index
   // and WordNet are read-only here), its divergences in its own slot, joined in claim

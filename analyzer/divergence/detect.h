@@ -58,10 +58,14 @@ struct DetectResult {
 // missing there are treated as having only their statements. The same disagreement
 // between the same two outlets is one flag, not one per sentence pair, document pair or
 // claim: one per (kind, outlet and compared value of each side; a side's evidence text
-// when the kind compares no number).
+// when the kind compares no number). `mid_sentence_names`: sorted lowercased words the
+// corpus capitalises mid-sentence (cluster/anchor_links.h MidSentenceNames), so that such a
+// word opening a sentence still names what a figure is about ("Erdogan won 49.51
+// percent"); empty: a sentence's first word never does.
 DetectResult DetectDivergences(const report::Report& report,
                                const std::vector<ingest::Document>& documents_with_text,
-                               const DetectOptions& options);
+                               const DetectOptions& options,
+                               const std::vector<std::string>& mid_sentence_names = {});
 
 // Pairwise mode: the divergences between text A and text B (each maybe several
 // sentences; every sentence of A is compared with every sentence of B). Dates are

@@ -65,6 +65,9 @@ struct Finding {
 struct DetectorContext {
   const NameResolver* names = nullptr;  // may be null: names compared as written
   const WordNet* wordnet = nullptr;     // may be null: only the built-in opposites
+  // Sorted lowercased words the corpus capitalises mid-sentence (detect.h); may be null:
+  // a sentence's first word is then never a name.
+  const std::vector<std::string>* mid_sentence_names = nullptr;
 };
 
 // Canonical form of a capitalised name token via ctx.names (identity without one).

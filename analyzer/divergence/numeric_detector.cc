@@ -405,7 +405,7 @@ std::vector<Quantity> FindQuantities(const std::vector<text::Token>& t) {
   return out;
 }
 
-std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorContext&,
+std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorContext& ctx,
                                    double min_overlap) {
   std::vector<Finding> out;
   // Counts of one event on both sides say what they are about themselves ("The quake
@@ -529,8 +529,11 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
   // give several figures of one kind compare the figures of the same name: "about 52 per
   // cent ... 43 per cent for Kilicdaroglu" vs "Erdogan ... 50.83 percent, compared to
   // 43.36 percent for Kilicdaroglu" compares 52 with 50.83, not 43 with 43.36.
-  const std::vector<NameRun> runs_a = FindNameRuns(a.tokens, {});
-  const std::vector<NameRun> runs_b = FindNameRuns(b.tokens, {});
+  static const std::vector<std::string> kNoNames;
+  const std::vector<std::string>& mid_names =
+      ctx.mid_sentence_names ? *ctx.mid_sentence_names : kNoNames;
+  const std::vector<NameRun> runs_a = FindNameRuns(a.tokens, mid_names);
+  const std::vector<NameRun> runs_b = FindNameRuns(b.tokens, mid_names);
   // Two figures of one claim are about different names only when no word of their names
   // matches ("Indian Army" / "Indian" may be the same side; joining claims is stricter,
   // claim_slots.h uses the heads).

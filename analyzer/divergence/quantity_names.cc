@@ -27,6 +27,13 @@ bool In(const std::array<std::string_view, N>& list, std::string_view w) {
   return std::find(list.begin(), list.end(), w) != list.end();
 }
 
+// The token at `k` is a possessive ending ('s, ’s, or an apostrophe alone).
+bool Possessive(const std::vector<text::Token>& tokens, size_t k) {
+  if (k >= tokens.size()) return false;
+  const std::string& w = tokens[k].lower;
+  return w == "'s" || w == "\xE2\x80\x99s" || w == "'" || w == "\xE2\x80\x99";
+}
+
 }  // namespace
 
 std::vector<NameRun> FindNameRuns(const std::vector<text::Token>& tokens,
@@ -92,6 +99,9 @@ const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& 
     if (r.end <= q.first_token) {
       d = q.first_token - r.end;
     } else if (r.begin > q.last_token) {
+      // A possessive name is about what follows it: "49.52% of the votes against
+      // Kılıçdaroğlu's 44.88%" ties 44.88 to Kılıçdaroğlu, never 49.52.
+      if (Possessive(tokens, r.end)) continue;
       d = r.begin - q.last_token - 1;
     } else {
       d = 0;  // inside the quantity's words ("20 Indian soldiers")

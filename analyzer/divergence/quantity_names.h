@@ -11,7 +11,9 @@
 //
 // A quantity (numeric_detector.h FindQuantities) is about the name run nearest to it
 // within kSlotWindow tokens (ties: the one before it; a run inside the quantity's own
-// words, "20 Indian soldiers", is at distance 0), that is to its head. Two folded name words
+// words, "20 Indian soldiers", is at distance 0; a possessive run after the quantity,
+// "... against Kılıçdaroğlu's 44.88%", is about what follows it, not about the quantity),
+// that is to its head. Two folded name words
 // match when they
 // are equal or share a prefix of >= 4 letters covering >= 60% of the shorter word
 // (China / Chinese, Marseille / Marseilles).

@@ -72,6 +72,9 @@ struct Clustering {
   std::vector<report::ClaimCluster> clusters;
   std::vector<report::Story> stories;
   std::vector<reports::SimilarityEdge> edges;  // each member to its claim's medoid, for GraphML
+  // Single words the corpus capitalises mid-sentence (anchor_links.h MidSentenceNames):
+  // names even when they open a sentence, for the claim slots and the numeric detector.
+  std::vector<std::string> mid_names;
 };
 
 // The member whose vector is closest to the mean vector of the claim (ties: smaller key):
@@ -206,7 +209,8 @@ Clustering ClusterStatements(const AnalyzeOptions& opt, const ingest::Corpus& co
   // ("30,000 in Toulouse").
   std::vector<char> eligible(sts.size());
   std::vector<pipeline::SlotProfile> slots(sts.size());
-  const std::vector<std::string> mid_names = cluster::MidSentenceNames(texts);
+  out.mid_names = cluster::MidSentenceNames(texts);
+  const std::vector<std::string>& mid_names = out.mid_names;
   for (size_t i = 0; i < sts.size(); ++i) {
     slots[i] = pipeline::MakeSlotProfile(texts[i], mid_names);
     const int terms = static_cast<int>(encoded[i].terms.size());
@@ -303,6 +307,10 @@ double Decimal(float v) { return std::round(static_cast<double>(v) * 1e6) / 1e6;
 
 }  // namespace
 
+std::vector<std::string> MidSentenceNames(const std::vector<ingest::Statement>& statements) {
+  return cluster::MidSentenceNames(ComparisonTexts(statements));
+}
+
 std::vector<embeddings::EncodedSentence> EncodeStatements(
     const embeddings::SentenceEncoder& encoder, const std::vector<std::string>& texts,
     int threads) {
@@ -382,7 +390,7 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   divergence::DetectOptions detect = opt.detect;
   detect.threads = opt.threads;
   divergence::DetectResult detected =
-      divergence::DetectDivergences(report, corpus->documents, detect);
+      divergence::DetectDivergences(report, corpus->documents, detect, clustering.mid_names);
   report.divergences = std::move(detected.divergences);
   report.entities = std::move(detected.entities);
   report.divergences_cut = std::move(detected.cut_by_kind);

@@ -89,6 +89,11 @@ enum class AnalyzeStage { kIngest, kModel, kCluster, kReview, kWrite };
 // output cannot be written (kWrite). `failed_at`, when given, receives the phase of the error.
 Result<AnalyzeSummary> Analyze(const AnalyzeOptions& options, AnalyzeStage* failed_at = nullptr);
 
+// Single words the statements capitalise mid-sentence (cluster::MidSentenceNames over the
+// texts the statements are compared by): names even where they open a sentence, for the
+// claim slots and the numeric detector. macro_bench's uncapped detection calls it too.
+std::vector<std::string> MidSentenceNames(const std::vector<ingest::Statement>& statements);
+
 // Phase 2: encoder.Encode(texts[i]) in slot i, on up to `threads` threads (ParallelFor).
 // macro_bench's stage configuration calls it too, so it measures the same embedding.
 std::vector<embeddings::EncodedSentence> EncodeStatements(

@@ -1,9 +1,11 @@
 #include "analyzer/text/word_lists.h"
 
+#include <algorithm>
 #include <set>
 #include <unordered_set>
 
 #include "analyzer/text/stemmer.h"
+#include "analyzer/text/unicode.h"
 
 namespace diverge::text {
 
@@ -35,12 +37,19 @@ bool IsContentWord(const Token& t) {
 }
 
 double ContentOverlap(const std::vector<Token>& a, const std::vector<Token>& b) {
+  // Accents and the dotless i folded (NameKey) in words that have them: "Erdoğan" and
+  // "Erdogan" are one word.
+  auto key = [](const Token& t) {
+    const bool ascii = std::all_of(t.lower.begin(), t.lower.end(),
+                                   [](char c) { return static_cast<unsigned char>(c) < 0x80; });
+    return Stem(ascii ? t.lower : NameKey(t.lower));
+  };
   std::set<std::string> sa, sb;
   for (const Token& t : a) {
-    if (IsContentWord(t)) sa.insert(Stem(t.lower));
+    if (IsContentWord(t)) sa.insert(key(t));
   }
   for (const Token& t : b) {
-    if (IsContentWord(t)) sb.insert(Stem(t.lower));
+    if (IsContentWord(t)) sb.insert(key(t));
   }
   if (sa.empty() || sb.empty()) return 0;
   size_t inter = 0;

@@ -3,7 +3,8 @@
 //     reporting verbs ("said", "told") that carry no claim of their own.
 //   IsContentWord: a word token longer than one letter that is not a function word.
 //   ContentOverlap: Jaccard overlap of the stemmed (Stem) content words of two token
-//     lists, in [0, 1]; 0 when either side has none.
+//     lists (accents and the dotless i folded: text::NameKey), in [0, 1]; 0 when either
+//     side has none.
 #ifndef DIVERGE_ANALYZER_TEXT_WORD_LISTS_H_
 #define DIVERGE_ANALYZER_TEXT_WORD_LISTS_H_
 

@@ -406,7 +406,9 @@ Result<std::vector<report::Divergence>> UncappedDivergences(const pipeline::Anal
   divergence::DetectOptions detect = opt.detect;
   detect.threads = opt.threads;
   detect.max_flags = -1;
-  return divergence::DetectDivergences(r, corpus->documents, detect).divergences;
+  return divergence::DetectDivergences(r, corpus->documents, detect,
+                                       pipeline::MidSentenceNames(corpus->statements))
+      .divergences;
 }
 
 // Writes the --corpus into dir; `synth` receives the synthetic corpus. kExitOk, or the
