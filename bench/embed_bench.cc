@@ -128,4 +128,26 @@ void BM_Similarity(benchmark::State& state) {
 }
 BENCHMARK(BM_Similarity);
 
+// The score the claim clustering computes for each candidate pair (claim_score alone).
+void BM_ClaimScore(benchmark::State& state) {
+  const diverge::embeddings::EmbeddingModel* m = SharedModel();
+  if (!m) {
+    state.SkipWithError("model not found");
+    return;
+  }
+  diverge::embeddings::SifEncoder enc(*m);
+  auto texts = Statements(*m, 200);
+  std::vector<diverge::embeddings::EncodedSentence> enc_texts;
+  for (const auto& t : texts) enc_texts.push_back(enc.Encode(t));
+  size_t i = 0;
+  for (auto _ : state) {
+    const auto& a = enc_texts[i % enc_texts.size()];
+    const auto& b = enc_texts[(i * 7 + 3) % enc_texts.size()];
+    benchmark::DoNotOptimize(enc.ClaimScore(a, b));
+    ++i;
+  }
+  state.SetItemsProcessed(state.iterations());
+}
+BENCHMARK(BM_ClaimScore);
+
 }  // namespace

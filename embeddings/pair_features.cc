@@ -58,14 +58,35 @@ float SortedJaccard(const std::vector<T>& a, const std::vector<T>& b) {
   return static_cast<float>(inter) / static_cast<float>(ua + ub + inter);
 }
 
+// Positions 0..n-1 of `list` in the order of their strings (ties: position).
+std::vector<uint16_t> SortedPositions(const std::vector<std::string>& list) {
+  std::vector<uint16_t> order(list.size());
+  std::iota(order.begin(), order.end(), uint16_t{0});
+  std::sort(order.begin(), order.end(),
+            [&](uint16_t x, uint16_t y) { return list[x] != list[y] ? list[x] < list[y] : x < y; });
+  return order;
+}
+
+// Views of `list` in string order: from `sorted` (PrepareSetFeatures) when it matches the
+// list, else sorted here.
+void SortedViews(const std::vector<std::string>& list, const std::vector<uint16_t>& sorted,
+                 std::vector<std::string_view>* out) {
+  out->clear();
+  if (sorted.size() == list.size()) {
+    for (uint16_t k : sorted) out->push_back(list[k]);
+    return;
+  }
+  out->assign(list.begin(), list.end());
+  std::sort(out->begin(), out->end());
+}
+
 // Jaccard of the distinct strings of a and b. Sorted views in reused per-thread buffers
 // (a hash set per pair and side was a hot spot of the pair score).
-float SetJaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+float SetJaccard(const std::vector<std::string>& a, const std::vector<uint16_t>& sorted_a,
+                 const std::vector<std::string>& b, const std::vector<uint16_t>& sorted_b) {
   thread_local std::vector<std::string_view> va, vb;
-  va.assign(a.begin(), a.end());
-  vb.assign(b.begin(), b.end());
-  std::sort(va.begin(), va.end());
-  std::sort(vb.begin(), vb.end());
+  SortedViews(a, sorted_a, &va);
+  SortedViews(b, sorted_b, &vb);
   return SortedJaccard(va, vb);
 }
 
@@ -86,11 +107,21 @@ void CharTrigrams(const std::vector<std::string>& words, std::vector<uint32_t>* 
   std::sort(out->begin(), out->end());
 }
 
-float CharTrigramJaccard(const std::vector<std::string>& a, const std::vector<std::string>& b) {
+// Jaccard of the character trigrams of the two sentences' words (their char3 when
+// prepared).
+float CharTrigramJaccard(const EncodedSentence& a, const EncodedSentence& b) {
   thread_local std::vector<uint32_t> ta, tb;
-  CharTrigrams(a, &ta);
-  CharTrigrams(b, &tb);
-  return SortedJaccard(ta, tb);
+  const std::vector<uint32_t>* pa = &a.char3;
+  const std::vector<uint32_t>* pb = &b.char3;
+  if (a.char3.empty() && !a.words.empty()) {
+    CharTrigrams(a.words, &ta);
+    pa = &ta;
+  }
+  if (b.char3.empty() && !b.words.empty()) {
+    CharTrigrams(b.words, &tb);
+    pb = &tb;
+  }
+  return SortedJaccard(*pa, *pb);
 }
 
 float Cos(const Eigen::VectorXf& x, const Eigen::VectorXf& y) {
@@ -338,8 +369,8 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
   float contain = 0, unmatched = 0;
   f[Feature("lex_jaccard")] = WeightedJaccard(a, b, &contain, &unmatched);
   f[Feature("lex_contain")] = contain;
-  f[Feature("numbers")] = SetJaccard(a.numbers, b.numbers);
-  f[Feature("entities")] = SetJaccard(a.entities, b.entities);
+  f[Feature("numbers")] = SetJaccard(a.numbers, a.sorted_numbers, b.numbers, b.sorted_numbers);
+  f[Feature("entities")] = SetJaccard(a.entities, a.sorted_entities, b.entities, b.sorted_entities);
   f[Feature("negation_mismatch")] = ((a.negations > 0) != (b.negations > 0)) ? 1.0f : 0.0f;
   const int ta = std::max(a.tokens, 1), tb = std::max(b.tokens, 1);
   f[Feature("length_ratio")] =
@@ -347,14 +378,15 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
   f[Feature("align_plain_f1")] = F1(sa.plain, sb.plain);
   f[Feature("align_sq_f1")] = F1(sa.idf_sq, sb.idf_sq);
   f[Feature("unaligned")] = unaligned;
-  f[Feature("bigram_jaccard")] = SetJaccard(a.bigrams, b.bigrams);
+  f[Feature("bigram_jaccard")] =
+      SetJaccard(a.bigrams, a.sorted_bigrams, b.bigrams, b.sorted_bigrams);
   f[Feature("length_diff")] =
       std::fabs(std::log(static_cast<float>(ta)) - std::log(static_cast<float>(tb)));
   f[Feature("cosine_raw")] = Cos(a.vector_raw, b.vector_raw);
   f[Feature("cosine_avg")] = Cos(a.vector_avg, b.vector_avg);
   f[Feature("align_content_f1")] = content_f1;
-  f[Feature("word_jaccard")] = SetJaccard(a.words, b.words);
-  f[Feature("char3_jaccard")] = CharTrigramJaccard(a.words, b.words);
+  f[Feature("word_jaccard")] = SetJaccard(a.words, a.sorted_words, b.words, b.sorted_words);
+  f[Feature("char3_jaccard")] = CharTrigramJaccard(a, b);
   f[Feature("align_one2one_f1")] = one2one;
   f[Feature("length_min")] = std::log(static_cast<float>(std::min(ta, tb)));
   f[Feature("length_max")] = std::log(static_cast<float>(std::max(ta, tb)));
@@ -381,6 +413,19 @@ SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const Encode
     }
   }
   return f;
+}
+
+void PrepareSetFeatures(EncodedSentence* s) {
+  auto prepare = [](const std::vector<std::string>& list, std::vector<uint16_t>* sorted) {
+    sorted->clear();
+    if (list.size() <= 0xFFFF) *sorted = SortedPositions(list);
+  };
+  prepare(s->words, &s->sorted_words);
+  prepare(s->bigrams, &s->sorted_bigrams);
+  prepare(s->numbers, &s->sorted_numbers);
+  prepare(s->entities, &s->sorted_entities);
+  CharTrigrams(s->words, &s->char3);
+  s->char3.shrink_to_fit();
 }
 
 }  // namespace diverge::embeddings

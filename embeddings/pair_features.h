@@ -24,6 +24,12 @@ inline constexpr size_t kMaxPairWords = 160;
 SimilarityFeatures ComputePairFeatures(const EmbeddingModel& model, const EncodedSentence& a,
                                        const EncodedSentence& b);
 
+// Fills the sorted views of `s` that the set overlaps of ComputePairFeatures read
+// (EncodedSentence::sorted_*, char3), once per sentence instead of once per pair. A
+// sentence without them (or with lists longer than 65,535) is sorted per pair: the
+// features are the same either way.
+void PrepareSetFeatures(EncodedSentence* s);
+
 }  // namespace diverge::embeddings
 
 #endif  // DIVERGE_EMBEDDINGS_PAIR_FEATURES_H_

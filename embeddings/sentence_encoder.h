@@ -52,6 +52,11 @@ struct EncodedSentence {
   std::vector<std::string> numbers;   // canonical number tokens, in order
   std::vector<std::string> entities;  // capitalised non-initial words (lowercased)
   std::vector<std::string> bigrams;   // "w1 w2" of consecutive word tokens
+  // Filled by PrepareSetFeatures (pair_features.h): positions of words, bigrams, numbers
+  // and entities in the order of their strings, and the sorted character trigrams of the
+  // words; empty when not prepared.
+  std::vector<uint16_t> sorted_words, sorted_bigrams, sorted_numbers, sorted_entities;
+  std::vector<uint32_t> char3;
   int negations = 0;                  // count of negators
   int tokens = 0;                     // word + number + negation tokens
 };

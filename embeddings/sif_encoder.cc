@@ -127,6 +127,7 @@ EncodedSentence SifEncoder::EncodeImpl(std::string_view text, bool full) const {
     float norm = s.vector.norm();
     if (norm > 0) s.vector /= norm;
   }
+  if (full) PrepareSetFeatures(&s);
   return s;
 }
 

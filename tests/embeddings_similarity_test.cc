@@ -187,6 +187,41 @@ TEST_CASE("the same member list in another order is the same claim",
   CHECK(enc.ClaimScore(a, b) == s.claim_score);
 }
 
+TEST_CASE("Set overlaps prepared once per sentence give the features sorted per pair",
+          "[embeddings][similarity]") {
+  if (!std::filesystem::exists(DIVERGE_DEFAULT_MODEL)) {
+    WARN("default model not built: skipped");
+    return;
+  }
+  Result<std::unique_ptr<embeddings::EmbeddingModel>> model =
+      embeddings::EmbeddingModel::Load(DIVERGE_DEFAULT_MODEL);
+  REQUIRE(model.ok());
+  embeddings::SifEncoder enc(**model);
+  const char* texts[] = {"The death toll rose to 820 on Saturday, officials in Rabat said.",
+                         "At least 1,037 people did not survive the quake in Al Haouz.",
+                         "Officials said the toll had risen to 2,012 by Sunday night.",
+                         "Erdogan won 49.51 percent, while Kilicdaroglu won 44.92 percent.",
+                         "Kilicdaroglu won 44.92 percent and Erdogan won 49.51 percent.",
+                         "",
+                         "the the the",
+                         "A big earthquake struck Morocco in 2023."};
+  for (const char* x : texts) {
+    for (const char* y : texts) {
+      const embeddings::EncodedSentence px = enc.Encode(x), py = enc.Encode(y);
+      CHECK(px.char3.empty() == px.words.empty());
+      CHECK(px.sorted_words.size() == px.words.size());
+      embeddings::EncodedSentence ux = px, uy = py;  // as a sentence never prepared
+      for (embeddings::EncodedSentence* u : {&ux, &uy}) {
+        u->sorted_words.clear(), u->sorted_bigrams.clear(), u->sorted_numbers.clear();
+        u->sorted_entities.clear(), u->char3.clear();
+      }
+      const embeddings::SimilarityFeatures fp = enc.Features(px, py), fu = enc.Features(ux, uy);
+      CHECK(fp.base == fu.base);
+      CHECK(fp.vec == fu.vec);
+    }
+  }
+}
+
 TEST_CASE("the sense filters change no word relation", "[embeddings][wordnet]") {
   const embeddings::WordSenses* wn = embeddings::WordSenses::Default();
   if (wn == nullptr) {

@@ -11,7 +11,9 @@
 //                  inside it; ClusterClaims on mutual kNN edges between statements with
 //                  >= min_claim_terms content words, re-scored by the pair similarity
 //                  (cosine + alignment + lexical evidence), average-linkage refined; then
-//                  anchored links (anchor_links.h) among the statements left over;
+//                  the anchored stage (anchor_links.h AttachAnchored): a statement left
+//                  over joins a claim it is close to as a whole, or pairs up, through a
+//                  shared rare name;
 //                  cluster id = hash of its member statement ids, label = its most
 //                  central statement;
 //   5. diverge     DetectDivergences inside each cluster, plus name entities;
