@@ -479,6 +479,7 @@ int RunAnalyzeOnce(const Args& a, int64_t statements, nlohmann::json& out) {
   opt.model_path = embeddings::DefaultModelPath(a.model);
   opt.threads = a.threads;
   opt.anchors.min_score = a.anchor_min_score;
+  opt.threshold = opt.average_link_min = a.threshold;  // analyze's two defaults are equal
   opt.quiet = true;
   MeasuredAnalyze run = RunMeasuredAnalyze(opt, a.stage_rss);
   if (!run.summary.ok()) {
