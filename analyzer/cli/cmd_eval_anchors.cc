@@ -67,7 +67,7 @@ void RegisterEvalAnchors(CLI::App& eval, CommandContext& ctx) {
       std::printf(
           "lowest threshold with anchored precision >= %.2f: %.2f (analyze's "
           "--anchor-min-score is the lowest at or above it that keeps the 2,000-statement "
-          "benchmark's clustering F1: README \"How the thresholds were chosen\")\n",
+          "benchmark's clustering F1: README \"How the clustering thresholds were chosen\")\n",
           o->target, cal.chosen);
     }
   });

@@ -21,7 +21,7 @@
 // cannot chain (the first stage stays the stronger evidence).
 //
 // Defaults chosen on ClaimDiff train (cross-outlet claim pairs of one story), never on the
-// sample corpus: see README "How the thresholds were chosen".
+// sample corpus: see README "How the clustering thresholds were chosen".
 #ifndef DIVERGE_ANALYZER_CLUSTER_ANCHOR_LINKS_H_
 #define DIVERGE_ANALYZER_CLUSTER_ANCHOR_LINKS_H_
 
