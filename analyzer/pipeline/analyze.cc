@@ -362,7 +362,7 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   const embeddings::SentenceEncoder& encoder = **made;
 
   progress.Stage("embedding");
-  const std::vector<std::string> texts = ComparisonTexts(corpus->statements);
+  std::vector<std::string> texts = ComparisonTexts(corpus->statements);
   std::vector<embeddings::EncodedSentence> encoded = EncodeStatements(encoder, texts, opt.threads);
   RowMatrixXf rows(static_cast<Eigen::Index>(encoded.size()), encoder.dims());
   for (size_t i = 0; i < encoded.size(); ++i)
@@ -374,6 +374,12 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   Clustering clustering =
       ClusterStatements(opt, *corpus, texts, encoder, encoded, rows, progress, &status);
   if (!status.ok()) return status;
+  // The encodings, vectors and comparison texts served the clustering only: freed before
+  // detection and writing, which hold the report (at 1M statements the encodings are
+  // several GiB).
+  std::vector<embeddings::EncodedSentence>().swap(encoded);
+  rows.resize(0, 0);
+  std::vector<std::string>().swap(texts);
 
   AnalyzeSummary summary;
   report::Report& report = summary.report;
@@ -381,7 +387,9 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   report.generator.model = (*model)->id();
   report.generator.params = opt.Params();
   report.documents = corpus->documents;
-  report.statements = corpus->statements;
+  // report.json holds no full texts; detection reads them from corpus->documents.
+  for (ingest::Document& d : report.documents) std::string().swap(d.text);
+  report.statements = std::move(corpus->statements);
   report.clusters = std::move(clustering.clusters);
   report.stories = std::move(clustering.stories);
   report.set_aside = corpus->set_aside;  // what the clean-up did not analyse stays visible
@@ -395,7 +403,7 @@ Result<AnalyzeSummary> Analyze(const AnalyzeOptions& opt, AnalyzeStage* failed_a
   report.entities = std::move(detected.entities);
   report.divergences_cut = std::move(detected.cut_by_kind);
   progress.Count(static_cast<int64_t>(report.divergences.size()), "divergences");
-  for (ingest::Document& d : report.documents) d.text.clear();  // report.json holds no full texts
+  std::vector<ingest::Document>().swap(corpus->documents);  // the full texts, no longer read
 
   stage = AnalyzeStage::kReview;
   std::string db_path = opt.db_path.empty() ? review::DefaultDbPath(opt.out_dir) : opt.db_path;
