@@ -107,7 +107,10 @@ void BM_EncodeAll(benchmark::State& state) {
 }
 BENCHMARK(BM_EncodeAll)->Arg(1)->Arg(2)->Unit(benchmark::kMillisecond)->UseRealTime();
 
-void BM_Similarity(benchmark::State& state) {
+// Scores pairs of 200 encoded statements with `score(encoder, a, b)`, one pair an
+// iteration.
+template <typename ScoreFn>
+void PairScores(benchmark::State& state, ScoreFn score) {
   const diverge::embeddings::EmbeddingModel* m = SharedModel();
   if (!m) {
     state.SkipWithError("model not found");
@@ -121,32 +124,23 @@ void BM_Similarity(benchmark::State& state) {
   for (auto _ : state) {
     const auto& a = enc_texts[i % enc_texts.size()];
     const auto& b = enc_texts[(i * 7 + 3) % enc_texts.size()];
-    benchmark::DoNotOptimize(enc.Similarity(a, b));
+    benchmark::DoNotOptimize(score(enc, a, b));
     ++i;
   }
   state.SetItemsProcessed(state.iterations());
+}
+
+// Both scores and the features (PairSimilarity).
+void BM_Similarity(benchmark::State& state) {
+  PairScores(state,
+             [](const auto& enc, const auto& a, const auto& b) { return enc.Similarity(a, b); });
 }
 BENCHMARK(BM_Similarity);
 
 // The score the claim clustering computes for each candidate pair (claim_score alone).
 void BM_ClaimScore(benchmark::State& state) {
-  const diverge::embeddings::EmbeddingModel* m = SharedModel();
-  if (!m) {
-    state.SkipWithError("model not found");
-    return;
-  }
-  diverge::embeddings::SifEncoder enc(*m);
-  auto texts = Statements(*m, 200);
-  std::vector<diverge::embeddings::EncodedSentence> enc_texts;
-  for (const auto& t : texts) enc_texts.push_back(enc.Encode(t));
-  size_t i = 0;
-  for (auto _ : state) {
-    const auto& a = enc_texts[i % enc_texts.size()];
-    const auto& b = enc_texts[(i * 7 + 3) % enc_texts.size()];
-    benchmark::DoNotOptimize(enc.ClaimScore(a, b));
-    ++i;
-  }
-  state.SetItemsProcessed(state.iterations());
+  PairScores(state,
+             [](const auto& enc, const auto& a, const auto& b) { return enc.ClaimScore(a, b); });
 }
 BENCHMARK(BM_ClaimScore);
 

@@ -29,26 +29,21 @@ float Score(const PairScore& pair_score, std::span<const uint64_t> keys, int32_t
   return KeyOf(keys, i) < KeyOf(keys, j) ? pair_score(i, j) : pair_score(j, i);
 }
 
+// The score of (i, j) in `sorted` (pair scores computed while building the candidate
+// edges, sorted by (a, b) with a < b: the refinement looks them up instead of calling
+// pair_score again; the learned score costs ~100 us a pair, and every candidate edge is
+// scored at most once), or nullptr.
 const float* FindScore(std::span<const ScoredPair> sorted, int32_t i, int32_t j) {
   const ScoredPair key{std::min(i, j), std::max(i, j), 0.f};
   auto it = std::lower_bound(sorted.begin(), sorted.end(), key);
   return it != sorted.end() && it->a == key.a && it->b == key.b ? &it->score : nullptr;
 }
 
-// Pair scores computed while building the candidate edges, sorted by (a, b) with a < b:
-// the refinement looks them up instead of calling pair_score again (the learned score
-// costs ~100 us a pair; every candidate edge is scored at most once).
-struct ScoreCache {
-  using Entry = ScoredPair;
-  std::vector<Entry> entries;
-  const float* Find(int32_t i, int32_t j) const { return FindScore(entries, i, j); }
-};
-
 // Score(...) of (i, j) from the cache when it holds the pair.
-float CachedScore(const ScoreCache& cache, const PairScore& pair_score,
+float CachedScore(std::span<const ScoredPair> cache, const PairScore& pair_score,
                   std::span<const uint64_t> keys, int32_t i, int32_t j, float knn_sim) {
   if (!pair_score) return knn_sim;
-  if (const float* s = cache.Find(i, j)) return *s;
+  if (const float* s = FindScore(cache, i, j)) return *s;
   return Score(pair_score, keys, i, j, knn_sim);
 }
 
@@ -68,7 +63,7 @@ int DistinctDocuments(std::span<const int32_t> rows, const std::vector<int32_t>&
 std::vector<std::vector<int32_t>> RefineComponent(
     const std::vector<int32_t>& rows, const KnnGraph& graph, const std::vector<int>& comp,
     std::vector<int32_t>& local_of, const std::vector<int32_t>& doc_of_row,
-    const ClusterOptions& options, const PairScore& pair_score, const ScoreCache& cache) {
+    const ClusterOptions& options, const PairScore& pair_score, std::span<const ScoredPair> cache) {
   const int32_t s = static_cast<int32_t>(rows.size());
   for (int32_t i = 0; i < s; ++i) local_of[rows[i]] = i;
   std::vector<ScoredPair> pairs;
@@ -147,7 +142,7 @@ std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
   constexpr int32_t kChunk = 256;
   const int64_t chunks = (n + kChunk - 1) / kChunk;
   std::vector<std::vector<std::pair<int32_t, int32_t>>> chunk_edges(chunks);
-  std::vector<std::vector<ScoreCache::Entry>> chunk_scores(chunks);
+  std::vector<std::vector<ScoredPair>> chunk_scores(chunks);
   knn_internal::ParallelFor(options.threads, chunks, [&](int64_t c) {
     const int32_t end = static_cast<int32_t>(std::min<int64_t>(n, (c + 1) * kChunk));
     for (int32_t i = static_cast<int32_t>(c * kChunk); i < end; ++i) {
@@ -169,7 +164,7 @@ std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
   const auto extra = options.extra_candidates;
   const int64_t extra_chunks = (static_cast<int64_t>(extra.size()) + kChunk - 1) / kChunk;
   std::vector<std::vector<std::pair<int32_t, int32_t>>> extra_edges(extra_chunks);
-  std::vector<std::vector<ScoreCache::Entry>> extra_scores(extra_chunks);
+  std::vector<std::vector<ScoredPair>> extra_scores(extra_chunks);
   knn_internal::ParallelFor(options.threads, extra_chunks, [&](int64_t c) {
     const size_t end = std::min(extra.size(), static_cast<size_t>((c + 1) * kChunk));
     for (size_t k = static_cast<size_t>(c * kChunk); k < end; ++k) {
@@ -185,24 +180,24 @@ std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
     }
   });
   for (auto& e : extra_edges) chunk_edges.push_back(std::move(e));
-  ScoreCache cache;
+  std::vector<ScoredPair> cache;
   {
     size_t total = 0;
     for (const auto& v : chunk_scores) total += v.size();
     for (const auto& v : extra_scores) total += v.size();
-    cache.entries.reserve(total);
+    cache.reserve(total);
     for (auto* all : {&chunk_scores, &extra_scores}) {
       for (auto& v : *all) {
-        cache.entries.insert(cache.entries.end(), v.begin(), v.end());
-        std::vector<ScoreCache::Entry>().swap(v);
+        cache.insert(cache.end(), v.begin(), v.end());
+        std::vector<ScoredPair>().swap(v);
       }
     }
     // A pair scored twice (a kNN edge that is also an extra candidate) has one value:
     // the scorer is called with the same (smaller key first) order both times.
-    std::sort(cache.entries.begin(), cache.entries.end());
-    cache.entries.erase(std::unique(cache.entries.begin(), cache.entries.end(),
-                                    [](const auto& x, const auto& y) { return x.a == y.a && x.b == y.b; }),
-                        cache.entries.end());
+    std::sort(cache.begin(), cache.end());
+    cache.erase(std::unique(cache.begin(), cache.end(),
+                            [](const auto& x, const auto& y) { return x.a == y.a && x.b == y.b; }),
+                cache.end());
   }
   // 2. Connected components.
   using Graph = boost::adjacency_list<boost::vecS, boost::vecS, boost::undirectedS>;
@@ -254,15 +249,14 @@ std::vector<std::vector<int32_t>> ClusterClaims(const KnnGraph& graph,
   }
   std::sort(clusters.begin(), clusters.end(),
             [](const auto& a, const auto& b) { return a.front() < b.front(); });
-  if (options.scored_out) *options.scored_out = std::move(cache.entries);
+  if (options.scored_out) *options.scored_out = std::move(cache);
   return clusters;
 }
 
 PairScore CachedPairScore(std::span<const ScoredPair> sorted, std::span<const uint64_t> row_keys,
                           const PairScore& fallback) {
   return [sorted, row_keys, &fallback](int32_t i, int32_t j) {
-    if (const float* s = FindScore(sorted, i, j)) return *s;
-    return Score(fallback, row_keys, i, j, 0.f);
+    return CachedScore(sorted, fallback, row_keys, i, j, 0.f);
   };
 }
 
