@@ -333,4 +333,76 @@ TEST_CASE("A name the corpus capitalises mid-sentence names figures at a sentenc
 }
 
 }  // namespace
+TEST_CASE("A figure with an elided noun counts what the sentence's previous count counts",
+          "[detector][numeric][elided]") {
+  auto q = FindQuantities(
+      S("The ministry counted 310,000 marchers, including 25,000 in Madrid; 9,000 in Bilbao.")
+          .tokens);
+  REQUIRE(q.size() == 3);
+  CHECK(q[1].referent == "marcher");
+  CHECK(q[1].elided);
+  CHECK(q[2].referent == "marcher");
+  // A count after a preposition is not the antecedent: "in more than 200 processions".
+  q = FindQuantities(
+      S("Over 2 million people marched in more than 200 processions, including 400,000 in "
+        "Madrid.")
+          .tokens);
+  REQUIRE(q.size() == 3);
+  CHECK(q[2].referent == "person");
+  // A figure followed by a verb keeps no referent ("Flight 370 was").
+  q = FindQuantities(S("Some 239 passengers were aboard when Flight 370 was lost.").tokens);
+  REQUIRE(q.size() == 2);
+  CHECK(q[1].referent.empty());
+  // Without a count before it, the antecedent given (a clause's sentence) is used.
+  const auto lead = LastCount(S("Police counted 10,000 officers on duty,").tokens);
+  REQUIRE(lead.has_value());
+  q = FindQuantities(S("including 3,500 in Madrid").tokens, &*lead);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].referent == "officer");
+}
+
+TEST_CASE("A figure with an elided noun is about the name right after it",
+          "[detector][numeric][elided]") {
+  // 12 is Iraq's, not Syria's: the Syria figures 17 and 37 differ.
+  CHECK(DetectNumeric(
+            S("The allies carried out 17 airstrikes in Syria and 12 in Iraq."),
+            S("The allies carried out 37 airstrikes in Syria and 12 in Iraq.", nullptr, "e"), {})
+            .size() == 1);
+  // A span of days is no antecedent: "the 16" is a day, not 16 days.
+  const auto q = FindQuantities(
+      S("The Earth will see 6 days of darkness, from Tuesday the 16 to Monday the 22.").tokens);
+  REQUIRE(q.size() == 3);
+  CHECK(q[1].referent.empty());
+}
+
+TEST_CASE("An age set off by commas after a name is not a count", "[detector][numeric][elided]") {
+  const auto q = FindQuantities(S("Said Ana Ruiz, 43, a nurse from Madrid.").tokens);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].referent == "age");
+  // "43" is not the lone figure of its side, to be compared with a count.
+  CHECK(DetectNumeric(S("Ana Ruiz, 43, a nurse, joined the march."),
+                      S("Some 80,000 marched in the capital."), {})
+            .empty());
+}
+
+TEST_CASE("A clause statement's figure is read with its sentence's counted noun",
+          "[detector][numeric][elided]") {
+  // Marchers in Madrid vs police officers in Madrid: different things, no flag.
+  Side marchers = S("including 25,000 in Madrid");
+  marchers.lead = S("The ministry counted 310,000 marchers,").tokens;
+  Side officers = S("including 3,500 in Madrid", nullptr, "e");
+  officers.lead = S("Police deployed 10,000 officers,").tokens;
+  CHECK(DetectNumeric(marchers, officers, {}).empty());
+  // Without the sentences, two bare figures of one slot are compared.
+  CHECK(DetectNumeric(S("including 25,000 in Madrid"), S("including 3,500 in Madrid", nullptr, "e"),
+                      {})
+            .size() == 1);
+  // Marchers against marchers are.
+  Side union_count = S("and 90,000 in Madrid, the union said", nullptr, "f");
+  union_count.lead = S("The union counted 1 million marchers,").tokens;
+  const auto f = DetectNumeric(marchers, union_count, {});
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].summary == "25000 vs 90000 marcher(s)");
+}
+
 }  // namespace diverge::divergence

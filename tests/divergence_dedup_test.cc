@@ -78,3 +78,29 @@ TEST_CASE("One disagreement is one flag however each sentence writes the numbers
   AddStatement(r, "s-a3", "a3", "At least 45 Chinese soldiers were killed in the clash.");
   CHECK(DetectClaim(r, {"s-a1", "s-a2", "s-b1", "s-a3"}).size() == 3);
 }
+
+TEST_CASE("A clause statement is read with the sentence it comes from", "[divergence][elided]") {
+  report::Report r;
+  AddDoc(r, "a1", "Daily A");
+  AddDoc(r, "b1", "Weekly B");
+  // Each sentence and its figure clause (figure_clauses.h), as ingest makes them.
+  const std::string a = "Police deployed 10,000 officers, including 3,500 in Madrid.";
+  const std::string b = "The ministry counted 310,000 marchers, including 25,000 in Madrid.";
+  AddStatement(r, "s-a", "a1", a);
+  AddStatement(r, "s-b", "b1", b);
+  ingest::Statement ca;
+  ca.id = "s-ca";
+  ca.doc = "a1";
+  ca.text = "including 3,500 in Madrid";
+  ca.start = static_cast<int64_t>(a.find(ca.text));
+  ca.end = ca.start + static_cast<int64_t>(ca.text.size());
+  ingest::Statement cb = ca;
+  cb.id = "s-cb";
+  cb.doc = "b1";
+  cb.text = "including 25,000 in Madrid";
+  cb.start = static_cast<int64_t>(b.find(cb.text));
+  cb.end = cb.start + static_cast<int64_t>(cb.text.size());
+  r.statements = {r.statements[0], ca, r.statements[1], cb};  // by (doc, start)
+  // Officers are not marchers: the two clauses do not disagree.
+  CHECK(DetectClaim(r, {"s-ca", "s-cb"}).empty());
+}

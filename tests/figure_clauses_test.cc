@@ -39,6 +39,12 @@ TEST_CASE("Thousands separators, years and dates are not cuts or figures", "[fig
   CHECK_FALSE(ingest::HasFigure("on 19 May 2023 at 12:15"));
 }
 
+TEST_CASE("An age set off by commas after a name is not a figure", "[figure_clauses]") {
+  CHECK(Clauses("About 9,000 people marched, said Ana Ruiz, 43, a nurse from Bilbao.").empty());
+  CHECK_FALSE(ingest::HasFigure("said Ana Ruiz, 43, a nurse"));
+  CHECK(ingest::HasFigure("said the union, 43,000 marched"));
+}
+
 TEST_CASE("One figure or figures in one clause give no clauses", "[figure_clauses]") {
   CHECK(Clauses("Rates were 42 percent and 65 percent, respectively.").empty());
   CHECK(Clauses("The strike, which began on Monday, drew 2 million people.").empty());

@@ -250,6 +250,21 @@ DetectResult DetectDivergences(const report::Report& report,
     stmt_outlet[s.id] =
         m != meta.end() && !m->second->outlet.empty() ? m->second->outlet : s.doc;
   }
+  // The lead of each clause statement (Side::lead): the text of its sentence before it.
+  // The sentence is the nearest earlier statement of the document that spans it (the
+  // clauses of one sentence lie between it and the clause).
+  std::map<std::string, std::string> lead_of;
+  for (size_t k = 0; k < report.statements.size(); ++k) {
+    const ingest::Statement& s = report.statements[k];
+    for (size_t back = 1; back <= 16 && back <= k; ++back) {
+      const ingest::Statement& p = report.statements[k - back];
+      if (p.doc != s.doc) break;
+      if (p.start > s.start || p.end < s.end || p.end - p.start <= s.end - s.start) continue;
+      const size_t at = p.text.find(s.text);
+      if (at != std::string::npos && at > 0) lead_of[s.id] = p.text.substr(0, at);
+      break;
+    }
+  }
   auto doc_meta = [&](const std::string& id) -> const ingest::Document* {
     auto it = meta.find(id);
     if (it != meta.end()) return it->second;
@@ -325,6 +340,9 @@ DetectResult DetectDivergences(const report::Report& report,
           sides.emplace_back(
               sid, divergence::MakeSide(it->second->text, d ? ParseDate(d->date) : std::nullopt,
                                         it->second->doc, d ? d->outlet : ""));
+          if (auto lead = lead_of.find(sid); lead != lead_of.end()) {
+            sides.back().second.lead = text::Tokenize(lead->second);
+          }
         }
         std::sort(sides.begin(), sides.end(), [](const auto& x, const auto& y) {
           return SideOrderKey(x.second, x.first) < SideOrderKey(y.second, y.first);

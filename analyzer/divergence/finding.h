@@ -25,6 +25,11 @@ struct Side {
   std::optional<text::PartialDate> published;
   std::string doc;     // document id ("" in pairwise mode: "A"/"B")
   std::string outlet;  // outlet name ("" when unknown)
+  // When the statement is a clause of a longer sentence (ingest/figure_clauses.h), the
+  // tokens of that sentence before it: "1.12 million people demonstrated in France," for
+  // "including 80,000 in Paris", whose figure counts what the sentence counts. Empty
+  // otherwise.
+  std::vector<text::Token> lead;
 };
 Side MakeSide(std::string text, std::optional<text::PartialDate> published, std::string doc,
               std::string outlet);

@@ -2,8 +2,10 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <cmath>
 #include <cstdio>
+#include <deque>
 #include <set>
 #include <unordered_map>
 
@@ -239,10 +241,61 @@ std::string ClauseEvent(const std::vector<text::Token>& t, size_t first, size_t 
   return {};
 }
 
+// A small whole number set off by commas right after a capitalised word: a person's
+// age ("Hamidou, 43, a garbage collector"), not a count.
+bool IsAgeApposition(const std::vector<text::Token>& t, size_t i, double value, double step) {
+  return step == 1 && value >= 1 && value < 120 && i >= 2 && t[i - 1].IsPunct(",") &&
+         t[i - 2].IsWord() && !t[i - 2].text.empty() &&
+         std::isupper(static_cast<unsigned char>(t[i - 2].text[0])) && i + 1 < t.size() &&
+         t[i + 1].IsPunct(",");
+}
+
+// Whether the count starting at token `i` is the object of a preposition, past its bound
+// words ("demonstrated in more than 200 processions"): such a count is not what a later
+// figure with an elided noun counts ("..., including 400,000 in Paris" counts people).
+bool AfterPreposition(const std::vector<text::Token>& t, size_t i) {
+  static constexpr std::array<std::string_view, 19> kBoundWords = {
+      "more",   "than",          "less",    "fewer", "over",  "under", "nearly",
+      "almost", "about",         "around",  "some",  "least", "at",    "up",
+      "to",     "approximately", "roughly", "just",  "only"};
+  static constexpr std::array<std::string_view, 11> kPrepositions = {
+      "in", "on", "during", "across", "from", "with", "by", "for", "of", "into", "among"};
+  size_t k = i;
+  while (k > 0 && t[k - 1].IsWord() &&
+         std::find(kBoundWords.begin(), kBoundWords.end(), t[k - 1].lower) != kBoundWords.end()) {
+    --k;
+  }
+  return k > 0 && std::find(kPrepositions.begin(), kPrepositions.end(), t[k - 1].lower) !=
+                      kPrepositions.end();
+}
+
+// Whether a later figure with an elided noun may count what `q` counts: a count of a
+// named thing (not a share, a measurement, an age, a span of time such as "6 days",
+// or a count of two kinds), not itself elided and not a preposition's object.
+bool IsAntecedent(const Quantity& q, const std::vector<text::Token>& t) {
+  return !q.elided && !q.referent.empty() && !q.measure && q.referent != "percent" &&
+         q.referent != "age" && q.also.empty() && !IsTimeUnit(q.referent) &&
+         !AfterPreposition(t, q.first_token);
+}
+
+// Whether the words after a bare figure (token `j` on) leave its counted noun elided:
+// the clause goes on with a place, a time or a source, or ends ("80,000 in Paris",
+// "87,000, and", "55,000."), not with a verb ("Flight 370 was").
+bool ElidedHead(const std::vector<text::Token>& t, size_t j) {
+  if (j >= t.size() || t[j].kind == text::TokenKind::kPunct) return true;
+  static constexpr std::array<std::string_view, 10> kAfter = {
+      "in", "at", "on", "for", "across", "from", "and", "or", "according", "alone"};
+  return std::find(kAfter.begin(), kAfter.end(), t[j].lower) != kAfter.end();
+}
+
 }  // namespace
 
-std::vector<Quantity> FindQuantities(const std::vector<text::Token>& t) {
+std::vector<Quantity> FindQuantities(const std::vector<text::Token>& t,
+                                     const Quantity* antecedent) {
   std::vector<Quantity> out;
+  // The counts read so far (a deque: `antecedent` points into it), the last one the
+  // antecedent of a figure whose counted noun is elided.
+  std::deque<Quantity> counts;
   const size_t n = t.size();
   for (size_t i = 0; i < n; ++i) {
     double value = 0, step = 1;
@@ -388,6 +441,17 @@ std::vector<Quantity> FindQuantities(const std::vector<text::Token>& t) {
           q.referent = text::Singular(t[b - 2].lower);
         }
       }
+      if (count == 0 && q.referent.empty()) {
+        if (IsAgeApposition(t, i, value, step)) {
+          q.referent = "age";
+        } else if (antecedent != nullptr && ElidedHead(t, j)) {
+          // "1.12 million people demonstrated, including 80,000 in Paris": the figure
+          // counts what the sentence's previous count counts.
+          q.referent = antecedent->referent;
+          q.event = antecedent->event;
+          q.elided = true;
+        }
+      }
       // "five officers and soldiers": a count of two kinds together.
       if (count > 0 && last + 2 < n && t[last + 1].lower == "and" && t[last + 2].IsWord() &&
           !text::IsFunctionWord(t[last + 2].lower) && !IsNumberWord(t[last + 2].lower)) {
@@ -400,9 +464,23 @@ std::vector<Quantity> FindQuantities(const std::vector<text::Token>& t) {
     q.begin = t[q.first_token].begin;
     q.end = t[q.last_token].end;
     out.push_back(q);
+    if (IsAntecedent(q, t)) {
+      counts.push_back(q);
+      antecedent = &counts.back();
+    }
     i = j - 1;
   }
   return out;
+}
+
+std::optional<Quantity> LastCount(const std::vector<text::Token>& tokens) {
+  std::optional<Quantity> last;
+  for (Quantity& q : FindQuantities(tokens)) {
+    if (IsAntecedent(q, tokens)) {
+      last = std::move(q);
+    }
+  }
+  return last;
 }
 
 std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorContext& ctx,
@@ -418,8 +496,16 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
     });
   };
   const bool gated = min_overlap > 0 && text::ContentOverlap(a.tokens, b.tokens) < min_overlap;
-  if (gated && (!has_event_word(a.tokens) || !has_event_word(b.tokens))) return out;
-  std::vector<Quantity> qa = FindQuantities(a.tokens), qb = FindQuantities(b.tokens);
+  auto side_event_word = [&](const Side& s) {
+    return has_event_word(s.tokens) || has_event_word(s.lead);
+  };
+  if (gated && (!side_event_word(a) || !side_event_word(b))) return out;
+  // A clause statement's elided counted noun is the one its sentence counts before it.
+  auto quantities = [](const Side& s) {
+    const std::optional<Quantity> antecedent = s.lead.empty() ? std::nullopt : LastCount(s.lead);
+    return FindQuantities(s.tokens, antecedent ? &*antecedent : nullptr);
+  };
+  std::vector<Quantity> qa = quantities(a), qb = quantities(b);
   const bool shared_event = std::any_of(qa.begin(), qa.end(), [&](const Quantity& x) {
     return !x.event.empty() && std::any_of(qb.begin(), qb.end(), [&](const Quantity& y) {
       return y.event == x.event;
@@ -469,10 +555,17 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
       }
     }
   }
-  // One figure a side, of the same kind: the claim's slot (see the header).
-  if (qa.size() == 1 && qb.size() == 1 && qa[0].referent != qb[0].referent &&
-      (qa[0].referent.empty() || qb[0].referent.empty()) &&
-      (qa[0].referent == "percent") == (qb[0].referent == "percent")) {
+  // One figure a side, of the same kind: the claim's slot (see the header). Not for a
+  // clause statement's bare figure: its sentence says what it counts, and the sentence
+  // left it unread ("put the number of protesters ... at 1.2 million, including 80,000
+  // in Paris"), so it is not free to take the other side's referent.
+  const bool clause_bare = (qa.size() == 1 && qa[0].referent.empty() && !a.lead.empty()) ||
+                           (qb.size() == 1 && qb[0].referent.empty() && !b.lead.empty());
+  if (clause_bare) {
+    // compared with nothing
+  } else if (qa.size() == 1 && qb.size() == 1 && qa[0].referent != qb[0].referent &&
+             (qa[0].referent.empty() || qb[0].referent.empty()) &&
+             (qa[0].referent == "percent") == (qb[0].referent == "percent")) {
     const std::string common = !qa[0].referent.empty() ? qa[0].referent : qb[0].referent;
     qa[0].referent = qb[0].referent = common;
   } else if (qa.size() == 1 && qb.size() == 1 && qa[0].referent.empty()) {

@@ -21,6 +21,7 @@
 #ifndef DIVERGE_ANALYZER_DIVERGENCE_NUMERIC_DETECTOR_H_
 #define DIVERGE_ANALYZER_DIVERGENCE_NUMERIC_DETECTOR_H_
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -55,12 +56,28 @@ struct Quantity {
   // counts of an event, those counts are compared by the event (summary "35 vs 43
   // killed"), and counts of two different events are not compared.
   std::string event;
+  // The counted noun is elided and taken from the previous count (FindQuantities).
+  bool elided = false;
   double step = 1;                         // the last written digit's value
   size_t first_token = 0, last_token = 0;  // number .. head, inclusive
   size_t begin = 0, end = 0;               // byte range of the same
 };
 
-std::vector<Quantity> FindQuantities(const std::vector<text::Token>& tokens);
+// The quantities of `tokens`, in order. A figure whose counted noun is elided ("1.12
+// million people demonstrated in France, including 80,000 in Paris"; "at least 40,000
+// people marched in Lyon; 30,000 in Toulouse") counts what the previous count of the
+// text counts (its referent and event, `elided` set), or `antecedent`'s when the text
+// gives none before it: the last count of the sentence before a clause statement
+// (Side::lead). An antecedent is a count of a named thing, not a preposition's object
+// ("in more than 200 processions"), a share, a measurement, an age or a span of time
+// ("6 days ... Tuesday the 16": the 16th is a day). The figure must end its clause or go
+// on with a place, time or source ("80,000 in Paris"), not a verb ("Flight 370 was").
+// A small whole number set off by commas after a capitalised word is an
+// age ("Hamidou, 43, a garbage collector": referent "age").
+std::vector<Quantity> FindQuantities(const std::vector<text::Token>& tokens,
+                                     const Quantity* antecedent = nullptr);
+// The last count of `tokens` that could be the antecedent of an elided one (see above).
+std::optional<Quantity> LastCount(const std::vector<text::Token>& tokens);
 
 // Value of a run of number words ("seventeen thousand" -> 17000); false if not one.
 bool ParseNumberWords(const std::vector<std::string>& lower_words, double* value);

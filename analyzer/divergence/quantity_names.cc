@@ -106,7 +106,10 @@ const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& 
     } else {
       d = 0;  // inside the quantity's words ("20 Indian soldiers")
     }
-    if (d < best_distance) {  // strict: an earlier run wins ties
+    // Strict: an earlier run wins ties, except for a figure whose counted noun is elided,
+    // which a name right after it places ("17 airstrikes in Syria and 12 in Iraq": 12 is
+    // Iraq's).
+    if (d < best_distance || (d == best_distance && q.elided && r.begin > q.last_token)) {
       best_distance = d;
       best = &r;
     }

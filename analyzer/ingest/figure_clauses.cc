@@ -32,6 +32,18 @@ std::string WordBefore(std::string_view s, size_t end) {
   return Lower(s.substr(b, e - b));
 }
 
+// A small whole number [b, e) set off by commas right after a capitalised word: a
+// person's age ("Hamidou, 43, a garbage collector"), not a figure (the numeric
+// detector reads it so too: numeric_detector.h FindQuantities).
+bool IsAgeApposition(std::string_view s, size_t b, size_t e) {
+  if (e - b > 2 || e >= s.size() || s[e] != ',' || b < 3 || s.substr(b - 2, 2) != ", ") {
+    return false;
+  }
+  size_t w = b - 2;
+  while (w > 0 && IsAlpha(s[w - 1])) --w;
+  return w < b - 2 && std::isupper(static_cast<unsigned char>(s[w])) != 0;
+}
+
 // Figures of `s`: byte offsets of their first digit.
 std::vector<size_t> Figures(std::string_view s) {
   std::vector<size_t> out;
@@ -69,6 +81,7 @@ std::vector<size_t> Figures(std::string_view s) {
       return std::find(kMonths.begin(), kMonths.end(), x) != kMonths.end();
     };
     if (num.size() <= 2 && (is_month(before) || is_month(next))) continue;  // "19 May"
+    if (IsAgeApposition(s, b, i)) continue;
     out.push_back(b);
   }
   return out;
