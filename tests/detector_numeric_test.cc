@@ -405,4 +405,32 @@ TEST_CASE("A clause statement's figure is read with its sentence's counted noun"
   CHECK(f[0].summary == "25000 vs 90000 marcher(s)");
 }
 
+TEST_CASE("A figure its sentence dates to a past year is compared only within that year",
+          "[detector][numeric][past_year]") {
+  auto flags = [](const char* x, const char* y) {
+    return DetectNumeric(S(x, "2020-06-17"), S(y, "2020-06-18", "e"), {});
+  };
+  // The 1967 toll is not the toll of the clash both articles report.
+  CHECK(flags("It was the worst clash since their 1967 clashes, when India lost 80 soldiers.",
+              "As many as 20 Indian soldiers were killed in the clash.")
+            .empty());
+  CHECK(flags("On December 5, 2019, the police counted 806,000 demonstrators.",
+              "The ministry counted 1.12 million demonstrators on Thursday.")
+            .empty());
+  // Two figures of the same past year are compared, as a dated past fact.
+  const auto same = flags("In 2019, the police counted 806,000 demonstrators.",
+                          "In 2019, the police counted 1.5 million demonstrators.");
+  REQUIRE(same.size() == 1);
+  CHECK(same[0].nature == TimeNature::kHistorical);
+  // A bound ("since 1975") and a figure that reads like a year date nothing.
+  CHECK(flags("Twenty soldiers were killed, the deadliest clash since 1975.",
+              "Four soldiers were killed, the deadliest clash since 1975.")
+            .size() == 1);
+  CHECK(flags("The lake has over 2003 islands.", "The lake has over 1000 islands.").size() == 1);
+  // Without publication dates nothing is dated.
+  CHECK(DetectNumeric(S("In 2019, the police counted 806,000 demonstrators."),
+                      S("The police counted 1.5 million demonstrators.", nullptr, "e"), {})
+            .size() == 1);
+}
+
 }  // namespace diverge::divergence

@@ -278,6 +278,27 @@ bool IsAntecedent(const Quantity& q, const std::vector<text::Token>& t) {
          !AfterPreposition(t, q.first_token);
 }
 
+// The year of the date mention nearest to `q` (within kPastDateWindow tokens; not a bound
+// such as "since 1975") when it is before `now`, else 0: the figure counts something of
+// that past year.
+constexpr size_t kPastDateWindow = 24;
+int PastYear(const std::vector<text::DateMention>& dates, const Quantity& q, int now) {
+  const text::DateMention* nearest = nullptr;
+  size_t best = kPastDateWindow + 1;
+  for (const text::DateMention& d : dates) {
+    if (d.role == text::DateRole::kBound || !d.date.ok()) continue;
+    // a mention overlapping the figure is the figure ("over 2003 islands")
+    if (d.last_token >= q.first_token && d.first_token <= q.last_token) continue;
+    const size_t gap =
+        d.last_token < q.first_token ? q.first_token - d.last_token : d.first_token - q.last_token;
+    if (gap < best) {
+      best = gap;
+      nearest = &d;
+    }
+  }
+  return nearest != nullptr && nearest->date.year < now ? nearest->date.year : 0;
+}
+
 // Whether the words after a bare figure (token `j` on) leave its counted noun elided:
 // the clause goes on with a place, a time or a source, or ends ("80,000 in Paris",
 // "87,000, and", "55,000."), not with a verb ("Flight 370 was").
@@ -594,6 +615,28 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
       qa[ua].referent = qb[ub].referent = "figure";
     }
   }
+  // A figure of a past event its sentence dates is compared only with figures of the
+  // same year: "their 1967 clashes, when India lost around 80 soldiers" is not the toll
+  // of the clash both articles report (see the header).
+  int now = 0;  // the earlier publication year of the two, 0 when neither is known
+  for (const Side* s : {&a, &b}) {
+    if (s->published && s->published->ok() && (now == 0 || s->published->year < now)) {
+      now = s->published->year;
+    }
+  }
+  if (now > 0) {
+    for (auto [side, s] : {std::pair{&qa, &a}, std::pair{&qb, &b}}) {
+      if (std::none_of(side->begin(), side->end(),
+                       [](const Quantity& q) { return !q.referent.empty(); })) {
+        continue;
+      }
+      const std::vector<text::DateMention> dates = text::FindDates(s->tokens, s->published);
+      for (Quantity& q : *side) {
+        if (q.referent.empty()) continue;
+        q.past_year = PastYear(dates, q, now);
+      }
+    }
+  }
   // A count of two kinds together that the other side gives in parts ("the five officers
   // and soldiers" / "two officers and three soldiers") agrees when the parts add up: the
   // two kinds are then not compared figure by figure.
@@ -648,8 +691,10 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
     const double gap = hi == 0 ? 0 : std::min(1.0, std::fabs(x.value - y.value) / hi);
     f.score = ((x.approximate || y.approximate) ? 0.5 : 0.7) + 0.1 * gap;
     f.summary = FormatValue(x.value) + " vs " + FormatValue(y.value) + " " + referent +
-                (referent.starts_with("percent") || x.measure || referent == x.event ? "" : "(s)");
-    f.nature = TimeNature::kState;
+                (referent.starts_with("percent") || x.measure || referent == x.event ? "" : "(s)") +
+                (x.past_year > 0 ? " in " + std::to_string(x.past_year) : "");
+    // A figure of a past year is a dated past fact.
+    f.nature = x.past_year > 0 ? TimeNature::kHistorical : TimeNature::kState;
     // Counts of what happened to people in one event only grow as reports come in; a
     // demonstration's count is of one day.
     f.running_count = referent == x.event && IsRunningEvent(x.event);
@@ -675,15 +720,20 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
     }
     if (best_x != nullptr) emit(*best_x, *best_y, referent);
   };
+  // Figures are compared by what they count and the past year they are of.
+  auto same_slot = [](const Quantity& p, const Quantity& q) {
+    return p.referent == q.referent && p.past_year == q.past_year;
+  };
   for (const Quantity& x : qa) {
-    if (x.referent.empty() || done.count(x.referent) || summed.count(x.referent)) continue;
-    done[x.referent] = true;
+    const std::string key = x.referent + "\x1f" + std::to_string(x.past_year);
+    if (x.referent.empty() || done.count(key) || summed.count(x.referent)) continue;
+    done[key] = true;
     std::vector<const Quantity*> xs, ys;
     for (const Quantity& q : qa) {
-      if (q.referent == x.referent) xs.push_back(&q);
+      if (same_slot(q, x)) xs.push_back(&q);
     }
     for (const Quantity& q : qb) {
-      if (q.referent == x.referent) ys.push_back(&q);
+      if (same_slot(q, x)) ys.push_back(&q);
     }
     if (ys.empty()) continue;
     // Figures about matching names on both sides: the figures of `a` about one name

@@ -17,7 +17,13 @@
 // five years" / "$601 billion over five years"). When a side gives several figures of one kind,
 // each is about the name nearest to it (quantity_names.h): figures about matching names
 // are compared with each other, never with a figure about another name ("Smith 52%,
-// Jones 43%" / "Smith 50.83%, Jones 43.36%" flags 52 vs 50.83).
+// Jones 43%" / "Smith 50.83%, Jones 43.36%" flags 52 vs 50.83). A figure with an
+// elided noun counts what the sentence's previous count counts, also across a clause
+// statement and its sentence (Side::lead; FindQuantities below); a clause statement's
+// figure its sentence left unread is not free to take the other side's referent. A
+// figure its sentence dates to a year before both publications ("their 1967 clashes,
+// when India lost around 80 soldiers") is compared only with figures of that year, as a
+// dated past fact (Quantity::past_year).
 #ifndef DIVERGE_ANALYZER_DIVERGENCE_NUMERIC_DETECTOR_H_
 #define DIVERGE_ANALYZER_DIVERGENCE_NUMERIC_DETECTOR_H_
 
@@ -58,6 +64,10 @@ struct Quantity {
   std::string event;
   // The counted noun is elided and taken from the previous count (FindQuantities).
   bool elided = false;
+  // DetectNumeric: the year of a past event the sentence dates the figure to (the date
+  // mention nearest to it, not a bound, before both articles' publication years), else
+  // 0. Figures of different past years, or of a past year and of now, are not compared.
+  int past_year = 0;
   double step = 1;                         // the last written digit's value
   size_t first_token = 0, last_token = 0;  // number .. head, inclusive
   size_t begin = 0, end = 0;               // byte range of the same
