@@ -433,4 +433,20 @@ TEST_CASE("A figure its sentence dates to a past year is compared only within th
             .size() == 1);
 }
 
+TEST_CASE("A part of the subject's own group is not about a name after it",
+          "[detector][numeric][names]") {
+  // Four of the army's own soldiers, killed in a clash with the other side: not the
+  // other side's toll.
+  CHECK(DetectNumeric(
+            S("On Friday, Northland's military command said that four of its soldiers died "
+              "fighting Southland forces."),
+            S("As many as 20 Southland soldiers were killed in the clash.", nullptr, "e"), {})
+            .empty());
+  // "their 1967 clashes" dates clashes; it counts none.
+  const auto q = FindQuantities(
+      S("It was the worst clash after their 1967 clashes, when 80 soldiers died.").tokens);
+  REQUIRE(q.size() == 1);
+  CHECK(q[0].value == 80);
+}
+
 }  // namespace diverge::divergence

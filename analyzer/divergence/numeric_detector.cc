@@ -115,15 +115,16 @@ std::string UnitOf(const std::string& w) {
   return "";
 }
 
-// A year-like number is a year unless a counted noun follows and no preposition or
-// article precedes it ("in 2012", "the 2019 strike" are years; "2012 people" is a count).
+// A year-like number is a year unless a counted noun follows and no preposition, article
+// or possessive precedes it ("in 2012", "the 2019 strike", "their 1967 clashes" are
+// years; "2012 people" is a count).
 bool ReadsAsYear(const std::vector<text::Token>& t, size_t i) {
   if (i > 0 && t[i - 1].IsWord()) {
     static const char* const kBefore[] = {
-        "in",     "since",  "of",     "by",    "from",   "until",  "till",   "before",
-        "after",  "during", "the",    "early", "late",   "mid",    "year",   "between",
-        "and",    "to",     "around", "circa", "spring", "summer", "autumn", "fall",
-        "winter", "for",    "than",   "a",     "its"};
+        "in",     "since", "of",     "by",     "from",   "until", "till",    "before", "after",
+        "during", "the",   "early",  "late",   "mid",    "year",  "between", "and",    "to",
+        "around", "circa", "spring", "summer", "autumn", "fall",  "winter",  "for",    "than",
+        "a",      "its",   "their",  "his",    "her",    "our",   "whose"};
     for (const char* w : kBefore) {
       if (t[i - 1].lower == w) return true;
     }
@@ -421,6 +422,7 @@ std::vector<Quantity> FindQuantities(const std::vector<text::Token>& t,
                                                                       "his", "her",   "our"};
       if (k + 2 < n && t[k].lower == "of" &&
           std::find(kPossessive.begin(), kPossessive.end(), t[k + 1].lower) != kPossessive.end()) {
+        q.possessed = t[k + 1].lower != "the";
         k += 2;
       }
       size_t last = 0;

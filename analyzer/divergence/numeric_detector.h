@@ -64,6 +64,9 @@ struct Quantity {
   std::string event;
   // The counted noun is elided and taken from the previous count (FindQuantities).
   bool elided = false;
+  // A part of the subject's own group: "four of its soldiers", "20 of their members"
+  // (quantity_names.h: about the name before it, never one after it).
+  bool possessed = false;
   // DetectNumeric: the year of a past event the sentence dates the figure to (the date
   // mention nearest to it, not a bound, before both articles' publication years), else
   // 0. Figures of different past years, or of a past year and of now, are not compared.

@@ -100,8 +100,10 @@ const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& 
       d = q.first_token - r.end;
     } else if (r.begin > q.last_token) {
       // A possessive name is about what follows it: "49.52% of the votes against
-      // Kılıçdaroğlu's 44.88%" ties 44.88 to Kılıçdaroğlu, never 49.52.
-      if (Possessive(tokens, r.end)) continue;
+      // Kılıçdaroğlu's 44.88%" ties 44.88 to Kılıçdaroğlu, never 49.52. "four of its
+      // soldiers were killed in a clash with Indian forces": the soldiers are the
+      // subject's, not the name's after them.
+      if (Possessive(tokens, r.end) || q.possessed) continue;
       d = r.begin - q.last_token - 1;
     } else {
       d = 0;  // inside the quantity's words ("20 Indian soldiers")

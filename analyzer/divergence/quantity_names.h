@@ -55,7 +55,8 @@ std::vector<NameRun> FindNameRuns(const std::vector<text::Token>& tokens,
 
 // The run nearest to `q` within kSlotWindow tokens (an earlier one on a tie, a later one
 // for a figure whose counted noun is elided: "17 airstrikes in Syria and 12 in Iraq"
-// ties 12 to Iraq) (or the name it is attached to by
+// ties 12 to Iraq; never a later one for a part of the subject's own group: "four of its
+// soldiers were killed in a clash with Indian forces") (or the name it is attached to by
 // "from" / "of": "Sinan Ogan from the Ata Alliance, secured 5.17 percent" is about
 // Ogan), else the nearest run before it in
 // the same clause (no punctuation between) within 2 * kSlotWindow tokens, the clause's

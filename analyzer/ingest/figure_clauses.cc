@@ -113,16 +113,22 @@ bool IsJoiningDash(std::string_view s, size_t i) {
          s[i - 1] != ' ' && IsDigit(s[i + 3]);
 }
 
+// Whether a figure starts at byte 0 of `s` (not a year, a time or a date there).
+bool FigureAt(std::string_view s) {
+  const std::vector<size_t> f = Figures(s);
+  return !f.empty() && f.front() == 0;
+}
+
 bool FigureAhead(std::string_view s, size_t p) {
   int words = 0;
   size_t i = p;
   while (i < s.size() && words <= kLookahead) {
     while (i < s.size() && s[i] == ' ') ++i;
     if (i >= s.size() || s[i] == ',' || s[i] == ';' || s[i] == ':') return false;
-    if (IsDigit(s[i])) return HasFigure(s.substr(i));
+    if (IsDigit(s[i])) return FigureAt(s.substr(i));
     while (i < s.size() && s[i] != ' ' && s[i] != ',' && s[i] != ';' && s[i] != ':') {
       // "Ogan\u20145.17 percent": a dash joined to a figure ends the word before it.
-      if (IsJoiningDash(s, i)) return HasFigure(s.substr(i + 3));
+      if (IsJoiningDash(s, i)) return FigureAt(s.substr(i + 3));
       ++i;
     }
     ++words;
