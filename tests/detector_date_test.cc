@@ -100,4 +100,46 @@ TEST_CASE("the same date written differently, or different events, agree", "[det
 }
 
 }  // namespace
+TEST_CASE("A month and day ahead of publication, or after a future marker, is the coming one",
+          "[detector][date][future]") {
+  // 2023-05-15 was a Monday.
+  CHECK(Resolved("The runoff is on May 28.", "2023-05-15") ==
+        std::vector<std::string>{"2023-05-28"});
+  CHECK(Resolved("The vote was on May 28.", "2023-03-01") ==
+        std::vector<std::string>{"2022-05-28"});
+  CHECK(Resolved("The vote will be decided by a runoff on May 28.", "2023-03-01") ==
+        std::vector<std::string>{"2023-05-28"});
+  CHECK(Resolved("The second round will take place on Sunday.", "2023-05-15") ==
+        std::vector<std::string>{"2023-05-21"});
+  CHECK(Resolved("The first round took place on Sunday.", "2023-05-15") ==
+        std::vector<std::string>{"2023-05-14"});
+}
+
+TEST_CASE("Dates of reports, names and other occurrences date no event of the claim",
+          "[detector][date][instances]") {
+  auto flags = [](const char* x, const char* y) {
+    return DetectDate(S(x, "2023-05-15"), S(y, "2023-05-16", "e"), {}).size();
+  };
+  // The day something was said or announced is not the day of the election.
+  CHECK(flags("The council said on Monday that the election went smoothly.",
+              "The election took place on Sunday.") == 0);
+  CHECK(flags("The agency, which on Tuesday reported the election result, ...",
+              "The election took place on Sunday.") == 0);
+  // "Election" in a name is no election.
+  CHECK(flags("Votes were counted by the Supreme Election Council on May 15.",
+              "The election took place on May 14.") == 0);
+  // The last election and the runoff are other elections than Sunday's.
+  CHECK(flags("In the last presidential election in 2018, the president won.",
+              "The presidential election took place on Sunday.") == 0);
+  CHECK(flags("The presidential election will be decided by a runoff on May 28.",
+              "The presidential election took place on May 14.") == 0);
+  // Each class is dated through its nearest event word: the runoff elections are not
+  // dated by "the May 14 polls".
+  CHECK(flags("The country will go to runoff elections following the May 14 polls.",
+              "The presidential election will be decided by a runoff on May 28.") == 0);
+  // Two dates of one election still disagree.
+  CHECK(flags("The presidential election took place on May 14.",
+              "The presidential election took place on May 7.") == 1);
+}
+
 }  // namespace diverge::divergence

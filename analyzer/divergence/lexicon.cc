@@ -52,7 +52,7 @@ std::string EventClass(std::string_view w) {
     add("birth", {"born", "birth"});
     add("death",
         {"died", "death", "killed", "assassinated", "executed", "slain", "perished", "murdered"});
-    add("election", {"elected", "election", "re-elected", "appointed", "appointment"});
+    add("election", {"elected", "election", "re-elected", "appointed", "appointment", "polls"});
     add("membership", {"joined", "quit", "withdrew", "withdrawn", "withdrawal", "expelled",
                        "admitted", "accession", "suspension", "suspended", "left"});
     add("meeting", {"met", "meeting", "summit", "convened", "conference"});

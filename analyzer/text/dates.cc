@@ -54,6 +54,15 @@ PartialDate CivilFromDays(long z) {
   return PartialDate{int(y + (m <= 2)), int(m), int(d)};
 }
 
+}  // namespace
+
+bool IsFutureMarker(std::string_view w) {
+  return w == "will" || w == "scheduled" || w == "planned" || w == "plans" || w == "expected" ||
+         w == "due" || w == "upcoming" || w == "postponed" || w == "next";
+}
+
+namespace {
+
 bool IsBoundWord(std::string_view w) {
   return w == "since" || w == "by" || w == "until" || w == "till" || w == "before" ||
          w == "after" || w == "from" || w == "through";
@@ -179,12 +188,33 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t,
     }
     out.push_back(m);
   };
-  // Year of a month/day written without one: the latest such date not after publication.
-  auto year_for = [&](int month, int day) -> int {
+  // Whether a future marker comes within kFutureMarkerWindow tokens before token i.
+  auto future_at = [&](size_t i) {
+    for (size_t k = i >= kFutureMarkerWindow ? i - kFutureMarkerWindow : 0; k < i; ++k) {
+      if (t[k].IsWord() && IsFutureMarker(t[k].lower)) return true;
+    }
+    return false;
+  };
+  // Year of a month/day written without one (at token i): the latest such date not after
+  // publication, or the earliest not before it after a future marker (a week's slack).
+  auto year_for = [&](int month, int day, size_t i) -> int {
     if (!pub || !pub->ok()) return 0;
     if (pub->month == 0) return pub->year;
-    if (month < pub->month ||
-        (month == pub->month && (day == 0 || pub->day == 0 || day <= pub->day + 7))) {
+    if (future_at(i)) {
+      if (month > pub->month ||
+          (month == pub->month && (day == 0 || pub->day == 0 || day + 7 >= pub->day))) {
+        return pub->year;
+      }
+      return pub->year + 1;
+    }
+    if (month < pub->month || (month == pub->month && (day == 0 || pub->day == 0))) {
+      return pub->year;
+    }
+    // Up to kAheadDays after publication is this year's: an article dated May 15 that
+    // names "May 28" means the coming one, not last year's.
+    if (day > 0 && pub->day > 0 &&
+        DaysFromCivil(pub->year, month, day) - DaysFromCivil(pub->year, pub->month, pub->day) <=
+            kAheadDays) {
       return pub->year;
     }
     return pub->year - 1;
@@ -203,7 +233,7 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t,
           add(i, k, {ToInt(t[k].text), m, day}, false);
           i = k;
         } else {
-          add(i, j, {year_for(m, day), m, day}, true);
+          add(i, j, {year_for(m, day, i), m, day}, true);
           i = j;
         }
         continue;
@@ -229,7 +259,7 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t,
         }
       } else if (i > 0 && (word(i - 1) == "in" || word(i - 1) == "since" || word(i - 1) == "by" ||
                            word(i - 1) == "until")) {
-        d.year = year_for(m, 0);
+        d.year = year_for(m, 0, i);
       }
       add(first, i, d, relative);
       continue;
@@ -241,7 +271,7 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t,
         add(i, i + 2, {ToInt(t[i + 2].text), mm, day}, false);
         i += 2;
       } else {
-        add(i, i + 1, {year_for(mm, day), mm, day}, true);
+        add(i, i + 1, {year_for(mm, day, i), mm, day}, true);
         i += 1;
       }
       continue;
@@ -289,8 +319,13 @@ std::vector<DateMention> FindDates(const std::vector<Token>& t,
       int wd = Weekday(word(i));
       long pub_days = DaysFromCivil(pub->year, pub->month, pub->day);
       if (wd >= 0) {
-        // the latest such weekday on or before publication (news reports past events)
+        // the latest such weekday on or before publication (news reports past events), or
+        // the earliest on or after it after a future marker ("will take place on Sunday")
         long pub_wd = ((pub_days % 7) + 7 + 3) % 7;  // 1970-01-01 was a Thursday (3)
+        if (future_at(i)) {
+          add(i, i, CivilFromDays(pub_days + (wd - pub_wd + 7) % 7), true);
+          continue;
+        }
         long back = (pub_wd - wd + 7) % 7;
         add(i, i, CivilFromDays(pub_days - back), true);
       } else if (word(i) == "yesterday") {

@@ -51,9 +51,21 @@ struct DateMention {
   DateRole role = DateRole::kPoint;
 };
 
-// Finds and resolves the date expressions of a tokenized text.
+// Finds and resolves the date expressions of a tokenized text. A month and day (or a
+// month, or a weekday) written without a year is the latest such date not after
+// publication, as news reports past events, except that a month and day up to kAheadDays
+// after publication is that one (an article of May 15 naming "May 28" means the coming
+// one); when a future marker (IsFutureMarker) comes within kFutureMarkerWindow tokens
+// before it ("will be decided by a runoff on May 28", "will take place on Sunday"), it is
+// the earliest such date not before publication (a week's slack for a month and day).
 std::vector<DateMention> FindDates(const std::vector<Token>& tokens,
                                    const std::optional<PartialDate>& published);
+
+// A word that puts what a sentence says after its publication: "will", "scheduled",
+// "planned", "plans", "expected", "due", "upcoming", "postponed", "next".
+bool IsFutureMarker(std::string_view lower_word);
+inline constexpr size_t kFutureMarkerWindow = 8;
+inline constexpr long kAheadDays = 31;
 
 // Month number of a month name or abbreviation ("june", "sept"), 0 otherwise.
 int MonthNumber(std::string_view lower);
