@@ -32,6 +32,18 @@ TEST_CASE("different agents for the same act diverge", "[detector][attribution]"
   CHECK(EvidenceB(b, f[0]) == "Europol");
 }
 
+TEST_CASE("an outlet citing itself names no source", "[detector][attribution]") {
+  Side own = S("Twenty soldiers were killed in the clash, Daily reported.");
+  own.outlet = "The Daily";
+  CHECK(FindAgents(own, {}).empty());
+  Side other = S("Twenty soldiers were killed in the clash, Weekly reported.");
+  other.outlet = "The Daily";
+  REQUIRE(FindAgents(other, {}).size() == 1);
+  Side army = S("Twenty soldiers were killed in the clash, the Army said.", nullptr, "e");
+  CHECK(DetectAttribution(own, army, {}, 0.25).empty());
+  CHECK(DetectAttribution(other, army, {}, 0.25).size() == 1);
+}
+
 TEST_CASE("the same agent in other words or spellings does not diverge",
           "[detector][attribution]") {
   NameResolver names;

@@ -1,5 +1,6 @@
 #include "analyzer/divergence/attribution_detector.h"
 
+#include <algorithm>
 #include <set>
 
 #include "analyzer/divergence/lexicon.h"
@@ -41,10 +42,17 @@ bool NameRun(const std::vector<text::Token>& t, size_t i, int dir, size_t* b, si
 std::vector<Agent> FindAgents(const Side& s, const DetectorContext& ctx) {
   const auto& t = s.tokens;
   std::vector<Agent> out;
+  // The words of the statement's own outlet: an outlet citing itself ("..., NDTV has
+  // learned", "NDTV reported") names no source.
+  std::vector<std::string> own;
+  for (const text::Token& w : text::Tokenize(s.outlet)) {
+    if (w.IsWord()) own.push_back(w.lower);
+  }
   auto add = [&](size_t b, size_t e) {
     Agent a;
     std::string last = CanonicalToken(ctx, t[e - 1].text);
     for (char& c : last) c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+    if (std::find(own.begin(), own.end(), last) != own.end()) return;
     a.key = last;
     a.begin = t[b].begin;
     a.end = t[e - 1].end;

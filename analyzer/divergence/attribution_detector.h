@@ -3,7 +3,8 @@
 // are stripped and names compared by their canonical last token (so "Nikolai Bordyuzha"
 // and "Bordyuzha" are one agent, and transliteration variants too). Two statements
 // about the same thing (content overlap) with agents on both sides and none in common
-// diverge. Pronouns and common nouns ("the official") are not agents.
+// diverge. Pronouns and common nouns ("the official") are not agents, nor is the
+// statement's own outlet ("..., NDTV has learned" in an NDTV article).
 #ifndef DIVERGE_ANALYZER_DIVERGENCE_ATTRIBUTION_DETECTOR_H_
 #define DIVERGE_ANALYZER_DIVERGENCE_ATTRIBUTION_DETECTOR_H_
 
