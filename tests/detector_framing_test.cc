@@ -29,6 +29,20 @@ TEST_CASE("a hedge against a factive", "[detector][framing]") {
   CHECK(EvidenceB(b, f[0]) == "admitted");
 }
 
+TEST_CASE("a reporting verb after its subject is not a hedge", "[detector][framing]") {
+  // "police reported" attributes; "the reported attack" hedges.
+  CHECK(DetectFraming(
+            S("Police reported 44 arrests in the capital after the march."),
+            S("Officials confirmed 20 arrests in the capital after the march.", nullptr, "e"), {},
+            0.08)
+            .empty());
+  CHECK(DetectFraming(
+            S("The reported arrests in the capital followed the march."),
+            S("Officials confirmed the arrests in the capital after the march.", nullptr, "e"), {},
+            0.08)
+            .size() == 1);
+}
+
 TEST_CASE("an event a figure counts is not a factive", "[detector][framing]") {
   // "demonstrated" as the marching that 1.2 million did, not as "showed".
   CHECK(DetectFraming(S("Police estimated the marchers in Oslo at about 1.2 million."),

@@ -1,6 +1,7 @@
 #include "analyzer/divergence/framing_detector.h"
 
 #include <algorithm>
+#include <array>
 #include <set>
 
 #include "analyzer/divergence/lexicon.h"
@@ -89,6 +90,21 @@ std::vector<Finding> DetectFraming(const Side& a, const Side& b, const DetectorC
   };
   drop_counted_events(a, &fa);
   drop_counted_events(b, &fb);
+  // "reported" and "estimated" hedge as an adjective or a passive ("the reported
+  // attack", "is estimated"); after their subject they report ("police headquarters
+  // reported 44 arrests"), which is attribution, not hedging.
+  auto drop_reporting = [](const Side& s, std::vector<Cue>* cues) {
+    static constexpr std::array<std::string_view, 12> kBefore = {
+        "the", "a", "an", "its", "their", "is", "was", "are", "were", "be", "been", "being"};
+    std::erase_if(*cues, [&](const Cue& c) {
+      const std::string& w = s.tokens[c.token].lower;
+      if (w != "reported" && w != "estimated") return false;
+      return c.token == 0 || std::find(kBefore.begin(), kBefore.end(),
+                                       s.tokens[c.token - 1].lower) == kBefore.end();
+    });
+  };
+  drop_reporting(a, &ha);
+  drop_reporting(b, &hb);
   if (!ha.empty() && hb.empty() && !fb.empty()) {
     make(ha.front(), fb.front(), 0.5, "A hedges what B presents as fact");
   } else if (!hb.empty() && ha.empty() && !fa.empty()) {
