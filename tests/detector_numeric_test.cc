@@ -442,6 +442,14 @@ TEST_CASE("A part of the subject's own group is not about a name after it",
               "fighting Southland forces."),
             S("As many as 20 Southland soldiers were killed in the clash.", nullptr, "e"), {})
             .empty());
+  // A part of an unnamed subject's group is not about a name the other side gives.
+  CHECK(DetectNumeric(S("The neighbouring country has lost 43 of its soldiers in the clash."),
+                      S("As many as 20 Southland soldiers were killed in the clash.", nullptr, "e"),
+                      {})
+            .empty());
+  CHECK(DetectNumeric(S("The neighbouring country has lost 43 of its soldiers in the clash."),
+                      S("The army lost 20 of its soldiers in the clash.", nullptr, "e"), {})
+            .size() == 1);
   // "their 1967 clashes" dates clashes; it counts none.
   const auto q = FindQuantities(
       S("It was the worst clash after their 1967 clashes, when 80 soldiers died.").tokens);

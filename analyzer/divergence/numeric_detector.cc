@@ -770,10 +770,15 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
     }
     for (const auto& [run, pairs] : by_name) judge(pairs, x.referent);
     std::vector<Pair> pairs;
+    // A part of an unnamed subject's own group ("the neighbouring country has lost 43 of
+    // its soldiers") is about someone, so not about a name the other side gives.
     for (const Quantity* p : rest_a) {
       const bool p_named = name_of(runs_a, a.tokens, *p) != nullptr;
       for (size_t k = 0; k < ys.size(); ++k) {
-        if (taken_b[k] || (p_named && name_of(runs_b, b.tokens, *ys[k]) != nullptr)) continue;
+        const bool y_named = name_of(runs_b, b.tokens, *ys[k]) != nullptr;
+        if (taken_b[k] || ((p_named || p->possessed) && y_named) || (ys[k]->possessed && p_named)) {
+          continue;
+        }
         pairs.push_back({p, ys[k]});
       }
     }
