@@ -457,4 +457,21 @@ TEST_CASE("A part of the subject's own group is not about a name after it",
   CHECK(q[0].value == 80);
 }
 
+TEST_CASE("A figure's name is not the next clause's subject, and skips a relative clause",
+          "[detector][numeric][names]") {
+  Side a =
+      S("In the count, Lena Holt from the Blue Alliance, the third candidate, received 5.17 "
+        "percent, while Omar Vance of the Home Party - who withdrew from the race days "
+        "before - got 0.44 percent.");
+  Side b = S("In the count, Blue Alliance candidate Lena Holt got 5.7 percent.", nullptr, "e");
+  const auto f = DetectNumeric(a, b, {});
+  REQUIRE(f.size() == 1);
+  CHECK(EvidenceA(a, f[0]) == "5.17 percent");
+  // Vance's 0.44 is his, past the relative clause: not compared with Holt's 5.7.
+  Side c =
+      S("In the count, Omar Vance of the Home Party - who withdrew from the race days before "
+        "- got 0.44 percent.");
+  CHECK(DetectNumeric(c, b, {}).empty());
+}
+
 }  // namespace diverge::divergence

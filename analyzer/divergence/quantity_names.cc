@@ -90,6 +90,26 @@ std::vector<NameRun> FindNameRuns(const std::vector<text::Token>& tokens,
   return runs;
 }
 
+namespace {
+
+// "Sinan Ogan from the Ata Alliance, secured 5.17 percent", "Muharrem Ince of the
+// Homeland Party got 0.44 percent": a name attached by "from" / "of" belongs to the name
+// before it, which heads the phrase.
+const NameRun* Head(const std::vector<NameRun>& runs, const NameRun* run,
+                    const std::vector<text::Token>& tokens) {
+  for (const NameRun& r : runs) {
+    if (&r == run || r.end >= run->begin || run->begin - r.end > 2) continue;
+    const bool the = run->begin - r.end == 2;
+    const std::string& link = tokens[r.end].lower;
+    if ((link == "from" || link == "of") && (!the || tokens[r.end + 1].lower == "the")) {
+      return &r;
+    }
+  }
+  return run;
+}
+
+}  // namespace
+
 const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& q,
                               const std::vector<text::Token>& tokens) {
   const NameRun* best = nullptr;
@@ -104,6 +124,13 @@ const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& 
       // soldiers were killed in a clash with Indian forces": the soldiers are the
       // subject's, not the name's after them.
       if (Possessive(tokens, r.end) || q.possessed) continue;
+      // A name past punctuation after the figure opens the next clause: "received 5.17
+      // percent, while Muharrem Ince ... got 0.44 percent".
+      bool punct = false;
+      for (size_t k = q.last_token + 1; k < r.begin && !punct; ++k) {
+        punct = tokens[k].kind == text::TokenKind::kPunct;
+      }
+      if (punct) continue;
       d = r.begin - q.last_token - 1;
     } else {
       d = 0;  // inside the quantity's words ("20 Indian soldiers")
@@ -116,28 +143,38 @@ const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& 
       best = &r;
     }
   }
-  if (best != nullptr) {
-    // "Sinan Ogan from the Ata Alliance, secured 5.17 percent", "Muharrem Ince of the
-    // Homeland Party got 0.44 percent": a name attached by "from" / "of" belongs to the
-    // name before it, which heads the phrase.
-    for (const NameRun& r : runs) {
-      if (&r == best || r.end >= best->begin || best->begin - r.end > 2) continue;
-      const bool the = best->begin - r.end == 2;
-      const std::string& link = tokens[r.end].lower;
-      if ((link == "from" || link == "of") && (!the || tokens[r.end + 1].lower == "the")) {
-        return &r;
+  if (best != nullptr) return Head(runs, best, tokens);
+  // The clause's subject: the nearest run before the figure with no punctuation between,
+  // past a relative clause set off by commas or dashes ("Muharrem Ince of the Homeland
+  // Party – who withdrew from the race ... – got 0.44 percent"), within 2 * kSlotWindow
+  // tokens outside it.
+  for (auto r = runs.rbegin(); r != runs.rend(); ++r) {
+    if (r->end > q.first_token || q.first_token - r->end > 6 * kSlotWindow) continue;
+    bool same_clause = true;
+    size_t outside = 0;
+    for (size_t k = r->end; k < q.first_token && same_clause; ++k) {
+      if (tokens[k].kind != text::TokenKind::kPunct) {
+        ++outside;
+        continue;
+      }
+      // A relative clause: a comma or dash, a relative pronoun, up to the same mark.
+      static constexpr std::array<std::string_view, 4> kRelative = {"who", "which", "whose",
+                                                                    "whom"};
+      size_t close = k + 1;
+      if (close < q.first_token &&
+          std::find(kRelative.begin(), kRelative.end(), tokens[close].lower) != kRelative.end()) {
+        while (close < q.first_token && tokens[close].text != tokens[k].text) ++close;
+      } else {
+        close = q.first_token;
+      }
+      if (close >= q.first_token) {
+        same_clause = false;
+      } else {
+        k = close;
       }
     }
-    return best;
-  }
-  // The clause's subject: the nearest run before the figure with no punctuation between.
-  for (auto r = runs.rbegin(); r != runs.rend(); ++r) {
-    if (r->end > q.first_token || q.first_token - r->end > 2 * kSlotWindow) continue;
-    bool same_clause = true;
-    for (size_t k = r->end; k < q.first_token && same_clause; ++k) {
-      same_clause = tokens[k].kind != text::TokenKind::kPunct;
-    }
-    return same_clause ? &*r : nullptr;
+    if (!same_clause || outside > 2 * kSlotWindow) return nullptr;
+    return Head(runs, &*r, tokens);
   }
   return nullptr;
 }

@@ -56,10 +56,14 @@ std::vector<NameRun> FindNameRuns(const std::vector<text::Token>& tokens,
 // The run nearest to `q` within kSlotWindow tokens (an earlier one on a tie, a later one
 // for a figure whose counted noun is elided: "17 airstrikes in Syria and 12 in Iraq"
 // ties 12 to Iraq; never a later one for a part of the subject's own group: "four of its
-// soldiers were killed in a clash with Indian forces") (or the name it is attached to by
+// soldiers were killed in a clash with Indian forces", nor one past punctuation, the next
+// clause's subject: "received 5.17 percent, while Muharrem Ince ...") (or the name it is
+// attached to by
 // "from" / "of": "Sinan Ogan from the Ata Alliance, secured 5.17 percent" is about
 // Ogan), else the nearest run before it in
-// the same clause (no punctuation between) within 2 * kSlotWindow tokens, the clause's
+// the same clause (no punctuation between, past a relative clause set off by commas or
+// dashes: "Muharrem Ince of the Homeland Party – who withdrew ... – got 0.44 percent")
+// within 2 * kSlotWindow tokens, the clause's
 // subject ("Erdoğan emerged victorious in the first round of elections with 49.52%"), or
 // nullptr. `tokens` are the tokens `runs` and `q` index.
 const NameRun* NearestNameRun(const std::vector<NameRun>& runs, const Quantity& q,
