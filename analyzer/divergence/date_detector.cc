@@ -26,12 +26,13 @@ bool DatesReport(const std::vector<text::Token>& t, const text::DateMention& d) 
   return false;
 }
 
-// A word before an event word that makes it another occurrence of its kind: "the last
-// presidential election", "a second round of elections", "the next election".
-// Words looked at before an event word ("a second round of the presidential election")
-// and before a date ("a second round on May 28").
+// Words looked at for an instance marker before an event word ("a second round of the
+// presidential election") and before a date ("a second round on May 28").
 constexpr size_t kInstanceWindow = 5;
 constexpr size_t kDateInstanceWindow = 3;
+
+// A word before an event word that makes it another occurrence of its kind: "the last
+// presidential election", "a second round of elections", "the next election".
 bool IsInstanceMarker(std::string_view w) {
   return w == "last" || w == "previous" || w == "next" || w == "second" || w == "third" ||
          w == "upcoming" || w == "prior" || w == "earlier" || w == "runoff" || w == "run-off";

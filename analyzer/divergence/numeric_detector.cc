@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <cmath>
 #include <cstdio>
 #include <deque>
@@ -246,9 +245,7 @@ std::string ClauseEvent(const std::vector<text::Token>& t, size_t first, size_t 
 // age ("Hamidou, 43, a garbage collector"), not a count.
 bool IsAgeApposition(const std::vector<text::Token>& t, size_t i, double value, double step) {
   return step == 1 && value >= 1 && value < 120 && i >= 2 && t[i - 1].IsPunct(",") &&
-         t[i - 2].IsWord() && !t[i - 2].text.empty() &&
-         std::isupper(static_cast<unsigned char>(t[i - 2].text[0])) && i + 1 < t.size() &&
-         t[i + 1].IsPunct(",");
+         t[i - 2].IsWord() && t[i - 2].cap && i + 1 < t.size() && t[i + 1].IsPunct(",");
 }
 
 // Whether the count starting at token `i` is the object of a preposition, past its bound
