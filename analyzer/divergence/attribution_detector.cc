@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analyzer/divergence/affiliations.h"
 #include "analyzer/divergence/lexicon.h"
 #include "analyzer/text/tokenizer.h"
 #include "analyzer/text/word_lists.h"
@@ -89,6 +90,8 @@ std::vector<Finding> DetectAttribution(const Side& a, const Side& b, const Detec
   for (const Agent& x : xa) {
     for (const Agent& y : xb) {
       if (x.key == y.key) return out;
+      // a person and the body the corpus names them with are one source
+      if (ctx.affiliations != nullptr && ctx.affiliations->Linked(x.key, y.key)) return out;
     }
   }
   // an agent of one side named anywhere in the other is not a different agent

@@ -10,6 +10,7 @@
 
 #include "analyzer/base/parallel_for.h"
 #include "analyzer/base/stable_hash.h"
+#include "analyzer/divergence/affiliations.h"
 #include "analyzer/divergence/detect_internal.h"
 #include "analyzer/divergence/detector_registry.h"
 #include "analyzer/divergence/finding.h"
@@ -318,6 +319,14 @@ DetectResult DetectDivergences(const report::Report& report,
   ctx.names = &names;
   ctx.wordnet = WordNetFor(o.wordnet_dir);
   ctx.mid_sentence_names = &mid_sentence_names;
+  Affiliations affiliations;
+  const Affiliations::Canonicalizer canonical = [&](std::string_view word) {
+    std::string key = CanonicalToken(ctx, word);
+    for (char& c : key) c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+    return key;
+  };
+  for (const divergence::StoryDocument& d : story_documents) affiliations.Add(d.tokens, canonical);
+  ctx.affiliations = &affiliations;
 
   // Each claim on its own (detectors are pure functions, the name resolver, change index
   // and WordNet are read-only here), its divergences in its own slot, joined in claim

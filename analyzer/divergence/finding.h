@@ -15,6 +15,7 @@
 
 namespace diverge::divergence {
 
+class Affiliations;
 class NameResolver;
 class WordNet;
 
@@ -73,6 +74,8 @@ struct DetectorContext {
   // Sorted lowercased words the corpus capitalises mid-sentence (detect.h); may be null:
   // a sentence's first word is then never a name.
   const std::vector<std::string>* mid_sentence_names = nullptr;
+  // Agents the corpus names together as one source (affiliations.h); may be null.
+  const Affiliations* affiliations = nullptr;
 };
 
 // Canonical form of a capitalised name token via ctx.names (identity without one).
