@@ -402,7 +402,7 @@ TEST_CASE("A clause statement's figure is read with its sentence's counted noun"
   union_count.lead = S("The union counted 1 million marchers,").tokens;
   const auto f = DetectNumeric(marchers, union_count, {});
   REQUIRE(f.size() == 1);
-  CHECK(f[0].summary == "25000 vs 90000 marcher(s)");
+  CHECK(f[0].summary == "25000 vs 90000 demonstrated");
 }
 
 TEST_CASE("A figure its sentence dates to a past year is compared only within that year",
@@ -472,6 +472,25 @@ TEST_CASE("A figure's name is not the next clause's subject, and skips a relativ
       S("In the count, Omar Vance of the Home Party - who withdrew from the race days before "
         "- got 0.44 percent.");
   CHECK(DetectNumeric(c, b, {}).empty());
+}
+
+TEST_CASE("What happened to a group is not the group's size", "[detector][numeric][elided]") {
+  // The force that attacked is not the toll.
+  CHECK(DetectNumeric(S("The patrol was attacked by nearly 300 Northland soldiers at dusk."),
+                      S("Four Northland soldiers died at dusk in the clash.", nullptr, "e"), {})
+            .empty());
+  // Two tolls are compared.
+  CHECK(DetectNumeric(S("Nine Northland soldiers died at dusk in the clash."),
+                      S("Four Northland soldiers died at dusk in the clash.", nullptr, "e"), {})
+            .size() == 1);
+  // An elided figure keeps its antecedent's event: "30,000 in Toulouse" after "40,000
+  // people marched in Lyon" counts marchers, as "36,000 people demonstrated in Toulouse".
+  Side clause = S("30,000 in Toulouse");
+  clause.lead = S("At least 40,000 people marched in Lyon;").tokens;
+  const auto f = DetectNumeric(
+      clause, S("At least 36,000 people demonstrated in Toulouse.", nullptr, "e"), {});
+  REQUIRE(f.size() == 1);
+  CHECK(f[0].summary == "30000 vs 36000 demonstrated");
 }
 
 }  // namespace diverge::divergence

@@ -479,7 +479,9 @@ std::vector<Quantity> FindQuantities(const std::vector<text::Token>& t,
       }
     }
     if (q.referent != "percent" && !q.measure && q.also.empty() && !IsTimeUnit(q.referent)) {
-      q.event = ClauseEvent(t, q.first_token, q.last_token);
+      // an elided figure keeps its antecedent's event unless its own clause names one
+      std::string event = ClauseEvent(t, q.first_token, q.last_token);
+      if (!event.empty() || !q.elided) q.event = std::move(event);
     }
     q.begin = t[q.first_token].begin;
     q.end = t[q.last_token].end;
@@ -557,6 +559,19 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
       }
     }
   }
+  // A count of what happened to a group ("four PLA soldiers died") is not the size of a
+  // group that the other side counts with no event ("attacked by nearly 300 PLA
+  // soldiers"): the two are different slots.
+  for (std::vector<Quantity>* side : {&qa, &qb}) {
+    const std::vector<Quantity>& other = side == &qa ? qb : qa;
+    for (Quantity& q : *side) {
+      if (q.event.empty() || q.referent == q.event) continue;
+      const bool eventless = std::any_of(other.begin(), other.end(), [&](const Quantity& y) {
+        return y.event.empty() && y.referent == q.referent;
+      });
+      if (eventless) q.referent += " " + q.event;
+    }
+  }
   // How far a count has got ("with 98% of votes counted") is compared only with how far
   // the other side's count has got, never with a result ("Erdogan won 49.5%").
   for (std::vector<Quantity>* side : {&qa, &qb}) {
@@ -629,10 +644,16 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
                        [](const Quantity& q) { return !q.referent.empty(); })) {
         continue;
       }
-      const std::vector<text::DateMention> dates = text::FindDates(s->tokens, s->published);
+      // A clause statement is dated by its sentence too: the lead's tokens come first.
+      std::vector<text::Token> sentence = s->lead;
+      sentence.insert(sentence.end(), s->tokens.begin(), s->tokens.end());
+      const std::vector<text::DateMention> dates = text::FindDates(sentence, s->published);
       for (Quantity& q : *side) {
         if (q.referent.empty()) continue;
-        q.past_year = PastYear(dates, q, now);
+        Quantity at = q;
+        at.first_token += s->lead.size();
+        at.last_token += s->lead.size();
+        q.past_year = PastYear(dates, at, now);
       }
     }
   }
