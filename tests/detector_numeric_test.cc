@@ -94,17 +94,18 @@ TEST_CASE("Several figures a side: the one figure that counts nothing named is o
             .empty());
 }
 
-TEST_CASE("The share of ballots counted is compared only with another share counted",
-          "[detector][numeric]") {
+TEST_CASE("The share of ballots counted is no result, and no disagreement", "[detector][numeric]") {
   const auto f = DetectNumeric(S("With 98% of votes counted, Smith secured 49.34%."),
                                S("Smith won 52 percent of the vote."), {});
   REQUIRE(f.size() == 1);
   CHECK(f[0].summary == "49.34 vs 52 percent");
-  const auto g =
-      DetectNumeric(S("With 98% of votes counted, Smith secured 49.34%."),
-                    S("After counting 60 percent of the ballots, Smith had 49.34 percent."), {});
-  REQUIRE(g.size() == 1);
-  CHECK(g[0].summary == "98 vs 60 percent counted");
+  // How far the count had got differs by the hour of each report: no flag.
+  CHECK(DetectNumeric(S("With 98% of votes counted, Smith secured 49.34%."),
+                      S("After counting 60 percent of the ballots, Smith had 49.34 percent."), {})
+            .empty());
+  CHECK(DetectNumeric(S("The numbers were based on a tally of 74.47 percent of all ballot boxes."),
+                      S("Results were based on around 91.55% of the ballot boxes opened."), {})
+            .empty());
   // A count of marchers is not a share counted.
   const auto h = DetectNumeric(S("The ministry counted 1.12 million demonstrators."),
                                S("The union said 2 million people demonstrated."), {});
