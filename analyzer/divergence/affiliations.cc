@@ -41,10 +41,14 @@ void Affiliations::Add(const std::vector<text::Token>& t, const Canonicalizer& c
     runs.emplace_back(i, j);
     i = j;
   }
-  auto key = [&](size_t k) { return canonical(t[k].text); };
+  // Keys of the run words, computed once each.
+  std::vector<std::string> keys(t.size());
+  for (const auto& [b, e] : runs) {
+    for (size_t k = b; k < e; ++k) keys[k] = canonical(t[k].text);
+  }
   for (const auto& [b, e] : runs) {
     for (size_t x = b; x < e; ++x) {
-      for (size_t y = x + 1; y < e; ++y) Link(key(x), key(y));
+      for (size_t y = x + 1; y < e; ++y) Link(keys[x], keys[y]);
     }
   }
   // "<name>, [the] <title> of [the] <name>"
@@ -62,8 +66,8 @@ void Affiliations::Add(const std::vector<text::Token>& t, const Canonicalizer& c
     auto body = std::find_if(runs.begin() + static_cast<std::ptrdiff_t>(r) + 1, runs.end(),
                              [&](const auto& run) { return run.first == k; });
     if (body == runs.end()) continue;
-    const std::string person = key(runs[r].second - 1);
-    for (size_t y = body->first; y < body->second; ++y) Link(person, key(y));
+    const std::string& person = keys[runs[r].second - 1];
+    for (size_t y = body->first; y < body->second; ++y) Link(person, keys[y]);
   }
 }
 

@@ -6,6 +6,7 @@
 #include "analyzer/divergence/affiliations.h"
 #include "analyzer/divergence/lexicon.h"
 #include "analyzer/text/tokenizer.h"
+#include "analyzer/text/utf8.h"
 #include "analyzer/text/word_lists.h"
 
 namespace diverge::divergence {
@@ -40,6 +41,10 @@ bool NameRun(const std::vector<text::Token>& t, size_t i, int dir, size_t* b, si
 
 }  // namespace
 
+std::string AgentKey(const DetectorContext& ctx, std::string_view word) {
+  return text::AsciiLower(CanonicalToken(ctx, word));
+}
+
 std::vector<Agent> FindAgents(const Side& s, const DetectorContext& ctx) {
   const auto& t = s.tokens;
   std::vector<Agent> out;
@@ -51,8 +56,7 @@ std::vector<Agent> FindAgents(const Side& s, const DetectorContext& ctx) {
   }
   auto add = [&](size_t b, size_t e) {
     Agent a;
-    std::string last = CanonicalToken(ctx, t[e - 1].text);
-    for (char& c : last) c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
+    std::string last = AgentKey(ctx, t[e - 1].text);
     if (std::find(own.begin(), own.end(), last) != own.end()) return;
     a.key = last;
     a.begin = t[b].begin;

@@ -20,6 +20,10 @@ struct Agent {
   size_t begin = 0, end = 0;
 };
 
+// The key agents are compared by (Agent::key): the name resolver's canonical form of a
+// name token, lowercased. Affiliations (affiliations.h) are recorded under the same keys.
+std::string AgentKey(const DetectorContext& ctx, std::string_view word);
+
 std::vector<Agent> FindAgents(const Side& side, const DetectorContext& ctx);
 
 std::vector<Finding> DetectAttribution(const Side& a, const Side& b, const DetectorContext& ctx,

@@ -11,6 +11,7 @@
 #include "analyzer/base/parallel_for.h"
 #include "analyzer/base/stable_hash.h"
 #include "analyzer/divergence/affiliations.h"
+#include "analyzer/divergence/attribution_detector.h"
 #include "analyzer/divergence/detect_internal.h"
 #include "analyzer/divergence/detector_registry.h"
 #include "analyzer/divergence/finding.h"
@@ -321,9 +322,7 @@ DetectResult DetectDivergences(const report::Report& report,
   ctx.mid_sentence_names = &mid_sentence_names;
   Affiliations affiliations;
   const Affiliations::Canonicalizer canonical = [&](std::string_view word) {
-    std::string key = CanonicalToken(ctx, word);
-    for (char& c : key) c = (c >= 'A' && c <= 'Z') ? char(c - 'A' + 'a') : c;
-    return key;
+    return AgentKey(ctx, word);
   };
   for (const divergence::StoryDocument& d : story_documents) affiliations.Add(d.tokens, canonical);
   ctx.affiliations = &affiliations;

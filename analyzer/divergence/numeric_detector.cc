@@ -281,15 +281,18 @@ bool IsAntecedent(const Quantity& q, const std::vector<text::Token>& t) {
 // such as "since 1975") when it is before `now`, else 0: the figure counts something of
 // that past year.
 constexpr size_t kPastDateWindow = 24;
-int PastYear(const std::vector<text::DateMention>& dates, const Quantity& q, int now) {
+// `offset`: tokens before `q`'s own in the text `dates` were found in (a clause
+// statement's lead).
+int PastYear(const std::vector<text::DateMention>& dates, const Quantity& q, size_t offset,
+             int now) {
+  const size_t first = q.first_token + offset, last = q.last_token + offset;
   const text::DateMention* nearest = nullptr;
   size_t best = kPastDateWindow + 1;
   for (const text::DateMention& d : dates) {
     if (d.role == text::DateRole::kBound || !d.date.ok()) continue;
     // a mention overlapping the figure is the figure ("over 2003 islands")
-    if (d.last_token >= q.first_token && d.first_token <= q.last_token) continue;
-    const size_t gap =
-        d.last_token < q.first_token ? q.first_token - d.last_token : d.first_token - q.last_token;
+    if (d.last_token >= first && d.first_token <= last) continue;
+    const size_t gap = d.last_token < first ? first - d.last_token : d.first_token - last;
     if (gap < best) {
       best = gap;
       nearest = &d;
@@ -597,16 +600,14 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
   // in Paris"), so it is not free to take the other side's referent.
   const bool clause_bare = (qa.size() == 1 && qa[0].referent.empty() && !a.lead.empty()) ||
                            (qb.size() == 1 && qb[0].referent.empty() && !b.lead.empty());
-  if (clause_bare) {
-    // compared with nothing
-  } else if (qa.size() == 1 && qb.size() == 1 && qa[0].referent != qb[0].referent &&
-             (qa[0].referent.empty() || qb[0].referent.empty()) &&
-             (qa[0].referent == "percent") == (qb[0].referent == "percent")) {
+  if (!clause_bare && qa.size() == 1 && qb.size() == 1 && qa[0].referent != qb[0].referent &&
+      (qa[0].referent.empty() || qb[0].referent.empty()) &&
+      (qa[0].referent == "percent") == (qb[0].referent == "percent")) {
     const std::string common = !qa[0].referent.empty() ? qa[0].referent : qb[0].referent;
     qa[0].referent = qb[0].referent = common;
-  } else if (qa.size() == 1 && qb.size() == 1 && qa[0].referent.empty()) {
+  } else if (!clause_bare && qa.size() == 1 && qb.size() == 1 && qa[0].referent.empty()) {
     qa[0].referent = qb[0].referent = "figure";
-  } else {
+  } else if (!clause_bare) {
     // Several figures a side, each side's others counting the same things ("$299 billion
     // over five years" / "$601 billion over five years"): the one figure a side that
     // counts nothing named fills the same slot, as a lone figure does.
@@ -645,16 +646,17 @@ std::vector<Finding> DetectNumeric(const Side& a, const Side& b, const DetectorC
                        [](const Quantity& q) { return !q.referent.empty(); })) {
         continue;
       }
-      // A clause statement is dated by its sentence too: the lead's tokens come first.
-      std::vector<text::Token> sentence = s->lead;
-      sentence.insert(sentence.end(), s->tokens.begin(), s->tokens.end());
-      const std::vector<text::DateMention> dates = text::FindDates(sentence, s->published);
+      // A clause statement is dated by its sentence too: the lead's tokens come first
+      // (copied only for a clause).
+      std::vector<text::Token> sentence;
+      if (!s->lead.empty()) {
+        sentence = s->lead;
+        sentence.insert(sentence.end(), s->tokens.begin(), s->tokens.end());
+      }
+      const std::vector<text::DateMention> dates =
+          text::FindDates(s->lead.empty() ? s->tokens : sentence, s->published);
       for (Quantity& q : *side) {
-        if (q.referent.empty()) continue;
-        Quantity at = q;
-        at.first_token += s->lead.size();
-        at.last_token += s->lead.size();
-        q.past_year = PastYear(dates, at, now);
+        if (!q.referent.empty()) q.past_year = PastYear(dates, q, s->lead.size(), now);
       }
     }
   }
